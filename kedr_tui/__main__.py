@@ -1,0 +1,3 @@
+from kedr_tui.cli import main
+
+raise SystemExit(main())

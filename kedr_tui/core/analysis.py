@@ -1,0 +1,45 @@
+"""One report state, analysed: the model, all its derived figures and findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from kedr_tui.core.checks import check
+from kedr_tui.core.derive import Derived, derive
+from kedr_tui.core.errors import Finding
+from kedr_tui.core.locate import Locator
+from kedr_tui.core.model import Report
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What checks need besides the model: places in the file, and the file's neighbours."""
+
+    locator: Locator
+    file_year: int | None = None
+    previous: dict[str, Decimal | None] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    report: Report
+    derived: Derived
+    findings: tuple[Finding, ...]
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.is_error)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if not f.is_error)
+
+
+def analyse(report: Report, context: Context, extra: tuple[Finding, ...] = ()) -> Analysis:
+    """Derive every figure and run every check; ``extra`` are findings from parsing."""
+    derived = derive(report)
+    semantic = check(report, derived, context.locator, file_year=context.file_year,
+                     previous=context.previous)
+    findings = sorted((*extra, *semantic), key=lambda f: (f.line == 0, f.line, f.column))
+    return Analysis(report, derived, tuple(findings))

@@ -1,0 +1,149 @@
+"""Every check of a report: errors (the file can't be trusted) and warnings.
+
+Pure: the model, its derived figures and a line index in; findings out.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from kedr_tui.core.derive import Derived, parent_code, program_code, split_code
+from kedr_tui.core.errors import Finding
+from kedr_tui.core.locate import Locator
+from kedr_tui.core.model import Report
+from kedr_tui.core.numbers import fmt_money, fmt_value
+
+NAME_WIDTH = 70
+
+
+def short(text: str, width: int = NAME_WIDTH) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+class _Collector:
+    def __init__(self, report: Report, locator: Locator):
+        self.report = report
+        self.locator = locator
+        self.findings: list[Finding] = []
+
+    def add(self, code: str, message: str, section: str, index: int | None, key: str | None = None):
+        row = getattr(self.report, section)[index] if index is not None else None
+        src = getattr(row, "src", None) if row is not None else None
+        if index is not None and src is None:
+            line, column = 0, 1  # a row added since the file was read
+        else:
+            path = (section,) if index is None else (section, src)
+            line, column = self.locator.find(*(path + ((key,) if key else ())))
+        self.findings.append(Finding(code, message, line, column, (section, index), key))
+
+
+def check(report: Report, derived: Derived, locator: Locator, *,
+          file_year: int | None = None,
+          previous: dict[str, Decimal | None] | None = None) -> list[Finding]:
+    """All semantic findings of a parsed report, in file order within each check.
+
+    ``file_year``: the year in the file's name, if it has one.
+    ``previous``: name -> fact of last year's report, if that file exists.
+    """
+    out = _Collector(report, locator)
+    if file_year is not None and report.year and report.year != file_year:
+        line, column = locator.find("year")
+        out.findings.append(Finding("E-YEAR", f"год в файле {report.year} не совпадает с именем файла "
+                                    f"({file_year})", line, column, (), "year"))
+    _codes(report, out)
+    _references(report, out)
+    _indicators(report, derived, out, previous)
+    _expenses(report, out)
+    return out.findings
+
+
+def _codes(report: Report, out: _Collector) -> None:
+    known = {program_code(report)}
+    seen: set[str] = set()
+    for index, act in enumerate(report.activities):
+        parts = split_code(act.code)
+        if parts is None:
+            out.add("E-CODE", f"код «{act.code}» не в форме МП.Пп.ОМ.М (например 04.0.02.1)",
+                    "activities", index, "code")
+            continue
+        if act.code.split(".")[0] != report.program.code:
+            out.add("E-CODE", f"код «{act.code}» не относится к программе «{report.program.code}»",
+                    "activities", index, "code")
+        elif act.code == program_code(report):
+            out.add("E-CODE", f"код программы «{act.code}» не указывается среди мероприятий",
+                    "activities", index, "code")
+        elif act.code in seen:
+            out.add("E-CODE", f"код «{act.code}» повторяется", "activities", index, "code")
+        seen.add(act.code)
+        known.add(act.code)
+    for index, act in enumerate(report.activities):
+        parent = parent_code(act.code)
+        if split_code(act.code) and parent and parent not in known:
+            out.add("E-CODE", f"у мероприятия «{act.code}» нет родителя «{parent}»", "activities",
+                    index, "code")
+
+
+def _references(report: Report, out: _Collector) -> None:
+    tasks = len(report.tasks)
+    codes = {a.code for a in report.activities}
+    for index, act in enumerate(report.activities):
+        parts = split_code(act.code)
+        if act.task is None:
+            if parts and parts[2] and not parts[3]:
+                out.add("E-SCHEMA", f"основному мероприятию «{act.code}» нужен ключ «task» (номер задачи)",
+                        "activities", index)
+        elif not 1 <= act.task <= tasks:
+            out.add("E-REF", f"мероприятие «{act.code}» ссылается на задачу {act.task}, а задач "
+                    f"{tasks}", "activities", index, "task")
+    for index, ind in enumerate(report.indicators):
+        if not 0 <= ind.task <= tasks:
+            out.add("E-REF", f"показатель «{short(ind.name)}» ссылается на задачу {ind.task}, а задач "
+                    f"{tasks}", "indicators", index, "task")
+    pairs: set[tuple[str, str]] = set()
+    for index, row in enumerate(report.expenses):
+        if row.code not in codes:
+            out.add("E-REF", f"расход на неизвестное мероприятие «{row.code}»", "expenses", index, "code")
+        elif (row.code, row.executor) in pairs:
+            out.add("E-REF", f"исполнитель «{short(row.executor)}» повторяется в мероприятии «{row.code}»",
+                    "expenses", index, "executor")
+        pairs.add((row.code, row.executor))
+
+
+def _indicators(report: Report, derived: Derived, out: _Collector,
+                previous: dict[str, Decimal | None] | None) -> None:
+    for index, (ind, figures) in enumerate(zip(report.indicators, derived.indicators)):
+        name = f"«{short(ind.name)}»"
+        justified = bool(ind.justification.strip())
+        if ind.fact is None and not justified:
+            out.add("W-NOFACT", f"{name}: нет факта и нет обоснования", "indicators", index, "justification")
+        elif figures.unfavourable and not justified:
+            out.add("W-JUSTIFY", f"{name}: факт {fmt_value(ind.fact)} хуже плана {fmt_value(ind.plan)}, "
+                    "нет обоснования отклонения", "indicators", index, "justification")
+        value = figures.formula
+        if value.error:
+            out.add("W-FORMULA", f"{name}: расчёт «{value.expression}» не вычисляется: {value.error}",
+                    "indicators", index, "formula")
+        elif figures.formula_mismatch:
+            out.add("W-FORMULA", f"{name}: расчёт «{value.expression}» = {fmt_money(value.value)}, "
+                    f"а факт {fmt_value(ind.fact)}", "indicators", index, "formula")
+        if previous is not None and ind.name in previous:
+            last = previous[ind.name]
+            if last != ind.prev:
+                out.add("W-PREV", f"{name}: значение за прошлый год {fmt_value(ind.prev)} не совпадает "
+                        f"с фактом в отчёте за {report.year - 1} год ({fmt_value(last)})",
+                        "indicators", index, "prev")
+
+
+def _expenses(report: Report, out: _Collector) -> None:
+    for index, row in enumerate(report.expenses):
+        where = f"«{row.code}», {short(row.executor, 40)}"
+        if row.cash < row.plan_year and not row.justification.strip():
+            out.add("W-JUSTIFY", f"{where}: кассовое исполнение {fmt_money(row.cash)} ниже плана "
+                    f"{fmt_money(row.plan_year)}, нет обоснования", "expenses", index, "justification")
+        if row.cash > row.plan_period:
+            out.add("W-OVERSPEND", f"{where}: кассовое исполнение {fmt_money(row.cash)} выше плана на "
+                    f"период {fmt_money(row.plan_period)}", "expenses", index, "cash")
+        if row.plan_period > row.plan_year:
+            out.add("W-OVERSPEND", f"{where}: план на период {fmt_money(row.plan_period)} выше плана "
+                    f"на год {fmt_money(row.plan_year)}", "expenses", index, "plan_period")

@@ -1,0 +1,59 @@
+"""Findings and the one exception type for reports that cannot be used."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem of a report, with its place in the file and in the app.
+
+    ``ref`` names the row it belongs to: ``(section, index)`` for a row of a
+    list section (``("indicators", 3)``), ``(section, None)`` for a
+    singleton table, ``()`` for the file as a whole.  ``field`` is the key.
+    """
+
+    code: str
+    message: str
+    line: int = 1
+    column: int = 1
+    ref: tuple = ()
+    field: str | None = None
+
+    @property
+    def severity(self) -> str:
+        return ERROR if self.code.startswith("E-") else WARNING
+
+    @property
+    def is_error(self) -> bool:
+        return self.code.startswith("E-")
+
+    def format(self, path: str) -> str:
+        return f"{path}:{self.line}:{self.column}: {self.code} {self.message}"
+
+
+class ReportError(Exception):
+    """A report file that cannot be opened, decoded or used at all.
+
+    Carries the place (path, line, column) and a Russian message; the CLI
+    prints ``str(err)`` as one line and exits with ``exit_code``.
+    """
+
+    def __init__(self, path: str, message: str, line: int | None = None,
+                 column: int | None = None, exit_code: int = 2):
+        self.path = str(path)
+        self.message = message
+        self.line = line
+        self.column = column
+        self.exit_code = exit_code
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}:{self.column or 1}"
+        return f"{where}: {self.message}"

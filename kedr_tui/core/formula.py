@@ -1,0 +1,181 @@
+"""The numeric part of «Расчет значения показателя», evaluated without ``eval``.
+
+A formula is free text such as ``Пв=Кпс/Очз х 100 (100=8/8*100)``.  Its
+numeric part is the last stretch of numbers, operators and parentheses that
+forms an expression with at least one operator (here ``8/8*100``).
+"""
+
+from __future__ import annotations
+
+import decimal
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+MAX_DEPTH = 64
+
+_TOKEN = re.compile(r"\s*(?:(?P<num>\d+(?:[.,]\d+)?)|(?P<op>[-+*/×:хxX])|(?P<paren>[()])|(?P<other>.))",
+                    re.S)
+_MUL = {"*", "×", "х", "x", "X"}
+_DIV = {"/", ":"}
+
+
+class FormulaError(ValueError):
+    """An expression that cannot be evaluated; the message is Russian."""
+
+
+@dataclass(frozen=True, slots=True)
+class FormulaValue:
+    """What a formula text holds: the expression found and its value (or why not)."""
+
+    expression: str | None = None
+    value: Decimal | None = None
+    error: str | None = None
+
+
+def _tokens(text: str) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup
+        value = match.group(kind)
+        if kind == "op" and value in "хxX":
+            # a letter, unless it stands alone between spaces, digits or parentheses
+            before = text[match.start(kind) - 1] if match.start(kind) else " "
+            after = text[match.end(kind)] if match.end(kind) < len(text) else " "
+            if before.isalpha() or after.isalpha() or before == "_" or after == "_":
+                kind = "other"
+        out.append((kind, value))
+    return out
+
+
+def _balanced(run: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Drop the parentheses that have no partner."""
+    stack: list[int] = []
+    unmatched: set[int] = set()
+    for i, (kind, value) in enumerate(run):
+        if kind == "paren" and value == "(":
+            stack.append(i)
+        elif kind == "paren":
+            if stack:
+                stack.pop()
+            else:
+                unmatched.add(i)
+    unmatched.update(stack)
+    return [tok for i, tok in enumerate(run) if i not in unmatched]
+
+
+class _Parser:
+    def __init__(self, tokens: list[tuple[str, str]]):
+        self.tokens = tokens
+        self.pos = 0
+
+    def peek(self) -> tuple[str, str] | None:
+        return self.tokens[self.pos] if self.pos < len(self.tokens) else None
+
+    def take(self) -> tuple[str, str]:
+        token = self.tokens[self.pos]
+        self.pos += 1
+        return token
+
+    def parse(self) -> Decimal:
+        value = self.expr(0)
+        if self.peek() is not None:
+            raise FormulaError("лишние символы в выражении")
+        return value
+
+    def expr(self, depth: int) -> Decimal:
+        value = self.term(depth)
+        while (tok := self.peek()) and tok[0] == "op" and tok[1] in "+-":
+            self.take()
+            right = self.term(depth)
+            value = value + right if tok[1] == "+" else value - right
+        return value
+
+    def term(self, depth: int) -> Decimal:
+        value = self.unary(depth)
+        while (tok := self.peek()) and tok[0] == "op" and (tok[1] in _MUL or tok[1] in _DIV):
+            self.take()
+            right = self.unary(depth)
+            if tok[1] in _MUL:
+                value = value * right
+            elif right == 0:
+                raise FormulaError("деление на ноль")
+            else:
+                value = value / right
+        return value
+
+    def unary(self, depth: int) -> Decimal:
+        if depth > MAX_DEPTH:
+            raise FormulaError("слишком глубокая вложенность скобок")
+        tok = self.peek()
+        if tok is None:
+            raise FormulaError("выражение оборвано")
+        if tok == ("op", "-"):
+            self.take()
+            return -self.unary(depth + 1)
+        if tok == ("op", "+"):
+            self.take()
+            return self.unary(depth + 1)
+        if tok[0] == "num":
+            self.take()
+            return Decimal(tok[1].replace(",", "."))
+        if tok == ("paren", "("):
+            self.take()
+            value = self.expr(depth + 1)
+            if self.peek() != ("paren", ")"):
+                raise FormulaError("не закрыта скобка")
+            self.take()
+            return value
+        raise FormulaError(f"неожиданный символ «{tok[1]}»")
+
+
+def evaluate_expression(text: str) -> Decimal:
+    """Evaluate a pure arithmetic expression; raises only FormulaError."""
+    tokens = _tokens(text)
+    if any(kind == "other" for kind, _ in tokens):
+        raise FormulaError("в выражении есть посторонние символы")
+    return _evaluate(tokens)
+
+
+def _evaluate(tokens: list[tuple[str, str]]) -> Decimal:
+    try:
+        with decimal.localcontext() as ctx:
+            ctx.prec = 28
+            ctx.traps[decimal.Inexact] = False
+            return +_Parser(tokens).parse()
+    except decimal.DecimalException as exc:
+        raise FormulaError("число вне допустимого диапазона") from exc
+    except RecursionError as exc:  # pragma: no cover - MAX_DEPTH guards first
+        raise FormulaError("слишком глубокая вложенность скобок") from exc
+
+
+def _render(tokens: list[tuple[str, str]]) -> str:
+    return "".join(value for _kind, value in tokens)
+
+
+def evaluate(formula: str) -> FormulaValue:
+    """Find and evaluate the numeric part of a free-text formula.  Never raises."""
+    runs: list[list[tuple[str, str]]] = [[]]
+    for token in _tokens(formula or ""):
+        if token[0] == "other":
+            if runs[-1]:
+                runs.append([])
+        else:
+            runs[-1].append(token)
+    first_error: FormulaValue | None = None
+    for run in reversed(runs):
+        run = _balanced(run)
+        while run and run[0][0] == "op" and run[0][1] != "-":
+            run = run[1:]
+        while run and run[-1][0] == "op":
+            run = run[:-1]
+        has_number = any(kind == "num" for kind, _ in run)
+        has_operator = any(kind == "op" for kind, _ in run[1:])
+        if not (has_number and has_operator):
+            continue
+        expression = _render(run)
+        try:
+            return FormulaValue(expression, _evaluate(run))
+        except FormulaError as exc:
+            first_error = first_error or FormulaValue(expression, None, str(exc))
+    return first_error or FormulaValue()

@@ -1,0 +1,102 @@
+"""Russian number parsing and formatting: the one place figures become text."""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+NBSP = "\u00a0"
+MINUS = "\u2212"
+DASH = "—"
+
+TWO = Decimal("0.01")
+FOUR = Decimal("0.0001")
+
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+
+
+class NumberError(ValueError):
+    """Text that is not a number; the message is Russian and user-facing."""
+
+
+def parse_number(text: str) -> Decimal:
+    """``1 129,01``, ``1129.01``, ``-5``, ``−5`` -> Decimal, keeping the digits typed."""
+    s = _SPACES.sub("", text.strip()).replace(MINUS, "-").replace("–", "-").replace(",", ".")
+    if not s:
+        raise NumberError("пустое значение, ожидается число")
+    if not _NUMBER.fullmatch(s):
+        raise NumberError(f"«{text.strip()}» — не число (пример: 1 129,01)")
+    try:
+        value = Decimal(s)
+    except InvalidOperation as exc:  # pragma: no cover - regex already guards
+        raise NumberError(f"«{text.strip()}» — не число") from exc
+    if value == 0:
+        value = abs(value)  # no negative zero
+    return value
+
+
+def round_half_up(value: Decimal, places: Decimal = TWO) -> Decimal:
+    return value.quantize(places, rounding=ROUND_HALF_UP)
+
+
+def decimals_of(value: Decimal) -> int:
+    """How many decimals a value was entered with (``99.5`` -> 1, ``100`` -> 0)."""
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def _group(digits: str) -> str:
+    head = len(digits) % 3 or 3
+    parts = [digits[:head]] + [digits[i:i + 3] for i in range(head, len(digits), 3)]
+    return NBSP.join(parts)
+
+
+def format_decimal(value: Decimal | None, places: int | None = None) -> str:
+    """Russian form: no-break space thousands, decimal comma, minus sign ``−``.
+
+    ``places=None`` keeps the precision the value has (entered values);
+    otherwise rounds half-up to that many decimals.  ``None`` gives «—».
+    """
+    if value is None:
+        return DASH
+    if places is not None:
+        value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    if value == 0:
+        value = abs(value)
+    text = f"{value:f}"
+    negative = text.startswith("-")
+    if negative:
+        text = text[1:]
+    whole, _, frac = text.partition(".")
+    out = _group(whole) + ("," + frac if frac else "")
+    return MINUS + out if negative else out
+
+
+def fmt_value(value: Decimal | None) -> str:
+    """An entered indicator value, as precise as it was entered."""
+    return format_decimal(value)
+
+
+def fmt_money(value: Decimal | None) -> str:
+    """Money and percentages: two decimals, rounded half-up."""
+    return format_decimal(value, 2)
+
+
+fmt_pct = fmt_money
+
+
+def fmt_ratio(value: Decimal | None) -> str:
+    """Evaluation coefficients: four decimals."""
+    return format_decimal(value, 4)
+
+
+def plain(value: Decimal | None, places: int | None = None) -> str | None:
+    """Plain decimal string for JSON (``"91.20"``), or ``None``."""
+    if value is None:
+        return None
+    if places is not None:
+        value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    if value == 0:
+        value = abs(value)
+    return f"{value:f}"

@@ -1,0 +1,186 @@
+"""Report text -> model, with every schema problem as a finding.
+
+Pure: takes the text, never touches the disk.  Reading goes through tomllib
+(fast, exact decimals via ``parse_float=Decimal``); the store keeps the text
+so tomlkit can write edits back into it later.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal
+
+from kedr_tui.core.errors import Finding
+from kedr_tui.core.locate import Locator
+from kedr_tui.core.model import (
+    FORMAT, HIGHER, LISTS, LOWER, SINGLETONS, Report,
+)
+
+# kind of each key, and whether it must be present
+STR, INT, NUM, DATE, BETTER = "str", "int", "num", "date", "better"
+SPECS: dict[str, dict[str, tuple[str, bool]]] = {
+    "program": {"code": (STR, True), "title": (STR, True),
+                "municipality": (STR, False), "goal": (STR, False)},
+    "signature": {"position": (STR, False), "name": (STR, False), "executor": (STR, False)},
+    "narrative": {"intro": (STR, False), "outro": (STR, False)},
+    "tasks": {"title": (STR, True)},
+    "indicators": {
+        "task": (INT, True), "name": (STR, True), "unit": (STR, False),
+        "prev": (NUM, False), "prev_note": (STR, False), "plan": (NUM, True),
+        "fact": (NUM, False), "fact_note": (STR, False), "better": (BETTER, False),
+        "justification": (STR, False), "formula": (STR, False), "comment": (STR, False),
+    },
+    "activities": {"code": (STR, True), "title": (STR, True), "task": (INT, False)},
+    "expenses": {
+        "code": (STR, True), "executor": (STR, True), "plan_year": (NUM, True),
+        "plan_period": (NUM, True), "cash": (NUM, True), "justification": (STR, False),
+    },
+    "amendments": {"act": (STR, True), "date": (DATE, True), "number": (STR, False),
+                   "summary": (STR, False)},
+}
+TOP_LEVEL = ("format", "year", *SINGLETONS, *LISTS)
+REQUIRED_TOP = ("format", "year", "program")
+
+_KIND_NAMES = {
+    STR: "строка в кавычках", INT: "целое число", NUM: "число",
+    DATE: "дата TOML вида 2021-03-24 (без кавычек)", BETTER: "«higher» или «lower»",
+}
+_TYPE_NAMES = {str: "строка", int: "целое число", Decimal: "дробное число", bool: "логическое значение",
+               list: "массив", dict: "таблица", _dt.date: "дата", _dt.datetime: "дата и время",
+               _dt.time: "время"}
+
+
+def _type_name(value: object) -> str:
+    return _TYPE_NAMES.get(type(value), type(value).__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """What a report text says: the model (``None`` if unusable) and its findings."""
+
+    report: Report | None
+    findings: tuple[Finding, ...]
+    locator: Locator
+
+
+def syntax_finding(exc: tomllib.TOMLDecodeError) -> Finding:
+    import re
+
+    text = str(exc)
+    match = re.search(r"\(at line (\d+), column (\d+)\)", text)
+    line, column = (int(match.group(1)), int(match.group(2))) if match else (1, 1)
+    reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", text)
+    return Finding("E-SYNTAX", f"синтаксическая ошибка TOML: {reason}", line, column)
+
+
+class _Reader:
+    def __init__(self, locator: Locator):
+        self.loc = locator
+        self.findings: list[Finding] = []
+
+    def error(self, code: str, message: str, path: tuple, ref: tuple = (), field: str | None = None):
+        line, column = self.loc.find(*path)
+        self.findings.append(Finding(code, message, line, column, ref, field))
+
+    def value(self, kind: str, raw: object, path: tuple, ref: tuple, key: str):
+        """Convert one raw value, or record why it can't be and return ``None``."""
+        ok = (
+            (kind == STR and isinstance(raw, str))
+            or (kind == INT and isinstance(raw, int) and not isinstance(raw, bool))
+            or (kind == NUM and isinstance(raw, (int, Decimal)) and not isinstance(raw, bool))
+            or (kind == DATE and isinstance(raw, _dt.date) and not isinstance(raw, _dt.datetime))
+            or (kind == BETTER and raw in (HIGHER, LOWER))
+        )
+        if not ok:
+            shown = f"«{raw}»" if isinstance(raw, (str, int, Decimal)) else _type_name(raw)
+            self.error("E-SCHEMA", f"«{key}»: ожидается {_KIND_NAMES[kind]}, а не {shown}"
+                       + (f" ({_type_name(raw)})" if isinstance(raw, (str, int, Decimal)) else ""),
+                       path, ref, key)
+            return None
+        if kind == NUM:
+            if isinstance(raw, Decimal) and not raw.is_finite():
+                self.error("E-SCHEMA", f"«{key}»: ожидается конечное число, а не {raw}", path, ref, key)
+                return None
+            return Decimal(raw)
+        return raw
+
+    def table(self, section: str, raw: object, path: tuple, ref: tuple) -> dict | None:
+        if not isinstance(raw, dict):
+            self.error("E-SCHEMA", f"«{section}»: ожидается таблица, а не {_type_name(raw)}", path, ref)
+            return None
+        spec = SPECS[section]
+        values: dict = {}
+        for key, item in raw.items():
+            if key not in spec:
+                self.error("E-SCHEMA", f"неизвестный ключ «{key}» в [{section}]{_suggest(key, spec)}",
+                           path + (key,), ref, key)
+                continue
+            converted = self.value(spec[key][0], item, path + (key,), ref, key)
+            if converted is not None:
+                values[key] = converted
+        for key, (_kind, required) in spec.items():
+            if required and key not in raw:
+                self.error("E-SCHEMA", f"нет обязательного ключа «{key}» в [{section}]", path, ref, key)
+        return values
+
+
+def _suggest(key: str, known) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(key, list(known), n=1)
+    return f" (может быть, «{close[0]}»?)" if close else ""
+
+
+def parse(text: str) -> Parsed:
+    """Parse a report text into the model and its schema findings."""
+    locator = Locator(text)
+    try:
+        data = tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as exc:
+        return Parsed(None, (syntax_finding(exc),), locator)
+    return build(data, locator)
+
+
+def build(data: dict, locator: Locator) -> Parsed:
+    reader = _Reader(locator)
+    for key in data:
+        if key not in TOP_LEVEL:
+            reader.error("E-SCHEMA", f"неизвестный ключ верхнего уровня «{key}»{_suggest(key, TOP_LEVEL)}", (key,))
+    for key in REQUIRED_TOP:
+        if key not in data:
+            reader.error("E-SCHEMA", f"нет обязательного ключа «{key}»", (key,))
+
+    fmt = data.get("format", FORMAT)
+    if "format" in data and fmt != FORMAT:
+        reader.error("E-SCHEMA", f"формат файла {fmt!r} не поддерживается (ожидается format = {FORMAT})",
+                     ("format",))
+        return Parsed(None, tuple(reader.findings), locator)
+    year = data.get("year", 0)
+    if "year" in data and (not isinstance(year, int) or isinstance(year, bool) or not 1900 <= year <= 2999):
+        reader.error("E-SCHEMA", f"«year»: ожидается год числом (например 2021), а не «{year}»", ("year",))
+        year = 0
+
+    parts: dict = {}
+    for section, cls in SINGLETONS.items():
+        if section in data:
+            values = reader.table(section, data[section], (section,), (section, None))
+            parts[section] = cls(**(values or {}))
+    for section, cls in LISTS.items():
+        if section not in data:
+            continue
+        raw = data[section]
+        if not isinstance(raw, list):
+            reader.error("E-SCHEMA", f"«{section}»: ожидается массив таблиц [[{section}]], а не "
+                         f"{_type_name(raw)}", (section,))
+            continue
+        rows = []
+        for index, item in enumerate(raw):
+            values = reader.table(section, item, (section, index), (section, index))
+            if values is None:
+                values = {}
+            rows.append(cls(**values, src=index))
+        parts[section] = tuple(rows)
+    report = Report(year=year, **parts)
+    return Parsed(report, tuple(reader.findings), locator)

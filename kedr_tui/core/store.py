@@ -1,0 +1,280 @@
+"""All file I/O of reports: read, write back through tomlkit, atomically.
+
+Reading uses tomllib (fast; see ``schema``); the text read is kept so that a
+save can apply just the edits to it with tomlkit and keep every comment and
+the key order a person wrote.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tomllib
+from dataclasses import dataclass, fields
+from decimal import Decimal
+from pathlib import Path
+
+from kedr_tui.core.analysis import Analysis, Context, analyse
+from kedr_tui.core.errors import ReportError
+from kedr_tui.core.model import LISTS, SINGLETONS, Report, data_fields
+from kedr_tui.core.schema import Parsed, parse
+
+_YEAR_NAME = re.compile(r"(\d{4})")
+MAX_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """What a file was when read: to notice that someone else changed it."""
+
+    mtime_ns: int
+    size: int
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    path: Path
+    text: str
+    parsed: Parsed
+    context: Context
+    analysis: Analysis | None       # None when the text is not TOML at all
+    stamp: Stamp
+
+    @property
+    def report(self) -> Report | None:
+        return self.parsed.report
+
+    @property
+    def findings(self):
+        return self.analysis.findings if self.analysis else self.parsed.findings
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.is_error for f in self.findings)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or a ReportError (exit 2) saying why not."""
+    try:
+        if path.is_dir():
+            raise ReportError(str(path), "это папка, а не файл отчёта")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ReportError(str(path), f"файл слишком велик ({size // 1048576} МБ) для отчёта")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ReportError(str(path), "файл не найден") from None
+    except PermissionError:
+        raise ReportError(str(path), "нет прав на чтение файла") from None
+    except OSError as exc:
+        raise ReportError(str(path), f"файл не читается: {exc.strerror or exc}") from None
+
+
+def decode(path: Path, data: bytes) -> str:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ReportError(str(path), "файл не в кодировке UTF-8", line, column) from None
+    return text.removeprefix("\ufeff")
+
+
+def stamp_of(path: Path, data: bytes) -> Stamp:
+    st = path.stat()
+    return Stamp(st.st_mtime_ns, st.st_size, hashlib.sha256(data).hexdigest())
+
+
+def file_year(path: Path) -> int | None:
+    match = _YEAR_NAME.fullmatch(path.stem)
+    return int(match.group(1)) if match else None
+
+
+def previous_facts(path: Path, year: int) -> dict[str, Decimal | None] | None:
+    """name -> fact from last year's report beside this one, if it exists and reads."""
+    if not year:
+        return None
+    neighbour = path.with_name(f"{year - 1}{path.suffix}")
+    try:
+        data = tomllib.loads(neighbour.read_text(encoding="utf-8"), parse_float=Decimal)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    facts: dict[str, Decimal | None] = {}
+    rows = data.get("indicators")
+    for row in rows if isinstance(rows, list) else []:
+        if isinstance(row, dict) and isinstance(row.get("name"), str):
+            fact = row.get("fact")
+            ok = isinstance(fact, (int, Decimal)) and not isinstance(fact, bool)
+            facts.setdefault(row["name"], Decimal(fact) if ok else None)
+    return facts
+
+
+def load(path: str | os.PathLike) -> Loaded:
+    """Read and analyse a report.  Raises ReportError only if it can't be read or decoded."""
+    path = Path(path)
+    data = read_bytes(path)
+    text = decode(path, data)
+    parsed = parse(text)
+    year = parsed.report.year if parsed.report else 0
+    context = Context(parsed.locator, file_year(path), previous_facts(path, year))
+    analysis = analyse(parsed.report, context, parsed.findings) if parsed.report else None
+    return Loaded(path, text, parsed, context, analysis, stamp_of(path, data))
+
+
+# ---------------------------------------------------------------- writing
+
+def _item(value, old=None):
+    import tomlkit
+
+    if isinstance(value, Decimal):
+        text = f"{value:f}"
+        if "." not in text and value == value.to_integral_value():
+            return tomlkit.integer(int(value))
+        return tomlkit.parse(f"v = {text}")["v"]
+    if isinstance(value, str):
+        multiline = "\n" in value or bool(old is not None and getattr(old, "type", None)
+                                         and "MLB" in str(old.type))
+        if multiline:
+            return tomlkit.string("\n" + value if value.startswith("\n") else value, multiline=True)
+        return tomlkit.string(value)
+    return tomlkit.item(value)
+
+
+def _sync_table(table, old_row, new_row, fresh: bool) -> None:
+    for name in data_fields(type(new_row)):
+        value = getattr(new_row, name)
+        if not fresh and getattr(old_row, name) == value:
+            continue
+        if value is None:
+            if name in table:
+                del table[name]
+            continue
+        if fresh and value == _default(type(new_row), name) and name not in _required(new_row):
+            continue
+        table[name] = _item(value, table.get(name))
+
+
+def _default(cls, name):
+    for f in fields(cls):
+        if f.name == name:
+            return f.default
+    return None
+
+
+def _required(row) -> set[str]:
+    from kedr_tui.core.schema import SPECS
+
+    section = next(s for s, c in {**SINGLETONS, **LISTS}.items() if c is type(row))
+    return {key for key, (_kind, required) in SPECS[section].items() if required}
+
+
+def render(report: Report, base_text: str, base: Report | None) -> str:
+    """The text of ``report``, written as edits into ``base_text`` (read as ``base``)."""
+    import tomlkit
+
+    if base is not None and report == base and _same_order(report):
+        return base_text
+    doc = tomlkit.parse(base_text) if base_text.strip() else tomlkit.document()
+    if base is None:
+        base = Report(year=0)
+    for key in ("format", "year"):
+        if key not in doc or getattr(base, key) != getattr(report, key):
+            doc[key] = getattr(report, key)
+    for section in SINGLETONS:
+        new_row, old_row = getattr(report, section), getattr(base, section)
+        if section not in doc:
+            if new_row == type(new_row)():
+                continue
+            doc[section] = tomlkit.table()
+            _sync_table(doc[section], old_row, new_row, fresh=True)
+        else:
+            _sync_table(doc[section], old_row, new_row, fresh=False)
+    for section in LISTS:
+        rows = getattr(report, section)
+        old_rows = getattr(base, section)
+        existing = list(doc[section]) if section in doc else []
+        tables = []
+        for row in rows:
+            if row.src is not None and row.src < len(existing):
+                table = existing[row.src]
+                _sync_table(table, old_rows[row.src], row, fresh=False)
+            else:
+                table = tomlkit.table()
+                _sync_table(table, None, row, fresh=True)
+            tables.append(table)
+        if [row.src for row in rows] == list(range(len(existing))):
+            continue
+        if section not in doc:
+            if tables:
+                aot = tomlkit.aot()
+                for table in tables:
+                    aot.append(table)
+                doc[section] = aot
+            continue
+        aot = doc[section]
+        while len(aot):
+            del aot[0]
+        for table in tables:
+            aot.append(table)
+    return tomlkit.dumps(doc)
+
+
+def _same_order(report: Report) -> bool:
+    return all([row.src for row in getattr(report, s)] == list(range(len(getattr(report, s))))
+               for s in LISTS)
+
+
+def write_atomic(path: Path, text: str, keep_backup: bool = True) -> None:
+    """Replace ``path`` with ``text`` so that it is always the old or the new whole file."""
+    import tempfile
+
+    path = Path(path)
+    folder = path.parent
+    data = text.encode("utf-8")
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        st = None
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if st is not None:
+            os.chmod(tmp, st.st_mode & 0o7777)
+            try:
+                os.chown(tmp, -1, st.st_gid)
+            except OSError:
+                pass
+            if keep_backup:
+                backup = path.with_name(path.name + "~")
+                try:
+                    os.unlink(backup)
+                except FileNotFoundError:
+                    pass
+                os.link(path, backup)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    dir_fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def save(path: str | os.PathLike, report: Report, base_text: str, base: Report | None) -> str:
+    """Write ``report`` to ``path``; returns the text written."""
+    text = render(report, base_text, base)
+    try:
+        write_atomic(Path(path), text)
+    except OSError as exc:
+        raise ReportError(str(path), f"не удалось сохранить: {exc.strerror or exc}") from None
+    return text

@@ -1,0 +1,50 @@
+"""Where presentation lives: the ``styles/`` folder, in a checkout or inside the wheel."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+
+from kedr_tui.core.errors import ReportError
+
+_PACKAGED = Path(__file__).resolve().parent / "styles"
+_CHECKOUT = Path(__file__).resolve().parent.parent / "styles"
+
+
+class StyleError(ReportError):
+    """A style file that is missing or malformed (exit 2)."""
+
+
+def styles_dir() -> Path:
+    return _PACKAGED if _PACKAGED.is_dir() else _CHECKOUT
+
+
+def style_path(name: str) -> Path:
+    return styles_dir() / name
+
+
+@cache
+def load_style(name: str) -> dict:
+    """A ``styles/*.toml`` file as a dict; StyleError names the file when it can't be read."""
+    path = style_path(name)
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise StyleError(str(path), "файл оформления не найден") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise StyleError(str(path), f"файл оформления не читается: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise StyleError(str(path), f"ошибка в файле оформления: {exc}") from None
+
+
+def style_value(name: str, *keys: str, kind: type | tuple[type, ...] = (int, float, str, list, dict)):
+    """One value of a style file, e.g. ``style_value("pdf.toml", "font", "size")``."""
+    node = load_style(name)
+    for key in keys:
+        if not isinstance(node, dict) or key not in node:
+            raise StyleError(str(style_path(name)), f"нет ключа «{'.'.join(keys)}»")
+        node = node[key]
+    if not isinstance(node, kind) or isinstance(node, bool) and bool not in (kind if isinstance(kind, tuple) else (kind,)):
+        raise StyleError(str(style_path(name)), f"ключ «{'.'.join(keys)}» имеет неверный тип")
+    return node
