@@ -115,12 +115,16 @@ def load(path: str | os.PathLike) -> Loaded:
     """Read and analyse a report.  Raises ReportError only if it can't be read or decoded."""
     path = Path(path)
     data = read_bytes(path)
-    text = decode(path, data)
+    return from_text(path, decode(path, data), stamp_of(path, data))
+
+
+def from_text(path: Path, text: str, stamp: Stamp) -> Loaded:
+    """Analyse a report text that is (now) the content of ``path``."""
     parsed = parse(text)
     year = parsed.report.year if parsed.report else 0
     context = Context(parsed.locator, file_year(path), previous_facts(path, year))
     analysis = analyse(parsed.report, context, parsed.findings) if parsed.report else None
-    return Loaded(path, text, parsed, context, analysis, stamp_of(path, data))
+    return Loaded(path, text, parsed, context, analysis, stamp)
 
 
 # ---------------------------------------------------------------- writing
@@ -147,11 +151,10 @@ def _sync_table(table, old_row, new_row, fresh: bool) -> None:
         value = getattr(new_row, name)
         if not fresh and getattr(old_row, name) == value:
             continue
-        if value is None:
+        if value is None or (value == _default(type(new_row), name)
+                             and name not in _required(new_row)):
             if name in table:
                 del table[name]
-            continue
-        if fresh and value == _default(type(new_row), name) and name not in _required(new_row):
             continue
         table[name] = _item(value, table.get(name))
 
@@ -213,6 +216,9 @@ def render(report: Report, base_text: str, base: Report | None) -> str:
                     aot.append(table)
                 doc[section] = aot
             continue
+        if not tables:
+            del doc[section]
+            continue
         aot = doc[section]
         while len(aot):
             del aot[0]
@@ -270,11 +276,13 @@ def write_atomic(path: Path, text: str, keep_backup: bool = True) -> None:
         os.close(dir_fd)
 
 
-def save(path: str | os.PathLike, report: Report, base_text: str, base: Report | None) -> str:
-    """Write ``report`` to ``path``; returns the text written."""
+def save(path: str | os.PathLike, report: Report, base_text: str, base: Report | None) -> Loaded:
+    """Write ``report`` to ``path``; returns it as loaded from the text written."""
+    path = Path(path)
     text = render(report, base_text, base)
     try:
-        write_atomic(Path(path), text)
+        write_atomic(path, text)
+        data = text.encode("utf-8")
+        return from_text(path, text, stamp_of(path, data))
     except OSError as exc:
         raise ReportError(str(path), f"не удалось сохранить: {exc.strerror or exc}") from None
-    return text

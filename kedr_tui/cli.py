@@ -1,0 +1,172 @@
+"""Command line: open the app, ``check``, ``export``, ``new``.
+
+Kept import-light: ``check`` must not pay for Textual, tomlkit or fpdf2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from kedr_tui.core.errors import ReportError
+
+COMMANDS = ("check", "export", "new")
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that says what went wrong in one Russian line and exits 2."""
+
+    def error(self, message: str):  # noqa: D401 - argparse API
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: ошибка в аргументах: {message}\n")
+
+
+def _open_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="kedr-tui", description="Отчёт о реализации муниципальной программы: "
+                     "редактирование, проверка, печать. Команды: check, export, new.")
+    parser.add_argument("report", nargs="?", help="файл отчёта (по умолчанию — самый новый reports/*.toml)")
+    parser.add_argument("--review", action="store_true", help="только просмотр (для совещаний)")
+    return parser
+
+
+def _command_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="kedr-tui")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    check = sub.add_parser("check", help="проверить отчёты и вывести все замечания")
+    check.add_argument("reports", nargs="+", metavar="REPORT")
+    check.add_argument("--strict", action="store_true", help="предупреждения тоже дают код 1")
+    export = sub.add_parser("export", help="вывести отчёт в PDF, текст или JSON")
+    export.add_argument("report")
+    for kind, what in (("pdf", "PDF"), ("txt", "простой текст"), ("json", "JSON (- для stdout)")):
+        export.add_argument(f"--{kind}", nargs="?", const="", default=None, metavar="PATH",
+                            help=f"{what}; по умолчанию out/<год>.{kind}")
+    new = sub.add_parser("new", help="создать отчёт на следующий год")
+    new.add_argument("year", type=int)
+    new.add_argument("--from", dest="source", metavar="REPORT",
+                     help="отчёт прошлого года (по умолчанию reports/<год-1>.toml)")
+    return parser
+
+
+def _say(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+def _warn_journal(path: Path) -> None:
+    try:
+        from kedr_tui.core.store import journal_warning
+    except ImportError:
+        return
+    warning = journal_warning(path)
+    if warning:
+        _say(warning)
+
+
+def cmd_check(args) -> int:
+    from kedr_tui.core.store import load
+
+    worst = EXIT_OK
+    for name in args.reports:
+        path = Path(name)
+        try:
+            loaded = load(path)
+        except ReportError as exc:
+            _say(str(exc))
+            worst = EXIT_USAGE
+            continue
+        _warn_journal(path)
+        for finding in loaded.findings:
+            print(finding.format(name))
+        failing = loaded.has_errors or (args.strict and loaded.findings)
+        if failing and worst == EXIT_OK:
+            worst = EXIT_FINDINGS
+    return worst
+
+
+def _load_clean(name: str):
+    """A report that can be used for output: errors are listed and refused (exit 1)."""
+    from kedr_tui.core.store import load
+
+    loaded = load(Path(name))
+    if loaded.has_errors:
+        for finding in loaded.findings:
+            if finding.is_error:
+                _say(finding.format(name))
+        _say(f"{name}: в отчёте есть ошибки, вывод не сделан")
+        return None
+    _warn_journal(Path(name))
+    return loaded
+
+
+def cmd_export(args) -> int:
+    from kedr_tui.export.files import default_path, render, write_output
+
+    loaded = _load_clean(args.report)
+    if loaded is None:
+        return EXIT_FINDINGS
+    wanted = {kind: getattr(args, kind) for kind in ("pdf", "txt", "json")}
+    if all(value is None for value in wanted.values()):
+        wanted = {"pdf": "", "txt": "", "json": ""}
+    analysis = loaded.analysis
+    for kind, target in wanted.items():
+        if target is None:
+            continue
+        if kind == "json" and target == "-":
+            sys.stdout.write(render("json", analysis).decode("utf-8"))
+            continue
+        path = Path(target) if target else default_path(kind, analysis.report.year)
+        if path.resolve() == loaded.path.resolve():
+            raise ReportError(str(path), "не буду записывать вывод поверх файла отчёта")
+        print(write_output(kind, analysis, path))
+    return EXIT_OK
+
+
+def cmd_new(args) -> int:
+    from kedr_tui.core.newyear import next_year
+    from kedr_tui.core.store import load, save
+
+    if not 1900 <= args.year <= 2999:
+        _say(f"kedr-tui new: год {args.year} вне диапазона 1900–2999")
+        return EXIT_USAGE
+    source = Path(args.source) if args.source else Path("reports") / f"{args.year - 1}.toml"
+    loaded = _load_clean(str(source))
+    if loaded is None:
+        return EXIT_FINDINGS
+    target = source.with_name(f"{args.year}.toml")
+    if target.exists():
+        raise ReportError(str(target), "файл уже есть, не перезаписываю")
+    report = next_year(loaded.report, args.year)
+    save(target, report, loaded.text, loaded.report)
+    print(target)
+    return EXIT_OK
+
+
+def newest_report(folder: Path = Path("reports")) -> Path:
+    candidates = sorted(folder.glob("*.toml"), key=lambda p: (p.stem, p.stat().st_mtime))
+    if not candidates:
+        raise ReportError(str(folder), "нет отчётов (*.toml); укажите файл: kedr-tui ФАЙЛ")
+    return candidates[-1]
+
+
+def cmd_open(args) -> int:
+    path = Path(args.report) if args.report else newest_report()
+    from kedr_tui.ui.app import run_app
+
+    return run_app(path, review=args.review)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        if argv and argv[0] in COMMANDS:
+            args = _command_parser().parse_args(argv)
+            return {"check": cmd_check, "export": cmd_export, "new": cmd_new}[args.command](args)
+        return cmd_open(_open_parser().parse_args(argv))
+    except ReportError as exc:
+        _say(str(exc))
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

@@ -1,0 +1,355 @@
+"""Undoable edits of a report: small values that apply, invert and serialise.
+
+The app, the journal and the tests all change a report only through these.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, fields, replace
+from decimal import Decimal
+
+from kedr_tui.core.model import HIGHER, LISTS, LOWER, SINGLETONS, Report, data_fields
+from kedr_tui.core.numbers import NumberError, parse_number
+
+
+class EditError(ValueError):
+    """An edit that can't be made; the message is Russian and user-facing."""
+
+
+# ---------------------------------------------------------------- edits
+
+@dataclass(frozen=True, slots=True)
+class SetField:
+    """Set one field: of a row (``index``), of a singleton table or the ``year`` (``index=None``)."""
+
+    section: str
+    index: int | None
+    field: str
+    old: object
+    new: object
+
+    def apply(self, report: Report) -> Report:
+        if self.section == "report":
+            return replace(report, **{self.field: self.new})
+        if self.index is None:
+            table = getattr(report, self.section)
+            return replace(report, **{self.section: replace(table, **{self.field: self.new})})
+        rows = list(getattr(report, self.section))
+        if not 0 <= self.index < len(rows):
+            raise EditError(f"нет строки {self.index + 1} в «{self.section}»")
+        rows[self.index] = replace(rows[self.index], **{self.field: self.new})
+        return replace(report, **{self.section: tuple(rows)})
+
+    def inverse(self) -> "SetField":
+        return SetField(self.section, self.index, self.field, self.new, self.old)
+
+
+@dataclass(frozen=True, slots=True)
+class InsertRow:
+    section: str
+    index: int
+    row: object
+
+    def apply(self, report: Report) -> Report:
+        rows = list(getattr(report, self.section))
+        if not 0 <= self.index <= len(rows):
+            raise EditError(f"нельзя вставить строку {self.index + 1}")
+        rows.insert(self.index, self.row)
+        return replace(report, **{self.section: tuple(rows)})
+
+    def inverse(self) -> "DeleteRow":
+        return DeleteRow(self.section, self.index, self.row)
+
+
+@dataclass(frozen=True, slots=True)
+class DeleteRow:
+    section: str
+    index: int
+    row: object
+
+    def apply(self, report: Report) -> Report:
+        rows = list(getattr(report, self.section))
+        if not 0 <= self.index < len(rows):
+            raise EditError(f"нет строки {self.index + 1}")
+        del rows[self.index]
+        return replace(report, **{self.section: tuple(rows)})
+
+    def inverse(self) -> InsertRow:
+        return InsertRow(self.section, self.index, self.row)
+
+
+@dataclass(frozen=True, slots=True)
+class MoveRow:
+    section: str
+    index: int
+    to: int
+
+    def apply(self, report: Report) -> Report:
+        rows = list(getattr(report, self.section))
+        if not (0 <= self.index < len(rows) and 0 <= self.to < len(rows)):
+            raise EditError("строку некуда перемещать")
+        rows.insert(self.to, rows.pop(self.index))
+        return replace(report, **{self.section: tuple(rows)})
+
+    def inverse(self) -> "MoveRow":
+        return MoveRow(self.section, self.to, self.index)
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """Several edits as one step of undo."""
+
+    edits: tuple
+    label: str = ""
+
+    def apply(self, report: Report) -> Report:
+        for edit in self.edits:
+            report = edit.apply(report)
+        return report
+
+    def inverse(self) -> "Batch":
+        return Batch(tuple(e.inverse() for e in reversed(self.edits)), self.label)
+
+
+Edit = SetField | InsertRow | DeleteRow | MoveRow | Batch
+
+
+# ---------------------------------------------------------------- history
+
+class History:
+    """Unlimited undo/redo over a report; ``saved`` marks the state on disk."""
+
+    def __init__(self, report: Report):
+        self.report = report
+        self.done: list = []
+        self.undone: list = []
+        self._saved_depth: int | None = 0
+
+    def apply(self, edit) -> Report:
+        self.report = edit.apply(self.report)
+        self.done.append(edit)
+        if self._saved_depth is not None and self._saved_depth > len(self.done) - 1:
+            self._saved_depth = None  # the saved state was in the redo branch: gone
+        self.undone.clear()
+        return self.report
+
+    def undo(self):
+        if not self.done:
+            return None
+        edit = self.done.pop()
+        self.report = edit.inverse().apply(self.report)
+        self.undone.append(edit)
+        return edit
+
+    def redo(self):
+        if not self.undone:
+            return None
+        edit = self.undone.pop()
+        self.report = edit.apply(self.report)
+        self.done.append(edit)
+        return edit
+
+    def mark_saved(self) -> None:
+        self._saved_depth = len(self.done)
+
+    @property
+    def modified(self) -> bool:
+        return self._saved_depth != len(self.done)
+
+
+# ---------------------------------------------------------------- serialisation (journal)
+
+def _value_json(value):
+    if isinstance(value, Decimal):
+        return {"decimal": f"{value:f}"}
+    if isinstance(value, _dt.date):
+        return {"date": value.isoformat()}
+    return value
+
+
+def _value_from(value):
+    if isinstance(value, dict):
+        if "decimal" in value:
+            return Decimal(value["decimal"])
+        if "date" in value:
+            return _dt.date.fromisoformat(value["date"])
+    return value
+
+
+def _row_json(row) -> dict:
+    out = {"type": type(row).__name__}
+    for f in fields(row):
+        out[f.name] = _value_json(getattr(row, f.name))
+    return out
+
+
+_ROW_TYPES = {cls.__name__: cls for cls in (*LISTS.values(), *SINGLETONS.values())}
+
+
+def _row_from(data: dict):
+    cls = _ROW_TYPES[data["type"]]
+    return cls(**{k: _value_from(v) for k, v in data.items() if k != "type"})
+
+
+def to_json(edit) -> dict:
+    if isinstance(edit, SetField):
+        return {"op": "set", "section": edit.section, "index": edit.index, "field": edit.field,
+                "old": _value_json(edit.old), "new": _value_json(edit.new)}
+    if isinstance(edit, (InsertRow, DeleteRow)):
+        return {"op": "insert" if isinstance(edit, InsertRow) else "delete",
+                "section": edit.section, "index": edit.index, "row": _row_json(edit.row)}
+    if isinstance(edit, MoveRow):
+        return {"op": "move", "section": edit.section, "index": edit.index, "to": edit.to}
+    return {"op": "batch", "label": edit.label, "edits": [to_json(e) for e in edit.edits]}
+
+
+def from_json(data: dict):
+    op = data["op"]
+    if op == "set":
+        return SetField(data["section"], data["index"], data["field"], _value_from(data["old"]),
+                        _value_from(data["new"]))
+    if op in ("insert", "delete"):
+        cls = InsertRow if op == "insert" else DeleteRow
+        return cls(data["section"], data["index"], _row_from(data["row"]))
+    if op == "move":
+        return MoveRow(data["section"], data["index"], data["to"])
+    if op == "batch":
+        return Batch(tuple(from_json(e) for e in data["edits"]), data.get("label", ""))
+    raise EditError(f"неизвестная операция журнала «{op}»")
+
+
+# ---------------------------------------------------------------- typed input
+
+NUMERIC = {"prev", "plan", "fact", "plan_year", "plan_period", "cash"}
+OPTIONAL_NUMERIC = {"prev", "fact"}
+_DATE_RU = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+
+
+def field_kind(section: str, field: str) -> str:
+    """``number`` | ``integer`` | ``date`` | ``better`` | ``text`` | ``multiline``."""
+    if field in NUMERIC:
+        return "number"
+    if field in ("task", "year"):
+        return "integer"
+    if field == "date":
+        return "date"
+    if field == "better":
+        return "better"
+    if field in ("comment", "intro", "outro"):
+        return "multiline"
+    return "text"
+
+
+def parse_input(section: str, field: str, text: str, report: Report | None = None):
+    """Typed text -> the field's value, or EditError with a Russian reason."""
+    kind = field_kind(section, field)
+    stripped = text.strip()
+    if kind == "number":
+        if not stripped and field in OPTIONAL_NUMERIC:
+            return None
+        try:
+            return parse_number(stripped)
+        except NumberError as exc:
+            raise EditError(str(exc)) from None
+    if kind == "integer":
+        if not stripped and section == "activities":
+            return None
+        if not re.fullmatch(r"\d+", stripped):
+            raise EditError(f"«{stripped}» — не целое число")
+        value = int(stripped)
+        if field == "task" and report is not None:
+            low = 0 if section == "indicators" else 1
+            if not low <= value <= len(report.tasks):
+                raise EditError(f"нет задачи {value}: задачи с {low} по {len(report.tasks)}"
+                                + (" (0 — цель программы)" if low == 0 else ""))
+        return value
+    if kind == "date":
+        match = _DATE_RU.fullmatch(stripped)
+        try:
+            if match:
+                return _dt.date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+            return _dt.date.fromisoformat(stripped)
+        except ValueError:
+            raise EditError(f"«{stripped}» — не дата (ДД.ММ.ГГГГ)") from None
+    if kind == "better":
+        value = {"higher": HIGHER, "больше": HIGHER, "выше": HIGHER,
+                 "lower": LOWER, "меньше": LOWER, "ниже": LOWER}.get(stripped.lower())
+        if value is None:
+            raise EditError("ожидается «больше» (higher) или «меньше» (lower)")
+        return value
+    if kind == "multiline":
+        return text.strip("\n")
+    if "\n" in stripped:
+        raise EditError("здесь нужна одна строка")
+    return stripped
+
+
+def set_field(report: Report, section: str, index: int | None, field: str, value) -> SetField | None:
+    """The edit that sets a field, or ``None`` when nothing would change."""
+    holder = report if section == "report" else getattr(report, section)
+    if index is not None:
+        holder = holder[index]
+    old = getattr(holder, field)
+    return None if old == value else SetField(section, index, field, old, value)
+
+
+# ---------------------------------------------------------------- structural helpers
+
+def new_row(section: str, report: Report, like=None):
+    """A fresh row for ``section``, prefilled from the row it is added after."""
+    cls = LISTS[section]
+    if section == "indicators":
+        return cls(task=like.task if like is not None else 0, name="Новый показатель",
+                   plan=Decimal(0))
+    if section == "expenses":
+        code = like.code if like is not None else (report.activities[-1].code if report.activities else "")
+        return cls(code=code, executor="Новый исполнитель")
+    if section == "activities":
+        return cls(code="", title="Новое мероприятие")
+    if section == "tasks":
+        return cls(title="Новая задача")
+    if section == "amendments":
+        return cls(act=like.act if like is not None else "", date=_dt.date(report.year or 2000, 1, 1))
+    raise EditError(f"в «{section}» нельзя добавлять строки")
+
+
+def delete_task(report: Report, index: int) -> Batch:
+    """Delete task ``index`` (0-based) and renumber later references; refused if referenced."""
+    number = index + 1
+    users = [i for i in report.indicators if i.task == number]
+    acts = [a for a in report.activities if a.task == number]
+    if users or acts:
+        raise EditError(f"задачу {number} нельзя удалить: к ней относятся {len(users)} показателей и "
+                        f"{len(acts)} мероприятий")
+    edits: list = [DeleteRow("tasks", index, report.tasks[index])]
+    edits += _renumber(report, lambda t: t - 1 if t is not None and t > number else t)
+    return Batch(tuple(edits), f"удаление задачи {number}")
+
+
+def move_task(report: Report, index: int, to: int) -> Batch:
+    """Move a task and keep every indicator and activity with its task."""
+    if not (0 <= index < len(report.tasks) and 0 <= to < len(report.tasks)):
+        raise EditError("задачу некуда перемещать")
+    order = list(range(1, len(report.tasks) + 1))
+    order.insert(to, order.pop(index))
+    mapping = {old: new for new, old in enumerate(order, start=1)}
+    edits: list = [MoveRow("tasks", index, to)]
+    edits += _renumber(report, lambda t: mapping.get(t, t) if t is not None else t)
+    return Batch(tuple(edits), "перемещение задачи")
+
+
+def _renumber(report: Report, change) -> list:
+    edits = []
+    for section in ("indicators", "activities"):
+        for i, row in enumerate(getattr(report, section)):
+            new = change(row.task)
+            if new != row.task:
+                edits.append(SetField(section, i, "task", row.task, new))
+    return edits
+
+
+def editable_fields(section: str) -> tuple[str, ...]:
+    cls = LISTS.get(section) or SINGLETONS[section]
+    return data_fields(cls)

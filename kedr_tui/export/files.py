@@ -1,0 +1,52 @@
+"""Writing the outputs of a report to files: shared by ``kedr-tui export`` and the app.
+
+The renderers are imported only when their format is asked for, so that
+``check`` and the app's start-up never pay for fpdf2 or tabulate.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from kedr_tui.core.analysis import Analysis
+from kedr_tui.core.errors import ReportError
+
+SUFFIXES = {"pdf": ".pdf", "txt": ".txt", "json": ".json"}
+
+
+def default_path(kind: str, year: int, folder: Path | None = None) -> Path:
+    return (folder or Path("out")) / f"{year}{SUFFIXES[kind]}"
+
+
+def render(kind: str, analysis: Analysis) -> bytes:
+    if kind == "json":
+        from kedr_tui.export.json import render_json
+
+        return render_json(analysis).encode("utf-8")
+    if kind == "txt":
+        from kedr_tui.export.text import render_text
+
+        return render_text(analysis).encode("utf-8")
+    if kind == "pdf":
+        from kedr_tui.export.pdf import render_pdf
+
+        return render_pdf(analysis)
+    raise ValueError(kind)
+
+
+def write_output(kind: str, analysis: Analysis, path: Path) -> Path:
+    """Render and write one output; never over a ``.toml`` (a report)."""
+    path = Path(path)
+    if path.suffix.lower() == ".toml" or path.name.endswith(".toml~"):
+        raise ReportError(str(path), "не буду записывать вывод поверх файла отчёта (.toml)")
+    data = render(kind, analysis)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.tmp")
+        with open(tmp, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise ReportError(str(path), f"не удалось записать: {exc.strerror or exc}") from None
+    return path
