@@ -119,7 +119,7 @@ def _indicators(report: Report, derived: Derived, out: _Collector,
             out.add("W-NOFACT", f"{name}: нет факта и нет обоснования", "indicators", index, "justification")
         elif figures.unfavourable and not justified:
             out.add("W-JUSTIFY", f"{name}: факт {fmt_value(ind.fact)} хуже плана {fmt_value(ind.plan)}, "
-                    "нет обоснования отклонения", "indicators", index, "justification")
+                    "нет обоснования отклонения", "indicators", index, "fact")
         value = figures.formula
         if value.error:
             out.add("W-FORMULA", f"{name}: расчёт «{value.expression}» не вычисляется: {value.error}",
@@ -140,7 +140,7 @@ def _expenses(report: Report, out: _Collector) -> None:
         where = f"«{row.code}», {short(row.executor, 40)}"
         if row.cash < row.plan_year and not row.justification.strip():
             out.add("W-JUSTIFY", f"{where}: кассовое исполнение {fmt_money(row.cash)} ниже плана "
-                    f"{fmt_money(row.plan_year)}, нет обоснования", "expenses", index, "justification")
+                    f"{fmt_money(row.plan_year)}, нет обоснования", "expenses", index, "cash")
         if row.cash > row.plan_period:
             out.add("W-OVERSPEND", f"{where}: кассовое исполнение {fmt_money(row.cash)} выше плана на "
                     f"период {fmt_money(row.plan_period)}", "expenses", index, "cash")

@@ -65,12 +65,16 @@ class Parsed:
     locator: Locator
 
 
-def syntax_finding(exc: tomllib.TOMLDecodeError) -> Finding:
+def syntax_finding(exc: tomllib.TOMLDecodeError, source: str) -> Finding:
     import re
 
     text = str(exc)
     match = re.search(r"\(at line (\d+), column (\d+)\)", text)
-    line, column = (int(match.group(1)), int(match.group(2))) if match else (1, 1)
+    if match:
+        line, column = int(match.group(1)), int(match.group(2))
+    else:  # "at end of document"
+        lines = source.splitlines() or [""]
+        line, column = len(lines), len(lines[-1]) + 1
     reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", text)
     return Finding("E-SYNTAX", f"синтаксическая ошибка TOML: {reason}", line, column)
 
@@ -135,12 +139,11 @@ def _suggest(key: str, known) -> str:
 
 def parse(text: str) -> Parsed:
     """Parse a report text into the model and its schema findings."""
-    locator = Locator(text)
     try:
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
-        return Parsed(None, (syntax_finding(exc),), locator)
-    return build(data, locator)
+        return Parsed(None, (syntax_finding(exc, text),), Locator())
+    return build(data, Locator(text))
 
 
 def build(data: dict, locator: Locator) -> Parsed:

@@ -136,7 +136,9 @@ def _item(value, old=None):
         text = f"{value:f}"
         if "." not in text and value == value.to_integral_value():
             return tomlkit.integer(int(value))
-        return tomlkit.parse(f"v = {text}")["v"]
+        from tomlkit.items import Float, Trivia
+
+        return Float(float(value), Trivia(), text)  # keeps the digits as entered: 30.00
     if isinstance(value, str):
         multiline = "\n" in value or bool(old is not None and getattr(old, "type", None)
                                          and "MLB" in str(old.type))

@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "reports" / "2021.toml"
+
+# A small report that passes every check: tests change one thing in it.
+CLEAN = '''\
+format = 1
+year = 2021
+
+[program]
+code = "04"
+title = "Программа"
+municipality = "Город"
+goal = "Цель"
+
+[signature]
+position = "Мэр"
+name = "И.И. Иванов"
+executor = "Петров П.П."
+
+[[tasks]]
+title = "Задача один"
+
+[[indicators]]
+task = 1
+name = "Показатель"
+unit = "%"
+prev = 10
+plan = 10
+fact = 10
+formula = "П=(5/5)*10"
+
+[[indicators]]
+task = 0
+name = "Показатель цели"
+unit = "ед."
+prev = 5
+plan = 4
+fact = 5
+
+[[activities]]
+code = "04.0.01.0"
+task = 1
+title = "Основное мероприятие"
+
+[[activities]]
+code = "04.0.01.1"
+title = "Мероприятие"
+
+[[expenses]]
+code = "04.0.01.1"
+executor = "Администрация"
+plan_year = 100.00
+plan_period = 100.00
+cash = 100.00
+
+[[amendments]]
+act = "Постановление"
+date = 2021-03-24
+number = "55"
+summary = "О внесении изменений"
+
+[narrative]
+intro = "Вступление"
+outro = "Заключение"
+'''
+
+
+@pytest.fixture
+def seed_copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    target = folder / "2021.toml"
+    shutil.copy(SEED, target)
+    return target
+
+
+@pytest.fixture
+def write_report(tmp_path: Path):
+    """Write a report text as ``reports/<name>`` in a temporary folder and return its path."""
+
+    def write(text: str, name: str = "2021.toml") -> Path:
+        folder = tmp_path / "reports"
+        folder.mkdir(exist_ok=True)
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write

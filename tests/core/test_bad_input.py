@@ -1,0 +1,140 @@
+"""Bad input of every kind: one line with file:line:column, a proper exit code, no traceback."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from kedr_tui.cli import main
+from tests.conftest import CLEAN
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return code, out, err
+
+
+def change(old, new, text=CLEAN):
+    assert old in text
+    return text.replace(old, new, 1)
+
+
+def test_missing_file(capsys, tmp_path):
+    code, _out, err = run(capsys, "check", str(tmp_path / "2021.toml"))
+    assert code == 2 and err.strip() == f"{tmp_path / '2021.toml'}: файл не найден"
+
+
+def test_folder(capsys, tmp_path):
+    code, _out, err = run(capsys, "check", str(tmp_path))
+    assert code == 2 and "папка" in err
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads everything")
+def test_no_permission(capsys, write_report):
+    path = write_report(CLEAN)
+    path.chmod(0)
+    code, _out, err = run(capsys, "check", str(path))
+    assert code == 2 and "прав" in err
+
+
+def test_not_utf8(capsys, write_report):
+    path = write_report("")
+    path.write_bytes(CLEAN.encode("utf-8").replace("Программа".encode(), "Программа".encode("cp1251")))
+    code, _out, err = run(capsys, "check", str(path))
+    assert code == 2
+    assert err.strip() == f"{path}:6:10: файл не в кодировке UTF-8"
+
+
+def test_syntax_error_has_line_and_column(capsys, write_report):
+    path = write_report(change("plan = 10\n", "plan = = 10\n"))
+    code, out, _err = run(capsys, "check", str(path))
+    line = CLEAN.splitlines().index("plan = 10") + 1
+    assert code == 1
+    assert out.startswith(f"{path}:{line}:") and " E-SYNTAX " in out
+
+
+def test_unterminated_string_at_end(capsys, write_report):
+    path = write_report('format = 1\nyear = 2021\ntitle = "oops\n')
+    code, out, _err = run(capsys, "check", str(path))
+    assert code == 1 and "E-SYNTAX" in out
+
+
+def test_empty_file(capsys, write_report):
+    path = write_report("")
+    code, out, _err = run(capsys, "check", str(path))
+    assert code == 1
+    assert out.count("E-SCHEMA") == 3  # format, year, program
+
+
+@pytest.mark.parametrize("text, needle", [
+    (change("format = 1", "format = 2"), "формат файла 2"),
+    (change('title = "Программа"\n', ""), "нет обязательного ключа «title» в [program]"),
+    (change("plan = 10\n", 'plan = "десять"\n'), "«plan»: ожидается число"),
+    (change("task = 1\nname", "task = 1.0\nname"), "«task»: ожидается целое число"),
+    (change("task = 1\nname", "task = true\nname"), "«task»: ожидается целое число"),
+    (change("plan = 10\n", "plan = 10\nfactt = 3\n"), "неизвестный ключ «factt» в [indicators] (может быть, «fact»?)"),
+    (change("year = 2021", "year = 2021\ncolour = 1"), "неизвестный ключ верхнего уровня «colour»"),
+    (change("date = 2021-03-24", 'date = "24.03.2021"'), "«date»: ожидается дата TOML"),
+    (change("date = 2021-03-24", "date = 2021-03-24T10:00:00"), "«date»: ожидается дата TOML"),
+    (change("[program]", "program = 5\n[programme]"), "E-SCHEMA"),
+    (change('better = "', 'better = "', change('unit = "%"\n', 'unit = "%"\nbetter = "up"\n')), "«better»"),
+])
+def test_schema_errors(capsys, write_report, text, needle):
+    path = write_report(text)
+    code, out, _err = run(capsys, "check", str(path))
+    assert code == 1
+    assert needle in out
+    assert all(line.startswith(f"{path}:") for line in out.splitlines())
+
+
+def test_all_problems_in_one_run(capsys, write_report):
+    text = change("plan = 10\n", 'plan = "x"\nfactt = 1\n', change("year = 2021", "year = 2020"))
+    text = change('code = "04.0.01.1"\ntitle', 'code = "04.0.2"\ntitle', text)
+    code, out, _err = run(capsys, "check", str(write_report(text)))
+    assert code == 1
+    found = {line.split()[1] for line in out.splitlines()}
+    assert {"E-SCHEMA", "E-YEAR", "E-CODE", "E-REF"} <= found
+
+
+def test_fifty_megabytes_of_junk(capsys, write_report):
+    path = write_report("")
+    path.write_bytes(os.urandom(50 * 1024 * 1024))
+    code, _out, err = run(capsys, "check", str(path))
+    assert code == 2 and "UTF-8" in err
+    path.write_text(("мусор " * 1000 + "\n") * 5000, encoding="utf-8")
+    assert path.stat().st_size > 50 * 1024 * 1024
+    code, out, _err = run(capsys, "check", str(path))
+    assert code == 1 and out.startswith(f"{path}:1:") and "E-SYNTAX" in out
+
+
+def test_several_reports_worst_code_wins(capsys, write_report, tmp_path):
+    good = write_report(CLEAN)
+    code, _out, _err = run(capsys, "check", str(good), str(tmp_path / "missing.toml"))
+    assert code == 2
+
+
+def test_bad_usage_exit_2(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["check"])
+    assert info.value.code == 2
+    with pytest.raises(SystemExit) as info:
+        main(["export", "x.toml", "--bogus"])
+    assert info.value.code == 2
+
+
+def test_export_refuses_report_with_errors(capsys, write_report, tmp_path):
+    path = write_report(change("year = 2021", "year = 2020"))
+    code, _out, err = run(capsys, "export", str(path), "--json", str(tmp_path / "o.json"))
+    assert code == 1 and "E-YEAR" in err and not (tmp_path / "o.json").exists()
+
+
+def test_whole_process_has_no_traceback(write_report):
+    path = write_report('format = 1\nyear = "x"\n[[indicators]]\ntask = 1.5\n')
+    proc = subprocess.run([sys.executable, "-m", "kedr_tui", "check", str(path)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert "«year»: ожидается год" in proc.stdout

@@ -1,0 +1,96 @@
+"""Each check fires on a small report made to trigger it, and not on the clean one."""
+
+import pytest
+
+from kedr_tui.core.store import load
+from tests.conftest import CLEAN
+
+
+def codes(path):
+    return [f.code for f in load(path).findings]
+
+
+def test_clean_report_has_no_findings(write_report):
+    assert codes(write_report(CLEAN)) == []
+
+
+def change(old: str, new: str, text: str = CLEAN) -> str:
+    assert old in text, old
+    return text.replace(old, new, 1)
+
+
+CASES = [
+    # indicator below plan (higher is better) with no justification
+    (change("fact = 10\n", "fact = 8\n"), "W-JUSTIFY", "fact = 8"),
+    # lower is better and the fact is above plan
+    (change('unit = "%"\n', 'unit = "%"\nbetter = "lower"\n', change("fact = 10\n", "fact = 12\n")),
+     "W-JUSTIFY", "fact = 12"),
+    # expense below year plan without justification
+    (change("cash = 100.00", "cash = 90.00"), "W-JUSTIFY", "cash = 90.00"),
+    (change("fact = 10\n", ""), "W-NOFACT", "[[indicators]]"),
+    (change("cash = 100.00", "cash = 120.00"), "W-OVERSPEND", "cash = 120.00"),
+    (change("plan_period = 100.00", "plan_period = 150.00"), "W-OVERSPEND", "plan_period = 150.00"),
+    (change('formula = "П=(5/5)*10"', 'formula = "П=(5/6)*10"'), "W-FORMULA", "formula ="),
+    (change('formula = "П=(5/5)*10"', 'formula = "П=(5/0)*10"'), "W-FORMULA", "formula ="),
+    (change("year = 2021", "year = 2020"), "E-YEAR", "year = 2020"),
+    (change('code = "04.0.01.1"\ntitle', 'code = "04.0.2"\ntitle'), "E-CODE", 'code = "04.0.2"'),
+    (change('code = "04.0.01.1"\ntitle', 'code = "4.0.02.x"\ntitle'), "E-CODE", 'code = "4.0.02.x"'),
+    (change('code = "04.0.01.1"\ntitle', 'code = "04.0.01.0"\ntitle'), "E-CODE", 'code = "04.0.01.0"'),
+    (change('code = "04.0.01.1"\ntitle', 'code = "04.0.02.1"\ntitle'), "E-CODE", 'code = "04.0.02.1"'),
+    (change('code = "04.0.01.1"\nexecutor', 'code = "04.0.09.1"\nexecutor'), "E-REF", 'code = "04.0.09.1"'),
+    (change("task = 1\nname", "task = 7\nname"), "E-REF", "task = 7"),
+    (change("task = 1\ntitle", "task = 4\ntitle"), "E-REF", "task = 4"),
+    ]
+
+
+@pytest.mark.parametrize("text, code, line_text", CASES, ids=[f"{c[1]}:{c[2]}" for c in CASES])
+def test_each_check_fires_where_it_should(write_report, text, code, line_text):
+    path = write_report(text)
+    findings = [f for f in load(path).findings if f.code == code]
+    assert findings, codes(path)
+    line = path.read_text(encoding="utf-8").splitlines()[findings[0].line - 1]
+    assert line.startswith(line_text), (line, findings[0])
+
+
+NO_FORMULA = CLEAN.replace('formula = "П=(5/5)*10"\n', "")
+
+
+def test_justification_silences_the_warning(write_report):
+    text = change("fact = 10\n", 'fact = 8\njustification = "нет финансирования"\n', NO_FORMULA)
+    assert codes(write_report(text)) == []
+
+
+def test_favourable_deviation_needs_no_justification(write_report):
+    assert codes(write_report(change("fact = 10\n", "fact = 30\n", NO_FORMULA))) == []
+
+
+def test_not_measured_with_justification_is_fine(write_report):
+    text = change("fact = 10\n", 'justification = "опрос не проводился"\n', NO_FORMULA)
+    assert codes(write_report(text)) == []
+
+
+def test_duplicate_executor_row(write_report):
+    row = '\n[[expenses]]\ncode = "04.0.01.1"\nexecutor = "Администрация"\nplan_year = 1\nplan_period = 1\ncash = 1\n'
+    text = change("[[amendments]]", row + "\n[[amendments]]")
+    assert codes(write_report(text)) == ["E-REF"]
+
+
+def test_main_activity_needs_task(write_report):
+    text = change('task = 1\ntitle = "Основное', 'title = "Основное')
+    assert codes(write_report(text)) == ["E-SCHEMA"]
+
+
+def test_cross_year_warning(write_report):
+    path = write_report(CLEAN)
+    assert codes(path) == []
+    last = change("fact = 10\n", "fact = 12\n", NO_FORMULA)
+    write_report(change("year = 2021", "year = 2020", last), "2020.toml")
+    findings = load(path).findings
+    assert [f.code for f in findings] == ["W-PREV"]
+    assert "12" in findings[0].message
+    assert path.read_text().splitlines()[findings[0].line - 1] == "prev = 10"
+
+
+def test_cross_year_agreeing_report_is_silent(write_report):
+    write_report(change("year = 2021", "year = 2020", change("fact = 10\n", "fact = 10\n")), "2020.toml")
+    assert codes(write_report(CLEAN)) == []

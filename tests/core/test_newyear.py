@@ -1,0 +1,37 @@
+from kedr_tui.cli import main
+from kedr_tui.core.store import load
+
+
+def test_new_year_from_the_seed(seed_copy, capsys, monkeypatch):
+    monkeypatch.chdir(seed_copy.parent.parent)
+    assert main(["new", "2022", "--from", str(seed_copy)]) == 0
+    target = seed_copy.with_name("2022.toml")
+    assert capsys.readouterr().out.strip() == str(target)
+    old, new = load(seed_copy), load(target)
+    assert not new.has_errors
+    assert {f.code for f in new.findings} <= {"W-NOFACT", "W-JUSTIFY"}
+    r0, r1 = old.report, new.report
+    assert r1.year == 2022
+    for before, after in zip(r0.indicators, r1.indicators, strict=True):
+        assert after.prev == before.fact          # None where 2021 had none
+        assert after.fact is None and after.justification == ""
+        assert (after.plan, after.name, after.comment, after.formula) == \
+            (before.plan, before.name, before.comment, before.formula)
+    assert r1.indicators[0].prev is None          # satisfaction was not measured in 2021
+    assert all(row.cash == 0 and row.justification == "" for row in r1.expenses)
+    assert [(e.plan_year, e.plan_period) for e in r1.expenses] == \
+        [(e.plan_year, e.plan_period) for e in r0.expenses]
+    assert r1.amendments == ()
+    assert (r1.narrative, r1.signature, r1.tasks, r1.activities) == \
+        (r0.narrative, r0.signature, r0.tasks, r0.activities)
+    # the person's comments are still there
+    assert target.read_text(encoding="utf-8").count("\n#") == seed_copy.read_text(encoding="utf-8").count("\n#") - 2
+
+
+def test_new_year_default_source_and_refusal(seed_copy, capsys, monkeypatch):
+    monkeypatch.chdir(seed_copy.parent.parent)
+    assert main(["new", "2022"]) == 0
+    before = seed_copy.with_name("2022.toml").read_bytes()
+    assert main(["new", "2022"]) == 2
+    assert "уже есть" in capsys.readouterr().err
+    assert seed_copy.with_name("2022.toml").read_bytes() == before
