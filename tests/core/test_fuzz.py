@@ -1,0 +1,77 @@
+"""Arbitrary input reaches the user as findings or ReportError, never as another exception."""
+
+import datetime as dt
+
+import tomlkit
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kedr_tui.core.analysis import Context, analyse
+from kedr_tui.core.errors import ReportError
+from kedr_tui.core.formula import FormulaError, evaluate, evaluate_expression
+from kedr_tui.core.schema import SPECS, parse
+from kedr_tui.core.store import load
+
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def analyse_text(text: str):
+    parsed = parse(text)
+    if parsed.report is not None:
+        analysis = analyse(parsed.report, Context(parsed.locator, 2021, None), parsed.findings)
+        for finding in analysis.findings:
+            assert finding.code.split("-")[0] in ("E", "W") and finding.line >= 0
+    return parsed
+
+
+@FAST
+@given(st.text())
+def test_arbitrary_text(text):
+    analyse_text(text)
+
+
+@FAST
+@given(st.binary(max_size=2000))
+def test_arbitrary_bytes_from_disk(tmp_path_factory, data):
+    path = tmp_path_factory.mktemp("fuzz") / "2021.toml"
+    path.write_bytes(data)
+    try:
+        load(path)
+    except ReportError as exc:
+        assert exc.exit_code == 2 and str(exc).startswith(str(path))
+
+
+scalars = st.one_of(
+    st.integers(min_value=-10**6, max_value=10**6), st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=20), st.booleans(), st.dates(min_value=dt.date(1900, 1, 1)),
+    st.sampled_from(["higher", "lower", "04.0.01.1", "04.0.01.0", "4.0.02.x", "(20/30)*100", "1/0"]),
+)
+
+
+def rows(section):
+    keys = st.sampled_from(list(SPECS[section]) + ["typo"])
+    return st.dictionaries(keys, scalars, max_size=8)
+
+
+documents = st.fixed_dictionaries(
+    {"format": st.one_of(st.just(1), scalars), "year": st.one_of(st.just(2021), scalars),
+     "program": st.one_of(rows("program"), scalars)},
+    optional={section: st.lists(rows(section), max_size=4)
+              for section in ("tasks", "indicators", "activities", "expenses", "amendments")},
+)
+
+
+@FAST
+@given(documents)
+def test_valid_shaped_documents(document):
+    analyse_text(tomlkit.dumps(document))
+
+
+@FAST
+@given(st.text(alphabet="0123456789.,+-*/×х:() xабв=", max_size=40))
+def test_formula_parser_raises_only_its_own_error(text):
+    evaluate(text)
+    try:
+        evaluate_expression(text)
+    except FormulaError:
+        pass
