@@ -1,0 +1,47 @@
+"""Core budgets (SPEC «Performance budgets»), as ratios measured in one run.
+
+Run with ``pytest tests/benchmarks --benchmark-enable``; in the normal suite the
+benchmarks run once (``--benchmark-disable``) and the ratios are not asserted.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+
+from kedr_tui.core.store import load
+from tests.benchmarks.conftest import process_time
+from tests.conftest import SEED
+
+
+def _cli() -> list[str]:
+    exe = shutil.which("kedr-tui")
+    return [exe] if exe else [sys.executable, "-m", "kedr_tui"]
+
+
+def test_check_of_the_seed_as_a_process(benchmark):
+    runs = 1 if benchmark.disabled else 15
+    base = process_time([sys.executable, "-c", "import tomllib"], runs)
+    check = benchmark.pedantic(process_time, args=(_cli() + ["check", str(SEED)], runs), rounds=1)
+    as_json = process_time(_cli() + ["export", str(SEED), "--json", "-"], runs)
+    benchmark.extra_info.update(tomllib_s=base, check_s=check, json_s=as_json,
+                                check_ratio=check / base, json_ratio=as_json / base)
+    print(f"\nimport tomllib {base * 1000:.0f} ms; check {check * 1000:.0f} ms ({check / base:.2f}×); "
+          f"--json {as_json * 1000:.0f} ms ({as_json / base:.2f}×); target ≤ 4×")
+    if not benchmark.disabled:
+        assert check / base <= 4 and as_json / base <= 4
+
+
+def test_check_of_a_big_report_in_process(benchmark, big_report):
+    loaded = benchmark(load, big_report)
+    assert len(loaded.report.expenses) == 2000 and not loaded.has_errors
+    if not benchmark.disabled:
+        assert benchmark.stats.stats.median <= 0.5
+
+
+def test_check_of_a_big_report_as_a_process(benchmark, big_report):
+    runs = 1 if benchmark.disabled else 7
+    seconds = benchmark.pedantic(process_time, args=(_cli() + ["check", str(big_report)], runs), rounds=1)
+    print(f"\ncheck of 500 indicators / 2 000 rows: {seconds * 1000:.0f} ms (target ≤ 500 ms)")
+    if not benchmark.disabled:
+        assert seconds <= 0.5
