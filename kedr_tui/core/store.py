@@ -143,9 +143,18 @@ def _item(value, old=None):
         multiline = "\n" in value or bool(old is not None and getattr(old, "type", None)
                                          and "MLB" in str(old.type))
         if multiline:
-            return tomlkit.string("\n" + value if value.startswith("\n") else value, multiline=True)
+            return _multiline(value)
         return tomlkit.string(value)
     return tomlkit.item(value)
+
+
+def _multiline(value: str):
+    """A multi-line string written as people write them: the text starts on the next line."""
+    import tomlkit
+    from tomlkit.items import String, StringType, Trivia
+
+    escaped = tomlkit.string(value, multiline=True)
+    return String(StringType.MLB, value, "\n" + escaped._original, Trivia())
 
 
 def _sync_table(table, old_row, new_row, fresh: bool) -> None:
