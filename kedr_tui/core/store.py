@@ -153,8 +153,10 @@ def _multiline(value: str):
     import tomlkit
     from tomlkit.items import String, StringType, Trivia
 
-    escaped = tomlkit.string(value, multiline=True)
-    return String(StringType.MLB, value, "\n" + escaped._original, Trivia())
+    original = tomlkit.string(value, multiline=True)._original
+    if not value.startswith("\n"):  # tomlkit adds the trimmed newline itself in that case
+        original = "\n" + original
+    return String(StringType.MLB, value, original, Trivia())
 
 
 def _sync_table(table, old_row, new_row, fresh: bool) -> None:
