@@ -75,3 +75,36 @@ def test_formula_parser_raises_only_its_own_error(text):
         evaluate_expression(text)
     except FormulaError:
         pass
+
+
+SEED_TEXT = None
+
+
+def _seed_text():
+    global SEED_TEXT
+    if SEED_TEXT is None:
+        from tests.conftest import SEED
+
+        SEED_TEXT = SEED.read_text(encoding="utf-8")
+    return SEED_TEXT
+
+
+@settings(max_examples=60, deadline=None)
+@given(title=st.text(max_size=60), comment=st.text(max_size=200),
+       fact=st.decimals(min_value=-10**9, max_value=10**9, places=3, allow_nan=False, allow_infinity=False))
+def test_any_value_saved_reads_back_equal(tmp_path_factory, title, comment, fact):
+    from kedr_tui.core.edits import set_field
+    from kedr_tui.core.session import Session
+
+    path = tmp_path_factory.mktemp("rt") / "2021.toml"
+    path.write_text(_seed_text(), encoding="utf-8")
+    session = Session.open(path)
+    for section, index, field, value in (("program", None, "title", title),
+                                         ("indicators", 2, "comment", comment),
+                                         ("indicators", 3, "fact", fact)):
+        edit = set_field(session.report, section, index, field, value)
+        if edit:
+            session.apply(edit)
+    expected = session.report
+    session.save()
+    assert load(path).report == expected
