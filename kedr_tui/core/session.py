@@ -1,31 +1,146 @@
-"""An editing session on one report: current state, history, analysis, save.
+"""An editing session on one report: current state, history, analysis, save — and its safety.
 
-The app drives a Session; nothing here knows about the terminal.
+The app drives a Session; nothing here knows about the terminal.  A session
+that edits holds the report's lock, journals every committed edit before
+``apply``/``undo``/``redo`` return, refuses to overwrite a file that changed
+on disk, and keeps its edits when a save fails.  Lifecycle for the app::
+
+    session = Session.open(path, read_only=review)
+    session.read_only, session.read_only_reason   # e.g. «файл редактирует …»
+    session.recovery                               # a leftover journal: recover()/discard_journal()
+    session.apply(edit) / undo() / redo()          # EditError: refused, nothing changed
+    session.save()                                 # FileChangedError: reload()/save(other)/cancel
+    session.close()                                # keeps the journal only if edits are unsaved
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 from pathlib import Path
 
 from kedr_tui.core.analysis import Analysis, analyse
-from kedr_tui.core.edits import History
+from kedr_tui.core.edits import EditError, History, to_json
+from kedr_tui.core.errors import ReportError
 from kedr_tui.core.model import Report
-from kedr_tui.core.store import Loaded, load, save
+from kedr_tui.core.store import (EditLock, FileChangedError, Journal, JournalInfo, Loaded, LockHeld,
+                                 Owner, check_unchanged, clean_temporaries, find_journal, load,
+                                 remove_journal, render, save, write_text)
+
+__all__ = ["Session", "SessionError", "JournalError", "FileChangedError", "LockHeld"]
+
+
+class SessionError(EditError):
+    """An edit or save the session refuses in its current state (read-only, recovery pending)."""
+
+
+class JournalError(EditError):
+    """An edit that could not be put in the journal: it is not made, so it can't be lost."""
 
 
 class Session:
     def __init__(self, loaded: Loaded, read_only: bool = False):
         self.loaded = loaded
         self.path: Path = loaded.path
+        self.read_only = read_only or loaded.has_errors or loaded.report is None
+        #: why the session is read-only, when it is not the user's choice (Russian, one line)
+        self.read_only_reason: str | None = None
+        if not read_only and self.read_only:
+            self.read_only_reason = ("в отчёте есть ошибки — открыт только для просмотра"
+                                     if loaded.report is not None else "отчёт не читается")
+        #: who edits the report, when the lock was held by someone else
+        self.lock_holder: Owner | None = None
+        #: a journal left by a session that ended without saving; the app must
+        #: call ``recover()`` or ``discard_journal()`` (or go read-only) before editing
+        self.recovery: JournalInfo | None = None
+        #: stray temporary files of a killed save, removed at open
+        self.cleaned: list[Path] = []
+        self._lock: EditLock | None = None
+        self._journal: Journal | None = None
+        self._reset(loaded)
+
+    def _reset(self, loaded: Loaded) -> None:
+        self.loaded = loaded
         self.base_text = loaded.text
         self.base_report: Report | None = loaded.report
-        self.read_only = read_only or loaded.has_errors or loaded.report is None
         self.history = History(loaded.report) if loaded.report else None
         self.analysis: Analysis | None = loaded.analysis
 
+    # ------------------------------------------------------------ opening
+
     @classmethod
-    def open(cls, path, read_only: bool = False) -> "Session":
-        return cls(load(path), read_only)
+    def open(cls, path, read_only: bool = False, *, lock: bool = True) -> "Session":
+        """Open a report; to edit it, take its lock and look for a journal left behind.
+
+        Never raises for a lock held elsewhere or a folder we can't write:
+        the session is read-only and ``read_only_reason`` says why.
+        """
+        session = cls(load(path), read_only)
+        if lock and not session.read_only:
+            session._take_lock()
+        return session
+
+    def _take_lock(self) -> None:
+        reason = self._unwritable()
+        if reason:
+            self._go_read_only(reason)
+            return
+        lock = EditLock(self.path)
+        try:
+            lock.acquire()
+        except LockHeld as exc:
+            self.lock_holder = exc.owner
+            self._go_read_only(exc.message)
+            return
+        except ReportError as exc:
+            self._go_read_only(exc.message)
+            return
+        self._lock = lock
+        self.cleaned = clean_temporaries(self.path)
+        info = find_journal(self.path, self.loaded)
+        if info is not None:
+            if info.obsolete:
+                remove_journal(self.path)
+            else:
+                self.recovery = info
+
+    def _unwritable(self) -> str | None:
+        if not os.access(self.path.parent, os.W_OK | os.X_OK):
+            return f"нет прав на запись в папку «{self.path.parent}» — открыт только для просмотра"
+        if not os.access(self.path, os.W_OK):
+            return "файл защищён от записи — открыт только для просмотра"
+        return None
+
+    def _go_read_only(self, reason: str) -> None:
+        self.read_only = True
+        self.read_only_reason = reason
+
+    def try_lock(self) -> bool:
+        """A read-only session (lock held elsewhere) tries again to become the editor.
+
+        Only possible with no edits in memory; reloads the file if it changed meanwhile.
+        """
+        if self._lock is not None:
+            return True
+        if self.loaded.report is None or self.loaded.has_errors:
+            return False
+        self.read_only, self.read_only_reason, self.lock_holder = False, None, None
+        self._take_lock()
+        if self._lock is not None:
+            try:
+                check_unchanged(self.path, self.loaded.stamp)
+            except ReportError:
+                self._reset(load(self.path))
+                if self.loaded.has_errors:
+                    self._go_read_only("в отчёте есть ошибки — открыт только для просмотра")
+        return self._lock is not None
+
+    @property
+    def locked(self) -> bool:
+        """This session holds the report's edit lock."""
+        return self._lock is not None
+
+    # ------------------------------------------------------------ state
 
     @property
     def report(self) -> Report | None:
@@ -35,34 +150,197 @@ class Session:
     def modified(self) -> bool:
         return bool(self.history and self.history.modified)
 
+    @property
+    def journal_path(self) -> Path | None:
+        return self._journal.path if self._journal else None
+
     def _refresh(self) -> Analysis:
         self.analysis = analyse(self.history.report, self.loaded.context)
         return self.analysis
 
+    # ------------------------------------------------------------ editing
+
+    def _check_editable(self) -> None:
+        if self.history is None or self.read_only:
+            raise SessionError(self.read_only_reason or "отчёт открыт только для просмотра")
+        if self.recovery is not None:
+            raise SessionError("сначала восстановите или отбросьте несохранённые правки из журнала")
+
+    def _record(self, op: str, edit) -> None:
+        """Journal one step before it is made; if that fails, it is not made."""
+        if self._lock is None:  # a session opened without the lock (tests, tools) keeps no journal
+            return
+        try:
+            if self._journal is None:
+                stamp = self.loaded.stamp
+                self._journal = Journal.start(self.path, stamp.sha256, stamp.size, self._lock.owner)
+            self._journal.append(op, edit=to_json(edit))
+        except OSError as exc:
+            from kedr_tui.core.store.atomic import write_error
+
+            reason = write_error(self.path, exc).message.removeprefix("не удалось сохранить: ")
+            reason = reason.removesuffix("; файл на диске не изменён")
+            raise JournalError(f"правка не записана в журнал ({reason}) и не сделана") from None
+
     def apply(self, edit) -> Analysis:
+        self._check_editable()
+        edit.apply(self.history.report)  # refused edits (EditError) never reach the journal
+        self._record("apply", edit)
         self.history.apply(edit)
         return self._refresh()
 
     def undo(self):
+        if self.history is None or not self.history.done:
+            return None
+        self._check_editable()
+        self._record("undo", self.history.done[-1])
         edit = self.history.undo()
-        if edit is not None:
-            self._refresh()
+        self._refresh()
         return edit
 
     def redo(self):
+        if self.history is None or not self.history.undone:
+            return None
+        self._check_editable()
+        self._record("redo", self.history.undone[-1])
         edit = self.history.redo()
-        if edit is not None:
-            self._refresh()
+        self._refresh()
         return edit
 
-    def save(self, path: str | Path | None = None) -> Path:
+    # ------------------------------------------------------------ saving
+
+    def save(self, path: str | Path | None = None, *, overwrite: bool = False) -> Path:
+        """Write the report to its file, or to ``path`` (save as: the session stays on its file).
+
+        Raises FileChangedError if the file changed on disk since it was read,
+        ReportError if it can't be written — the file intact, the edits kept.
+        """
         target = Path(path) if path else self.path
-        written = save(target, self.report, self.base_text, self.base_report)
-        if target == self.path:
-            # rows added since the last read now have a place in the file
-            self.loaded = written
-            self.base_text, self.base_report = written.text, written.report
-            self.history.report = written.report
-            self.history.mark_saved()
-            self._refresh()
+        if not _same_file(target, self.path):
+            return self._save_as(target, overwrite)
+        if self.read_only or self.history is None:
+            raise ReportError(str(self.path), (self.read_only_reason or "отчёт открыт только для "
+                              "просмотра") + "; сохранить можно только под другим именем")
+        if self.recovery is not None:
+            raise ReportError(str(self.path), "сначала восстановите или отбросьте несохранённые "
+                              "правки из журнала")
+        check_unchanged(self.path, self.loaded.stamp)
+        text = render(self.report, self.base_text, self.base_report)
+        if self._journal is not None:
+            try:
+                self._journal.append("save", sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
+            except OSError:
+                pass  # the save itself will say what is wrong with the disk
+        try:
+            written = write_text(self.path, text)
+        except ReportError as exc:
+            kept = "; правки остаются в программе" + (" и в журнале" if self._journal else "")
+            raise ReportError(exc.path, exc.message + kept) from None
+        if self._journal is not None:
+            journal, self._journal = self._journal, None
+            try:
+                journal.remove()
+            except OSError:
+                pass  # its last «save» entry matches the file: found as a leftover, removed
+        # rows added since the last read now have a place in the file
+        self.loaded = written
+        self.base_text, self.base_report = written.text, written.report
+        self.history.report = written.report
+        self.history.mark_saved()
+        self._refresh()
+        return self.path
+
+    def _save_as(self, target: Path, overwrite: bool) -> Path:
+        if self.report is None:
+            raise ReportError(str(self.path), "отчёт не читается, сохранять нечего")
+        if target.exists() and not overwrite:
+            raise ReportError(str(target), "такой файл уже есть; выберите другое имя")
+        if target.is_dir():
+            raise ReportError(str(target), "это папка, а не файл")
+        save(target, self.report, self.base_text, self.base_report)
         return target
+
+    # ------------------------------------------------------------ conflicts and recovery
+
+    def reload(self) -> Analysis | None:
+        """Read the file again, dropping the edits in memory and in the journal."""
+        loaded = load(self.path)
+        if self._journal is not None:
+            journal, self._journal = self._journal, None
+            journal.remove()
+        self.recovery = None
+        self._reset(loaded)
+        if loaded.has_errors or loaded.report is None:
+            self._go_read_only("в отчёте есть ошибки — открыт только для просмотра")
+        return self.analysis
+
+    def recover(self) -> Analysis:
+        """Replay the leftover journal: the state before the crash, unsaved until ``save``."""
+        from kedr_tui.core.recovery import ReplayError, replay
+
+        info = self.recovery
+        if info is None:
+            raise SessionError("нет журнала правок для восстановления")
+        if info.status != "match":
+            raise SessionError(f"правки не восстановлены: {info.reason}")
+        try:
+            history = replay(History(self.loaded.report), info.entries)
+        except ReplayError as exc:
+            raise SessionError(f"правки не восстановлены: {exc}") from None
+        try:
+            self._journal = Journal.resume(info)
+        except OSError as exc:
+            raise SessionError(f"журнал правок не открывается для записи: {exc.strerror or exc}") from None
+        self.history = history
+        self.recovery = None
+        return self._refresh()
+
+    def discard_journal(self) -> None:
+        """Throw away unsaved edits: a leftover journal, or this session's own edits and journal."""
+        if self.recovery is not None:
+            remove_journal(self.path)
+            self.recovery = None
+            return
+        if self._journal is not None:
+            journal, self._journal = self._journal, None
+            journal.remove()
+        if self.modified:
+            self._reset(self.loaded)
+
+    def read_only_instead(self) -> None:
+        """Leave a leftover journal for later and just look at the file."""
+        self.recovery = None
+        self._go_read_only("открыт только для просмотра; несохранённые правки остались в журнале")
+        self._release_lock()
+
+    def close(self, discard_journal: bool = False) -> None:
+        """End the session: release the lock; the journal stays only if edits are unsaved.
+
+        After a signal or a lost terminal, don't call this at all (or call it
+        as is): the journal is already complete on disk.
+        """
+        if self._journal is not None:
+            journal, self._journal = self._journal, None
+            if discard_journal or not self.modified:
+                journal.remove()
+            else:
+                journal.close()
+        self._release_lock()
+
+    def _release_lock(self) -> None:
+        if self._lock is not None:
+            lock, self._lock = self._lock, None
+            lock.release()
+
+    def __enter__(self) -> "Session":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return os.path.abspath(a) == os.path.abspath(b)

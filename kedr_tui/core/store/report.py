@@ -212,8 +212,11 @@ def render(report: Report, base_text: str, base: Report | None) -> str:
         old_rows = getattr(base, section)
         existing = list(doc[section]) if section in doc else []
         tables = []
+        used: set[int] = set()
         for row in rows:
-            if row.src is not None and row.src < len(existing):
+            # a row re-inserted by undo after a save may carry a stale or repeated src
+            if row.src is not None and row.src < len(existing) and row.src not in used:
+                used.add(row.src)
                 table = existing[row.src]
                 _sync_table(table, old_rows[row.src], row, fresh=False)
             else:
@@ -245,57 +248,18 @@ def _same_order(report: Report) -> bool:
                for s in LISTS)
 
 
-def write_atomic(path: Path, text: str, keep_backup: bool = True) -> None:
-    """Replace ``path`` with ``text`` so that it is always the old or the new whole file."""
-    import tempfile
-
-    path = Path(path)
-    folder = path.parent
-    data = text.encode("utf-8")
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        st = None
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if st is not None:
-            os.chmod(tmp, st.st_mode & 0o7777)
-            try:
-                os.chown(tmp, -1, st.st_gid)
-            except OSError:
-                pass
-            if keep_backup:
-                backup = path.with_name(path.name + "~")
-                try:
-                    os.unlink(backup)
-                except FileNotFoundError:
-                    pass
-                os.link(path, backup)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-    dir_fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
-
-
 def save(path: str | os.PathLike, report: Report, base_text: str, base: Report | None) -> Loaded:
     """Write ``report`` to ``path``; returns it as loaded from the text written."""
-    path = Path(path)
-    text = render(report, base_text, base)
+    return write_text(Path(path), render(report, base_text, base))
+
+
+def write_text(path: Path, text: str) -> Loaded:
+    """Write a rendered report atomically; ReportError with the reason if it can't be written."""
+    from kedr_tui.core.store.atomic import write_atomic, write_error
+
     try:
         write_atomic(path, text)
         data = text.encode("utf-8")
         return from_text(path, text, stamp_of(path, data))
     except OSError as exc:
-        raise ReportError(str(path), f"не удалось сохранить: {exc.strerror or exc}") from None
+        raise write_error(path, exc) from None

@@ -1,0 +1,179 @@
+"""Replaying a journal of edits and saying, in Russian, what it would change.
+
+Pure: the store reads the journal file, this module turns its entries into a
+state (``replay``) and into lines a person can judge (``describe``).
+Entries are the dicts the journal holds: ``{"op": "apply"|"undo"|"redo",
+"edit": <edits.to_json>}``; other ops (``save``) carry no change.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from decimal import Decimal
+
+from kedr_tui.core.edits import (Batch, DeleteRow, EditError, History, InsertRow, MoveRow, SetField,
+                                 from_json)
+from kedr_tui.core.model import HIGHER, LOWER, Report
+from kedr_tui.core.numbers import format_decimal
+
+EDIT_OPS = ("apply", "undo", "redo")
+
+SECTIONS = {
+    "report": "Отчёт", "program": "Программа", "signature": "Подпись", "narrative": "Доклад",
+    "tasks": "Задачи", "indicators": "Показатели", "activities": "Мероприятия",
+    "expenses": "Расходы", "amendments": "Изменения",
+}
+
+FIELDS = {
+    "year": "год", "format": "формат",
+    "code": "код", "title": "наименование", "municipality": "муниципальное образование",
+    "goal": "цель", "position": "должность", "name": "наименование", "executor": "исполнитель",
+    "intro": "вступление", "outro": "заключение", "task": "задача", "unit": "ед. изм.",
+    "prev": "значение за прошлый год", "prev_note": "примечание к прошлому году", "plan": "план",
+    "fact": "факт", "fact_note": "примечание к факту", "better": "лучше, когда",
+    "justification": "обоснование", "formula": "расчёт значения", "comment": "комментарий",
+    "plan_year": "план на год", "plan_period": "план на период", "cash": "кассовое исполнение",
+    "act": "вид акта", "date": "дата", "number": "номер", "summary": "содержание",
+}
+_SIGNATURE_FIELDS = {"name": "ФИО"}
+
+_CLIP = 48
+
+
+class ReplayError(ValueError):
+    """A journal whose entries do not apply to the report (damaged or for another version)."""
+
+
+def replay(history: History, entries) -> History:
+    """Apply the journal's edits, undos and redos to ``history``, exactly as they were made.
+
+    An undo or redo of an edit made before the journal began (before the last
+    save) is replayed as the edit's inverse or the edit itself.
+    """
+    for number, entry in enumerate(entries, start=1):
+        op = entry.get("op")
+        if op not in EDIT_OPS:
+            continue
+        try:
+            edit = from_json(entry["edit"])
+            if op == "apply":
+                history.apply(edit)
+            elif op == "undo":
+                if history.done and history.done[-1] == edit:
+                    history.undo()
+                else:
+                    history.apply(edit.inverse())
+            elif history.undone and history.undone[-1] == edit:
+                history.redo()
+            else:
+                history.apply(edit)
+        except (EditError, KeyError, TypeError, ValueError, IndexError) as exc:
+            raise ReplayError(f"запись {number} журнала не применяется: {exc}") from None
+    return history
+
+
+# ---------------------------------------------------------------- describing
+
+def _clip(text: str) -> str:
+    text = text.replace("\n", " ⏎ ").strip()
+    return text if len(text) <= _CLIP else text[: _CLIP - 1].rstrip() + "…"
+
+
+def value_text(field: str, value) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, Decimal):
+        return format_decimal(value)
+    if isinstance(value, _dt.date):
+        return value.strftime("%d.%m.%Y")
+    if field == "better":
+        return {HIGHER: "больше", LOWER: "меньше"}.get(value, str(value))
+    if isinstance(value, str):
+        return f"«{_clip(value)}»" if value else "пусто"
+    return str(value)
+
+
+def row_title(section: str, row) -> str:
+    """A row as a person recognises it: its name, code or act."""
+    if section == "expenses":
+        text = f"{row.code} · {row.executor}"
+    elif section == "amendments":
+        text = f"{row.act} № {row.number}".strip()
+    elif section == "activities":
+        text = f"{row.code} {row.title}".strip()
+    else:
+        text = getattr(row, "name", None) or getattr(row, "title", "") or ""
+    return f"«{_clip(text)}»" if text else ""
+
+
+def _where(report: Report, section: str, index: int | None) -> str:
+    name = SECTIONS.get(section, section)
+    if index is None:
+        return name
+    rows = getattr(report, section, ())
+    title = row_title(section, rows[index]) if 0 <= index < len(rows) else ""
+    return f"{name}, стр. {index + 1}" + (f" {title}" if title else "")
+
+
+def _field_name(section: str, field: str) -> str:
+    if section == "signature" and field in _SIGNATURE_FIELDS:
+        return _SIGNATURE_FIELDS[field]
+    return FIELDS.get(field, field)
+
+
+def _flatten(edits) -> list:
+    flat = []
+    for edit in edits:
+        flat.extend(_flatten(edit.edits) if isinstance(edit, Batch) else [edit])
+    return flat
+
+
+def _merged(edits) -> list:
+    """Collapse consecutive settings of one field into one old → new; drop no-ops."""
+    out: list = []
+    for edit in edits:
+        last = out[-1] if out else None
+        if (isinstance(edit, SetField) and isinstance(last, SetField)
+                and (last.section, last.index, last.field) == (edit.section, edit.index, edit.field)):
+            out[-1] = SetField(edit.section, edit.index, edit.field, last.old, edit.new)
+        else:
+            out.append(edit)
+    return [e for e in out if not (isinstance(e, SetField) and e.old == e.new)]
+
+
+def describe(base: Report, entries) -> list[str]:
+    """What replaying ``entries`` on ``base`` changes: one Russian line per field or row."""
+    history = replay(History(base), entries)
+    lines = []
+    report = base
+    for edit in _merged(_flatten(history.done)):
+        lines.append(describe_edit(report, edit))
+        report = edit.apply(report)
+    return lines
+
+
+def describe_edit(report: Report, edit) -> str:
+    """One edit, named against the report it applies to."""
+    if isinstance(edit, SetField):
+        return (f"{_where(report, edit.section, edit.index)}: {_field_name(edit.section, edit.field)} "
+                f"{value_text(edit.field, edit.old)} → {value_text(edit.field, edit.new)}")
+    name = SECTIONS.get(edit.section, edit.section)
+    if isinstance(edit, InsertRow):
+        title = row_title(edit.section, edit.row)
+        return f"{name}: добавлена стр. {edit.index + 1}" + (f" {title}" if title else "")
+    if isinstance(edit, DeleteRow):
+        title = row_title(edit.section, edit.row)
+        return f"{name}: удалена стр. {edit.index + 1}" + (f" {title}" if title else "")
+    if isinstance(edit, MoveRow):
+        return f"{_where(report, edit.section, edit.index)}: перемещена на место {edit.to + 1}"
+    return str(edit)  # pragma: no cover - every edit type is handled above
+
+
+def plural(n: int, one: str, few: str, many: str) -> str:
+    """``1 правка``, ``2 правки``, ``5 правок``."""
+    tail = n % 100
+    if 11 <= tail <= 14:
+        word = many
+    else:
+        word = {1: one, 2: few, 3: few, 4: few}.get(n % 10, many)
+    return f"{n} {word}"

@@ -1,0 +1,310 @@
+"""The journal: every committed edit of a session, on disk before it is shown as done.
+
+``.<name>.journal`` beside the report is JSON Lines.  The first line is a
+header naming the version of the file the edits apply to (its SHA-256), who
+made them and since when; each further line is one committed step::
+
+    {"kedr_journal": 1, "report": "2021.toml", "sha256": "…", "size": 41231,
+     "user": "ivanov", "host": "srv", "pid": 4242, "since": "2026-11-27T14:05:00+07:00"}
+    {"n": 1, "op": "apply", "edit": {"op": "set", …}, "at": "…"}
+    {"n": 2, "op": "undo", "edit": {…}, "at": "…"}
+    {"n": 3, "op": "save", "sha256": "…", "at": "…"}
+
+A line is appended with one ``write`` and ``fdatasync``'d before the session
+reports the edit done, so a line cut short by a crash is one that was never
+committed: it is ignored (and cut off before appending resumes).  ``save``
+records the hash of the text about to be written: if the file on disk has it,
+the save completed and the journal is only a leftover.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kedr_tui.core.errors import ReportError
+from kedr_tui.core.store.lock import Owner, when_text
+from kedr_tui.core.store.shared import create, fsync_dir, group_of, private_mode
+
+FORMAT = 1
+EDIT_OPS = ("apply", "undo", "redo")
+
+MATCH = "match"        # applies to the file as it is: can be recovered
+SAVED = "saved"        # the file already holds its result: a leftover of a finished save
+MISMATCH = "mismatch"  # written for another version of the file: not applied
+DAMAGED = "damaged"    # unreadable or does not replay: not applied
+
+
+def journal_path(report: Path) -> Path:
+    return Path(report).with_name(f".{Path(report).name}.journal")
+
+
+def _now() -> str:
+    return _dt.datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+class JournalDamaged(ValueError):
+    """A journal file that is not one (a bad header or a broken line before the end)."""
+
+
+def read_entries(path: Path) -> tuple[dict, list[dict], int]:
+    """Header, entries and the byte size up to the end of the last whole entry.
+
+    Trailing lines that are cut short or garbled are an edit that was never
+    committed and are left out; a broken line followed by good ones is damage.
+    """
+    data = path.read_bytes()
+    lines = data.split(b"\n")
+    lines.pop()  # after the last newline: empty, or a line cut short
+    parsed: list[tuple[dict | None, int]] = []
+    offset = 0
+    for raw in lines:
+        offset += len(raw) + 1
+        try:
+            value = json.loads(raw)
+        except ValueError:
+            value = None
+        parsed.append((value if isinstance(value, dict) else None, offset))
+    while parsed and parsed[-1][0] is None:
+        parsed.pop()
+    if not parsed or "kedr_journal" not in parsed[0][0]:
+        raise JournalDamaged("нет заголовка журнала")
+    if parsed[0][0].get("kedr_journal") != FORMAT:
+        raise JournalDamaged(f"неизвестная версия журнала {parsed[0][0].get('kedr_journal')!r}")
+    for number, (value, _end) in enumerate(parsed[1:], start=1):
+        if value is None or "op" not in value:
+            raise JournalDamaged(f"запись {number} повреждена")
+    return parsed[0][0], [value for value, _ in parsed[1:]], parsed[-1][1]
+
+
+@dataclass(frozen=True)
+class JournalInfo:
+    """A journal found beside a report, and what it would do to it."""
+
+    path: Path
+    report: Path
+    status: str
+    header: dict = field(default_factory=dict)
+    entries: tuple = ()
+    size: int = 0                   # bytes up to the end of the last whole entry
+    changes: tuple[str, ...] = ()   # Russian lines: row, field, old → new
+    reason: str = ""                # why it can't be applied (MISMATCH, DAMAGED)
+
+    @property
+    def recoverable(self) -> bool:
+        return self.status == MATCH and bool(self.changes)
+
+    @property
+    def obsolete(self) -> bool:
+        """Nothing to offer: a finished save's leftover, or edits that cancel out."""
+        return self.status == SAVED or (self.status == MATCH and not self.changes)
+
+    @property
+    def owner(self) -> Owner | None:
+        try:
+            return Owner.from_json(self.header)
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    @property
+    def edit_count(self) -> int:
+        return sum(1 for e in self.entries if e.get("op") in EDIT_OPS)
+
+    def summary(self) -> str:
+        """One Russian line: whose journal, since when, how many edits."""
+        from kedr_tui.core.recovery import plural
+
+        owner = self.owner
+        who = f"{owner.user}@{owner.host} (pid {owner.pid}), начат в {when_text(owner.since)}" \
+            if owner else "автор неизвестен"
+        if self.status == MATCH:
+            count = plural(len(self.changes), "изменение", "изменения", "изменений")
+        else:
+            count = plural(self.edit_count, "запись", "записи", "записей")
+        return f"журнал правок «{self.path.name}»: {count}, {who}"
+
+
+def _sha_of_file(report: Path) -> str | None:
+    try:
+        return hashlib.sha256(report.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _status(header: dict, entries: list[dict], sha: str | None) -> tuple[str, str]:
+    if sha is not None and header.get("sha256") == sha:
+        return MATCH, ""
+    saves = [i for i, e in enumerate(entries) if e.get("op") == "save"]
+    if sha is not None and saves and entries[saves[-1]].get("sha256") == sha \
+            and not any(e.get("op") in EDIT_OPS for e in entries[saves[-1]:]):
+        return SAVED, ""
+    since = when_text(header.get("since", ""))
+    return MISMATCH, (f"журнал начат {since} для другой версии файла: файл изменён после этого "
+                      "(сохранён, перечитан из git или правлен вручную), правки не применяются")
+
+
+def find_journal(report: Path, loaded=None) -> JournalInfo | None:
+    """The journal beside ``report``, if any, with its status and the changes it would make.
+
+    ``loaded`` (a ``Loaded`` of the file as it is now) saves reading it again.
+    """
+    from kedr_tui.core.recovery import ReplayError, describe
+
+    report = Path(report)
+    path = journal_path(report)
+    try:
+        header, entries, size = read_entries(path)
+    except FileNotFoundError:
+        return None
+    except PermissionError:
+        return JournalInfo(path, report, DAMAGED, reason="нет прав на чтение журнала")
+    except OSError as exc:
+        return JournalInfo(path, report, DAMAGED, reason=f"журнал не читается: {exc.strerror or exc}")
+    except JournalDamaged as exc:
+        return JournalInfo(path, report, DAMAGED, reason=f"журнал повреждён: {exc}")
+    if loaded is None:
+        from kedr_tui.core.store.report import load
+
+        try:
+            loaded = load(report)
+        except ReportError:
+            loaded = None
+    sha = loaded.stamp.sha256 if loaded is not None else _sha_of_file(report)
+    status, reason = _status(header, entries, sha)
+    changes: tuple[str, ...] = ()
+    if status == MATCH:
+        if loaded is None or loaded.report is None:
+            status, reason = DAMAGED, "отчёт не читается, правки журнала не к чему применить"
+        else:
+            try:
+                changes = tuple(describe(loaded.report, entries))
+            except ReplayError as exc:
+                status, reason = DAMAGED, f"журнал повреждён: {exc}"
+    return JournalInfo(path, report, status, header, tuple(entries), size, changes, reason)
+
+
+def journal_warning(report: Path) -> str | None:
+    """For ``check`` and ``export``: one line if edits of the report wait in a journal.
+
+    Cheap (no tomlkit, no lock): reads the journal and hashes the file.
+    """
+    from kedr_tui.core.recovery import plural
+
+    report = Path(report)
+    path = journal_path(report)
+    try:
+        header, entries, _size = read_entries(path)
+    except FileNotFoundError:
+        return None
+    except (OSError, JournalDamaged):
+        return (f"{report}: рядом лежит журнал правок «{path.name}», он не читается — "
+                "откройте отчёт в kedr-tui, чтобы разобраться с ним")
+    status, _reason = _status(header, entries, _sha_of_file(report))
+    edits = sum(1 for e in entries if e.get("op") in EDIT_OPS)
+    if status == SAVED or edits == 0:
+        return None
+    try:
+        owner = Owner.from_json(header)
+        who = f"{owner.user}@{owner.host}, pid {owner.pid}, с {when_text(owner.since)}"
+    except (KeyError, TypeError, ValueError):
+        who = "автор неизвестен"
+    count = plural(edits, "правка", "правки", "правок")
+    if status == MISMATCH:
+        return (f"{report}: есть несохранённый журнал правок ({count}, {who}), но он относится к "
+                "другой версии файла; проверяется файл на диске")
+    return (f"{report}: есть несохранённый журнал правок ({count}, {who}); проверяется файл на диске "
+            "без них — откройте отчёт в kedr-tui, чтобы восстановить или отбросить правки")
+
+
+class Journal:
+    """The open journal of an editing session; ``append`` returns once the line is on disk."""
+
+    def __init__(self, report: Path, fd: int, count: int = 0):
+        self.report = Path(report)
+        self.path = journal_path(self.report)
+        self._fd: int | None = fd
+        self.count = count
+
+    @classmethod
+    def start(cls, report: Path, sha256: str, size: int, owner: Owner | None) -> "Journal":
+        """A new journal for edits of the file whose content has ``sha256``; replaces any old one."""
+        report = Path(report)
+        path = journal_path(report)
+        header = {"kedr_journal": FORMAT, "report": report.name, "sha256": sha256, "size": size}
+        owner = owner or Owner.me()
+        header.update(user=owner.user, host=owner.host, pid=owner.pid, since=_now())
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.new")
+        try:
+            tmp.unlink()
+        except FileNotFoundError:
+            pass
+        fd = create(tmp, private_mode(report), group_of(report), os.O_WRONLY | os.O_APPEND)
+        try:
+            _write_all(fd, (json.dumps(header, ensure_ascii=False) + "\n").encode("utf-8"))
+            _sync(fd)
+            os.replace(tmp, path)
+        except BaseException:
+            os.close(fd)
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
+            raise
+        fsync_dir(report.parent)
+        return cls(report, fd)
+
+    @classmethod
+    def resume(cls, info: JournalInfo) -> "Journal":
+        """Continue a recovered journal, cutting off a line a crash left unfinished."""
+        fd = os.open(info.path, os.O_WRONLY | os.O_APPEND | os.O_CLOEXEC | os.O_NOFOLLOW)
+        try:
+            if os.fstat(fd).st_size != info.size:
+                os.ftruncate(fd, info.size)
+                _sync(fd)
+        except BaseException:
+            os.close(fd)
+            raise
+        return cls(info.report, fd, len(info.entries))
+
+    def append(self, op: str, **data) -> None:
+        """Add one entry and wait until it is on disk (OSError if it can't be)."""
+        if self._fd is None:
+            raise OSError("journal is closed")
+        self.count += 1
+        entry = {"n": self.count, "op": op, **data, "at": _now()}
+        _write_all(self._fd, (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8"))
+        _sync(self._fd)
+
+    def close(self) -> None:
+        """Stop writing; the file stays for the next start to recover."""
+        if self._fd is not None:
+            fd, self._fd = self._fd, None
+            os.close(fd)
+
+    def remove(self) -> None:
+        """The edits are saved or discarded: the journal goes."""
+        self.close()
+        remove_journal(self.report)
+
+
+def remove_journal(report: Path) -> None:
+    try:
+        journal_path(report).unlink()
+    except FileNotFoundError:
+        return
+    fsync_dir(Path(report).parent)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def _sync(fd: int) -> None:
+    (getattr(os, "fdatasync", None) or os.fsync)(fd)

@@ -1,0 +1,210 @@
+"""One writer per report: an advisory lock beside it, and a note saying who holds it.
+
+The lock is ``flock`` on ``.<name>.lock`` through the ``filelock`` library.
+``flock`` belongs to the open file, so the kernel drops it when the holder
+exits in any way, ``kill -9`` included: a lock never goes stale, and nobody
+has to guess whether an old lock file may be broken.  The holder writes
+``.<name>.owner`` (user, host, pid, since); it is believed only while the lock
+is actually held, so a note left by a killed holder is harmless.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+import socket
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from kedr_tui.core.errors import ReportError
+from kedr_tui.core.store.shared import SHARED_MODE, create, group_of
+
+_OWNER_WAIT = 0.5  # a holder that has just locked writes its note within this time
+
+
+def lock_path(report: Path) -> Path:
+    return report.with_name(f".{report.name}.lock")
+
+
+def owner_path(report: Path) -> Path:
+    return report.with_name(f".{report.name}.owner")
+
+
+def _user() -> str:
+    try:
+        import pwd
+
+        return pwd.getpwuid(os.geteuid()).pw_name
+    except (ImportError, KeyError):
+        return os.environ.get("USER") or os.environ.get("LOGNAME") or str(os.geteuid())
+
+
+def when_text(iso: str) -> str:
+    """``14:05`` today, ``26.11 14:05`` this year, ``26.11.2025 14:05`` before."""
+    try:
+        moment = _dt.datetime.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return "неизвестного времени"
+    local = moment.astimezone() if moment.tzinfo else moment
+    now = _dt.datetime.now(local.tzinfo)
+    if local.date() == now.date():
+        return local.strftime("%H:%M")
+    if local.year == now.year:
+        return local.strftime("%d.%m %H:%M")
+    return local.strftime("%d.%m.%Y %H:%M")
+
+
+@dataclass(frozen=True, slots=True)
+class Owner:
+    """Who edits a report: shown to everyone else who opens it."""
+
+    user: str
+    host: str
+    pid: int
+    since: str  # ISO 8601 with the holder's UTC offset
+
+    @classmethod
+    def me(cls) -> "Owner":
+        return cls(_user(), socket.gethostname(), os.getpid(),
+                   _dt.datetime.now().astimezone().isoformat(timespec="seconds"))
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Owner":
+        return cls(str(data["user"]), str(data["host"]), int(data["pid"]), str(data["since"]))
+
+    def is_me(self) -> bool:
+        return self.pid == os.getpid() and self.host == socket.gethostname()
+
+    def alive_here(self) -> bool | None:
+        """Whether the pid runs, if the holder is on this host; ``None`` when we can't tell."""
+        if self.host != socket.gethostname():
+            return None
+        try:
+            os.kill(self.pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        return True
+
+    def describe(self) -> str:
+        return f"{self.user}@{self.host} (pid {self.pid}) с {when_text(self.since)}"
+
+
+class LockHeld(ReportError):
+    """Someone else edits this report; ``owner`` says who, when known."""
+
+    def __init__(self, report: Path, owner: Owner | None):
+        if owner is None:
+            who = "файл редактирует другой сеанс kedr-tui"
+        elif owner.is_me():
+            who = "файл уже открыт для правки в этой же программе"
+        else:
+            who = f"файл редактирует {owner.describe()}"
+        super().__init__(str(report), f"{who} — открыт только для просмотра")
+        self.owner = owner
+
+
+def read_owner(report: Path) -> Owner | None:
+    try:
+        return Owner.from_json(json.loads(owner_path(report).read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _held_by(report: Path) -> Owner | None:
+    """The holder's note; waits briefly for a holder that has only just locked."""
+    import time
+
+    deadline = time.monotonic() + _OWNER_WAIT
+    while True:
+        owner = read_owner(report)
+        fresh = owner is not None and owner.alive_here() is not False
+        if fresh or time.monotonic() >= deadline:
+            return owner if fresh else None
+        time.sleep(0.05)
+
+
+class EditLock:
+    """The right to change one report, held from open to close of an editing session."""
+
+    def __init__(self, report: Path):
+        self.report = Path(report)
+        self.path = lock_path(self.report)
+        self.owner: Owner | None = None
+        self._lock = None
+
+    @property
+    def held(self) -> bool:
+        return self._lock is not None and self._lock.is_locked
+
+    def acquire(self) -> Owner:
+        """Take the lock or raise LockHeld (who holds it) / ReportError (why it can't be made)."""
+        from filelock import Timeout, UnixFileLock
+
+        lock = UnixFileLock(self.path, timeout=0, mode=SHARED_MODE, thread_local=False,
+                            preserve_lock_file=True, fallback_to_soft=False)
+        try:
+            lock.acquire(blocking=False)
+        except Timeout:
+            raise LockHeld(self.report, _held_by(self.report)) from None
+        except PermissionError:
+            raise ReportError(str(self.report), f"нет доступа к файлу блокировки «{self.path.name}» "
+                              "(нужна запись для группы) — открыт только для просмотра") from None
+        except OSError as exc:
+            raise ReportError(str(self.report), f"не удалось заблокировать файл для правки: "
+                              f"{exc.strerror or exc} — открыт только для просмотра") from None
+        self._lock = lock
+        self._share_lock_file()
+        self.owner = Owner.me()
+        self._write_owner(self.owner)
+        return self.owner
+
+    def _share_lock_file(self) -> None:
+        gid = group_of(self.report)
+        try:
+            st = self.path.stat()
+            if st.st_uid == os.geteuid() and gid is not None and st.st_gid != gid:
+                os.chown(self.path, -1, gid)
+        except OSError:
+            pass
+
+    def _write_owner(self, owner: Owner) -> None:
+        """Best effort: without the note others are told «другой сеанс», nothing worse."""
+        path = owner_path(self.report)
+        data = json.dumps(asdict(owner), ensure_ascii=False).encode("utf-8")
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_TRUNC | os.O_NOFOLLOW | os.O_CLOEXEC)
+        except FileNotFoundError:
+            fd = None
+        except OSError:  # another member's note we may not write: replace it
+            try:
+                path.unlink()
+            except OSError:
+                return
+            fd = None
+        try:
+            if fd is None:
+                fd = create(path, SHARED_MODE, group_of(self.report))
+            os.write(fd, data)
+        except OSError:
+            pass
+        finally:
+            if fd is not None:
+                os.close(fd)
+
+    def release(self) -> None:
+        if self._lock is None:
+            return
+        lock, self._lock = self._lock, None
+        mine = read_owner(self.report)
+        if mine is not None and mine == self.owner:
+            try:
+                owner_path(self.report).unlink()
+            except OSError:
+                pass
+        try:
+            lock.release(force=True)
+        except OSError:
+            pass
