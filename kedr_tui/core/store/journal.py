@@ -71,7 +71,7 @@ def read_entries(path: Path) -> tuple[dict, list[dict], int]:
         parsed.append((value if isinstance(value, dict) else None, offset))
     while parsed and parsed[-1][0] is None:
         parsed.pop()
-    if not parsed or "kedr_journal" not in parsed[0][0]:
+    if not parsed or parsed[0][0] is None or "kedr_journal" not in parsed[0][0]:
         raise JournalDamaged("нет заголовка журнала")
     if parsed[0][0].get("kedr_journal") != FORMAT:
         raise JournalDamaged(f"неизвестная версия журнала {parsed[0][0].get('kedr_journal')!r}")

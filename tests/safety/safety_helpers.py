@@ -1,0 +1,166 @@
+"""Helpers for the safety tests: reports on disk, child processes, a second Unix user.
+
+Imported by test modules (``from safety_helpers import …``); the fixtures are
+re-exported by ``conftest.py``.
+"""
+
+from __future__ import annotations
+
+import grp
+import json
+import os
+import pwd
+import shutil
+import subprocess
+import sys
+import tempfile
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "reports" / "2021.toml"
+GROUP = "kedrsafe"
+MEMBERS = ("kedrsafe1", "kedrsafe2")
+OUTSIDER = "kedrsafe3"
+
+
+def big_report_text() -> str:
+    """A large valid report: tests/gen.py when it exists, else the seed's rows repeated."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    try:
+        from gen import generate  # type: ignore[import-not-found]
+
+        return generate(500, 2000, 7)
+    except ImportError:
+        text = SEED.read_text(encoding="utf-8")
+        head, _, rest = text.partition("[[expenses]]")
+        block, _, tail = rest.partition("[[amendments]]")
+        return head + ("[[expenses]]" + block) * 400 + "[[amendments]]" + tail
+    finally:
+        sys.path.pop(0)
+
+
+@pytest.fixture
+def report(tmp_path: Path) -> Path:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    target = folder / "2021.toml"
+    shutil.copy(SEED, target)
+    return target
+
+
+def child_env() -> dict:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    return env
+
+
+def run_py(code: str, *args, user: str | None = None, python: str | None = None,
+           timeout: float = 30) -> dict:
+    """Run ``code`` in a fresh interpreter (as ``user`` if given); it prints one JSON object."""
+    cmd = [python or sys.executable, "-c", textwrap.dedent(code), *map(str, args)]
+    env = child_env()
+    if user is not None:
+        cmd, env = as_user(user, cmd)
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=timeout)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.strip().splitlines()
+    assert lines, done.stderr
+    return json.loads(lines[-1])
+
+
+# ---------------------------------------------------------------- other Unix users
+
+_PYTHON_FOR_OTHERS: dict[str, tuple[str, str]] = {}
+
+
+def _python_for_others(base: Path) -> tuple[str, str]:
+    """An interpreter and PYTHONPATH another user can reach (our venv lives under /root).
+
+    The system python3.11 plus copies of the two pure-Python dependencies the
+    core needs at run time.
+    """
+    if "x" not in _PYTHON_FOR_OTHERS:
+        python = shutil.which("python3.11", path="/usr/bin:/usr/local/bin")
+        if python is None:
+            pytest.skip("no system python3.11 for a second user")
+        libs = base / "libs"
+        libs.mkdir(exist_ok=True)
+        import filelock
+        import tomlkit
+
+        for module in (filelock, tomlkit):
+            source = Path(module.__file__).parent
+            shutil.copytree(source, libs / source.name, dirs_exist_ok=True,
+                            ignore=shutil.ignore_patterns("__pycache__"))
+        try:
+            import typing_extensions
+
+            shutil.copy(typing_extensions.__file__, libs)
+        except ImportError:
+            pass
+        for path in (base, *base.rglob("*")):
+            path.chmod(0o755 if path.is_dir() else 0o644)
+        _PYTHON_FOR_OTHERS["x"] = (python, f"{ROOT}{os.pathsep}{libs}")
+    return _PYTHON_FOR_OTHERS["x"]
+
+
+def as_user(user: str, cmd: list[str]) -> tuple[list[str], dict]:
+    python, path = _PYTHON_FOR_OTHERS["x"]
+    if cmd and cmd[0] == sys.executable:
+        cmd = [python, *cmd[1:]]
+    entry = pwd.getpwnam(user)
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": path, "PYTHONDONTWRITEBYTECODE": "1",
+           "HOME": entry.pw_dir, "USER": user, "LANG": "C.UTF-8"}
+    return ["setpriv", f"--reuid={entry.pw_uid}", f"--regid={entry.pw_gid}", "--init-groups",
+            *cmd], env
+
+
+def _ensure_users() -> None:
+    try:
+        grp.getgrnam(GROUP)
+    except KeyError:
+        subprocess.run(["groupadd", GROUP], check=True, capture_output=True)
+    for name in (*MEMBERS, OUTSIDER):
+        try:
+            pwd.getpwnam(name)
+        except KeyError:
+            extra = ["-G", GROUP] if name in MEMBERS else []
+            subprocess.run(["useradd", "-M", "-N", "-s", "/usr/sbin/nologin", *extra, name],
+                           check=True, capture_output=True)
+
+
+@pytest.fixture(scope="session")
+def other_users():
+    """Two members of one group and an outsider, or a skip when we can't make them."""
+    if os.geteuid() != 0 or not shutil.which("setpriv") or not shutil.which("useradd"):
+        pytest.skip("needs root with useradd and setpriv to act as other users")
+    try:
+        _ensure_users()
+    except (subprocess.CalledProcessError, OSError) as exc:
+        pytest.skip(f"cannot create test users: {exc}")
+    # pytest's own temporary folders are private to root: other users need a way in
+    base = Path(tempfile.mkdtemp(prefix="kedr-safety-"))
+    base.chmod(0o755)
+    _python_for_others(base)
+    yield {"group": grp.getgrnam(GROUP).gr_gid, "members": MEMBERS, "outsider": OUTSIDER,
+           "base": base}
+    shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.fixture
+def shared_folder(other_users) -> Path:
+    """``reports/`` as a team keeps it: setgid folder of the group, group-writable report."""
+    top = Path(tempfile.mkdtemp(prefix="case-", dir=other_users["base"]))
+    top.chmod(0o755)
+    folder = top / "reports"
+    folder.mkdir()
+    os.chown(folder, 0, other_users["group"])
+    folder.chmod(0o2770)
+    target = folder / "2021.toml"
+    shutil.copy(SEED, target)
+    os.chown(target, pwd.getpwnam(MEMBERS[0]).pw_uid, other_users["group"])
+    target.chmod(0o664)
+    return target
