@@ -1,0 +1,126 @@
+"""The Textual application: one session on one report file.
+
+``run_app`` is the entry point the CLI calls.  The app itself is thin: the
+report screen does the work; the app owns the session, the theme and the one
+way out (``request_quit``).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+from textual.command import CommandPalette
+
+from kedr_tui.core.session import Session
+from kedr_tui.styles import style_path
+from kedr_tui.ui.commands import ReportCommands
+from kedr_tui.ui.screen import ReportScreen, ReviewScreen
+
+DARK, LIGHT = "textual-dark", "textual-light"
+
+
+class KedrApp(App[int]):
+    """kedr-tui: edit and review the yearly report on a municipal programme."""
+
+    CSS_PATH = [str(style_path("app.tcss"))]
+    TITLE = "kedr-tui"
+    COMMANDS = {ReportCommands}
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Выход", show=False, priority=True),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
+    ]
+
+    def __init__(self, session: Session, file_label: str | None = None, **kwargs):
+        super().__init__(**kwargs)
+        self.session = session
+        self.file_label = file_label or str(session.path)
+        self._quitting = False
+
+    def get_default_screen(self) -> ReportScreen:
+        screen = ReviewScreen if self.session.read_only else ReportScreen
+        self.report_screen = screen(self.session, self.file_label)
+        return self.report_screen
+
+    def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    # ------------------------------------------------------------ theme
+
+    def toggle_theme(self) -> None:
+        self.theme = LIGHT if self.theme != LIGHT else DARK
+        self.notify("Светлая тема" if self.theme == LIGHT else "Тёмная тема", timeout=2)
+
+    def _theme_changed(self, _theme) -> None:
+        # the tables' cell colours come from the stylesheet: re-read them once it is applied
+        self.call_after_refresh(self.report_screen.restyle)
+
+    # ------------------------------------------------------------ palette and quitting
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder="Команда: начните вводить название…",
+                                            id="--command-palette"))
+
+    def action_help_quit(self) -> None:
+        self.notify("Выход — q или Ctrl+Q.", timeout=3)
+
+    async def action_quit(self) -> None:
+        self.request_quit()
+
+    def request_quit(self) -> None:
+        """The one way out: asks when there are unsaved edits."""
+        if self._quitting:
+            return
+        session = self.session
+        if not session.modified or session.read_only:
+            self.exit(0)
+            return
+        from kedr_tui.ui.dialogs import QuitDialog
+
+        self._quitting = True
+
+        def answered(answer: str | None) -> None:
+            self._quitting = False
+            if answer == "save":
+                if self.report_screen.action_save():
+                    self.exit(0)
+            elif answer == "discard":
+                self.session.discard_journal()
+                self.exit(0)
+
+        self.push_screen(QuitDialog(Path(self.file_label).name), answered)
+
+
+def run_app(path: Path, review: bool = False) -> int:
+    """Open ``path`` in the app; the exit code.  ReportError (unreadable file) is the caller's."""
+    session = Session.open(path, read_only=review)
+    try:
+        app = KedrApp(session, str(path))
+        app.run()
+    finally:
+        session.close()
+    return app.return_code or 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m kedr_tui.ui.app REPORT [--review]`` (the CLI is ``kedr-tui``)."""
+    from kedr_tui.core.errors import ReportError
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    review = "--review" in args
+    paths = [a for a in args if a != "--review"]
+    if len(paths) != 1:
+        print("usage: python -m kedr_tui.ui.app REPORT [--review]", file=sys.stderr)
+        return 2
+    try:
+        return run_app(Path(paths[0]), review)
+    except ReportError as exc:
+        print(exc, file=sys.stderr)
+        return exc.exit_code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,177 @@
+"""Every command of the report screen, once: key, long name, help, footer label.
+
+The screen's bindings, the `?` help and the command palette are all made
+from this list, so they cannot disagree (VisiData's rule: every command has a
+key, a long name and help text).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.markup import escape
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    action: str         # action on the report screen, with parameters: "export('pdf')"
+    keys: str           # Textual key names, comma-separated
+    name: str           # long name: palette and help
+    help: str
+    footer: str = ""    # short footer label; "" keeps it out of the footer
+    group: str = "Общее"
+    display: str = ""   # how the key is shown, if not Textual's way
+    edits: bool = False  # changes the report: hidden in read-only mode
+    review: str = ""    # footer label in review (read-only) mode, where edit keys make room
+
+    @property
+    def id(self) -> str:
+        return self.action.replace("(", "-").replace(")", "").replace("'", "")
+
+
+EDIT, MOVE, FILE, FIND, VIEW = "Правка", "Переходы", "Файл", "Поиск", "Вид"
+
+COMMANDS: tuple[Command, ...] = (
+    Command("edit", "enter", "Править ячейку",
+            "Изменить значение в текущей ячейке (число, текст, дата, выбор из списка)",
+            "Правка", EDIT, "Enter", edits=True),
+    Command("jump", "enter", "Перейти к строке замечания",
+            "На вкладке «Проверка»: перейти к строке, к которой относится замечание",
+            "Перейти", MOVE, "Enter", review="Перейти"),
+    Command("edit_field", "e", "Править любое поле строки…",
+            "Выбрать поле текущей строки (включая скрытые: примечания, текст доклада) и изменить его",
+            "", EDIT, edits=True),
+    Command("add", "a", "Добавить строку",
+            "Добавить строку после текущей: показатель, исполнителя, изменение",
+            "Добавить", EDIT, edits=True),
+    Command("add_task", "A", "Добавить задачу", "Добавить задачу программы (группу показателей)",
+            "", EDIT, "A", edits=True),
+    Command("add_activity", "A", "Добавить мероприятие",
+            "Добавить мероприятие рядом с текущим (или основное мероприятие под программой)",
+            "", EDIT, "A", edits=True),
+    Command("delete", "d", "Удалить строку",
+            "Удалить текущую строку, задачу или мероприятие (с подтверждением)",
+            "Удалить", EDIT, edits=True),
+    Command("move(-1)", "alt+up,K", "Переместить вверх",
+            "Переместить строку выше в её группе (задачу — вместе с её показателями)",
+            "", EDIT, "Alt+↑ K", edits=True),
+    Command("move(1)", "alt+down,J", "Переместить вниз", "Переместить строку ниже в её группе",
+            "", EDIT, "Alt+↓ J", edits=True),
+    Command("undo", "ctrl+z", "Отменить", "Отменить последнюю правку (без ограничения глубины)",
+            "Отменить", EDIT, "^z", edits=True),
+    Command("redo", "ctrl+y", "Повторить", "Повторить отменённую правку", "", EDIT, "^y", edits=True),
+    Command("save", "ctrl+s", "Сохранить", "Записать отчёт в его файл (комментарии и порядок "
+            "ключей сохраняются)", "Сохранить", FILE, "^s", edits=True),
+    Command("export('pdf')", "p", "Вывести PDF", "Записать отчёт в PDF (out/<год>.pdf)", "", FILE,
+            review="PDF"),
+    Command("export('txt')", "t", "Вывести текст", "Записать отчёт текстом (out/<год>.txt)", "", FILE),
+    Command("next_finding", "right_square_bracket", "Следующее замечание",
+            "Перейти к следующей строке с замечанием (по всем вкладкам)", "", MOVE, "]",
+            review="Замечание"),
+    Command("prev_finding", "left_square_bracket", "Предыдущее замечание",
+            "Перейти к предыдущей строке с замечанием", "", MOVE, "["),
+    Command("search", "slash", "Искать", "Найти текст во всех вкладках", "", FIND, "/",
+            review="Поиск"),
+    Command("search_next", "n", "Искать дальше", "Следующее совпадение", "", FIND),
+    Command("search_prev", "N", "Искать назад", "Предыдущее совпадение", "", FIND, "N"),
+    Command("tab('indicators')", "1", "Вкладка «Показатели»", "Форма 1: показатели цели и задач",
+            "", VIEW),
+    Command("tab('expenses')", "2", "Вкладка «Расходы»", "Форма 2: расходы по мероприятиям", "", VIEW),
+    Command("tab('amendments')", "3", "Вкладка «Изменения»", "Форма 3: изменения программы", "", VIEW),
+    Command("tab('narrative')", "4", "Вкладка «Доклад»", "Доклад о ходе реализации и подпись", "", VIEW),
+    Command("tab('findings')", "5", "Вкладка «Проверка»", "Замечания и оценка эффективности", "", VIEW),
+    Command("toggle_theme", "T", "Светлая / тёмная тема",
+            "Переключить светлую тему (читается на проекторе) и тёмную", "", VIEW, "T"),
+    Command("choose_theme", "", "Выбрать тему…", "Выбрать любую тему оформления", "", VIEW),
+    Command("help", "question_mark", "Все клавиши", "Показать клавиши этого экрана и команды (Ctrl+P)",
+            "Клавиши", VIEW, "?", review="Клавиши"),
+    Command("quit", "q", "Выход", "Выйти (при несохранённых правках — спросить)", "Выход", FILE,
+            review="Выход"),
+)
+
+
+# The same keys on a Russian keyboard layout: an officer typing Russian text
+# should not have to switch layouts to press «a» or «q».
+RU_LAYOUT = dict(zip("qwertyuiop[]asdfghjkl;'zxcvbnm,./QWERTYUIOP{}ASDFGHJKL:\"ZXCVBNM<>?",
+                     "йцукенгшщзхъфывапролджэячсмитьбю.ЙЦУКЕНГШЩЗХЪФЫВАПРОЛДЖЭЯЧСМИТЬБЮ,"))
+KEY_CHARS = {"slash": "/", "question_mark": "?", "right_square_bracket": "]",
+             "left_square_bracket": "["}
+
+
+def _with_layout(keys: str) -> str:
+    out = []
+    for key in keys.split(","):
+        out.append(key)
+        char = KEY_CHARS.get(key, key)
+        if len(char) == 1 and char in RU_LAYOUT:
+            alias = RU_LAYOUT[char]
+            out.append({",": "comma", ".": "full_stop"}.get(alias, alias))
+    return ",".join(dict.fromkeys(out))
+
+
+def bindings(review: bool = False) -> list[Binding]:
+    """The screen's bindings; the footer labels differ in review mode."""
+    out = []
+    for command in COMMANDS:
+        if not command.keys:
+            continue
+        footer = command.review if review else command.footer
+        out.append(Binding(_with_layout(command.keys), command.action, footer or command.name,
+                           show=bool(footer), key_display=command.display or None,
+                           id=command.id, tooltip=command.help))
+    return out
+
+
+def key_text(command: Command) -> str:
+    return command.display or command.keys
+
+
+class ReportCommands(Provider):
+    """The command palette: every command that applies now, with its key."""
+
+    def _commands(self):
+        screen = self.screen
+        check = getattr(screen, "check_action", None)
+        for command in COMMANDS:
+            name, _, params = command.action.partition("(")
+            args = eval_params(params)
+            if check is not None and check(name, args) is False:
+                continue
+            yield command
+
+    def _run(self, action: str) -> None:
+        self.app.call_later(self.screen.run_action, action)
+
+    async def discover(self) -> Hits:
+        for command in self._commands():
+            yield DiscoveryHit(Content(command.name), partial(self._run, command.action),
+                               text=command.name, help=_help(command))
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for command in self._commands():
+            score = max(matcher.match(command.name), matcher.match(command.help) * 0.5)
+            if score > 0:
+                yield Hit(score, matcher.highlight(command.name), partial(self._run, command.action),
+                          help=_help(command))
+
+
+def _help(command: Command) -> str:
+    """Help text for the palette, which reads it as markup: escaped."""
+    key = key_text(command)
+    return escape(command.help + (f"  — клавиша {key}" if key else ""))
+
+
+def eval_params(params: str) -> tuple:
+    """``"'pdf')"`` -> ``("pdf",)``: the literal parameters of an action string."""
+    params = params.rstrip(")")
+    if not params:
+        return ()
+    import ast
+
+    value = ast.literal_eval(f"({params},)")
+    return tuple(value)

@@ -1,0 +1,243 @@
+"""The selected row in full, as rich Text: long names, notes, formulas, findings.
+
+Pure (rich only).  ``styles`` maps roles (label, bad, mismatch, derived, note,
+warning, error) to rich styles; the widget resolves them from the stylesheet,
+tests may pass nothing.  User text is always appended as plain text, never as
+markup.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from kedr_tui.core.derive import amounts as amounts_of
+from kedr_tui.core.model import LOWER
+from kedr_tui.core.numbers import fmt_money, fmt_pct, fmt_ratio, fmt_value
+from kedr_tui.ui.fields import label
+from kedr_tui.ui.rows import Row, State, fmt_date, place_of
+
+KIND_NAMES = {"program": "Программа", "subprogram": "Подпрограмма", "main": "Основное мероприятие",
+              "activity": "Мероприятие"}
+SEVERITY_NAMES = {"error": "ошибка", "warning": "предупреждение"}
+
+
+class _Out:
+    def __init__(self, styles: dict | None):
+        self.text = Text(no_wrap=False, end="")
+        self.styles = styles or {}
+
+    def style(self, role: str):
+        return self.styles.get(role, "")
+
+    def line(self, *parts) -> None:
+        """``parts``: plain strings, or (text, role) pairs."""
+        if self.text.plain:
+            self.text.append("\n")
+        for part in parts:
+            if isinstance(part, tuple):
+                self.text.append(part[0], self.style(part[1]))
+            else:
+                self.text.append(part)
+
+    def field(self, name: str, value: str, role: str = "") -> None:
+        self.line((f"{name}: ", "label"), (value, role) if role else value)
+
+    def findings(self, findings) -> None:
+        for f in findings:
+            self.line((f"{f.code} ", f.severity), (f.message, f.severity))
+
+
+def _row_findings(state: State, section: str | None, index, field: str | None = None):
+    if section is None:
+        return []
+    out = []
+    for f in state.findings:
+        ref = tuple(f.ref)
+        if field is not None:
+            if ref[:1] == (section,) and (len(ref) < 2 or ref[1] == index) and f.field == field:
+                out.append(f)
+            elif section == "report" and not ref and f.field == field:
+                out.append(f)
+        elif ref == (section, index):
+            out.append(f)
+    return out
+
+
+def detail_text(table: str, row: Row | None, state: State, styles: dict | None = None) -> Text:
+    out = _Out(styles)
+    report, derived = state.report, state.derived
+    if row is None or report is None or derived is None:
+        if table == "findings" and row is not None:
+            _finding(out, row, state)
+        else:
+            out.line(("Нет строки", "note"))
+        return out.text
+    kind = row.kind
+    if kind == "indicator":
+        _indicator(out, row, state)
+    elif kind in ("goal", "task", "orphan"):
+        _group(out, table, row, state)
+    elif kind in ("node", "program"):
+        _node(out, row, state)
+    elif kind == "expense":
+        _expense(out, row, state)
+    elif kind == "line":
+        _line(out, row, state)
+    elif kind == "amendment":
+        amd = report.amendments[row.index]
+        out.findings(_row_findings(state, "amendments", row.index))
+        out.line((f"Изменение № {row.index + 1}", "label"))
+        out.field("Вид правового акта", amd.act)
+        out.field("Дата принятия", fmt_date(amd.date))
+        out.field("Номер", amd.number or "—")
+        out.field("Суть изменений", amd.summary or "—")
+    elif kind == "text":
+        out.findings(_row_findings(state, row.section, row.index, row.field))
+        out.line((row.cells[1].text, "label"))
+        value = row.cells[2].text if row.field == "year" else _text_value(state, row)
+        out.line(value if value.strip() else ("(пусто)", "note"))
+    elif kind == "finding":
+        _finding(out, row, state)
+    else:
+        out.line((row.cells[2].text if len(row.cells) > 2 else "", "label"))
+    return out.text
+
+
+def _text_value(state: State, row: Row) -> str:
+    report = state.report
+    holder = getattr(report, row.section)
+    if row.index is not None:
+        holder = holder[row.index]
+    return getattr(holder, row.field).strip("\n")
+
+
+def _where(state: State, index: int) -> str:
+    for group in state.derived.groups:
+        for number, i in group.rows:
+            if i == index:
+                return ("Показатель цели" if group.task == 0 else f"Задача {group.task}") + f", № {number}"
+    return f"Показатель {index + 1}"
+
+
+def _indicator(out: _Out, row: Row, state: State) -> None:
+    ind = state.report.indicators[row.index]
+    fig = state.derived.indicators[row.index]
+    out.findings(_row_findings(state, "indicators", row.index))
+    out.line((_where(state, row.index) + ". ", "label"), ind.name)
+    out.field("Ед. изм.", ind.unit or "—")
+    out.field("Лучше", "меньше (↓)" if ind.better == LOWER else "больше (↑)")
+    prev = fmt_value(ind.prev) if ind.prev is not None else (ind.prev_note or "—")
+    fact = fmt_value(ind.fact) if ind.fact is not None else (ind.fact_note or "нет")
+    out.line(("Прошлый год: ", "label"), prev, ("   План: ", "label"), fmt_value(ind.plan),
+             ("   Факт: ", "label"), (fact, "bad" if fig.unfavourable else ""))
+    bad = "bad" if fig.unfavourable else "derived"
+    out.line(("Отклонение: ", "label"), (fmt_value(fig.abs_deviation), bad),
+             ("   Относительное: ", "label"), (_pct(fig.rel_deviation), bad),
+             ("   Темп роста: ", "label"), (_pct(fig.growth), "derived"))
+    out.field("Обоснование", ind.justification or "—")
+    if ind.formula:
+        value = fig.formula
+        if value.error:
+            verdict = (f"не вычисляется: {value.error}", "mismatch")
+        elif value.value is None:
+            verdict = ("нечего проверять", "note")
+        elif fig.formula_mismatch:
+            verdict = (f"{value.expression} = {fmt_ratio(value.value)} — не совпадает с фактом "
+                       f"{fmt_value(ind.fact)}", "mismatch")
+        elif ind.fact is None:
+            verdict = (f"{value.expression} = {fmt_ratio(value.value)}", "derived")
+        else:
+            verdict = (f"{value.expression} = {fmt_ratio(value.value)} — совпадает с фактом", "derived")
+        out.line(("Расчёт: ", "label"), ind.formula, "  →  ", verdict)
+    else:
+        out.field("Расчёт", "—")
+    if ind.comment.strip():
+        out.field("В докладе", " ".join(ind.comment.split()))
+
+
+def _pct(value) -> str:
+    text = fmt_pct(value)
+    return text if value is None else text + " %"
+
+
+def _group(out: _Out, table: str, row: Row, state: State) -> None:
+    report, derived = state.report, state.derived
+    if row.kind == "goal":
+        out.findings(_row_findings(state, "program", None, "goal"))
+        out.line(("Цель программы. ", "label"), report.program.goal)
+        count = next((len(g.rows) for g in derived.groups if g.task == 0), 0)
+    else:
+        task = int(row.key.split(":")[1])
+        out.findings(_row_findings(state, "tasks", task - 1))
+        title = report.tasks[task - 1].title if 1 <= task <= len(report.tasks) else "(такой задачи нет)"
+        out.line((f"Задача {task}. ", "label"), title)
+        count = next((len(g.rows) for g in derived.groups if g.task == task), 0)
+        acts = [a.code for a in report.activities if a.task == task]
+        out.field("Основные мероприятия", ", ".join(acts) or "—")
+    out.field("Показателей", str(count))
+
+
+def _amounts_line(out: _Out, amounts) -> None:
+    out.line(("План на год: ", "label"), fmt_money(amounts.plan_year),
+             ("   На период: ", "label"), fmt_money(amounts.plan_period),
+             ("   Касса: ", "label"), fmt_money(amounts.cash))
+    out.line(("Исполнено к плану на год: ", "label"), (_pct(amounts.pct_year), "derived"),
+             ("   к плану на период: ", "label"), (_pct(amounts.pct_period), "derived"))
+
+
+def _node(out: _Out, row: Row, state: State) -> None:
+    nodes = state.derived.nodes
+    if row.kind == "program":
+        node = state.derived.tree
+        out.findings(_row_findings(state, "program", None))
+    else:
+        act = state.report.activities[row.index]
+        node = nodes.get(act.code)
+        out.findings(_row_findings(state, "activities", row.index))
+        if node is None or node.activity != row.index:
+            out.line((f"{act.code} ", "label"), act.title)
+            return
+    out.line((f"{KIND_NAMES.get(node.kind, '')} {node.code}. ", "label"), node.title)
+    if node.task is not None:
+        out.field("Задача", str(node.task))
+    _amounts_line(out, node.total)
+    names = ", ".join(line.executor for line in node.shown_executors)
+    out.field("Исполнители", names or "—")
+    if node.justification:
+        out.field("Обоснование", node.justification)
+
+
+def _expense(out: _Out, row: Row, state: State) -> None:
+    exp = state.report.expenses[row.index]
+    out.findings(_row_findings(state, "expenses", row.index))
+    node = state.derived.nodes.get(exp.code)
+    out.line((f"{exp.code} ", "label"), node.title if node else "(нет такого мероприятия)")
+    out.field("Исполнитель", exp.executor)
+    _amounts_line(out, amounts_of(exp))
+    out.field("Обоснование", exp.justification or "—")
+
+
+def _line(out: _Out, row: Row, state: State) -> None:
+    _prefix, code, executor = row.key.split(":", 2)
+    node = state.derived.nodes.get(code)
+    out.line(("Итог исполнителя по вложенным мероприятиям ", "label"), (code, "label"))
+    out.field("Исполнитель", executor)
+    if node is not None:
+        for line in node.executors:
+            if line.executor == executor:
+                _amounts_line(out, line.amounts)
+                if line.justification:
+                    out.field("Обоснование", line.justification)
+    out.line(("Итоги вычисляются: правьте строки вложенных мероприятий.", "note"))
+
+
+def _finding(out: _Out, row: Row, state: State) -> None:
+    f = state.findings[row.index]
+    out.line((f"{f.code} ", f.severity), (f"({SEVERITY_NAMES[f.severity]})", f.severity))
+    out.line(f.message)
+    out.field("Где", place_of(f, state.report, state.derived)
+              + (f" — строка {f.line}, позиция {f.column} файла" if f.line else ""))
+    if f.field:
+        section = f.ref[0] if f.ref else "report"
+        out.field("Поле", label(section, f.field))
+    out.line(("Enter — перейти к строке", "note"))

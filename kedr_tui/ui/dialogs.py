@@ -1,0 +1,78 @@
+"""Questions: confirm a deletion; save, discard or stay when quitting with unsaved edits."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """Yes / no; Enter on the focused button, ``y`` / ``д`` yes, ``n`` / Esc no."""
+
+    BINDINGS = [
+        Binding("y,д", "answer(True)", "Да", show=False),
+        Binding("n,escape", "answer(False)", "Нет", show=False),
+        Binding("left,right", "app.focus_next", show=False),
+    ]
+
+    def __init__(self, question: str, yes: str = "Удалить", no: str = "Отмена"):
+        super().__init__(classes="dialog-screen")
+        self.question = question
+        self.yes, self.no = yes, no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog confirm"):
+            yield Label(Text(self.question), classes="dialog-title")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self.yes, id="yes", variant="error")
+                yield Button(self.no, id="no")
+            yield Label(Text("y — да · n, Esc — нет"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#yes", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class QuitDialog(ModalScreen[str | None]):
+    """``save`` | ``discard`` | None (stay)."""
+
+    BINDINGS = [
+        Binding("s,ы", "answer('save')", "Сохранить", show=False),
+        Binding("d,в", "answer('discard')", "Не сохранять", show=False),
+        Binding("escape,c,с", "answer(None)", "Отмена", show=False),
+        Binding("left", "app.focus_previous", show=False),
+        Binding("right", "app.focus_next", show=False),
+    ]
+
+    def __init__(self, file: str):
+        super().__init__(classes="dialog-screen")
+        self.file = file
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog quit"):
+            yield Label(Text(f"В «{self.file}» есть несохранённые правки."), classes="dialog-title")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Сохранить и выйти", id="save", variant="primary")
+                yield Button("Выйти без сохранения", id="discard", variant="error")
+                yield Button("Отмена", id="cancel")
+            yield Label(Text("s — сохранить · d — не сохранять · Esc — остаться"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#save", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(None if event.button.id == "cancel" else event.button.id)
+
+    def action_answer(self, answer: str | None) -> None:
+        self.dismiss(answer)

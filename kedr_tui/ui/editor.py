@@ -1,0 +1,176 @@
+"""Editors of one field: a line, a multi-line text, or a choice from a list.
+
+Each is a ModalScreen that returns ``Edited(value)`` or ``None`` (Escape).  A
+typed value is checked by ``validate`` before the editor closes: a bad value
+is refused with the reason shown in the editor, and nothing reaches the model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, TextArea
+from textual.widgets.option_list import Option
+
+from kedr_tui.core.edits import EditError
+
+
+@dataclass(frozen=True, slots=True)
+class Edited:
+    """What an editor gives back: the new value (``None`` is a value: «no fact»)."""
+
+    value: object
+
+
+class _Dialog(ModalScreen):
+    BINDINGS = [Binding("escape", "cancel", "Отмена", key_display="Esc")]
+
+    def __init__(self, title: str, context: str = ""):
+        super().__init__(classes="dialog-screen")
+        self.heading = title
+        self.context = context
+
+    def _head(self) -> ComposeResult:
+        yield Label(Text(self.heading), classes="dialog-title")
+        if self.context:
+            yield Label(Text(self.context, no_wrap=True, overflow="ellipsis"), classes="dialog-context")
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class FieldEditor(_Dialog):
+    """A line (``Input``) or a multi-line text (``TextArea``); Enter / Ctrl+S applies."""
+
+    BINDINGS = [*_Dialog.BINDINGS, Binding("ctrl+s", "apply", "Применить", priority=True)]
+
+    def __init__(self, title: str, context: str, initial: str, hint: str,
+                 validate: Callable[[str], object], multiline: bool = False):
+        super().__init__(title, context)
+        self.initial = initial
+        self.hint = hint
+        self.validate = validate
+        self.multiline = multiline
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog editor" + (" multiline" if self.multiline else "")):
+            yield from self._head()
+            if self.multiline:
+                yield TextArea(self.initial, soft_wrap=True, id="editor-text", tab_behavior="focus")
+                keys = "Ctrl+S — применить · Esc — отмена"
+            else:
+                yield Input(self.initial, id="editor-input")
+                keys = "Enter — применить · Esc — отмена"
+            yield Label(Text(" · ".join(p for p in (self.hint, keys) if p)), classes="dialog-hint")
+            yield Label("", id="editor-error", classes="dialog-error")
+
+    def on_mount(self) -> None:
+        widget = self.query_one(TextArea if self.multiline else Input)
+        widget.focus()
+
+    @property
+    def error(self) -> str:
+        return str(self.query_one("#editor-error", Label).content)
+
+    def _text(self) -> str:
+        if self.multiline:
+            return self.query_one(TextArea).text
+        return self.query_one(Input).value
+
+    def _check(self, show: bool = True):
+        label = self.query_one("#editor-error", Label)
+        try:
+            value = self.validate(self._text())
+        except EditError as exc:
+            if show:
+                label.update(Text(str(exc)))
+                label.add_class("-shown")
+            self.set_class(True, "-invalid")
+            raise
+        label.update("")
+        label.remove_class("-shown")
+        self.set_class(False, "-invalid")
+        return value
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        try:
+            self._check(show=True)
+        except EditError:
+            pass
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_apply()
+
+    def action_apply(self) -> None:
+        try:
+            value = self._check()
+        except EditError:
+            self.app.bell()
+            return
+        self.dismiss(Edited(value))
+
+
+class ChoiceEditor(_Dialog):
+    """A choice from a list: ``better``, a task, the activity of an expense row."""
+
+    def __init__(self, title: str, context: str, options: list[tuple[object, str]], current: object):
+        super().__init__(title, context)
+        self.options = options
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog editor choice"):
+            yield from self._head()
+            yield OptionList(*(Option(Text(label, no_wrap=True, overflow="ellipsis"))
+                               for _value, label in self.options), id="choice")
+            yield Label(Text("↑↓ — выбор · Enter — применить · Esc — отмена"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        options.focus()
+        for i, (value, _label) in enumerate(self.options):
+            if value == self.current:
+                options.highlighted = i
+                break
+        else:
+            options.highlighted = 0
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(Edited(self.options[event.option_index][0]))
+
+
+class FieldPicker(_Dialog):
+    """``e``: every field of the row with its value; Enter edits the chosen one."""
+
+    def __init__(self, title: str, context: str, fields: list[tuple[str, str, str]]):
+        super().__init__(title, context)
+        self.fields = fields            # (field, label, value preview)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog editor choice"):
+            yield from self._head()
+            options = []
+            for _field, label, preview in self.fields:
+                text = Text(no_wrap=True, overflow="ellipsis")
+                text.append(label, "bold")
+                text.append(": ")
+                text.append(preview or "—")
+                options.append(Option(text))
+            yield OptionList(*options, id="choice")
+            yield Label(Text("Enter — править поле · Esc — отмена"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(self.fields[event.option_index][0])

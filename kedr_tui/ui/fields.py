@@ -1,0 +1,246 @@
+"""What a field is to a person: its Russian name, how it is typed, what it may hold.
+
+Pure: the editors ask here how to show a value, which choices to offer and
+whether a typed text is acceptable; the answer is a value or an EditError
+with a Russian message, and the edit to apply.  The core's ``parse_input``
+does the typing; this adds the rules that keep the report consistent while
+someone edits it (an activity code that exists, an executor named once).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+
+from kedr_tui.core.derive import CODE_RE, parent_code, program_code, split_code
+from kedr_tui.core.edits import Batch, EditError, SetField, field_kind, parse_input, set_field
+from kedr_tui.core.model import HIGHER, LOWER, Report
+
+LABELS: dict[tuple[str, str], str] = {
+    ("indicators", "task"): "Задача, к которой относится показатель",
+    ("indicators", "name"): "Наименование показателя",
+    ("indicators", "unit"): "Единица измерения",
+    ("indicators", "prev"): "Факт на начало отчётного периода (за прошлый год)",
+    ("indicators", "prev_note"): "Примечание вместо факта прошлого года",
+    ("indicators", "plan"): "План на конец отчётного года",
+    ("indicators", "fact"): "Факт на конец отчётного периода",
+    ("indicators", "fact_note"): "Примечание вместо факта (не измерялся и т. п.)",
+    ("indicators", "better"): "Что лучше: больше или меньше",
+    ("indicators", "justification"): "Обоснование отклонений",
+    ("indicators", "formula"): "Расчёт значения показателя",
+    ("indicators", "comment"): "Текст о показателе в докладе",
+    ("tasks", "title"): "Наименование задачи",
+    ("activities", "code"): "Код мероприятия (МП.Пп.ОМ.М)",
+    ("activities", "title"): "Наименование мероприятия",
+    ("activities", "task"): "Задача основного мероприятия",
+    ("expenses", "code"): "Мероприятие (код)",
+    ("expenses", "executor"): "Ответственный исполнитель, соисполнитель",
+    ("expenses", "plan_year"): "План на отчётный год, тыс. руб.",
+    ("expenses", "plan_period"): "План на отчётный период, тыс. руб.",
+    ("expenses", "cash"): "Кассовое исполнение на конец периода, тыс. руб.",
+    ("expenses", "justification"): "Обоснование отклонений",
+    ("amendments", "act"): "Вид правового акта",
+    ("amendments", "date"): "Дата принятия",
+    ("amendments", "number"): "Номер",
+    ("amendments", "summary"): "Суть изменений (краткое изложение)",
+    ("program", "code"): "Код программы (МП)",
+    ("program", "title"): "Наименование программы",
+    ("program", "municipality"): "Муниципальное образование",
+    ("program", "goal"): "Цель программы",
+    ("narrative", "intro"): "Доклад: вступление",
+    ("narrative", "outro"): "Доклад: заключение",
+    ("signature", "position"): "Должность подписывающего",
+    ("signature", "name"): "Фамилия и инициалы подписывающего",
+    ("signature", "executor"): "Исполнитель",
+    ("report", "year"): "Отчётный год",
+}
+
+HINTS = {
+    "number": "число: 1 129,01 · 1129.01 · −5",
+    "integer": "целое число",
+    "date": "дата: ДД.ММ.ГГГГ",
+    "text": "текст в одну строку",
+}
+OPTIONAL_HINT = "; пусто — значения нет"
+
+REQUIRED = {
+    ("indicators", "name"), ("tasks", "title"), ("activities", "title"), ("expenses", "executor"),
+    ("amendments", "act"), ("program", "title"), ("program", "code"),
+}
+
+
+def label(section: str, field: str) -> str:
+    return LABELS.get((section, field), field)
+
+
+def editor_kind(section: str, field: str) -> str:
+    """``choice`` | ``multiline`` | ``number`` | ``integer`` | ``date`` | ``text``."""
+    if field == "better" or (field == "task" and section in ("indicators", "activities")):
+        return "choice"
+    if section == "expenses" and field == "code":
+        return "choice"
+    kind = field_kind(section, field)
+    return "integer" if kind == "integer" else kind
+
+
+def hint(section: str, field: str) -> str:
+    kind = editor_kind(section, field)
+    text = HINTS.get(kind, "")
+    if section == "indicators" and field in ("prev", "fact"):
+        text += OPTIONAL_HINT
+    return text
+
+
+def value_of(report: Report, section: str, index: int | None, field: str):
+    holder = report if section == "report" else getattr(report, section)
+    if index is not None:
+        holder = holder[index]
+    return getattr(holder, field)
+
+
+def to_text(value) -> str:
+    """A value as the editor shows it for retyping (no grouping spaces, decimal comma)."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return f"{value:f}".replace(".", ",").replace("-", "−")
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y")
+    return str(value)
+
+
+# ---------------------------------------------------------------- choices
+
+def choices(report: Report, section: str, index: int | None, field: str) -> list[tuple[object, str]]:
+    """(value, label) pairs for a choice field."""
+    if field == "better":
+        return [(HIGHER, "↑ больше — лучше"), (LOWER, "↓ меньше — лучше")]
+    tasks = [(n, f"Задача {n}. {' '.join(t.title.split())}") for n, t in enumerate(report.tasks, 1)]
+    if section == "indicators" and field == "task":
+        return [(0, f"Цель программы. {' '.join(report.program.goal.split())}"), *tasks]
+    if section == "activities" and field == "task":
+        act = report.activities[index] if index is not None else None
+        parts = split_code(act.code) if act else None
+        main = bool(parts and parts[2] and not parts[3])
+        return tasks if main else [(None, "— без задачи (по основному мероприятию)"), *tasks]
+    if section == "expenses" and field == "code":
+        parents = {parent_code(a.code) for a in report.activities}
+        out = [(a.code, f"{a.code}  {' '.join(a.title.split())}") for a in report.activities
+               if a.code not in parents]
+        current = value_of(report, section, index, field) if index is not None else None
+        if current is not None and current not in {v for v, _ in out}:
+            out.insert(0, (current, f"{current}  (текущее)"))
+        return out
+    raise EditError(f"у поля «{label(section, field)}» нет списка значений")
+
+
+# ---------------------------------------------------------------- parsing and the edit
+
+def parse(report: Report, section: str, index: int | None, field: str, text: str):
+    """Typed text -> the value, or EditError saying why not (in Russian)."""
+    value = parse_input(section, field, text, report)
+    if (section, field) in REQUIRED and isinstance(value, str) and not value.strip():
+        raise EditError("поле не может быть пустым")
+    if section == "activities" and field == "code":
+        _check_activity_code(report, index, value)
+    elif section == "program" and field == "code":
+        if not re.fullmatch(r"\d{2}", value):
+            raise EditError("код программы — две цифры, например 04")
+    elif section == "expenses" and field in ("code", "executor"):
+        row = report.expenses[index]
+        code = value if field == "code" else row.code
+        executor = value if field == "executor" else row.executor
+        if field == "code" and code not in {a.code for a in report.activities}:
+            raise EditError(f"нет мероприятия с кодом «{code}»")
+        for i, other in enumerate(report.expenses):
+            if i != index and other.code == code and other.executor == executor:
+                raise EditError(f"исполнитель «{executor}» уже есть в мероприятии {code}")
+    elif section == "report" and field == "year":
+        if not 1900 <= value <= 2200:
+            raise EditError("год — четыре цифры, например 2021")
+    return value
+
+
+def _check_activity_code(report: Report, index: int | None, code: str) -> None:
+    if not CODE_RE.fullmatch(code):
+        raise EditError("код — МП.Пп.ОМ.М, например 04.0.02.1")
+    if code.split(".")[0] != report.program.code:
+        raise EditError(f"код должен начинаться с кода программы «{report.program.code}»")
+    if code == program_code(report):
+        raise EditError("это код самой программы")
+    codes = {a.code for i, a in enumerate(report.activities) if i != index}
+    if code in codes:
+        raise EditError(f"код «{code}» уже занят")
+    parent = parent_code(code)
+    if parent and parent != program_code(report) and parent not in codes:
+        raise EditError(f"нет родительского мероприятия «{parent}»")
+    parts = split_code(code)
+    act = report.activities[index] if index is not None else None
+    if parts and parts[2] and not parts[3] and act is not None and act.task is None:
+        raise EditError("основному мероприятию нужна задача: сначала укажите задачу")
+
+
+def edit_for(report: Report, section: str, index: int | None, field: str, value):
+    """The edit that sets the field (with what must change along), or None if nothing changes."""
+    if section == "activities" and field == "code":
+        old = report.activities[index].code
+        if old == value:
+            return None
+        if any(parent_code(a.code) == old for a in report.activities):
+            raise EditError("у мероприятия есть вложенные мероприятия: код меняется только у "
+                            "мероприятия без вложенных")
+        edits = [SetField("activities", index, "code", old, value)]
+        edits += [SetField("expenses", i, "code", old, value)
+                  for i, row in enumerate(report.expenses) if row.code == old]
+        return Batch(tuple(edits), f"код {old} → {value}")
+    if section == "program" and field == "code":
+        old = report.program.code
+        if old == value:
+            return None
+        edits: list = [SetField("program", None, "code", old, value)]
+        for sec in ("activities", "expenses"):
+            for i, row in enumerate(getattr(report, sec)):
+                if row.code.startswith(old + "."):
+                    edits.append(SetField(sec, i, "code", row.code, value + row.code[len(old):]))
+        return Batch(tuple(edits), f"код программы {old} → {value}")
+    return set_field(report, section, index, field, value)
+
+
+def describe(edit) -> str:
+    """A few words about an edit, for «Отменено: …»."""
+    if isinstance(edit, Batch):
+        return edit.label or "несколько изменений"
+    if isinstance(edit, SetField):
+        return label(edit.section, edit.field).lower()
+    name = type(edit).__name__
+    return {"InsertRow": "добавление строки", "DeleteRow": "удаление строки",
+            "MoveRow": "перемещение строки"}.get(name, "изменение")
+
+
+def sections_of(edit) -> set[str]:
+    """The report sections an edit touches."""
+    if isinstance(edit, Batch):
+        out: set[str] = set()
+        for part in edit.edits:
+            out |= sections_of(part)
+        return out
+    return {edit.section}
+
+
+def is_structural(edit) -> bool:
+    """Rows added, removed or reordered (the table may be rebuilt), not just values changed."""
+    if isinstance(edit, Batch):
+        return any(is_structural(e) for e in edit.edits)
+    return not isinstance(edit, SetField)
+
+
+def first_place(edit) -> tuple[str, int | None, str | None] | None:
+    """(section, index, field) an edit is about: where undo and redo put the cursor."""
+    if isinstance(edit, Batch):
+        return first_place(edit.edits[0]) if edit.edits else None
+    if isinstance(edit, SetField):
+        return edit.section, edit.index, edit.field
+    if type(edit).__name__ == "MoveRow":
+        return edit.section, edit.to, None
+    return edit.section, edit.index, None

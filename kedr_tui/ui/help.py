@@ -1,0 +1,63 @@
+"""``?``: the keys of the screen you are on, grouped, with what they do."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+
+NAVIGATION = (
+    ("↑ ↓ ← →", "по ячейкам"),
+    ("PgUp PgDn", "по страницам"),
+    ("Home End", "первый / последний столбец"),
+    ("g G", "первая / последняя строка"),
+    ("Tab", "в панель подробностей и обратно (там ↑↓ листают текст)"),
+    ("Ctrl+P", "все команды по названию"),
+    ("Esc", "закрыть окно, отменить правку"),
+)
+
+
+def help_table(entries: list[tuple[str, str, str, bool]]) -> Table:
+    """``entries``: (group, keys, name and help, enabled)."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    group = None
+    for entry_group, keys, text, enabled in entries:
+        if entry_group != group:
+            if group is not None:
+                table.add_row("", "")
+            table.add_row(Text(entry_group, style="bold underline"), "")
+            group = entry_group
+        table.add_row(Text(keys), Text(text, style="" if enabled else "dim"))
+    table.add_row("", "")
+    table.add_row(Text("Перемещение", style="bold underline"), "")
+    for keys, text in NAVIGATION:
+        table.add_row(Text(keys), Text(text))
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,question_mark,q,f1", "close", "Закрыть")]
+
+    def __init__(self, title: str, entries: list[tuple[str, str, str, bool]]):
+        super().__init__(classes="dialog-screen")
+        self.heading = title
+        self.entries = entries
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog help"):
+            yield Label(Text(self.heading), classes="dialog-title")
+            with VerticalScroll(id="help-scroll"):
+                yield Static(help_table(self.entries), id="help-table")
+            yield Label(Text("Esc, ? — закрыть · ↑↓ PgUp PgDn — листать"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-scroll").focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,622 @@
+"""The report as table rows: a pure mapping from model + derived figures to cells.
+
+No Textual here: the tabs turn these rows into DataTable cells, the tests read
+them directly.  Every row knows which part of the report it shows (``section``
+and ``index``) and which fields its columns edit, so editing, search and
+"jump to finding" all work from the same rows.
+
+Builders take a ``memo`` (row key -> (signature, Row)) that lives as long as
+the table: a row whose inputs did not change comes back as the very same
+object, so the table can skip it without comparing cells.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from kedr_tui.core.derive import Derived, Node
+from kedr_tui.core.errors import Finding
+from kedr_tui.core.model import LOWER, Report
+from kedr_tui.core.numbers import fmt_money, fmt_pct, fmt_value
+
+TABLES = ("indicators", "expenses", "amendments", "narrative", "findings")
+TAB_TITLES = {
+    "indicators": "Показатели",
+    "expenses": "Расходы",
+    "amendments": "Изменения",
+    "narrative": "Доклад",
+    "findings": "Проверка",
+}
+
+ERROR, WARNING = "error", "warning"
+MARK_TEXT = {ERROR: "✖", WARNING: "!"}
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    text: str
+    role: str = ""          # space-separated style roles: derived, bad, mismatch, total, group, note
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    key: str
+    kind: str
+    cells: tuple[Cell, ...]
+    section: str | None = None      # the report section the row shows ("report" for the year)
+    index: int | None = None        # index in that section (None for singleton tables)
+    field: str | None = None        # the one field a text row edits, whatever the column
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    label: str
+    width: int                      # fixed width, or the minimum of a flexible column
+    flex: int = 0                   # share of the spare width (0: fixed)
+    right: bool = False             # numbers are right-aligned
+
+
+@dataclass(frozen=True, slots=True)
+class State:
+    """What every view shows: one report state, analysed."""
+
+    report: Report | None
+    derived: Derived | None
+    findings: tuple[Finding, ...]
+    read_only: bool = False
+
+
+def marks_of(findings) -> dict[tuple, str]:
+    """(section, index) -> the worst severity of its findings."""
+    marks: dict[tuple, str] = {}
+    for finding in findings:
+        if len(finding.ref) == 2:
+            ref = tuple(finding.ref)
+            if marks.get(ref) != ERROR:
+                marks[ref] = finding.severity
+    return marks
+
+
+def _mark(marks: dict, section: str, index) -> Cell:
+    severity = marks.get((section, index))
+    return Cell(MARK_TEXT[severity], severity) if severity else Cell("")
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def short_text(text: str, width: int = 60) -> str:
+    text = one_line(text)
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def fmt_date(value: date | None) -> str:
+    return value.strftime("%d.%m.%Y") if value else "—"
+
+
+# ---------------------------------------------------------------- columns
+
+MARK = Column("mark", " ", 1)
+
+COLUMNS: dict[str, tuple[Column, ...]] = {
+    "indicators": (
+        MARK,
+        Column("num", "№", 3),
+        Column("name", "Наименование показателя", 24, flex=5),
+        Column("unit", "Ед.", 4),
+        Column("better", "↕", 1),
+        Column("prev", "Прошл.", 8, right=True),
+        Column("plan", "План", 7, right=True),
+        Column("fact", "Факт", 7, right=True),
+        Column("abs", "Откл.", 7, right=True),
+        Column("rel", "Откл.,%", 7, right=True),
+        Column("growth", "Рост,%", 7, right=True),
+        Column("justification", "Обоснование отклонений", 20, flex=3),
+        Column("formula", "Расчёт значения", 16, flex=2),
+    ),
+    "expenses": (
+        MARK,
+        Column("code", "Код", 9),
+        Column("name", "Мероприятие / исполнитель", 26, flex=5),
+        Column("plan_year", "План год", 10, right=True),
+        Column("plan_period", "План период", 11, right=True),
+        Column("cash", "Касса", 10, right=True),
+        Column("pct_year", "% к году", 8, right=True),
+        Column("pct_period", "% к периоду", 11, right=True),
+        Column("justification", "Обоснование отклонений", 20, flex=3),
+    ),
+    "amendments": (
+        MARK,
+        Column("num", "№", 3),
+        Column("act", "Вид правового акта", 24, flex=3),
+        Column("date", "Дата", 10),
+        Column("number", "Номер", 6),
+        Column("summary", "Суть изменений", 20, flex=4),
+    ),
+    "narrative": (
+        MARK,
+        Column("part", "Раздел", 26, flex=1),
+        Column("text", "Текст", 30, flex=4),
+    ),
+    "findings": (
+        MARK,
+        Column("code", "Код", 11),
+        Column("place", "Где", 22, flex=1),
+        Column("line", "Стр.", 5, right=True),
+        Column("message", "Сообщение", 30, flex=4),
+    ),
+}
+
+# How many leading columns stay in place when the table scrolls sideways.
+FIXED_COLUMNS = {"indicators": 3, "expenses": 3, "amendments": 2, "narrative": 2, "findings": 2}
+
+# Which field a column edits, per kind of row (missing: read-only).
+EDITABLE: dict[str, dict[str, dict[str, str]]] = {
+    "indicators": {
+        "indicator": {"num": "task", "name": "name", "unit": "unit", "better": "better",
+                      "prev": "prev", "plan": "plan", "fact": "fact",
+                      "justification": "justification", "formula": "formula"},
+        "goal": {"name": "goal"},
+        "task": {"name": "title"},
+    },
+    "expenses": {
+        "program": {"name": "title"},
+        "node": {"code": "code", "name": "title"},
+        "task": {"name": "title"},
+        "expense": {"code": "code", "name": "executor", "plan_year": "plan_year",
+                    "plan_period": "plan_period", "cash": "cash",
+                    "justification": "justification"},
+    },
+    "amendments": {
+        "amendment": {"act": "act", "date": "date", "number": "number", "summary": "summary"},
+    },
+}
+
+
+def column_keys(table: str) -> tuple[str, ...]:
+    return tuple(c.key for c in COLUMNS[table])
+
+
+def edit_target(table: str, row: Row, column: str) -> tuple[str, int | None, str] | None:
+    """(section, index, field) that the cell edits, or None when it is computed."""
+    if row.section is None:
+        return None
+    if row.field is not None:
+        return row.section, row.index, row.field
+    field = EDITABLE.get(table, {}).get(row.kind, {}).get(column)
+    return (row.section, row.index, field) if field else None
+
+
+def field_column(table: str, row: Row, field: str | None) -> str | None:
+    """The column of ``row`` that shows ``field`` (for jumping to a finding's cell)."""
+    if field is None:
+        return None
+    for column, name in EDITABLE.get(table, {}).get(row.kind, {}).items():
+        if name == field:
+            return column
+    return None
+
+
+def fit_widths(columns: tuple[Column, ...], available: int, padding: int = 2) -> list[int]:
+    """Column widths for ``available`` cells: fixed ones as they are, flexible ones
+    sharing what is left (never below their minimum: the table then scrolls)."""
+    widths = [c.width for c in columns]
+    spare = available - sum(widths) - padding * len(columns)
+    flex = sum(c.flex for c in columns)
+    if spare <= 0 or not flex:
+        return widths
+    given = 0
+    flexible = [i for i, c in enumerate(columns) if c.flex]
+    for i in flexible:
+        extra = spare * columns[i].flex // flex
+        widths[i] += extra
+        given += extra
+    widths[flexible[0]] += spare - given
+    return widths
+
+
+# ---------------------------------------------------------------- memo
+
+class Memo:
+    """Rows of the last build, by key, with the inputs they were built from."""
+
+    def __init__(self):
+        self.rows: dict[str, tuple[object, Row]] = {}
+        self._next: dict[str, tuple[object, Row]] = {}
+
+    def get(self, key: str, signature, build) -> Row:
+        hit = self.rows.get(key)
+        if hit is not None and hit[0] == signature:
+            row = hit[1]
+        else:
+            row = build()
+        self._next[key] = (signature, row)
+        return row
+
+    def done(self) -> None:
+        self.rows, self._next = self._next, {}
+
+
+# ---------------------------------------------------------------- Form 1
+
+def _better_cell(ind) -> Cell:
+    return Cell("↓", "note") if ind.better == LOWER else Cell("↑", "note")
+
+
+def indicator_row(number: int, index: int, ind, figures, mark: Cell) -> Row:
+    bad = " bad" if figures.unfavourable else ""
+    prev = Cell(fmt_value(ind.prev)) if ind.prev is not None else Cell(one_line(ind.prev_note) or "—", "note")
+    fact = (Cell(fmt_value(ind.fact), bad.strip()) if ind.fact is not None
+            else Cell(one_line(ind.fact_note) or "—", "note"))
+    formula = Cell(one_line(ind.formula), "mismatch" if figures.formula_mismatch else "")
+    return Row(f"ind:{index}", "indicator", (
+        mark,
+        Cell(str(number)),
+        Cell(one_line(ind.name)),
+        Cell(one_line(ind.unit)),
+        _better_cell(ind),
+        prev,
+        Cell(fmt_value(ind.plan)),
+        fact,
+        Cell(fmt_value(figures.abs_deviation), "derived" + bad),
+        Cell(fmt_pct(figures.rel_deviation), "derived" + bad),
+        Cell(fmt_pct(figures.growth), "derived"),
+        Cell(one_line(ind.justification)),
+        formula,
+    ), "indicators", index)
+
+
+def _group_row(group, mark: Cell, width: int) -> Row:
+    blank = (Cell(""),) * (width - 3)
+    if group.task == 0:
+        return Row("goal", "goal", (mark, Cell("Ц", "group"), Cell(one_line(group.heading), "group"), *blank),
+                   "program", None)
+    if not group.known:
+        return Row(f"task:{group.task}", "orphan", (mark, Cell(f"З{group.task}", "group"),
+                                                    Cell(group.heading, "group"), *blank))
+    return Row(f"task:{group.task}", "task", (mark, Cell(f"З{group.task}", "group"),
+                                              Cell(one_line(group.heading), "group"), *blank),
+               "tasks", group.task - 1)
+
+
+def indicator_rows(state: State, memo: Memo, marks: dict) -> list[Row]:
+    report, derived = state.report, state.derived
+    rows: list[Row] = []
+    if report is None or derived is None:
+        return rows
+    width = len(COLUMNS["indicators"])
+    for group in derived.groups:
+        if group.task == 0:
+            mark = _mark(marks, "program", None)
+        else:
+            mark = _mark(marks, "tasks", group.task - 1) if group.known else Cell(MARK_TEXT[ERROR], ERROR)
+        rows.append(memo.get(f"task:{group.task}" if group.task else "goal",
+                             (group.task, group.heading, group.known, mark),
+                             lambda g=group, m=mark: _group_row(g, m, width)))
+        for number, index in group.rows:
+            ind, figures = report.indicators[index], derived.indicators[index]
+            mark = _mark(marks, "indicators", index)
+            rows.append(memo.get(f"ind:{index}", (number, ind, figures, mark),
+                                 lambda n=number, i=index, r=ind, f=figures, m=mark:
+                                 indicator_row(n, i, r, f, m)))
+    memo.done()
+    return rows
+
+
+# ---------------------------------------------------------------- Form 2
+
+def _amount_cells(amounts, role: str) -> tuple[Cell, ...]:
+    derived = ("derived " + role).strip()
+    return (Cell(fmt_money(amounts.plan_year), role), Cell(fmt_money(amounts.plan_period), role),
+            Cell(fmt_money(amounts.cash), role),
+            Cell(fmt_pct(amounts.pct_year), derived + _below(amounts.pct_year)),
+            Cell(fmt_pct(amounts.pct_period), derived + _below(amounts.pct_period)))
+
+
+def _below(pct) -> str:
+    return " bad" if pct is not None and pct < 100 else ""
+
+
+def _indent(depth: int) -> str:
+    return "  " * depth
+
+
+def _node_row(node: Node, mark: Cell) -> Row:
+    kind = "program" if node.kind == "program" else "node"
+    section = "program" if kind == "program" else "activities"
+    return Row(f"node:{node.activity}" if kind == "node" else "program", kind, (
+        mark,
+        Cell(node.code, "total"),
+        Cell(_indent(node.depth) + one_line(node.title), "total"),
+        *_amount_cells(node.total, "total"),
+        Cell(one_line(node.justification), "derived" if not node.is_leaf or len(node.own_rows) > 1 else ""),
+    ), section, node.activity)
+
+
+def _line_row(node: Node, line, mark: Cell, editable: bool, index: int | None) -> Row:
+    if editable:
+        key, kind, section = f"exp:{index}", "expense", "expenses"
+    else:
+        key, kind, section, index = f"agg:{node.code}:{line.executor}", "line", None, None
+    return Row(key, kind, (
+        mark,
+        Cell(""),
+        Cell(_indent(node.depth + 1) + one_line(line.executor), "" if editable else "derived"),
+        *_amount_cells(line.amounts, "" if editable else "derived"),
+        Cell(one_line(line.justification), "" if editable else "derived"),
+    ), section, index)
+
+
+def _expense_row(index: int, row, depth: int, mark: Cell) -> Row:
+    from kedr_tui.core.derive import amounts
+
+    return Row(f"exp:{index}", "expense", (
+        mark, Cell(row.code, "note"), Cell(_indent(depth) + one_line(row.executor)),
+        *_amount_cells(amounts(row), ""), Cell(one_line(row.justification)),
+    ), "expenses", index)
+
+
+def _task_heading(report: Report, task: int, mark: Cell, width: int) -> Row:
+    title = report.tasks[task - 1].title if 1 <= task <= len(report.tasks) else "(такой задачи нет)"
+    blank = (Cell(""),) * (width - 3)
+    return Row(f"etask:{task}", "task", (mark, Cell(f"Задача {task}", "group"),
+                                         Cell(f"Задача {task}. {one_line(title)}", "group"), *blank),
+               "tasks" if 1 <= task <= len(report.tasks) else None,
+               task - 1 if 1 <= task <= len(report.tasks) else None)
+
+
+def expense_rows(state: State, memo: Memo, marks: dict) -> list[Row]:
+    report, derived = state.report, state.derived
+    rows: list[Row] = []
+    if report is None or derived is None:
+        return rows
+    width = len(COLUMNS["expenses"])
+    shown: set[int] = set()
+    last_task = None
+
+    def visit(node: Node) -> None:
+        nonlocal last_task
+        if node.kind == "main" and node.task is not None and node.task != last_task:
+            last_task = node.task
+            mark = _mark(marks, "tasks", node.task - 1)
+            rows.append(memo.get(f"etask:{node.task}", (node.task, _task_title(report, node.task), mark),
+                                 lambda t=node.task, m=mark: _task_heading(report, t, m, width)))
+        section = "program" if node.kind == "program" else "activities"
+        mark = _mark(marks, section, node.activity)
+        key = "program" if node.kind == "program" else f"node:{node.activity}"
+        rows.append(memo.get(key, (node.code, node.title, node.depth, node.total, node.justification,
+                                   node.is_leaf, len(node.own_rows), mark),
+                             lambda n=node, m=mark: _node_row(n, m)))
+        if node.is_leaf:
+            for index in node.own_rows:
+                shown.add(index)
+                row = report.expenses[index]
+                mark = _mark(marks, "expenses", index)
+                rows.append(memo.get(f"exp:{index}", ("leaf", node.depth, row, mark),
+                                     lambda i=index, r=row, d=node.depth, m=mark:
+                                     _leaf_line(i, r, d, m)))
+        else:
+            for line in node.shown_executors:
+                rows.append(memo.get(f"agg:{node.code}:{line.executor}", (node.depth, line),
+                                     lambda n=node, ln=line: _line_row(n, ln, Cell(""), False, None)))
+            for index in node.own_rows:     # rows on a node that also has children
+                shown.add(index)
+                row = report.expenses[index]
+                mark = _mark(marks, "expenses", index)
+                rows.append(memo.get(f"exp:{index}", ("own", node.depth, row, mark),
+                                     lambda i=index, r=row, d=node.depth, m=mark:
+                                     _expense_row(i, r, d + 1, m)))
+        for child in node.children:
+            visit(child)
+
+    visit(derived.tree)
+    orphans = [i for i in range(len(report.expenses)) if i not in shown]
+    if orphans:
+        blank = (Cell(""),) * (width - 3)
+        rows.append(Row("orphans", "heading", (Cell(""), Cell(""),
+                                               Cell("Строки расходов вне дерева мероприятий", "group"),
+                                               *blank)))
+        for index in orphans:
+            row = report.expenses[index]
+            mark = _mark(marks, "expenses", index)
+            rows.append(memo.get(f"exp:{index}", ("orphan", row, mark),
+                                 lambda i=index, r=row, m=mark: _expense_row(i, r, 1, m)))
+    memo.done()
+    return rows
+
+
+def _leaf_line(index: int, row, depth: int, mark: Cell) -> Row:
+    from kedr_tui.core.derive import amounts
+
+    return Row(f"exp:{index}", "expense", (
+        mark, Cell(""), Cell(_indent(depth + 1) + one_line(row.executor)),
+        *_amount_cells(amounts(row), ""), Cell(one_line(row.justification)),
+    ), "expenses", index)
+
+
+def _task_title(report: Report, task: int) -> str:
+    return report.tasks[task - 1].title if 1 <= task <= len(report.tasks) else ""
+
+
+# ---------------------------------------------------------------- Form 3
+
+def amendment_rows(state: State, memo: Memo, marks: dict) -> list[Row]:
+    rows: list[Row] = []
+    if state.report is None:
+        return rows
+    for index, amd in enumerate(state.report.amendments):
+        mark = _mark(marks, "amendments", index)
+        rows.append(memo.get(f"amd:{index}", (amd, mark), lambda i=index, a=amd, m=mark: Row(
+            f"amd:{i}", "amendment", (m, Cell(str(i + 1)), Cell(one_line(a.act)), Cell(fmt_date(a.date)),
+                                       Cell(one_line(a.number)), Cell(one_line(a.summary))),
+            "amendments", i)))
+    memo.done()
+    return rows
+
+
+# ---------------------------------------------------------------- the Доклад
+
+PROGRAM_FIELDS = (("code", "Код программы (МП)"), ("title", "Наименование программы"),
+                  ("municipality", "Муниципальное образование"), ("goal", "Цель программы"))
+SIGNATURE_FIELDS = (("position", "Должность"), ("name", "Подпись: фамилия, инициалы"),
+                    ("executor", "Исполнитель"))
+
+
+def _text_row(key: str, label: str, text: str, section: str, index, field: str, mark: Cell) -> Row:
+    preview = one_line(text)
+    return Row(key, "text", (mark, Cell(label), Cell(preview) if preview else Cell("—", "note")),
+               section, index, field)
+
+
+def _heading(key: str, title: str) -> Row:
+    return Row(key, "heading", (Cell(""), Cell(title, "group"), Cell("")))
+
+
+def narrative_rows(state: State, memo: Memo, marks: dict) -> list[Row]:
+    report, derived = state.report, state.derived
+    rows: list[Row] = []
+    if report is None or derived is None:
+        return rows
+
+    fields = field_marks(state.findings)
+
+    def add(key, label, text, section, index, field):
+        severity = fields.get((section, index, field))
+        mark = Cell(MARK_TEXT[severity], severity) if severity else Cell("")
+        rows.append(memo.get(key, (label, text, mark), lambda: _text_row(key, label, text, section, index,
+                                                                          field, mark)))
+
+    rows.append(_heading("h:program", "Программа"))
+    for field, label in PROGRAM_FIELDS:
+        add(f"program:{field}", label, getattr(report.program, field), "program", None, field)
+    add("report:year", "Отчётный год", str(report.year), "report", None, "year")
+    rows.append(_heading("h:narrative", "Доклад о ходе реализации"))
+    add("narrative:intro", "Вступление", report.narrative.intro, "narrative", None, "intro")
+    for group in derived.groups:
+        prefix = "Ц" if group.task == 0 else f"З{group.task}"
+        for number, index in group.rows:
+            ind = report.indicators[index]
+            add(f"comment:{index}", f"{prefix}.{number} {one_line(ind.name)}", ind.comment,
+                "indicators", index, "comment")
+    add("narrative:outro", "Заключение", report.narrative.outro, "narrative", None, "outro")
+    rows.append(_heading("h:signature", "Подпись"))
+    for field, label in SIGNATURE_FIELDS:
+        add(f"signature:{field}", label, getattr(report.signature, field), "signature", None, field)
+    memo.done()
+    return rows
+
+
+def field_marks(findings) -> dict[tuple, str]:
+    """(section, index, field) -> the worst severity of the findings on that field."""
+    marks: dict[tuple, str] = {}
+    for finding in findings:
+        if finding.ref:
+            key = (finding.ref[0], finding.ref[1] if len(finding.ref) > 1 else None, finding.field)
+        elif finding.field == "year":
+            key = ("report", None, "year")
+        else:
+            continue
+        if marks.get(key) != ERROR:
+            marks[key] = finding.severity
+    return marks
+
+
+# ---------------------------------------------------------------- findings
+
+def place_of(finding: Finding, report: Report | None, derived: Derived | None) -> str:
+    """Where a finding is, in the words of the forms."""
+    ref = finding.ref
+    if not ref:
+        return "год отчёта" if finding.field == "year" else "файл"
+    section, index = ref[0], ref[1] if len(ref) > 1 else None
+    if report is None:
+        return section
+    if section == "indicators" and index is not None and derived is not None:
+        for group in derived.groups:
+            for number, i in group.rows:
+                if i == index:
+                    return f"Показатель {'Ц' if group.task == 0 else 'З' + str(group.task)}.{number}"
+        return f"Показатель {index + 1}"
+    if section == "expenses" and index is not None and index < len(report.expenses):
+        row = report.expenses[index]
+        return f"Расход {row.code}, {one_line(row.executor)}"
+    if section == "activities" and index is not None and index < len(report.activities):
+        return f"Мероприятие {report.activities[index].code}"
+    if section == "tasks" and index is not None:
+        return f"Задача {index + 1}"
+    if section == "amendments" and index is not None:
+        return f"Изменение № {index + 1}"
+    names = {"program": "Программа", "narrative": "Доклад", "signature": "Подпись"}
+    return names.get(section, section) + (f": {finding.field}" if finding.field else "")
+
+
+def finding_rows(state: State, memo: Memo) -> list[Row]:
+    rows = []
+    for k, finding in enumerate(state.findings):
+        place = place_of(finding, state.report, state.derived)
+        rows.append(memo.get(f"f:{k}", (finding, place), lambda k=k, f=finding, p=place: Row(
+            f"f:{k}", "finding", (Cell(MARK_TEXT[f.severity], f.severity), Cell(f.code, f.severity),
+                                  Cell(p), Cell(str(f.line) if f.line else "—"), Cell(one_line(f.message))),
+            None, k)))
+    memo.done()
+    return rows
+
+
+def finding_target(finding: Finding) -> tuple[str, str, str | None]:
+    """(table, row key, field) of the row a finding belongs to."""
+    ref, field = finding.ref, finding.field
+    if not ref:
+        if field == "year":
+            return "narrative", "report:year", field
+        return "findings", "", None
+    return ref_target(ref[0], ref[1] if len(ref) > 1 else None, field)
+
+
+def ref_target(section: str, index: int | None, field: str | None) -> tuple[str, str, str | None]:
+    """(table, row key, field) where a field of the report is shown."""
+    if section == "indicators":
+        if field == "comment":
+            return "narrative", f"comment:{index}", field
+        return "indicators", f"ind:{index}", field
+    if section == "tasks":
+        return "indicators", f"task:{index + 1}", "title"
+    if section == "expenses":
+        return "expenses", f"exp:{index}", field
+    if section == "activities":
+        return "expenses", f"node:{index}", field
+    if section == "amendments":
+        return "amendments", f"amd:{index}", field
+    if section == "program" and field == "goal":
+        return "indicators", "goal", field
+    if section == "report":
+        return "narrative", "report:year", "year"
+    if section in ("program", "narrative", "signature"):
+        return "narrative", f"{section}:{field or 'title'}", field
+    return "findings", "", None
+
+
+BUILDERS = {
+    "indicators": indicator_rows,
+    "expenses": expense_rows,
+    "amendments": amendment_rows,
+    "narrative": narrative_rows,
+}
+
+# Which report sections each table shows: an edit elsewhere can't change its rows
+# (its finding marks are compared separately).
+SECTIONS = {
+    "indicators": {"indicators", "tasks", "program"},
+    "expenses": {"expenses", "activities", "tasks", "program"},
+    "amendments": {"amendments"},
+    "narrative": {"indicators", "program", "narrative", "signature", "report", "tasks"},
+    "findings": set(),
+}
+
+
+def build_rows(table: str, state: State, memo: Memo, marks: dict) -> list[Row]:
+    if table == "findings":
+        return finding_rows(state, memo)
+    return BUILDERS[table](state, memo, marks)

@@ -1,0 +1,36 @@
+"""``/``: the search line at the bottom of the screen."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label
+
+
+class SearchBar(ModalScreen[str | None]):
+    """Enter searches (case and ё insensitive, every tab); Esc closes."""
+
+    BINDINGS = [Binding("escape", "cancel", "Отмена")]
+
+    def __init__(self, initial: str = ""):
+        super().__init__(classes="search-screen")
+        self.initial = initial
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="search-bar"):
+            yield Label(Text("/"), id="search-prompt")
+            yield Input(self.initial, placeholder="искать во всех вкладках; Enter — найти, Esc — отмена",
+                        id="search-input")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value if event.value.strip() else None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,91 @@
+"""What every tab is: a ReportTable over ``rows`` and a detail pane below it.
+
+A view always has its rows (pure, cheap with the memo) so that search and
+finding navigation see every tab; its table is filled only once the tab is
+shown (or after the first paint), so opening a big report paints quickly.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import DataTable
+
+from kedr_tui.ui.detail import detail_text
+from kedr_tui.ui.rows import SECTIONS, Memo, Row, State, build_rows, marks_of
+from kedr_tui.ui.widgets.detail import DetailPane
+from kedr_tui.ui.widgets.table import ReportTable
+
+
+class TabView(Vertical):
+    TABLE = ""
+    CAN_ADD = False          # ``a`` / ``d`` / moves apply to its rows
+    GROUP_ACTION = ""        # the action ``A`` runs here (add_task / add_activity), if any
+
+    def __init__(self, **kwargs):
+        super().__init__(id=f"view-{self.TABLE}", classes="tab-view", **kwargs)
+        self.memo = Memo()
+        self.rows: list[Row] = []
+        self.state: State | None = None
+        self.marks: dict = {}
+        self.populated = False
+
+    def compose(self) -> ComposeResult:
+        yield ReportTable(self.TABLE, id=f"table-{self.TABLE}")
+        yield DetailPane(id=f"detail-{self.TABLE}", classes="detail")
+
+    @property
+    def table(self) -> ReportTable:
+        return self.query_one(ReportTable)
+
+    @property
+    def detail(self) -> DetailPane:
+        return self.query_one(DetailPane)
+
+    # ------------------------------------------------------------ state
+
+    def affected(self, sections: set[str] | None, marks: dict) -> bool:
+        """Whether a change of ``sections`` (None: anything) may change this tab."""
+        if sections is None or sections & SECTIONS[self.TABLE]:
+            return True
+        return self._own_marks(marks) != self._own_marks(self.marks)
+
+    def _own_marks(self, marks: dict) -> dict:
+        mine = SECTIONS[self.TABLE]
+        return {ref: sev for ref, sev in marks.items() if ref[0] in mine}
+
+    def set_state(self, state: State, marks: dict | None = None, focus: str | None = None) -> None:
+        self.state = state
+        self.marks = marks if marks is not None else marks_of(state.findings)
+        self.rows = build_rows(self.TABLE, state, self.memo, self.marks)
+        if self.populated:
+            self.table.sync(self.rows, focus)
+            self.show_detail()
+
+    def populate(self) -> None:
+        """Fill the table now (first time the tab is needed)."""
+        if self.populated or self.state is None:
+            return
+        self.populated = True
+        self.table.sync(self.rows, force=True)
+        self.table.fit(self.table.size.width or self.size.width)
+        self.show_detail()
+
+    # ------------------------------------------------------------ the pane
+
+    def current_row(self) -> Row | None:
+        return self.table.current_row() if self.populated else None
+
+    def show_detail(self) -> None:
+        if self.state is None:
+            return
+        self.detail.show(detail_text(self.TABLE, self.current_row(), self.state, self.table.role_styles()))
+
+    def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
+        event.stop()
+        if self.populated:
+            self.show_detail()
+
+    def on_resize(self) -> None:
+        if self.populated:
+            self.table.fit(self.table.size.width)

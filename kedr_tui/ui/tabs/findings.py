@@ -1,0 +1,81 @@
+"""«Проверка»: every finding (Enter jumps to its row) and the efficiency evaluation."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.widgets import Static
+
+from kedr_tui.core.numbers import fmt_ratio
+from kedr_tui.ui.rows import State, place_of
+from kedr_tui.ui.tabs.base import TabView
+from kedr_tui.ui.widgets.detail import DetailPane
+from kedr_tui.ui.widgets.table import ReportTable
+
+
+def evaluation_text(state: State, styles: dict | None = None) -> Text:
+    """The evaluation (оценка эффективности) with what went into it."""
+    styles = styles or {}
+    text = Text(end="")
+    derived = state.derived
+    if derived is None:
+        text.append("Оценка эффективности не вычисляется: отчёт не прочитан.", styles.get("note", ""))
+        return text
+    ev = derived.evaluation
+    label = styles.get("label", "")
+    text.append("Оценка эффективности: ", label)
+    text.append(ev.rating, styles.get("total", "bold"))
+    text.append(f"   ЭР = {fmt_ratio(ev.er)}\n")
+    rows = (
+        ("СР  ", ev.sr, f"степень достижения показателей ({len(ev.achievements)} учтено)"),
+        ("ССуз", ev.ss, "кассовые расходы к плану на год"),
+        ("СРм ", ev.srm, f"мероприятия с кассой ≥ 95 % плана: {ev.activities_done} из "
+                         f"{ev.activities_counted}"),
+        ("Эис ", ev.eis, "СРм / ССуз"),
+        ("ЭР  ", ev.er, "СР × Эис"),
+    )
+    for name, value, what in rows:
+        text.append(f"{name} = ", label)
+        text.append(f"{fmt_ratio(value):>7}", styles.get("derived", ""))
+        text.append(f"  {what}\n")
+    if ev.left_out:
+        names = []
+        for index in ev.left_out:
+            names.append(place_of(_Ref(index), state.report, derived).replace("Показатель ", ""))
+        text.append("Не учтены (нет факта или план 0): ", label)
+        text.append(", ".join(names), styles.get("note", ""))
+    return text
+
+
+class _Ref:
+    """Just enough of a Finding for ``place_of``."""
+
+    def __init__(self, index: int):
+        self.ref = ("indicators", index)
+        self.field = None
+
+
+class FindingsView(TabView):
+    TABLE = "findings"
+
+    def compose(self) -> ComposeResult:
+        yield ReportTable(self.TABLE, id=f"table-{self.TABLE}")
+        yield Static(id="evaluation")
+        yield DetailPane(id=f"detail-{self.TABLE}", classes="detail")
+
+    def affected(self, sections, marks) -> bool:
+        return True
+
+    def set_state(self, state: State, marks: dict | None = None, focus: str | None = None) -> None:
+        super().set_state(state, marks, focus)
+        if self.populated:
+            self.show_evaluation()
+
+    def populate(self) -> None:
+        super().populate()
+        self.show_evaluation()
+
+    def show_evaluation(self) -> None:
+        if self.state is not None:
+            self.query_one("#evaluation", Static).update(
+                evaluation_text(self.state, self.table.role_styles()))

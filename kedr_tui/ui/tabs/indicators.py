@@ -1,0 +1,9 @@
+"""«Показатели»: Form 1 — goal and task groups, eleven columns, derived ones marked."""
+
+from kedr_tui.ui.tabs.base import TabView
+
+
+class IndicatorsView(TabView):
+    TABLE = "indicators"
+    CAN_ADD = True
+    GROUP_ACTION = "add_task"

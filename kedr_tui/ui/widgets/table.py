@@ -1,0 +1,203 @@
+"""A DataTable that shows ``rows.Row`` lists and updates only the cells that changed.
+
+Columns have fixed widths (flexible ones are fitted to the width on resize),
+so updating a cell never re-measures a column.  ``sync`` compares the new
+rows with the cells on screen: same keys in the same order -> ``update_cell``
+for each changed cell; otherwise the table is rebuilt (rows added, removed or
+moved), keeping the cursor on its row.
+"""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.coordinate import Coordinate
+from textual.widgets import DataTable
+
+from kedr_tui.ui.rows import COLUMNS, FIXED_COLUMNS, Cell, Row, fit_widths
+
+ROLES = ("derived", "bad", "mismatch", "total", "group", "note", "warning", "error", "label")
+
+
+class ReportTable(DataTable, inherit_bindings=False):
+    """One form as a table.  Enter is left to the screen (edit / jump)."""
+
+    BINDINGS = [
+        Binding("up", "cursor_up", "Вверх", show=False),
+        Binding("down", "cursor_down", "Вниз", show=False),
+        Binding("right", "cursor_right", "Вправо", show=False),
+        Binding("left", "cursor_left", "Влево", show=False),
+        Binding("pageup", "page_up", "Страница вверх", show=False),
+        Binding("pagedown", "page_down", "Страница вниз", show=False),
+        Binding("ctrl+home,g", "scroll_top", "В начало", show=False),
+        Binding("ctrl+end,G", "scroll_bottom", "В конец", show=False),
+        Binding("home", "scroll_home", "Первый столбец", show=False),
+        Binding("end", "scroll_end", "Последний столбец", show=False),
+    ]
+
+    COMPONENT_CLASSES = DataTable.COMPONENT_CLASSES | {f"report--{role}" for role in ROLES}
+
+    def __init__(self, table: str, **kwargs):
+        super().__init__(cursor_type="cell", zebra_stripes=False, fixed_columns=FIXED_COLUMNS[table],
+                         **kwargs)
+        self.table = table
+        self.spec = COLUMNS[table]
+        self.shown: list[Row] = []          # rows as on screen, in order
+        self._row_index: dict[str, int] = {}
+        self._role_styles: dict[str, Style] = {}
+        self._fit_widths: list[int] = []
+        self.cell_updates = 0               # for tests and benchmarks: cells rewritten by sync
+        self.rebuilds = 0
+
+    # ------------------------------------------------------------ styles
+
+    def on_mount(self) -> None:
+        self._resolve_styles()
+        for column in self.spec:
+            self.add_column(Text(column.label, no_wrap=True, overflow="ellipsis",
+                                 justify="right" if column.right else "left"),
+                            key=column.key, width=column.width)
+        self._fit_widths = [c.width for c in self.spec]
+
+    def _resolve_styles(self) -> None:
+        self._role_styles = {role: self.get_component_rich_style(f"report--{role}", partial=True)
+                        for role in ROLES}
+
+    def role_styles(self) -> dict[str, Style]:
+        return self._role_styles
+
+    def restyle(self) -> None:
+        """After a theme change: re-render every cell with the new colours."""
+        self._resolve_styles()
+        rows, self.shown = self.shown, []
+        self._row_index = {}
+        self.sync(rows, force=True)
+
+    def _text(self, cell: Cell, right: bool) -> Text:
+        style = Style()
+        for role in cell.role.split():
+            style += self._role_styles.get(role, Style())
+        return Text(cell.text, style=style, no_wrap=True, overflow="ellipsis", end="",
+                    justify="right" if right else "left")
+
+    # ------------------------------------------------------------ widths
+
+    def fit(self, available: int) -> None:
+        """Give the flexible columns the room there is (``available`` cells)."""
+        widths = fit_widths(self.spec, available - 1, 2 * self.cell_padding)
+        if widths == self._fit_widths:
+            return
+        self._fit_widths = widths
+        for column, width in zip(self.spec, widths):
+            self.columns[column.key].width = width
+        # DataTable has no public way to resize a column: drop its caches and
+        # let it recompute the virtual size on idle.
+        self._clear_caches()
+        self._require_update_dimensions = True
+        self.refresh()
+
+    # ------------------------------------------------------------ rows
+
+    def sync(self, rows: list[Row], focus: str | None = None, force: bool = False) -> None:
+        """Show ``rows``: changed cells only when the rows are the same, else rebuild."""
+        if not force and len(rows) == len(self.shown) and all(
+                a.key == b.key for a, b in zip(rows, self.shown)):
+            self._update(rows)
+            if focus is not None:
+                self.goto(focus)
+            return
+        self._rebuild(rows, focus)
+
+    def _update(self, rows: list[Row]) -> None:
+        keys = [c.key for c in self.spec]
+        rights = [c.right for c in self.spec]
+        for new, old in zip(rows, self.shown):
+            if new is old or new.cells == old.cells:
+                continue
+            for k, (a, b) in enumerate(zip(new.cells, old.cells)):
+                if a != b:
+                    self.update_cell(new.key, keys[k], self._text(a, rights[k]))
+                    self.cell_updates += 1
+        self.shown = list(rows)
+
+    def _rebuild(self, rows: list[Row], focus: str | None) -> None:
+        self.rebuilds += 1
+        old_key = self.current_key()
+        old_row, old_column = self.cursor_coordinate
+        scroll_y = self.scroll_y
+        rights = [c.right for c in self.spec]
+        self.clear()
+        text = self._text
+        for row in rows:
+            self.add_row(*(text(cell, right) for cell, right in zip(row.cells, rights)), key=row.key)
+        self.shown = list(rows)
+        self._row_index = {row.key: i for i, row in enumerate(rows)}
+        target = focus if focus in self._row_index else old_key
+        if target in self._row_index:
+            index = self._row_index[target]
+        else:
+            index = min(old_row, len(rows) - 1)
+        if rows:
+            self.move_cursor(row=max(index, 0), column=old_column, animate=False, scroll=False)
+            self.scroll_to(y=scroll_y, animate=False, immediate=True)
+            self.call_after_refresh(self._scroll_cursor_visible)
+        self.refresh()
+
+    def _scroll_cursor_visible(self) -> None:
+        if self.row_count:
+            self.move_cursor(row=self.cursor_row, column=self.cursor_column, animate=False)
+
+    def position(self, key: str) -> int | None:
+        if len(self._row_index) != len(self.shown):
+            self._row_index = {row.key: i for i, row in enumerate(self.shown)}
+        position = self._row_index.get(key)
+        if position is None or position >= len(self.shown) or self.shown[position].key != key:
+            self._row_index = {row.key: i for i, row in enumerate(self.shown)}
+            position = self._row_index.get(key)
+        return position
+
+    def current_key(self) -> str | None:
+        row = self.current_row()
+        return row.key if row else None
+
+    def current_row(self) -> Row | None:
+        if not self.shown or not 0 <= self.cursor_row < len(self.shown):
+            return None
+        return self.shown[self.cursor_row]
+
+    def current_column(self) -> str:
+        column = self.cursor_column
+        return self.spec[column].key if 0 <= column < len(self.spec) else self.spec[0].key
+
+    def goto(self, key: str, column: str | None = None) -> bool:
+        """Put the cursor on the row ``key`` (and ``column`` if given)."""
+        index = self.position(key)
+        if index is None:
+            return False
+        col = self.cursor_column
+        if column is not None:
+            col = next((i for i, c in enumerate(self.spec) if c.key == column), col)
+        self.move_cursor(row=index, column=col, animate=False)
+        return True
+
+    def goto_index(self, index: int, column: str | None = None) -> None:
+        if not self.shown:
+            return
+        index = max(0, min(index, len(self.shown) - 1))
+        col = self.cursor_column
+        if column is not None:
+            col = next((i for i, c in enumerate(self.spec) if c.key == column), col)
+        self.move_cursor(row=index, column=col, animate=False)
+
+    def cell_text(self, key: str, column: str) -> str:
+        """The plain text on screen in a cell (for tests)."""
+        value = self.get_cell(key, column)
+        return value.plain if isinstance(value, Text) else str(value)
+
+    def coordinate_of(self, key: str, column: str) -> Coordinate | None:
+        index = self.position(key)
+        if index is None:
+            return None
+        col = next((i for i, c in enumerate(self.spec) if c.key == column), None)
+        return None if col is None else Coordinate(index, col)

@@ -1,0 +1,87 @@
+"""Helpers for the app's tests: open a report copy in the app, read the screen."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+import pytest
+
+from kedr_tui.core.session import Session
+from kedr_tui.ui.app import KedrApp
+from kedr_tui.ui.widgets.table import ReportTable
+
+SMALL = (80, 24)
+WIDE = (160, 45)
+
+
+@contextlib.asynccontextmanager
+async def running(path: Path, review: bool = False, size=SMALL, label: str = "reports/2021.toml"):
+    """The app on ``path``, as a user would start it (``kedr-tui path [--review]``)."""
+    session = Session.open(path, read_only=review)
+    app = KedrApp(session, label)
+    try:
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            yield app, pilot
+    finally:
+        session.close()
+
+
+def table(app, name: str) -> ReportTable:
+    return app.report_screen.views[name].table
+
+
+def cell(app, name: str, key: str, column: str) -> str:
+    return table(app, name).cell_text(key, column)
+
+
+def cell_style(app, name: str, key: str, column: str):
+    return table(app, name).get_cell(key, column).style
+
+
+def header(app) -> str:
+    from textual.widgets import Label
+
+    head = app.report_screen.query_one("#header")
+    return " ".join(str(label.content) for label in head.query(Label))
+
+
+def detail(app, name: str) -> str:
+    return app.report_screen.views[name].detail.text
+
+
+def active_tab(app) -> str:
+    from textual.widgets import TabbedContent
+
+    return app.report_screen.query_one(TabbedContent).active
+
+
+def current_key(app) -> str | None:
+    view = app.report_screen.current_view()
+    return view.table.current_key()
+
+
+async def move_to(pilot, app, key: str, column: str) -> None:
+    """Walk the cursor to a cell with the arrow keys, like a user."""
+    t = app.report_screen.current_view().table
+    target = t.coordinate_of(key, column)
+    assert target is not None, (key, column)
+    while t.cursor_row != target.row:
+        await pilot.press("down" if t.cursor_row < target.row else "up")
+    while t.cursor_column != target.column:
+        await pilot.press("right" if t.cursor_column < target.column else "left")
+    await pilot.pause()
+
+
+async def type_text(pilot, text: str) -> None:
+    await pilot.press(*[{" ": "space"}.get(ch, ch) for ch in text])
+
+
+def notifications(app) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+@pytest.fixture
+def seed(seed_copy: Path) -> Path:
+    return seed_copy

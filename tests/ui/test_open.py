@@ -1,0 +1,115 @@
+"""Opening a report: header, tabs, the five forms, the detail pane."""
+
+from __future__ import annotations
+
+from tests.ui.conftest import WIDE, active_tab, cell, cell_style, detail, header, running, table
+
+from kedr_tui.ui.rows import COLUMNS
+
+
+async def test_header_shows_title_year_file_and_findings(seed):
+    async with running(seed) as (app, pilot):
+        text = header(app)
+        assert "Развитие информационного общества" in text
+        assert "2021" in text and "reports/2021.toml" in text
+        assert "замечаний 1" in text
+        assert "изменён" not in text and "только чтение" not in text
+
+
+async def test_tabs_switch_by_number_and_by_mouse(seed):
+    async with running(seed) as (app, pilot):
+        assert active_tab(app) == "indicators"
+        for key, name in (("2", "expenses"), ("3", "amendments"), ("4", "narrative"),
+                          ("5", "findings"), ("1", "indicators")):
+            await pilot.press(key)
+            await pilot.pause()
+            assert active_tab(app) == name
+            assert app.focused is table(app, name)
+        await pilot.click("#--content-tab-amendments")
+        await pilot.pause()
+        assert active_tab(app) == "amendments"
+
+
+async def test_indicators_has_every_column_and_the_seed_figures(seed):
+    async with running(seed) as (app, pilot):
+        keys = [c.key for c in COLUMNS["indicators"]]
+        for column in ("num", "name", "unit", "prev", "plan", "fact", "abs", "rel", "growth",
+                       "justification", "formula"):
+            assert column in keys
+        # «Доля муниципальных услуг ... на Едином портале»
+        assert cell(app, "indicators", "ind:3", "rel") == "91,20"
+        assert cell(app, "indicators", "ind:3", "growth") == "98,06"
+        assert cell(app, "indicators", "ind:2", "rel") == "110,56"
+        assert cell(app, "indicators", "ind:5", "rel") == "88,89"
+        assert cell(app, "indicators", "ind:9", "growth") == "—"
+        assert cell(app, "indicators", "ind:0", "abs") == "—"
+        assert cell(app, "indicators", "goal", "num") == "Ц"
+        assert cell(app, "indicators", "task:3", "num") == "З3"
+
+
+async def test_derived_bad_and_mismatch_cells_look_different(seed):
+    async with running(seed) as (app, pilot):
+        entered = cell_style(app, "indicators", "ind:2", "plan")
+        derived = cell_style(app, "indicators", "ind:2", "rel")
+        assert derived != entered and derived.italic
+        bad = cell_style(app, "indicators", "ind:3", "fact")     # 91,2 below the plan 100
+        assert bad.bold and bad.color is not None
+        assert cell_style(app, "indicators", "ind:2", "fact") != bad
+        mismatch = cell_style(app, "indicators", "ind:8", "formula")
+        assert mismatch.underline
+        # the row with the W-FORMULA finding is marked, the others are not
+        assert cell(app, "indicators", "ind:8", "mark") == "!"
+        assert cell(app, "indicators", "ind:3", "mark") == ""
+
+
+async def test_expenses_tree_totals_bold_and_indented(seed):
+    async with running(seed) as (app, pilot):
+        await pilot.press("2")
+        await pilot.pause()
+        assert cell(app, "expenses", "program", "plan_year") == "1\u00a0129,01"
+        assert cell(app, "expenses", "program", "cash") == "1\u00a0097,79"
+        assert cell(app, "expenses", "program", "pct_year") == "97,23"
+        assert cell(app, "expenses", "program", "pct_period") == "97,23"
+        culture = "agg:04.0.00.0:МУ «Культура»"
+        assert cell(app, "expenses", culture, "cash") == "755,31"
+        assert cell(app, "expenses", culture, "pct_year") == "96,03"
+        assert cell_style(app, "expenses", "program", "cash").bold
+        names = [table(app, "expenses").cell_text(k, "name") for k in ("program", "node:2", "node:6", "exp:7")]
+        indents = [len(n) - len(n.lstrip()) for n in names]
+        assert indents == sorted(indents) and indents[0] < indents[-1]
+        assert cell(app, "expenses", "node:6", "code") == "04.0.02.4"
+
+
+async def test_amendments_and_narrative_and_findings_tabs(seed):
+    async with running(seed) as (app, pilot):
+        await pilot.press("3")
+        await pilot.pause()
+        assert cell(app, "amendments", "amd:0", "date") == "24.03.2021"
+        assert cell(app, "amendments", "amd:1", "number") == "22"
+        await pilot.press("4")
+        await pilot.pause()
+        assert cell(app, "narrative", "signature:name", "text") == "Н.А. Соловьева"
+        assert cell(app, "narrative", "narrative:intro", "text").startswith("Эффективность работы")
+        await pilot.press("5")
+        await pilot.pause()
+        assert cell(app, "findings", "f:0", "code") == "W-FORMULA"
+        evaluation = str(app.report_screen.query_one("#evaluation").content)
+        assert "средняя" in evaluation and "0,8533" in evaluation and "0,8297" in evaluation
+
+
+async def test_detail_pane_shows_the_row_in_full(seed):
+    async with running(seed) as (app, pilot):
+        t = table(app, "indicators")
+        t.goto("ind:8")
+        await pilot.pause()
+        text = detail(app, "indicators")
+        assert "от общего количества используемых операционных систем" in text   # the whole name
+        assert "Отсутствие финансирования" in text
+        assert "ДПО=(20/30)*100" in text and "66,6667" in text and "не совпадает" in text
+        assert "W-FORMULA" in text
+
+
+async def test_wide_terminal_gives_names_more_room(seed):
+    async with running(seed, size=WIDE) as (app, pilot):
+        narrow = COLUMNS["indicators"][2].width
+        assert table(app, "indicators").columns["name"].width > narrow + 10
