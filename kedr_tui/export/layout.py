@@ -298,7 +298,7 @@ def form3(analysis: Analysis) -> Section:
     heading = Heading(("Форма 3. Сведения о внесенных за отчетный период изменениях "
                        "в муниципальную программу",), 2)
     return Section("form3", (heading, Table("form3", FORM3_COLUMNS,
-                                            _simple_header(FORM3_COLUMNS), True, tuple(rows))))
+                                            _simple_header(FORM3_COLUMNS), False, tuple(rows))))
 
 
 # ---------------------------------------------------------------- evaluation

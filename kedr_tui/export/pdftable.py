@@ -366,10 +366,15 @@ class TableWriter:
         self._run_top: float | None = y
         on_page = 0
         capacity = c.bottom - (pdf.t_margin + self.header_height)
+        def room_for(row: _Prepared) -> float:
+            # A row taller than a page will be split anyway: it needs room for a few lines.
+            height = row.height(line_h, pad)
+            return height if height <= capacity else min(height, 3 * line_h + 2 * pad)
+
         for i, row in enumerate(rows):
-            need = row.height(line_h, pad)
+            need = room_for(row)
             if row.keep and i + 1 < len(rows):
-                need += rows[i + 1].height(line_h, pad)
+                need += room_for(rows[i + 1])
             if on_page and y + min(need, capacity) > c.bottom:
                 y = self._page_break(y)
                 on_page = 0

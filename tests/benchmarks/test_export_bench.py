@@ -1,0 +1,67 @@
+"""Export budgets (issue 3): PDF ≤ 1,5 s and text ≤ 0,3 s in-process for a generated
+500-indicator / 2 000-expense report; the seed's PDF as a whole process ≤ 0,6 s.
+
+Run with ``pytest tests/benchmarks --benchmark-enable``; in the normal suite each
+benchmark runs once (``--benchmark-disable``) and no time is asserted.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from kedr_tui.core.store import load
+from kedr_tui.export import text as text_module
+from kedr_tui.export.pdf import render_pdf
+from kedr_tui.export.text import render_text
+from tests.benchmarks.conftest import process_time
+from tests.conftest import SEED
+
+
+@pytest.fixture(scope="module")
+def big(big_report):
+    loaded = load(big_report)
+    assert not loaded.has_errors
+    return loaded.analysis
+
+
+def _fresh_text(analysis) -> str:
+    # The wrap caches live for the process: clear them so every round does the whole job.
+    text_module.wrap.cache_clear()
+    text_module.longest_word.cache_clear()
+    return render_text(analysis)
+
+
+def test_text_of_a_big_report(benchmark, big):
+    text = benchmark(_fresh_text, big)
+    assert max(len(line) for line in text.splitlines()) <= 160
+    if not benchmark.disabled:
+        print(f"\ntext of 500 indicators / 2 000 rows: "
+              f"{benchmark.stats.stats.median * 1000:.0f} ms (target ≤ 300 ms)")
+        assert benchmark.stats.stats.median <= 0.3
+
+
+def test_pdf_of_a_big_report(benchmark, big):
+    rounds = 1 if benchmark.disabled else 5
+    data = benchmark.pedantic(render_pdf, args=(big,), rounds=rounds, iterations=1,
+                              warmup_rounds=0 if benchmark.disabled else 1)
+    assert data.startswith(b"%PDF")
+    if not benchmark.disabled:
+        print(f"\nPDF of 500 indicators / 2 000 rows: "
+              f"{benchmark.stats.stats.median * 1000:.0f} ms (target ≤ 1 500 ms)")
+        assert benchmark.stats.stats.median <= 1.5
+
+
+SEED_PDF = ("import sys; from kedr_tui.core.store import load; "
+            "from kedr_tui.export.pdf import render_pdf; "
+            "sys.stdout.buffer.write(render_pdf(load(sys.argv[1]).analysis))")
+
+
+def test_pdf_of_the_seed_as_a_process(benchmark):
+    runs = 1 if benchmark.disabled else 9
+    seconds = benchmark.pedantic(process_time, args=([sys.executable, "-c", SEED_PDF, str(SEED)],
+                                                     runs), rounds=1)
+    print(f"\nseed PDF as a whole process: {seconds * 1000:.0f} ms (target ≤ 600 ms)")
+    if not benchmark.disabled:
+        assert seconds <= 0.6

@@ -1,0 +1,135 @@
+"""Awkward reports render without crashing, in text and in PDF, and show what they should."""
+
+from __future__ import annotations
+
+import pytest
+
+from kedr_tui.export.pdf import render_pdf
+from kedr_tui.export.text import render_text
+from tests.conftest import CLEAN
+from tests.export.conftest import analysis_of, pdf_pages
+
+NB = "\u00a0"
+HEAD = '''format = 1
+year = 2021
+
+[program]
+code = "04"
+title = "Программа"
+goal = "Цель"
+'''
+
+
+def render(text: str) -> tuple[str, list[str]]:
+    analysis = analysis_of(text)
+    plain = render_text(analysis)
+    assert max(len(line) for line in plain.splitlines()) <= 160
+    pages = pdf_pages(render_pdf(analysis))
+    for number, page in enumerate(pages, start=1):
+        assert page.rstrip().endswith(f"стр. {number} из {len(pages)}")
+    return plain, pages
+
+
+def text_row(plain: str, start: str) -> list[str]:
+    """The cells of the first text-table line with a cell that starts with ``start``."""
+    for line in plain.splitlines():
+        cells = [c.strip() for c in line.split("|")]
+        if len(cells) > 3 and any(c.startswith(start) for c in cells):
+            return cells[1:-1]
+    raise AssertionError(f"no row «{start}»")
+
+
+def test_extremely_long_names_wrap_and_split_across_pages():
+    words = " ".join(["очень-длинное наименование показателя"] * 150)
+    blob = "Ж" * 700                          # one "word" wider than any column
+    text = CLEAN.replace('name = "Показатель"', f'name = "{words}"').replace(
+        'title = "Мероприятие"', f'title = "{blob}"').replace(
+        'executor = "Администрация"', f'executor = "{"Администрация " * 40}"')
+    plain, pages = render(text)
+    assert "очень-длинное" in plain and "ЖЖЖЖ" in plain
+    whole = "\n".join(pages)
+    assert "Строка продолжается на следующей странице" in whole
+    assert "".join(whole.split()).count("Ж") == 700 == plain.count("Ж")   # all of it, cut in lines
+    split = [i for i, page in enumerate(pages) if "Строка продолжается" in page]
+    for i in split:                                   # the heading repeats over the continuation
+        assert "Наименование показателя" in pages[i + 1] or "Наименование муниципальной" in pages[i + 1]
+
+
+def test_empty_tables():
+    plain, pages = render(HEAD)
+    assert "Показатели не заданы" in plain
+    assert "Изменения в муниципальную программу в отчетном периоде не вносились" in plain
+    program = text_row(plain, "Муниципальная")
+    assert program[:4] == ["04", "0", "0", "0"]
+    assert program[5:11] == ["Всего", "0,00", "0,00", "0,00", "—", "—"]
+    assert "Эффективность реализации муниципальной программы: не определена (ЭР = —)." in plain
+    whole = "\n".join(pages)
+    assert "Показатели не заданы" in whole and "не вносились" in whole
+    assert "Исполнитель:" not in whole                  # no signature given, none printed
+
+
+def test_zero_and_negative_numbers():
+    text = CLEAN + '''
+[[indicators]]
+task = 1
+name = "Нулевой план"
+unit = "ед."
+prev = -5
+plan = 0
+fact = -3
+
+[[expenses]]
+code = "04.0.01.1"
+executor = "Возврат"
+plan_year = 100
+plan_period = 0
+cash = -10.5
+'''
+    plain, pages = render(text)
+    assert text_row(plain, "Нулевой план")[3:9] == ["−5", "0", "−3", "−3", "—", "60,00"]
+    refund = next(line for line in plain.splitlines() if "Возврат" in line)
+    assert [c.strip() for c in refund.split("|")][7:12] == [
+        "100,00", "0,00", "−10,50", "−10,50", "—"]
+    whole = "\n".join(pages)
+    assert "Нулевой план" in whole and "−10,50 −10,50 —" in whole
+
+
+def test_missing_facts():
+    text = CLEAN.replace("fact = 5\n", "")          # the goal indicator: no fact, no note
+    plain, pages = render(text)
+    assert text_row(plain, "Показатель цели")[3:9] == ["5", "4", "—", "—", "—", "—"]
+    assert "«—» — показатель не учитывается в оценке" in plain
+    assert "не учитывается в оценке" in " ".join("\n".join(pages).split())
+
+
+def test_a_task_with_no_indicators():
+    text = CLEAN.replace('[[tasks]]\ntitle = "Задача один"\n',
+                         '[[tasks]]\ntitle = "Задача один"\n\n[[tasks]]\ntitle = "Задача без показателей"\n')
+    plain, pages = render(text)
+    lines = plain.splitlines()
+    at = next(i for i, line in enumerate(lines) if "Показатели задачи 2 «Задача без показателей»" in line)
+    assert "Показатели не заданы" in lines[at + 2]
+    assert "Показатели задачи 2 «Задача без показателей»\nПоказатели не заданы" in "\n".join(pages)
+
+
+def test_an_activity_with_no_expense_rows():
+    text = CLEAN + '''
+[[activities]]
+code = "04.0.01.2"
+title = "Мероприятие без расходов"
+'''
+    plain, pages = render(text)
+    row = text_row(plain, "Мероприятие без")
+    assert row[:4] == ["04", "0", "01", "2"]
+    assert row[5:11] == ["Всего", "0,00", "0,00", "0,00", "—", "—"]
+    lines = plain.splitlines()
+    at = next(i for i, line in enumerate(lines) if "Мероприятие без" in line)
+    assert lines[at + 1].startswith("+") and lines[at + 2] == ""    # the table ends: no executors
+    assert "Мероприятие без расходов Всего 0,00 0,00 0,00 — —" in "\n".join(pages)
+
+
+@pytest.mark.parametrize("odd", ["😀 смайлик", "漢字", "табуляция\tвнутри", "перевод\nстроки"])
+def test_characters_the_font_lacks_or_control_characters(odd):
+    text = CLEAN.replace('name = "Показатель"', f'name = """{odd}"""')
+    plain, pages = render(text)
+    assert odd.split()[-1] in plain

@@ -1,0 +1,132 @@
+"""Plain-text output: the seed against its golden file, widths, and style errors.
+
+After an intended change of the output, rewrite the golden file with
+``KEDR_UPDATE_GOLDEN=1 python -m pytest tests/export/test_text.py`` and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kedr_tui import styles
+from kedr_tui.export.text import fit_widths, render_text, wrap_lines
+from kedr_tui.styles import StyleError
+from tests.export.conftest import analysis_of
+from tests.gen import generate
+
+GOLDEN = Path(__file__).parent / "golden" / "2021.txt"
+NB = "\u00a0"
+
+
+@pytest.fixture(scope="module")
+def seed_text(seed) -> str:
+    return render_text(seed)
+
+
+def test_seed_matches_the_golden_file(seed_text):
+    if os.environ.get("KEDR_UPDATE_GOLDEN"):
+        GOLDEN.write_text(seed_text, encoding="utf-8")
+    assert seed_text == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_seed_has_every_part_in_order(seed_text):
+    marks = ["ОТЧЕТ", "Форма 1. Отчет о достигнутых значениях", "Показатели цели «Создание",
+             "Форма 2. Отчет о расходах", "Задача 1. Повышение качества", "Форма 3. Сведения",
+             "Оценка эффективности реализации", "Доклад о ходе реализации",
+             "Информация о достигнутых показателях", "Мэр города Кедрового", "Исполнитель:"]
+    places = [seed_text.index(mark) for mark in marks]
+    assert places == sorted(places)
+
+
+def test_seed_shows_computed_values_not_published_ones(seed_text):
+    portal = next(line for line in seed_text.splitlines() if "−8,8" in line)
+    cells = [cell.strip() for cell in portal.split("|")]
+    assert cells[4:10] == ["93", "100", "91,2", "−8,8", "91,20", "98,06"]
+    assert f"1{NB}129,01" in seed_text and f"1{NB}097,79" in seed_text and "97,23" in seed_text
+    assert "средняя (ЭР = 0,8533)" in seed_text
+
+
+def test_no_line_is_wider_than_160(seed_text):
+    assert max(len(line) for line in seed_text.splitlines()) <= 160
+
+
+def test_a_generated_report_stays_within_160_columns():
+    text = render_text(analysis_of(generate(n_indicators=40, n_expenses=120, seed=3)))
+    lines = text.splitlines()
+    assert max(len(line) for line in lines) <= 160
+    assert len(lines) > 500
+
+
+def test_signature_block_position_left_name_right(seed_text):
+    line = next(line for line in seed_text.splitlines() if line.startswith("Мэр города Кедрового"))
+    assert line.endswith("Н.А. Соловьева") and len(line) == 110
+    tail = seed_text.rstrip("\n").splitlines()[-2:]
+    assert tail == ["Исполнитель:", "Узварик В.П."]
+
+
+def test_wrap_keeps_numbers_whole_and_breaks_after_hyphens():
+    assert wrap_lines(f"итого 1{NB}129,01 тыс.", 9) == ["итого", f"1{NB}129,01", "тыс."]
+    assert wrap_lines("социально-экономического развития", 14) == [
+        "социально-", "экономического", "развития"]
+    assert wrap_lines("абвгдеёжзийклмн", 5) == ["абвгд", "еёжзи", "йклмн"]
+    assert wrap_lines("два слова", 20, indent=4) == ["    два слова"]
+
+
+def test_fit_widths_widens_for_the_longest_word_without_growing():
+    widths = fit_widths([4, 30, 4], [["ab"], ["короткие слова"], ["мониторингу"]], 20)
+    assert widths[2] == 11 and sum(widths) == 38 and widths[1] == 23
+
+
+@pytest.fixture
+def style_folder(tmp_path, monkeypatch):
+    """A private copy of styles/ that a test may spoil."""
+    folder = tmp_path / "styles"
+    shutil.copytree(styles.styles_dir(), folder)
+    monkeypatch.setattr(styles, "styles_dir", lambda: folder)
+    styles.load_style.cache_clear()
+    yield folder
+    styles.load_style.cache_clear()
+
+
+def form3_lines(text: str) -> list[str]:
+    return text.split("Форма 3.")[1].split("Оценка эффективности")[0].splitlines()
+
+
+def test_column_widths_come_from_the_style(seed, style_folder):
+    act = "Постановление Администрации города Кедрового"
+    assert any(act in line for line in form3_lines(render_text(seed)))
+    path = style_folder / "text.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "form3 = [4, 50, 10, 10, 60]", "form3 = [4, 30, 10, 10, 30]"), encoding="utf-8")
+    styles.load_style.cache_clear()
+    lines = form3_lines(render_text(seed))
+    assert not any(act in line for line in lines)
+    assert any("| Постановление Администрации " in line for line in lines)
+    assert max(len(line) for line in lines if line.startswith("+")) <= 4 + 30 + 10 + 10 + 30 + 16
+
+
+@pytest.mark.parametrize("old, new, key", [
+    ("form1 = [3, 29,", "form1 = [29,", "widths.form1"),
+    ('format = "grid"', 'format = "no-such-format"', "table.format"),
+    ("width = 160", "width = 100", "widths.form1"),
+    ("prose_width = 110", 'prose_width = "wide"', "page.prose_width"),
+])
+def test_a_bad_style_names_the_file_and_key(seed, style_folder, old, new, key):
+    path = style_folder / "text.toml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(StyleError) as caught:
+        render_text(seed)
+    assert str(path) in str(caught.value) and key in str(caught.value)
+    assert caught.value.exit_code == 2
+
+
+def test_a_missing_style_file_is_a_style_error(seed, style_folder):
+    (style_folder / "text.toml").unlink()
+    with pytest.raises(StyleError, match="text.toml: файл оформления не найден"):
+        render_text(seed)
