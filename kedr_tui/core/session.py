@@ -48,7 +48,8 @@ class Session:
         if not read_only and self.read_only:
             self.read_only_reason = ("в отчёте есть ошибки — открыт только для просмотра"
                                      if loaded.report is not None else "отчёт не читается")
-        #: who edits the report, when the lock was held by someone else
+        #: the lock is held by another session (``lock_holder`` says who, when known)
+        self.held_elsewhere = False
         self.lock_holder: Owner | None = None
         #: a journal left by a session that ended without saving; the app must
         #: call ``recover()`` or ``discard_journal()`` (or go read-only) before editing
@@ -89,7 +90,7 @@ class Session:
         try:
             lock.acquire()
         except LockHeld as exc:
-            self.lock_holder = exc.owner
+            self.held_elsewhere, self.lock_holder = True, exc.owner
             self._go_read_only(exc.message)
             return
         except ReportError as exc:
@@ -124,7 +125,8 @@ class Session:
             return True
         if self.loaded.report is None or self.loaded.has_errors:
             return False
-        self.read_only, self.read_only_reason, self.lock_holder = False, None, None
+        self.read_only, self.read_only_reason = False, None
+        self.held_elsewhere, self.lock_holder = False, None
         self._take_lock()
         if self._lock is not None:
             try:
@@ -224,7 +226,8 @@ class Session:
         if self.recovery is not None:
             raise ReportError(str(self.path), "сначала восстановите или отбросьте несохранённые "
                               "правки из журнала")
-        check_unchanged(self.path, self.loaded.stamp)
+        if not (overwrite and not self.path.exists()):  # confirmed: write back a deleted file
+            check_unchanged(self.path, self.loaded.stamp)
         text = render(self.report, self.base_text, self.base_report)
         if self._journal is not None:
             try:

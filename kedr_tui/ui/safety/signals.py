@@ -49,6 +49,7 @@ class SafetyGuard:
         self._previous: dict[int, object] = {}
         self._loop = None
         self._stop = threading.Event()
+        self._cancel = threading.Event()
         self._ending = threading.Lock()
         self._watcher: threading.Thread | None = None
 
@@ -75,7 +76,9 @@ class SafetyGuard:
         return self
 
     def uninstall(self) -> None:
+        """Restore the previous handlers; once the app has returned, cancels the hard exit."""
         self._stop.set()
+        self._cancel.set()
         for signum, previous in self._previous.items():
             try:
                 signal.signal(signum, previous)
@@ -119,18 +122,18 @@ class SafetyGuard:
             except Exception:  # noqa: BLE001 - ending must not fail
                 pass
         exit_app = lambda: self.app.exit(return_code=code)  # noqa: E731
+        loop = self._loop or getattr(self.app, "_loop", None)  # the app's, once it runs
         try:
-            if self._loop is not None and not self._loop.is_closed():
-                self._loop.call_soon_threadsafe(exit_app)
+            if loop is not None and not loop.is_closed():
+                loop.call_soon_threadsafe(exit_app)
             else:
                 exit_app()
         except Exception:  # noqa: BLE001 - the deadline will end it
             pass
 
     def _deadline(self, code: int) -> None:
-        import time
-
-        time.sleep(self.grace)
+        if self._cancel.wait(self.grace):
+            return
         _restore_terminal(self.app)
         os._exit(code)
 
@@ -139,7 +142,8 @@ def install_signal_handlers(app, grace: float = 0.8, *, on_end: Callable[[str], 
                             force: bool = False) -> SafetyGuard | None:
     """Make SIGHUP, SIGTERM and end of input end ``app`` within a second, journal intact.
 
-    Call from the app's ``on_mount`` (main thread, event loop running).
+    Call from the app's ``on_mount`` (main thread, event loop running), and
+    ``uninstall()`` the returned guard once ``app.run()`` has returned.
     Nothing is installed for a headless app (Pilot tests) unless ``force``.
     ``on_end(reason)`` runs first, e.g. to close the session's journal.
     """
@@ -147,6 +151,21 @@ def install_signal_handlers(app, grace: float = 0.8, *, on_end: Callable[[str], 
             or threading.current_thread() is not threading.main_thread():
         return None
     return SafetyGuard(app, grace, on_end).install()
+
+
+def run_safely(app, grace: float = 0.8, *, on_end: Callable[[str], None] | None = None):
+    """``app.run()`` with the guard installed around it: the one-line integration.
+
+    Returns what ``app.run()`` returns; ``app.return_code`` is 129 after a
+    hang-up or closed input, 143 after SIGTERM.
+    """
+    guard = SafetyGuard(app, grace, on_end).install() \
+        if threading.current_thread() is threading.main_thread() else None
+    try:
+        return app.run()
+    finally:
+        if guard is not None:
+            guard.uninstall()
 
 
 def _stdin_fd() -> int | None:

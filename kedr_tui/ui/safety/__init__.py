@@ -1,0 +1,19 @@
+"""The app's safety net: hang-up handling and the recovery, conflict and lock screens.
+
+Integration into the app (a few lines):
+
+- ``run_app``: ``run_safely(app)`` instead of ``app.run()``, then ``session.close()``;
+- the quit path that drops unsaved edits: ``session.discard_journal()`` before ``exit``;
+- after the report screen mounts: ``check_on_open(app, session, on_change=<redraw>)``;
+- ``action_save``: ``except FileChangedError as exc: resolve_conflict(app, session, exc, <redraw>)``.
+"""
+
+from kedr_tui.ui.safety.flow import check_on_open, resolve_conflict, suggest_other_name  # noqa: F401
+from kedr_tui.ui.safety.screens import ConflictScreen, LockHeldScreen, RecoveryScreen  # noqa: F401
+from kedr_tui.ui.safety.signals import (  # noqa: F401
+    HANGUP_EXIT,
+    TERM_EXIT,
+    SafetyGuard,
+    install_signal_handlers,
+    run_safely,
+)

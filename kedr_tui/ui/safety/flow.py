@@ -1,0 +1,108 @@
+"""What the app does with the safety screens' answers: the few calls the app makes.
+
+- ``check_on_open(app, session, on_change)`` — right after the report screen
+  mounts: offers recovery of a leftover journal, or says who holds the lock.
+- ``resolve_conflict(app, session, error, on_change)`` — when ``session.save()``
+  raised FileChangedError.
+- ``install_signal_handlers`` / ``run_safely`` (``signals.py``) — hang-ups.
+
+``on_change()`` is the app's "the session's report was replaced: redraw".
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Callable
+
+from kedr_tui.core.errors import ReportError
+from kedr_tui.core.session import Session
+from kedr_tui.core.store import FileChangedError
+from kedr_tui.ui.safety.screens import (DISCARD, RECOVER, RELOADED, SAVED_AS, ConflictScreen,
+                                        LockHeldScreen, RecoveryScreen)
+
+Callback = Callable[[], None] | None
+
+
+def check_on_open(app, session: Session, on_change: Callback = None,
+                  on_locked: Callback = None) -> None:
+    """Show what a start needs to show: a journal to recover, a lock held elsewhere, a reason."""
+    if session.recovery is not None:
+        app.push_screen(RecoveryScreen(session.recovery),
+                        lambda choice: _recovery_chosen(app, session, choice, on_change))
+    elif session.held_elsewhere:
+        retry = (lambda: session.try_lock()) if on_locked is not None else None
+        app.push_screen(LockHeldScreen(session.read_only_reason or "", retry),
+                        lambda answer: on_locked() if answer == "locked" and on_locked else None)
+    elif session.read_only and session.read_only_reason:
+        app.notify(session.read_only_reason, title="Только просмотр", severity="warning", timeout=8)
+    if session.cleaned:
+        app.notify(f"Удалены остатки прерванного сохранения: {len(session.cleaned)}", timeout=4)
+
+
+def _recovery_chosen(app, session: Session, choice: str | None, on_change: Callback) -> None:
+    try:
+        if choice == RECOVER:
+            session.recover()
+            app.notify("Правки восстановлены. Файл не сохранён: сохраните (Ctrl+S) или отмените "
+                       "правки (Ctrl+Z).", title="Восстановлено", timeout=8)
+        elif choice == DISCARD:
+            session.discard_journal()
+            app.notify("Журнал несохранённых правок удалён.", timeout=4)
+        else:
+            session.read_only_instead()
+            app.notify("Только просмотр. Правки остались в журнале: при следующем запуске их "
+                       "можно будет восстановить.", title="Только просмотр", timeout=8)
+    except (ReportError, ValueError) as exc:  # SessionError is a ValueError
+        app.notify(str(exc), title="Не получилось", severity="error", timeout=10)
+        session.read_only_instead()
+    if on_change is not None:
+        on_change()
+
+
+def suggest_other_name(path: Path) -> Path:
+    """``2021-ivanov.toml`` beside the report (``-2``, ``-3`` … if taken)."""
+    from kedr_tui.core.store.lock import _user
+
+    stem = f"{path.stem}-{_user()}"
+    candidate = path.with_name(f"{stem}{path.suffix}")
+    number = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{stem}-{number}{path.suffix}")
+        number += 1
+    return candidate
+
+
+def resolve_conflict(app, session: Session, error: FileChangedError, on_change: Callback = None,
+                     on_done: Callable[[str | None], None] | None = None) -> None:
+    """The file changed (or vanished) on disk: ask, then reload or save under another name."""
+
+    def save_as(path: Path) -> Path:
+        if error.kind == "deleted" and _same(path, session.path):
+            return session.save(path, overwrite=True)  # write it back where it was
+        return session.save(path)
+
+    def answered(result) -> None:
+        if result is None:
+            app.notify("Не сохранено: правки остаются в программе и в журнале.", timeout=5)
+            outcome = None
+        elif result[0] == RELOADED:
+            app.notify("Файл перечитан с диска.", timeout=4)
+            outcome = RELOADED
+            if on_change is not None:
+                on_change()
+        else:
+            app.notify(f"Правки записаны в {result[1]}; файл «{session.path.name}» не тронут.",
+                       title="Сохранено под другим именем", timeout=8)
+            outcome = SAVED_AS
+        if on_done is not None:
+            on_done(outcome)
+
+    message = error.message
+    reload = session.reload if error.kind != "deleted" else None
+    app.push_screen(ConflictScreen(message, suggest_other_name(session.path), reload, save_as),
+                    answered)
+
+
+def _same(a: Path, b: Path) -> bool:
+    return os.path.abspath(a) == os.path.abspath(b)

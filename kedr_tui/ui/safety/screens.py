@@ -1,0 +1,242 @@
+"""Modal screens of the safety net: recovery, a file changed on disk, a file someone else edits.
+
+They only ask; ``flow.py`` does what the answer says with the session.  Looks
+come from the app's dialog classes (``styles/app.tcss``) plus
+``styles/safety.tcss``.  User text is always wrapped in ``Text``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from kedr_tui.core.errors import ReportError
+from kedr_tui.core.store import JournalInfo
+from kedr_tui.styles import style_path
+
+RECOVER, DISCARD, READ_ONLY = "recover", "discard", "read-only"
+RELOADED, SAVED_AS = "reloaded", "saved-as"
+
+_NAV = [
+    Binding("left", "app.focus_previous", show=False),
+    Binding("right", "app.focus_next", show=False),
+]
+
+
+def _sentence(text: str) -> str:
+    """Messages of the core are lower-case clauses; on a screen they start a sentence."""
+    text = text.strip()
+    return text[:1].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")
+
+
+class _SafetyDialog(ModalScreen):
+    CSS_PATH = [str(style_path("safety.tcss"))]
+
+    def __init__(self, **kwargs):
+        super().__init__(classes="dialog-screen safety-screen", **kwargs)
+
+    def _say(self, text: str) -> None:
+        error = self.query_one(".dialog-error", Label)
+        error.update(Text(text))
+        error.add_class("-shown")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.run_action(f"choose('{event.button.id}')")
+
+
+class RecoveryScreen(_SafetyDialog):
+    """A journal of unsaved edits was found: ``recover`` | ``discard`` | ``read-only``.
+
+    Discarding asks twice: the edits are gone for good.
+    """
+
+    BINDINGS = [
+        Binding("r,к", "choose('recover')", "Восстановить", id="safety.recover",
+                tooltip="Вернуть несохранённые правки (файл не сохраняется, пока вы не сохраните)"),
+        Binding("d,в", "choose('discard')", "Отбросить", id="safety.discard",
+                tooltip="Удалить журнал: правки пропадут"),
+        Binding("v,м,escape", "choose('read-only')", "Только просмотр", id="safety.view",
+                tooltip="Открыть файл без правок; журнал останется до следующего запуска"),
+        *_NAV,
+    ]
+
+    def __init__(self, info: JournalInfo):
+        super().__init__()
+        self.info = info
+        self._discard_armed = False
+
+    def compose(self) -> ComposeResult:
+        info = self.info
+        title = ("Найдены несохранённые правки" if info.recoverable
+                 else "Журнал правок не подходит к файлу")
+        with Vertical(classes="dialog safety recovery"):
+            yield Label(Text(title), classes="dialog-title")
+            yield Static(Text(_sentence(info.summary())), classes="safety-summary")
+            if info.recoverable:
+                yield Label(Text("Если восстановить, изменится:"), classes="dialog-hint")
+                with VerticalScroll(classes="safety-changes"):
+                    yield Static(Text("\n".join(f"• {line}" for line in info.changes)),
+                                 id="safety-changes")
+            else:
+                yield Static(Text(_sentence(info.reason)), classes="safety-reason")
+            yield Label("", classes="dialog-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Восстановить", id=RECOVER, variant="primary",
+                             disabled=not info.recoverable)
+                yield Button("Отбросить", id=DISCARD, variant="error")
+                yield Button("Только просмотр", id=READ_ONLY)
+            yield Label(Text(("r — восстановить · " if info.recoverable else "")
+                             + "d — отбросить · v, Esc — только просмотр"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one(f"#{RECOVER if self.info.recoverable else READ_ONLY}", Button).focus()
+
+    def action_choose(self, choice: str) -> None:
+        if choice == RECOVER and not self.info.recoverable:
+            return
+        if choice == DISCARD and not self._discard_armed:
+            self._discard_armed = True
+            self.query_one(f"#{DISCARD}", Button).label = "Да, отбросить"
+            self._say("Правки из журнала пропадут безвозвратно. Нажмите «Да, отбросить» (d) ещё раз.")
+            self.query_one(f"#{DISCARD}", Button).focus()
+            return
+        self.dismiss(choice)
+
+
+class ConflictScreen(_SafetyDialog):
+    """The file changed on disk since it was read: reload, save under another name, or cancel.
+
+    Dismisses with ``("reloaded", None)``, ``("saved-as", path)`` or ``None``.
+    ``reload`` and ``save_as`` do the work; their ReportError is shown here.
+    """
+
+    BINDINGS = [
+        Binding("r,к", "choose('reload')", "Перечитать", id="safety.reload",
+                tooltip="Прочитать файл с диска; ваши несохранённые правки пропадут"),
+        Binding("a,ф", "choose('save-as')", "Сохранить как", id="safety.save_as",
+                tooltip="Записать ваши правки в другой файл; файл на диске не трогать"),
+        Binding("escape", "choose('cancel')", "Отмена", id="safety.cancel",
+                tooltip="Ничего не делать: правки остаются в программе"),
+        *_NAV,
+    ]
+
+    def __init__(self, message: str, suggestion: Path, reload: Callable[[], object] | None,
+                 save_as: Callable[[Path], Path]):
+        super().__init__()
+        self.message = message
+        self.suggestion = suggestion
+        self._reload = reload
+        self._save_as = save_as
+        self._reload_armed = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog safety conflict"):
+            yield Label(Text("Файл изменён на диске"), classes="dialog-title")
+            yield Static(Text(_sentence(self.message)), classes="safety-reason")
+            yield Label("", classes="dialog-error")
+            yield Input(str(self.suggestion), id="safety-target", classes="-hidden",
+                        tooltip="Имя нового файла; Enter — сохранить")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Перечитать", id="reload", variant="error",
+                             disabled=self._reload is None)
+                yield Button("Сохранить как…", id="save-as", variant="primary")
+                yield Button("Отмена", id="cancel")
+            yield Label(Text(("r — перечитать · " if self._reload else "")
+                             + "a — сохранить под другим именем · Esc — отмена"),
+                        classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#save-as", Button).focus()
+
+    def action_choose(self, choice: str) -> None:
+        if choice == "cancel":
+            self.dismiss(None)
+        elif choice == "reload" and self._reload is not None:
+            if not self._reload_armed:
+                self._reload_armed = True
+                self.query_one("#reload", Button).label = "Да, перечитать"
+                self._say("Ваши несохранённые правки пропадут. Нажмите «Да, перечитать» (r) ещё раз.")
+                self.query_one("#reload", Button).focus()
+                return
+            try:
+                self._reload()
+            except ReportError as exc:
+                self._say(str(exc))
+                return
+            self.dismiss((RELOADED, None))
+        elif choice == "save-as":
+            target = self.query_one("#safety-target", Input)
+            if target.has_class("-hidden"):
+                target.remove_class("-hidden")
+                target.focus()
+                target.cursor_position = len(target.value)
+                return
+            self._submit(target.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._submit(event.value)
+
+    def _submit(self, value: str) -> None:
+        text = value.strip()
+        if not text:
+            self._say("Укажите имя файла.")
+            return
+        path = Path(text).expanduser()
+        if not path.is_absolute():
+            path = self.suggestion.parent / path
+        try:
+            written = self._save_as(path)
+        except ReportError as exc:
+            self._say(str(exc))
+            return
+        self.dismiss((SAVED_AS, written))
+
+
+class LockHeldScreen(_SafetyDialog):
+    """Someone else edits this report: say who; optionally try again. ``view`` | ``locked``."""
+
+    BINDINGS = [
+        Binding("enter,escape,o,щ", "choose('view')", "Понятно", id="safety.view_only",
+                tooltip="Смотреть отчёт без правки"),
+        Binding("r,к", "choose('retry')", "Повторить", id="safety.retry",
+                tooltip="Проверить, не закрыл ли коллега файл"),
+        *_NAV,
+    ]
+
+    def __init__(self, reason: str, retry: Callable[[], bool] | None = None):
+        super().__init__()
+        self.reason = reason
+        self._retry = retry
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog safety lock"):
+            yield Label(Text("Отчёт открыт только для просмотра"), classes="dialog-title")
+            yield Static(Text(_sentence(self.reason)), classes="safety-reason")
+            yield Label(Text("Правка станет возможна, когда коллега закроет файл."),
+                        classes="dialog-hint")
+            yield Label("", classes="dialog-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Понятно", id="view", variant="primary")
+                if self._retry is not None:
+                    yield Button("Повторить", id="retry")
+
+    def on_mount(self) -> None:
+        self.query_one("#view", Button).focus()
+
+    def action_choose(self, choice: str) -> None:
+        if choice == "view":
+            self.dismiss("view")
+        elif choice == "retry" and self._retry is not None:
+            if self._retry():
+                self.dismiss("locked")
+            else:
+                self._say("Файл всё ещё редактируют.")
