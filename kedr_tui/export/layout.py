@@ -27,6 +27,7 @@ LEFT, CENTER, RIGHT = "L", "C", "R"
 class Column:
     title: str                  # a short heading, for outputs without spanning cells (text)
     align: str = LEFT
+    prose: bool = False         # free text (a justification): never bold, even in a total row
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,7 +207,7 @@ FORM2_COLUMNS = (
     Column("Кассовое исполнение, тыс. руб.", RIGHT),
     Column("% к плану на год", RIGHT),
     Column("% к плану на период", RIGHT),
-    Column("Обоснование отклонений"),
+    Column("Обоснование отклонений", prose=True),
 )
 
 FORM2_HEADER = (

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from kedr_tui.export.layout import CENTER, RIGHT, HeaderCell, Row, SpanRow, Table
+from kedr_tui.export.layout import CENTER, RIGHT, Row, SpanRow, Table
 
 PT = 25.4 / 72           # millimetres in a point
 CAP_HEIGHT = 0.7         # of the em, for PT Sans: used to centre a line of text vertically
@@ -183,6 +183,7 @@ class TableWriter:
         self._header = self._layout_header()
         self.header_height = self._header_height + (self._number_height if table.numbered else 0)
         self.rows = [self._prepare(row) for row in table.rows]
+        self._run_top: float | None = None      # top of the run of rows drawn as one block
 
     # ------------------------------------------------------------ measuring
 
@@ -199,10 +200,9 @@ class TableWriter:
                 need[cell.col] = max(need[cell.col], c.metrics(False).longest(cell.text) * head)
         for row in self.table.rows:
             if isinstance(row, Row):
-                metrics = c.metrics(row.bold)
-                for j, text in enumerate(row.cells):
+                for j, (text, bold) in enumerate(zip(row.cells, self._bold(row))):
                     if text:
-                        need[j] = max(need[j], metrics.longest(text) * body)
+                        need[j] = max(need[j], c.metrics(bold).longest(text) * body)
         need = [min(n + 2 * s.padding_x + 0.2, cap) for n in need]
         deficit = sum(max(0.0, n - w) for w, n in zip(widths, need))
         if deficit <= 0:
@@ -213,6 +213,9 @@ class TableWriter:
             return widths
         return [max(w, n) - deficit * sl / spare for w, n, sl in zip(widths, need, slack)]
 
+    def _bold(self, row: Row) -> list[bool]:
+        return [row.bold and not col.prose for col in self.table.columns]
+
     def _limit(self, width: float, scale: float) -> float:
         return max(width - 2 * self.s.padding_x, 1.0) / scale
 
@@ -221,9 +224,9 @@ class TableWriter:
             metrics = self.c.metrics(row.bold)
             lines = metrics.wrap(row.text, self._limit(self.right - self.c.left, self.scale))
             return _Prepared(True, row.bold, row.keep_with_next, [lines], len(lines))
-        metrics = self.c.metrics(row.bold)
-        cells = [metrics.wrap(text, self._limit(w, self.scale)) if text else []
-                 for text, w in zip(row.cells, self.widths)]
+        bold = self._bold(row)
+        cells = [self.c.metrics(b).wrap(text, self._limit(w, self.scale)) if text else []
+                 for text, w, b in zip(row.cells, self.widths, bold)]
         return _Prepared(False, row.bold, row.keep_with_next, cells,
                          max(1, max(map(len, cells), default=1)))
 
@@ -311,11 +314,11 @@ class TableWriter:
             for i, (text, _w) in enumerate(row.cells[0][first:last]):
                 pdf.text(x, top + i * line_h, text)
             return y + height
-        aligns = [col.align for col in self.table.columns]
-        for j, lines in enumerate(row.cells):
+        for j, (lines, col) in enumerate(zip(row.cells, self.table.columns)):
             if not lines:
                 continue
-            x0, x1, align = self.xs[j], self.xs[j + 1], aligns[j]
+            c.use_font(row.bold and not col.prose, s.size)
+            x0, x1, align = self.xs[j], self.xs[j + 1], col.align
             for i, (text, w) in enumerate(lines[first:last]):
                 if align == RIGHT:
                     x = x1 - s.padding_x - w * scale
@@ -355,6 +358,14 @@ class TableWriter:
         pdf.text(self.right - c.metrics(False).units(note) * s.number_size * PT / 1000,
                  bottom + s.number_size * PT * 1.3, note)
 
+    def _room_for(self, row: _Prepared, capacity: float) -> float:
+        """Room a row needs at the bottom of a page; one taller than a page will be split
+        anyway, so a few of its lines are enough."""
+        height = row.height(self.line_h, self.s.padding_y)
+        if height <= capacity:
+            return height
+        return min(height, 3 * self.line_h + 2 * self.s.padding_y)
+
     def draw(self) -> None:
         c, s, pdf = self.c, self.s, self.c.pdf
         pdf.set_line_width(s.line_width)
@@ -363,18 +374,13 @@ class TableWriter:
         rows = self.rows
         y = self._draw_header(pdf.y)
         # Inner verticals are drawn once per run of ordinary rows, not once per row.
-        self._run_top: float | None = y
+        self._run_top = y
         on_page = 0
         capacity = c.bottom - (pdf.t_margin + self.header_height)
-        def room_for(row: _Prepared) -> float:
-            # A row taller than a page will be split anyway: it needs room for a few lines.
-            height = row.height(line_h, pad)
-            return height if height <= capacity else min(height, 3 * line_h + 2 * pad)
-
         for i, row in enumerate(rows):
-            need = room_for(row)
+            need = self._room_for(row, capacity)
             if row.keep and i + 1 < len(rows):
-                need += room_for(rows[i + 1])
+                need += self._room_for(rows[i + 1], capacity)
             if on_page and y + min(need, capacity) > c.bottom:
                 y = self._page_break(y)
                 on_page = 0
