@@ -164,3 +164,122 @@ def shared_folder(other_users) -> Path:
     os.chown(target, pwd.getpwnam(MEMBERS[0]).pw_uid, other_users["group"])
     target.chmod(0o664)
     return target
+
+
+# ---------------------------------------------------------------- a real terminal
+
+class PtyApp:
+    """A program in a pseudo-terminal, as over SSH: keys in, screen drained, hang-up by closing."""
+
+    def __init__(self, argv: list[str], *, ignore_hup: bool = False, cwd: Path | None = None,
+                 size: tuple[int, int] = (24, 80)):
+        import fcntl
+        import pty
+        import signal
+        import struct
+        import termios
+        import threading
+
+        env = child_env()
+        env.update(TERM="xterm-256color", COLUMNS=str(size[1]), LINES=str(size[0]),
+                   TEXTUAL_ANIMATIONS="none")
+        pid, fd = pty.fork()
+        if pid == 0:  # the child: straight to exec, nothing else in a forked copy of pytest
+            try:
+                if ignore_hup:
+                    signal.signal(signal.SIGHUP, signal.SIG_IGN)
+                if cwd is not None:
+                    os.chdir(cwd)
+                os.execve(argv[0], argv, env)
+            finally:
+                os._exit(127)
+        self.pid, self.fd = pid, fd
+        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", size[0], size[1], 0, 0))
+        self.output = bytearray()
+        self._closing = False
+        self.status: int | None = None
+        self.rusage = None
+        self._reader = threading.Thread(target=self._drain, daemon=True)
+        self._reader.start()
+
+    def _drain(self) -> None:
+        import select
+
+        while not self._closing:
+            try:
+                ready, _, _ = select.select([self.fd], [], [], 0.02)
+                data = os.read(self.fd, 65536) if ready else b"."
+            except OSError:
+                return
+            if not data:
+                return
+            if ready:
+                self.output.extend(data)
+
+    def send(self, keys: bytes) -> None:
+        os.write(self.fd, keys)
+
+    def hang_up(self) -> None:
+        """What a dropped SSH connection does: the terminal's master side goes away.
+
+        The reader stops first: a ``read`` blocked in another thread would keep
+        the master open and no hang-up would happen.
+        """
+        self._closing = True
+        self._reader.join()
+        os.close(self.fd)
+        self.fd = -1
+
+    def cpu_seconds(self) -> float:
+        """CPU time the running child has used so far (from /proc)."""
+        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def wait(self, timeout: float) -> float | None:
+        """Seconds until the child exited, or None if it still runs after ``timeout``."""
+        import time
+
+        start = time.monotonic()
+        while time.monotonic() - start < timeout:
+            pid, status, rusage = os.wait4(self.pid, os.WNOHANG)
+            if pid:
+                self.status, self.rusage = status, rusage
+                return time.monotonic() - start
+            time.sleep(0.01)
+        return None
+
+    def kill(self) -> None:
+        import signal
+
+        if self.fd >= 0:
+            self.hang_up()
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+
+    @property
+    def exit_code(self) -> int | None:
+        return None if self.status is None else os.waitstatus_to_exitcode(self.status)
+
+
+def wait_for(predicate, timeout: float = 15, what: str = "condition") -> None:
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.02)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def journal_ops(report: Path) -> list[str]:
+    from kedr_tui.core.store import journal_path
+
+    try:
+        lines = journal_path(report).read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return []
+    return [json.loads(line)["op"] for line in lines[1:] if line.endswith("}")]
