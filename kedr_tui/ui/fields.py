@@ -235,8 +235,15 @@ def is_structural(edit) -> bool:
     return not isinstance(edit, SetField)
 
 
+def place_of_step(edit, undone: bool) -> tuple[str, int | None, str | None] | None:
+    """Where undo (``undone``) or redo of ``edit`` puts the cursor: at its first, main edit."""
+    if isinstance(edit, Batch):
+        return place_of_step(edit.edits[0], undone) if edit.edits else None
+    return first_place(edit.inverse() if undone else edit)
+
+
 def first_place(edit) -> tuple[str, int | None, str | None] | None:
-    """(section, index, field) an edit is about: where undo and redo put the cursor."""
+    """(section, index, field) an edit is about."""
     if isinstance(edit, Batch):
         return first_place(edit.edits[0]) if edit.edits else None
     if isinstance(edit, SetField):

@@ -554,8 +554,12 @@ def place_of(finding: Finding, report: Report | None, derived: Derived | None) -
 
 
 def finding_rows(state: State, memo: Memo) -> list[Row]:
+    """Errors first (the file can't be trusted), then warnings; each in file order."""
     rows = []
-    for k, finding in enumerate(state.findings):
+    findings = state.findings
+    order = sorted(range(len(findings)), key=lambda k: (not findings[k].is_error, k))
+    for k in order:
+        finding = findings[k]
         place = place_of(finding, state.report, state.derived)
         rows.append(memo.get(f"f:{k}", (finding, place), lambda k=k, f=finding, p=place: Row(
             f"f:{k}", "finding", (Cell(MARK_TEXT[f.severity], f.severity), Cell(f.code, f.severity),

@@ -47,7 +47,9 @@ class ReportScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield ReportHeader(id="header")
-        with TabbedContent(id="tabs", initial="indicators"):
+        broken = self.session.report is None or self.session.loaded.has_errors
+        self.first_tab = "findings" if broken else "indicators"
+        with TabbedContent(id="tabs", initial=self.first_tab):
             for number, name in enumerate(TABLES, start=1):
                 with TabPane(Content(f"{number} {TAB_TITLES[name]}"), id=name):
                     view = VIEWS[name]()
@@ -60,8 +62,7 @@ class ReportScreen(Screen):
         marks = marks_of(self.state.findings)
         for view in self.views.values():
             view.set_state(self.state, marks)
-        first = "findings" if self.session.report is None or self.errors() else "indicators"
-        self.show_tab(first)
+        self.show_tab(self.first_tab)
         self.update_header()
         if self.errors():
             self.notify(f"В отчёте ошибки ({len(self.errors())}): он открыт только для чтения. "
@@ -333,7 +334,7 @@ class ReportScreen(Screen):
         if edit is None:
             self.notify("Нечего повторять." if redo else "Нечего отменять.", timeout=3)
             return
-        where = F.first_place(edit if redo else edit.inverse())
+        where = F.place_of_step(edit, undone=not redo)
         place = ref_target(*where) if where else None
         if place is not None:
             table, key, field = place

@@ -25,8 +25,12 @@ Callback = Callable[[], None] | None
 
 
 def check_on_open(app, session: Session, on_change: Callback = None,
-                  on_locked: Callback = None) -> None:
-    """Show what a start needs to show: a journal to recover, a lock held elsewhere, a reason."""
+                  on_locked: Callback = None, notify_read_only: bool = True) -> None:
+    """Show what a start needs to show: a journal to recover, a lock held elsewhere, a reason.
+
+    ``on_locked`` (given: a «Повторить» button) runs when a retry got the lock;
+    ``notify_read_only=False`` when the app itself already says why it is read-only.
+    """
     if session.recovery is not None:
         app.push_screen(RecoveryScreen(session.recovery),
                         lambda choice: _recovery_chosen(app, session, choice, on_change))
@@ -34,7 +38,7 @@ def check_on_open(app, session: Session, on_change: Callback = None,
         retry = (lambda: session.try_lock()) if on_locked is not None else None
         app.push_screen(LockHeldScreen(session.read_only_reason or "", retry),
                         lambda answer: on_locked() if answer == "locked" and on_locked else None)
-    elif session.read_only and session.read_only_reason:
+    elif session.read_only and session.read_only_reason and notify_read_only:
         app.notify(session.read_only_reason, title="Только просмотр", severity="warning", timeout=8)
     if session.cleaned:
         app.notify(f"Удалены остатки прерванного сохранения: {len(session.cleaned)}", timeout=4)

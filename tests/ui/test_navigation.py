@@ -1,0 +1,173 @@
+"""Findings navigation, search, help, the command palette, the light theme, literal text."""
+
+from __future__ import annotations
+
+from tests.ui.conftest import active_tab, cell, current_key, detail, header, notifications, running, table, type_text
+
+from kedr_tui.ui.commands import COMMANDS
+from kedr_tui.ui.help import HelpScreen
+from kedr_tui.ui.search import SearchBar
+
+
+def column(app) -> str:
+    return app.report_screen.current_view().table.current_column()
+
+
+async def test_next_finding_lands_on_the_w_formula_row(seed):
+    async with running(seed) as (app, pilot):
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert active_tab(app) == "indicators"
+        assert current_key(app) == "ind:8" and column(app) == "formula"
+        assert "W-FORMULA" in detail(app, "indicators")
+        await pilot.press("right_square_bracket")      # the only one: around again
+        await pilot.pause()
+        assert current_key(app) == "ind:8"
+        assert any("снова" in n for n in notifications(app))
+
+
+async def test_findings_across_tabs_both_ways(seed):
+    # an expense row without justification below plan: a second finding, on «Расходы»
+    text = seed.read_text(encoding="utf-8").replace(
+        "plan_year = 73.70\nplan_period = 73.70\ncash = 73.70",
+        "plan_year = 73.70\nplan_period = 73.70\ncash = 70.00")
+    seed.write_text(text, encoding="utf-8")
+    async with running(seed) as (app, pilot):
+        assert "замечаний 2" in header(app)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert (active_tab(app), current_key(app)) == ("indicators", "ind:8")
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert (active_tab(app), current_key(app)) == ("expenses", "exp:8")
+        assert cell(app, "expenses", "exp:8", "mark") == "!"
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert (active_tab(app), current_key(app)) == ("indicators", "ind:8")
+
+
+async def test_enter_on_a_finding_jumps_to_its_row(seed):
+    async with running(seed) as (app, pilot):
+        await pilot.press("5")
+        await pilot.pause()
+        assert "Enter" in detail(app, "findings")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert active_tab(app) == "indicators"
+        assert current_key(app) == "ind:8" and column(app) == "formula"
+
+
+async def test_search_all_tabs_and_repeat(seed):
+    async with running(seed) as (app, pilot):
+        await pilot.press("slash")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchBar)
+        await type_text(pilot, "культура")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert active_tab(app) == "expenses"
+        first = current_key(app)
+        assert "Культура" in table(app, "expenses").cell_text(first, column(app))
+        await pilot.press("n")
+        await pilot.pause()
+        second = current_key(app)
+        assert second != first
+        await pilot.press("N")
+        await pilot.pause()
+        assert current_key(app) == first
+        # ё and е are the same letter to the search
+        await pilot.press("slash")
+        await pilot.pause()
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "удовлетворенности")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (active_tab(app), current_key(app)) in {("indicators", "ind:0"), ("narrative", "comment:0")}
+
+
+async def test_search_not_found_says_so(seed):
+    async with running(seed) as (app, pilot):
+        await pilot.press("slash")
+        await type_text(pilot, "zzzz")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert any("не найдено" in n for n in notifications(app))
+
+
+async def test_help_lists_the_keys_of_this_screen(seed):
+    async with running(seed) as (app, pilot):
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        names = {e[2].split(" — ")[0] for e in app.screen.entries}
+        assert {"Править ячейку", "Сохранить", "Следующее замечание", "Искать", "Вывести PDF",
+                "Добавить задачу", "Выход"} <= names
+        assert "Добавить мероприятие" not in names       # that one is for «Расходы»
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_help_in_review_mode_has_no_editing_keys(seed):
+    async with running(seed, review=True) as (app, pilot):
+        await pilot.press("question_mark")
+        await pilot.pause()
+        names = {e[2].split(" — ")[0] for e in app.screen.entries}
+        assert "Править ячейку" not in names and "Сохранить" not in names
+        assert "Вывести PDF" in names
+
+
+async def test_command_palette_lists_every_command(seed):
+    async with running(seed) as (app, pilot):
+        from kedr_tui.ui.commands import ReportCommands
+
+        provider = ReportCommands(app.report_screen)
+        found = [hit.text async for hit in provider.discover()]
+        applicable = {c.name for c in COMMANDS if c.action not in ("jump", "add_activity")}
+        assert applicable <= set(found)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "светлая")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert app.theme == "textual-light"
+
+
+async def test_light_theme_one_key_away_restyles_cells(seed):
+    async with running(seed) as (app, pilot):
+        dark = table(app, "indicators").get_cell("ind:3", "fact").style
+        await pilot.press("T")
+        await pilot.pause(0.2)
+        assert app.theme == "textual-light"
+        light = table(app, "indicators").get_cell("ind:3", "fact").style
+        assert light.bold and light.color != dark.color
+
+
+async def test_user_text_is_never_markup(seed):
+    text = seed.read_text(encoding="utf-8").replace(
+        'name = "Н.А. Соловьева"', 'name = "[bold]Н.А.[/x] [link=http://x]Соловьева"').replace(
+        'title = "Развитие информационного общества',
+        'title = "[red]Развитие[/] информационного общества')
+    seed.write_text(text, encoding="utf-8")
+    async with running(seed) as (app, pilot):
+        assert "[red]Развитие[/]" in header(app)
+        await pilot.press("4")
+        await pilot.pause()
+        assert cell(app, "narrative", "signature:name", "text") == "[bold]Н.А.[/x] [link=http://x]Соловьева"
+        table(app, "narrative").goto("signature:name")
+        await pilot.pause()
+        assert "[bold]Н.А.[/x]" in detail(app, "narrative")
+        await pilot.press("2")
+        await pilot.pause()
+        assert "[red]Развитие[/]" in cell(app, "expenses", "program", "name")
+
+
+async def test_keys_work_on_a_russian_keyboard_layout(seed):
+    async with running(seed) as (app, pilot):
+        await pilot.press("ъ")                  # the «]» key
+        await pilot.pause()
+        assert current_key(app) == "ind:8"
+        await pilot.press("й")                  # the «q» key
+        await pilot.pause()
+        assert not app.is_running

@@ -1,0 +1,144 @@
+"""Adding, deleting (confirmed) and moving rows, tasks and activities."""
+
+from __future__ import annotations
+
+from tests.ui.conftest import cell, move_to, running, table
+
+from kedr_tui.ui.dialogs import ConfirmDialog
+
+
+def report(app):
+    return app.report_screen.session.report
+
+
+async def test_add_indicator_after_the_current_one_then_delete_it(seed):
+    async with running(seed) as (app, pilot):
+        await move_to(pilot, app, "ind:3", "name")
+        await pilot.press("a")
+        await pilot.pause()
+        assert len(report(app).indicators) == 11
+        assert report(app).indicators[4].name == "Новый показатель"
+        assert report(app).indicators[4].task == 1
+        assert table(app, "indicators").current_key() == "ind:4"
+        assert cell(app, "indicators", "ind:4", "num") == "3"       # numbered within task 1
+        assert cell(app, "indicators", "ind:5", "num") == "4"
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        assert len(report(app).indicators) == 11
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert len(report(app).indicators) == 10
+        assert app.report_screen.session.modified       # two steps made...
+        await pilot.press("ctrl+z", "ctrl+z")
+        await pilot.pause()
+        assert not app.report_screen.session.modified   # ...and undone: clean again
+        assert len(report(app).indicators) == 10
+
+
+async def test_move_indicator_within_its_group(seed):
+    async with running(seed) as (app, pilot):
+        first = report(app).indicators[5].name
+        await move_to(pilot, app, "ind:5", "name")
+        await pilot.press("J")
+        await pilot.pause()
+        assert report(app).indicators[6].name == first
+        assert table(app, "indicators").current_key() == "ind:6"
+        await pilot.press("alt+up")
+        await pilot.pause()
+        assert report(app).indicators[5].name == first
+        await pilot.press("K")       # already the first of task 2: refused with a reason
+        await pilot.pause()
+        assert report(app).indicators[5].name == first
+        assert any("первый" in str(n.message) for n in app._notifications)
+
+
+async def test_add_move_and_delete_a_task(seed):
+    async with running(seed) as (app, pilot):
+        await move_to(pilot, app, "task:3", "name")
+        await pilot.press("A")
+        await pilot.pause()
+        assert len(report(app).tasks) == 4
+        assert table(app, "indicators").current_key() == "task:4"
+        assert cell(app, "indicators", "task:4", "name").startswith("Показатели задачи 4 «Новая задача")
+        # a task with indicators can't go
+        await move_to(pilot, app, "task:3", "name")
+        await pilot.press("d")
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmDialog)
+        assert any("нельзя удалить" in str(n.message) for n in app._notifications)
+        # move task 1 down: its indicators go with it
+        await move_to(pilot, app, "task:1", "name")
+        await pilot.press("J")
+        await pilot.pause()
+        assert report(app).tasks[1].title.startswith("Повышение качества")
+        assert report(app).indicators[2].task == 2
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert report(app).indicators[2].task == 1
+        await move_to(pilot, app, "task:4", "name")
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert len(report(app).tasks) == 3
+
+
+async def test_add_executor_and_activity_and_delete_the_activity(seed):
+    async with running(seed) as (app, pilot):
+        await pilot.press("2")
+        await pilot.pause()
+        await move_to(pilot, app, "exp:8", "name")           # 04.0.02.5, Администрация
+        await pilot.press("a")
+        await pilot.pause()
+        assert report(app).expenses[9].code == "04.0.02.5"
+        assert report(app).expenses[9].executor == "Новый исполнитель"
+        assert table(app, "expenses").current_key() == "exp:9"
+        await pilot.press("A")                                # a sibling activity
+        await pilot.pause()
+        codes = [a.code for a in report(app).activities]
+        assert "04.0.02.6" in codes
+        index = codes.index("04.0.02.6")
+        assert table(app, "expenses").current_key() == f"node:{index}"
+        await pilot.press("a")                                # its first executor
+        await pilot.pause()
+        assert report(app).expenses[-1].code == "04.0.02.6"
+        await move_to(pilot, app, f"node:{index}", "name")
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "1 строк" in app.screen.question
+        await pilot.press("enter")                             # «Удалить» has the focus
+        await pilot.pause()
+        assert "04.0.02.6" not in [a.code for a in report(app).activities]
+        assert all(e.code != "04.0.02.6" for e in report(app).expenses)
+
+
+async def test_totals_rows_cannot_be_deleted(seed):
+    async with running(seed) as (app, pilot):
+        await pilot.press("2")
+        await pilot.pause()
+        await move_to(pilot, app, "agg:04.0.00.0:МУ «Культура»", "name")
+        await pilot.press("d")
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmDialog)
+
+
+async def test_amendment_add_move_delete(seed):
+    async with running(seed) as (app, pilot):
+        await pilot.press("3")
+        await pilot.pause()
+        await move_to(pilot, app, "amd:1", "act")
+        await pilot.press("a")
+        await pilot.pause()
+        assert len(report(app).amendments) == 3
+        assert report(app).amendments[2].act == "Постановление Администрации города Кедрового"
+        await pilot.press("K")
+        await pilot.pause()
+        assert report(app).amendments[1].number == ""
+        assert table(app, "amendments").current_key() == "amd:1"
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert [a.number for a in report(app).amendments] == ["55", "22"]
