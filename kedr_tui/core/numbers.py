@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 NBSP = "\u00a0"
 MINUS = "\u2212"
@@ -11,6 +11,12 @@ DASH = "—"
 
 TWO = Decimal("0.01")
 FOUR = Decimal("0.0001")
+
+# Limits of an entered number: beyond them it is a typo, not a figure of a report.
+MAX_ABS = Decimal(10) ** 15
+MAX_PLACES = 10
+# Rounding never runs out of digits (28 by default), however large a ratio gets.
+_WIDE = Context(prec=80, rounding=ROUND_HALF_UP)
 
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
@@ -31,13 +37,26 @@ def parse_number(text: str) -> Decimal:
         value = Decimal(s)
     except InvalidOperation as exc:  # pragma: no cover - regex already guards
         raise NumberError(f"«{text.strip()}» — не число") from exc
+    if problem := out_of_range(value):
+        raise NumberError(problem)
     if value == 0:
         value = abs(value)  # no negative zero
     return value
 
 
+def out_of_range(value: Decimal) -> str | None:
+    """Why an entered number can't be a figure of a report, or ``None``."""
+    if not value.is_finite():
+        return "ожидается конечное число"
+    if abs(value) >= MAX_ABS:
+        return "число слишком велико (не больше 15 цифр до запятой)"
+    if decimals_of(value) > MAX_PLACES:
+        return f"слишком много знаков после запятой (не больше {MAX_PLACES})"
+    return None
+
+
 def round_half_up(value: Decimal, places: Decimal = TWO) -> Decimal:
-    return value.quantize(places, rounding=ROUND_HALF_UP)
+    return value.quantize(places, context=_WIDE)
 
 
 def decimals_of(value: Decimal) -> int:
@@ -61,7 +80,7 @@ def format_decimal(value: Decimal | None, places: int | None = None) -> str:
     if value is None:
         return DASH
     if places is not None:
-        value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        value = value.quantize(Decimal(1).scaleb(-places), context=_WIDE)
     if value == 0:
         value = abs(value)
     text = f"{value:f}"
@@ -96,7 +115,7 @@ def plain(value: Decimal | None, places: int | None = None) -> str | None:
     if value is None:
         return None
     if places is not None:
-        value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        value = value.quantize(Decimal(1).scaleb(-places), context=_WIDE)
     if value == 0:
         value = abs(value)
     return f"{value:f}"

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from kedr_tui.core.errors import Finding
 from kedr_tui.core.locate import Locator
+from kedr_tui.core.numbers import out_of_range
 from kedr_tui.core.model import (
     FORMAT, HIGHER, LISTS, LOWER, SINGLETONS, Report,
 )
@@ -104,10 +105,11 @@ class _Reader:
                        path, ref, key)
             return None
         if kind == NUM:
-            if isinstance(raw, Decimal) and not raw.is_finite():
-                self.error("E-SCHEMA", f"«{key}»: ожидается конечное число, а не {raw}", path, ref, key)
+            value = Decimal(raw)
+            if problem := out_of_range(value):
+                self.error("E-SCHEMA", f"«{key}»: {problem}: {raw}", path, ref, key)
                 return None
-            return Decimal(raw)
+            return value
         return raw
 
     def table(self, section: str, raw: object, path: tuple, ref: tuple) -> dict | None:

@@ -142,7 +142,7 @@ def _item(value, old=None):
     if isinstance(value, str):
         multiline = "\n" in value or bool(old is not None and getattr(old, "type", None)
                                          and "MLB" in str(old.type))
-        if multiline:
+        if multiline and "\r" not in value:  # a bare CR would be read back as a newline
             return _multiline(value)
         return tomlkit.string(value)
     return tomlkit.item(value)
