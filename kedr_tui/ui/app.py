@@ -17,6 +17,7 @@ from textual.command import CommandPalette
 from kedr_tui.core.session import Session
 from kedr_tui.styles import style_path
 from kedr_tui.ui.commands import ReportCommands
+from kedr_tui.ui.safety import check_on_open, run_safely
 from kedr_tui.ui.screen import ReportScreen, ReviewScreen
 
 DARK, LIGHT = "textual-dark", "textual-light"
@@ -46,6 +47,9 @@ class KedrApp(App[int]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+        # a journal left by a lost session: offer recovery; a lock held elsewhere: say who
+        check_on_open(self, self.session, on_change=lambda: self.report_screen.after_change(),
+                      notify_read_only=False)
 
     # ------------------------------------------------------------ theme
 
@@ -97,11 +101,13 @@ class KedrApp(App[int]):
 def run_app(path: Path, review: bool = False) -> int:
     """Open ``path`` in the app; the exit code.  ReportError (unreadable file) is the caller's."""
     session = Session.open(path, read_only=review)
+    app = None
     try:
         app = KedrApp(session, str(path))
-        app.run()
+        run_safely(app)  # SIGHUP, SIGTERM, closed input: exit at once, journal intact (129 / 143)
     finally:
-        session.close()
+        # a normal quit (0) saved or chose to drop the edits; any other end keeps the journal
+        session.close(discard_journal=app is not None and (app.return_code or 0) == 0)
     return app.return_code or 0
 
 
