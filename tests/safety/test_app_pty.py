@@ -1,0 +1,155 @@
+"""The real app (``python -m kedr_tui REPORT``) in a real pseudo-terminal, as over SSH.
+
+Two edits by keystrokes, then the connection drops (the pty master closes),
+or SIGTERM, or a hang-up with SIGHUP ignored: the app is gone within a second,
+both edits are in the journal, the next start offers recovery, and recover +
+save writes exactly what a normal save writes.  Two instances: the second is
+read-only and names the first; after the first is killed the next one edits.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from kedr_tui.core.store import journal_path, load
+
+from safety_helpers import SEED, PtyApp, journal_ops, wait_for
+
+DOWN, RIGHT, ENTER, CTRL_S = b"\x1b[B", b"\x1b[C", b"\r", b"\x13"
+TABS = "1 Показатели"  # the tab bar: drawn at start, above any dialog
+
+
+def screen_text(app: PtyApp) -> str:
+    """What was written to the terminal, without the escape sequences."""
+    return re.sub(r"\x1b(\[[0-9;?<>=$]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[=>()][0-9A-Za-z]?)", "",
+                  app.output.decode("utf-8", errors="replace"))
+
+
+def copy_of_seed(folder: Path) -> Path:
+    (folder / "reports").mkdir(parents=True)
+    target = folder / "reports" / "2021.toml"
+    shutil.copy(SEED, target)
+    return target
+
+
+def start(report: Path, **kwargs) -> PtyApp:
+    app = PtyApp([sys.executable, "-m", "kedr_tui", str(report)], cwd=report.parent.parent,
+                 **kwargs)
+    try:
+        wait_for(lambda: TABS in screen_text(app), what="the app's first paint")
+    except AssertionError:
+        app.kill()
+        raise AssertionError(app.output.decode(errors="replace")[-2000:]) from None
+    time.sleep(0.3)  # the table takes focus after the first paint
+    return app
+
+
+def two_edits(app: PtyApp, report: Path) -> None:
+    """Plan and fact of the goal's second indicator, by arrow keys, Enter, digits, Enter."""
+    app.send(DOWN * 2 + RIGHT * 6 + ENTER)
+    time.sleep(0.3)
+    app.send(b"77" + ENTER)
+    wait_for(lambda: journal_ops(report) == ["apply"], what="the first edit in the journal")
+    app.send(RIGHT + ENTER)
+    time.sleep(0.3)
+    app.send(b"88" + ENTER)
+    wait_for(lambda: journal_ops(report) == ["apply", "apply"], what="the second edit")
+
+
+def quit_app(app: PtyApp) -> int:
+    app.send(b"q")
+    took = app.wait(timeout=5)
+    assert took is not None, "q did not quit"
+    return app.exit_code
+
+
+@pytest.fixture(scope="module")
+def normally_saved(tmp_path_factory) -> bytes:
+    """The file an app writes when the same two edits are saved the ordinary way."""
+    report = copy_of_seed(tmp_path_factory.mktemp("normal"))
+    app = start(report)
+    try:
+        two_edits(app, report)
+        app.send(CTRL_S)
+        wait_for(lambda: not journal_path(report).exists(), what="the save")
+        assert quit_app(app) == 0
+    finally:
+        app.kill()
+    saved = report.read_bytes()
+    indicator = load(report).report.indicators[1]
+    assert (indicator.plan, indicator.fact) == (77, 88)
+    return saved
+
+
+def recover_and_save(report: Path) -> None:
+    app = start(report)
+    try:
+        wait_for(lambda: "Найдены несохранённые правки" in screen_text(app),
+                 what="the recovery offer")
+        app.send(b"r")
+        time.sleep(0.3)
+        assert journal_path(report).exists() and load(report).report.indicators[1].plan == 100
+        app.send(CTRL_S)
+        wait_for(lambda: not journal_path(report).exists(), what="the save after recovery")
+        assert quit_app(app) == 0
+    finally:
+        app.kill()
+
+
+@pytest.mark.parametrize("how", ["hang-up", "sigterm", "hang-up with SIGHUP ignored"])
+def test_lost_terminal_keeps_every_edit(tmp_path, normally_saved, how):
+    report = copy_of_seed(tmp_path)
+    app = start(report, ignore_hup=how.endswith("ignored"))
+    try:
+        two_edits(app, report)
+        cpu_before = app.cpu_seconds()
+        if how == "sigterm":
+            os.kill(app.pid, signal.SIGTERM)
+        else:
+            app.hang_up()
+        took = app.wait(timeout=5)
+        assert took is not None, f"still running 5 s after {how}"
+        assert took < 1.0, f"{how}: exited after {took:.2f} s"
+        cpu = app.rusage.ru_utime + app.rusage.ru_stime - cpu_before
+        assert cpu < 0.5, f"{how}: {cpu:.2f} s of CPU after the end: a busy loop"
+        assert app.exit_code == (143 if how == "sigterm" else 129) or \
+            (how == "hang-up" and app.exit_code == -signal.SIGHUP)
+    finally:
+        app.kill()
+    assert journal_ops(report) == ["apply", "apply"]
+    assert report.read_bytes() == SEED.read_bytes()  # nothing saved behind the user's back
+    recover_and_save(report)
+    assert report.read_bytes() == normally_saved
+
+
+def test_two_instances(tmp_path):
+    report = copy_of_seed(tmp_path)
+    first = start(report)
+    try:
+        second = start(report)
+        try:
+            wait_for(lambda: f"(pid {first.pid})" in screen_text(second),
+                     what="the second instance naming the first")
+            assert "айл редактирует" in screen_text(second)
+            second.send(ENTER)  # dismiss the notice, then try to edit
+            time.sleep(0.2)
+            second.send(DOWN * 2 + RIGHT * 6 + ENTER + b"5" + ENTER)
+            time.sleep(0.5)
+            assert journal_ops(report) == []
+        finally:
+            second.kill()
+    finally:
+        first.kill()  # kill -9: the kernel drops its lock
+    third = start(report)
+    try:
+        two_edits(third, report)  # the next opener edits
+    finally:
+        third.kill()
