@@ -216,6 +216,8 @@ class Session:
 
         Raises FileChangedError if the file changed on disk since it was read,
         ReportError if it can't be written — the file intact, the edits kept.
+        ``overwrite``: save as over an existing file; for the session's own
+        file, write it back after it was deleted (a changed file is never overwritten).
         """
         target = Path(path) if path else self.path
         if not _same_file(target, self.path):

@@ -179,3 +179,15 @@ async def test_lock_held_notice_and_retry(report):
         assert not session.read_only
         await pilot.press("e")
         assert session.modified
+
+
+async def test_review_mode_mentions_a_leftover_journal(report):
+    crashed_with_edits(report)
+    session = Session.open(report, read_only=True)
+    app = Harness(session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not isinstance(app.screen, RecoveryScreen)
+        messages = [str(n.message) for n in app._notifications]
+        assert any(m.startswith("есть несохранённый журнал правок") for m in messages), messages
+    assert journal_path(report).exists()

@@ -38,8 +38,16 @@ def check_on_open(app, session: Session, on_change: Callback = None,
         retry = (lambda: session.try_lock()) if on_locked is not None else None
         app.push_screen(LockHeldScreen(session.read_only_reason or "", retry),
                         lambda answer: on_locked() if answer == "locked" and on_locked else None)
-    elif session.read_only and session.read_only_reason and notify_read_only:
-        app.notify(session.read_only_reason, title="Только просмотр", severity="warning", timeout=8)
+    else:
+        if session.read_only and session.read_only_reason and notify_read_only:
+            app.notify(session.read_only_reason, title="Только просмотр", severity="warning",
+                       timeout=8)
+        if not session.locked:  # review mode: a leftover journal is only mentioned
+            from kedr_tui.core.store import journal_warning
+
+            warning = journal_warning(session.path)
+            if warning:
+                app.notify(warning.split(": ", 1)[-1], title="Журнал правок", timeout=10)
     if session.cleaned:
         app.notify(f"Удалены остатки прерванного сохранения: {len(session.cleaned)}", timeout=4)
 
