@@ -191,3 +191,23 @@ async def test_review_mode_mentions_a_leftover_journal(report):
         messages = [str(n.message) for n in app._notifications]
         assert any(m.startswith("есть несохранённый журнал правок") for m in messages), messages
     assert journal_path(report).exists()
+
+
+async def test_deleted_file_can_be_written_back_under_its_name(report):
+    session = Session.open(report)
+    app = Harness(session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")
+        cash = session.report.expenses[0].cash
+        report.unlink()
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConflictScreen)
+        assert app.screen.query_one("#reload", Button).disabled
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.query_one("#safety-target", Input).value = report.name
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ConflictScreen)
+    assert load(report).report.expenses[0].cash == cash
