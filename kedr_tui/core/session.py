@@ -81,7 +81,7 @@ class Session:
             session._take_lock()
         return session
 
-    def _take_lock(self) -> None:
+    def _take_lock(self, reread: bool = False) -> None:
         reason = self._unwritable()
         if reason:
             self._go_read_only(reason)
@@ -97,6 +97,19 @@ class Session:
             self._go_read_only(exc.message)
             return
         self._lock = lock
+        if reread:  # the previous holder may have saved just before letting go
+            try:
+                loaded = load(self.path)
+            except ReportError as exc:
+                self._release_lock()
+                self._go_read_only(exc.message)
+                return
+            if loaded.stamp.sha256 != self.loaded.stamp.sha256:
+                self._reset(loaded)
+            if loaded.has_errors or loaded.report is None:
+                self._release_lock()
+                self._go_read_only("в отчёте есть ошибки — открыт только для просмотра")
+                return
         self.cleaned = clean_temporaries(self.path)
         info = find_journal(self.path, self.loaded)
         if info is not None:
@@ -119,22 +132,17 @@ class Session:
     def try_lock(self) -> bool:
         """A read-only session (lock held elsewhere) tries again to become the editor.
 
-        Only possible with no edits in memory; reloads the file if it changed meanwhile.
+        A read-only session has no edits, so the file is simply read again
+        (the holder may have saved it); a journal the holder left is then in
+        ``recovery``, as at open.
         """
         if self._lock is not None:
             return True
-        if self.loaded.report is None or self.loaded.has_errors:
+        if self.loaded.report is None or self.loaded.has_errors or self.modified:
             return False
         self.read_only, self.read_only_reason = False, None
         self.held_elsewhere, self.lock_holder = False, None
-        self._take_lock()
-        if self._lock is not None:
-            try:
-                check_unchanged(self.path, self.loaded.stamp)
-            except ReportError:
-                self._reset(load(self.path))
-                if self.loaded.has_errors:
-                    self._go_read_only("в отчёте есть ошибки — открыт только для просмотра")
+        self._take_lock(reread=True)
         return self._lock is not None
 
     @property

@@ -162,3 +162,29 @@ def test_outsider_reads_no_journal(shared_folder, other_users):
         assert run_py(code, journal, user=other_users["outsider"]) == "denied"
     finally:
         kill9(holder)
+
+
+def test_retry_after_the_holder_saved_reads_the_new_version(report):
+    holder = Session.open(report)
+    waiting = Session.open(report)
+    holder.apply(set_field(holder.report, "signature", None, "name", "И.И. Иванов"))
+    holder.save()
+    holder.close()
+    assert waiting.try_lock()
+    assert waiting.report.signature.name == "И.И. Иванов"
+    assert waiting.recovery is None
+    waiting.apply(set_field(waiting.report, "signature", None, "executor", "Петров"))
+    waiting.save()  # no false «файл изменён»: the new version is the base
+    waiting.close()
+
+
+def test_retry_after_the_holder_died_offers_its_journal(report):
+    holder = start_holder(report, "И.И. Иванов")
+    waiting = Session.open(report)
+    assert not waiting.try_lock()
+    kill9(holder)
+    assert waiting.try_lock()
+    assert waiting.recovery is not None and waiting.recovery.recoverable
+    waiting.recover()
+    assert waiting.report.signature.name == "И.И. Иванов"
+    waiting.close()

@@ -211,3 +211,21 @@ async def test_deleted_file_can_be_written_back_under_its_name(report):
         await pilot.pause()
         assert not isinstance(app.screen, ConflictScreen)
     assert load(report).report.expenses[0].cash == cash
+
+
+async def test_retry_finds_the_journal_of_a_holder_that_died(report):
+    holder = Session.open(report)
+    holder.apply(set_field(holder.report, "expenses", 0, "cash", Decimal("7.00")))
+    session = Session.open(report)
+    app = Harness(session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LockHeldScreen)
+        holder._journal.close()
+        holder._lock.release()  # as if killed
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, RecoveryScreen)
+        await pilot.press("r")
+        await pilot.pause()
+        assert session.report.expenses[0].cash == Decimal("7.00") and not session.read_only

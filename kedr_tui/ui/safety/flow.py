@@ -36,8 +36,14 @@ def check_on_open(app, session: Session, on_change: Callback = None,
                         lambda choice: _recovery_chosen(app, session, choice, on_change))
     elif session.held_elsewhere:
         retry = (lambda: session.try_lock()) if on_locked is not None else None
-        app.push_screen(LockHeldScreen(session.read_only_reason or "", retry),
-                        lambda answer: on_locked() if answer == "locked" and on_locked else None)
+
+        def answered(answer: str | None) -> None:
+            if answer == "locked" and on_locked is not None:
+                on_locked()
+                if session.recovery is not None:  # the holder died with unsaved edits
+                    check_on_open(app, session, on_change, on_locked, notify_read_only)
+
+        app.push_screen(LockHeldScreen(session.read_only_reason or "", retry), answered)
     else:
         if session.read_only and session.read_only_reason and notify_read_only:
             app.notify(session.read_only_reason, title="Только просмотр", severity="warning",
