@@ -143,8 +143,11 @@ class EditLock:
         """Take the lock or raise LockHeld (who holds it) / ReportError (why it can't be made)."""
         from filelock import Timeout, UnixFileLock
 
-        lock = UnixFileLock(self.path, timeout=0, mode=SHARED_MODE, thread_local=False,
-                            preserve_lock_file=True, fallback_to_soft=False)
+        try:  # filelock >= 3.30: never fall back to a lock that could go stale
+            lock = UnixFileLock(self.path, timeout=0, mode=SHARED_MODE, thread_local=False,
+                                preserve_lock_file=True, fallback_to_soft=False)
+        except TypeError:  # older filelock: flock only, as asked
+            lock = UnixFileLock(self.path, timeout=0, mode=SHARED_MODE, thread_local=False)
         try:
             lock.acquire(blocking=False)
         except Timeout:
