@@ -12,11 +12,10 @@ from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
-from textual.command import CommandPalette
 
 from kedr_tui.core.session import Session
 from kedr_tui.styles import style_path
-from kedr_tui.ui.commands import ReportCommands
+from kedr_tui.ui.commands import palette_provider
 from kedr_tui.ui.safety import check_on_open, run_safely
 from kedr_tui.ui.screen import ReportScreen, ReviewScreen
 
@@ -28,7 +27,7 @@ class KedrApp(App[int]):
 
     CSS_PATH = [str(style_path("app.tcss"))]
     TITLE = "kedr-tui"
-    COMMANDS = {ReportCommands}
+    COMMANDS = {palette_provider}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Выход", show=False, priority=True),
         Binding("ctrl+c", "help_quit", show=False, system=True),
@@ -64,6 +63,8 @@ class KedrApp(App[int]):
     # ------------------------------------------------------------ palette and quitting
 
     def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(CommandPalette(placeholder="Команда: начните вводить название…",
                                             id="--command-palette"))

@@ -99,7 +99,12 @@ def detail_text(table: str, row: Row | None, state: State, styles: dict | None =
     elif kind == "finding":
         _finding(out, row, state)
     else:
-        out.line((row.cells[2].text if len(row.cells) > 2 else "", "label"))
+        title = next((c.text for c in row.cells if c.text.strip()), "")
+        out.line((title, "label"))
+        if table == "narrative":
+            out.line(("Строки ниже — поля этого раздела: Enter правит текст, подробности здесь.", "note"))
+        else:
+            out.line(("Заголовок раздела.", "note"))
     return out.text
 
 

@@ -12,7 +12,7 @@ object, so the table can skip it without comparing cells.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date
 
 from kedr_tui.core.derive import Derived, Node
@@ -33,14 +33,12 @@ ERROR, WARNING = "error", "warning"
 MARK_TEXT = {ERROR: "✖", WARNING: "!"}
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
+class Cell(NamedTuple):
     text: str
     role: str = ""          # space-separated style roles: derived, bad, mismatch, total, group, note
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(NamedTuple):
     key: str
     kind: str
     cells: tuple[Cell, ...]
@@ -49,17 +47,16 @@ class Row:
     field: str | None = None        # the one field a text row edits, whatever the column
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
+class Column(NamedTuple):
     key: str
     label: str
-    width: int                      # fixed width, or the minimum of a flexible column
-    flex: int = 0                   # share of the spare width (0: fixed)
+    width: int                      # the least width (a flexible column's minimum)
+    flex: int = 0                   # share of the spare width (0: sized to its content)
     right: bool = False             # numbers are right-aligned
+    cap: int = 0                    # content-sized columns grow up to this (0: ``width``)
 
 
-@dataclass(frozen=True, slots=True)
-class State:
+class State(NamedTuple):
     """What every view shows: one report state, analysed."""
 
     report: Report | None
@@ -104,36 +101,36 @@ MARK = Column("mark", " ", 1)
 COLUMNS: dict[str, tuple[Column, ...]] = {
     "indicators": (
         MARK,
-        Column("num", "№", 3),
+        Column("num", "№", 2, cap=3),
         Column("name", "Наименование показателя", 24, flex=5),
-        Column("unit", "Ед.", 4),
+        Column("unit", "Ед.", 3, cap=6),
         Column("better", "↕", 1),
-        Column("prev", "Прошл.", 8, right=True),
-        Column("plan", "План", 7, right=True),
-        Column("fact", "Факт", 7, right=True),
-        Column("abs", "Откл.", 7, right=True),
-        Column("rel", "Откл.,%", 7, right=True),
-        Column("growth", "Рост,%", 7, right=True),
+        Column("prev", "Прошл.", 6, right=True, cap=9),
+        Column("plan", "План", 4, right=True, cap=10),
+        Column("fact", "Факт", 4, right=True, cap=10),
+        Column("abs", "Откл.", 5, right=True, cap=10),
+        Column("rel", "Откл.%", 6, right=True, cap=8),
+        Column("growth", "Рост %", 6, right=True, cap=8),
         Column("justification", "Обоснование отклонений", 20, flex=3),
         Column("formula", "Расчёт значения", 16, flex=2),
     ),
     "expenses": (
         MARK,
-        Column("code", "Код", 9),
-        Column("name", "Мероприятие / исполнитель", 26, flex=5),
-        Column("plan_year", "План год", 10, right=True),
-        Column("plan_period", "План период", 11, right=True),
-        Column("cash", "Касса", 10, right=True),
-        Column("pct_year", "% к году", 8, right=True),
-        Column("pct_period", "% к периоду", 11, right=True),
+        Column("code", "Код", 9, cap=10),
+        Column("name", "Мероприятие / исполнитель", 24, flex=5),
+        Column("plan_year", "План год", 8, right=True, cap=12),
+        Column("plan_period", "План пер.", 9, right=True, cap=12),
+        Column("cash", "Касса", 8, right=True, cap=12),
+        Column("pct_year", "% год", 6, right=True, cap=8),
+        Column("pct_period", "% пер.", 6, right=True, cap=8),
         Column("justification", "Обоснование отклонений", 20, flex=3),
     ),
     "amendments": (
         MARK,
-        Column("num", "№", 3),
+        Column("num", "№", 2, cap=4),
         Column("act", "Вид правового акта", 24, flex=3),
         Column("date", "Дата", 10),
-        Column("number", "Номер", 6),
+        Column("number", "Номер", 5, cap=10),
         Column("summary", "Суть изменений", 20, flex=4),
     ),
     "narrative": (
@@ -143,12 +140,13 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
     ),
     "findings": (
         MARK,
-        Column("code", "Код", 11),
-        Column("place", "Где", 22, flex=1),
-        Column("line", "Стр.", 5, right=True),
+        Column("code", "Код", 9, cap=11),
+        Column("place", "Где", 18, flex=1),
+        Column("line", "Стр.", 4, right=True, cap=6),
         Column("message", "Сообщение", 30, flex=4),
     ),
 }
+
 
 # How many leading columns stay in place when the table scrolls sideways.
 FIXED_COLUMNS = {"indicators": 3, "expenses": 3, "amendments": 2, "narrative": 2, "findings": 2}
@@ -200,10 +198,24 @@ def field_column(table: str, row: Row, field: str | None) -> str | None:
     return None
 
 
-def fit_widths(columns: tuple[Column, ...], available: int, padding: int = 2) -> list[int]:
-    """Column widths for ``available`` cells: fixed ones as they are, flexible ones
-    sharing what is left (never below their minimum: the table then scrolls)."""
-    widths = [c.width for c in columns]
+def natural_widths(columns: tuple[Column, ...], rows) -> list[int]:
+    """Content-sized columns as wide as their longest text (and label), within their cap."""
+    widths = []
+    for i, column in enumerate(columns):
+        if column.flex or not column.cap:
+            widths.append(column.width)
+            continue
+        longest = max((len(row.cells[i].text) for row in rows), default=0)
+        widths.append(max(column.width, min(column.cap, max(longest, len(column.label)))))
+    return widths
+
+
+def fit_widths(columns: tuple[Column, ...], available: int, padding: int = 2,
+               natural: list[int] | None = None) -> list[int]:
+    """Column widths for ``available`` cells: content-sized ones as ``natural`` says,
+    flexible ones sharing what is left (never below their minimum: the table then
+    scrolls sideways)."""
+    widths = list(natural) if natural is not None else [c.width for c in columns]
     spare = available - sum(widths) - padding * len(columns)
     flex = sum(c.flex for c in columns)
     if spare <= 0 or not flex:

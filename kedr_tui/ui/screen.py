@@ -12,9 +12,9 @@ from functools import partial
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.content import Content
+from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, TabbedContent, TabPane
+from textual.widgets import Footer
 
 from kedr_tui.core.edits import EditError
 from kedr_tui.core.errors import ReportError
@@ -27,6 +27,7 @@ from kedr_tui.ui.rows import (
 )
 from kedr_tui.ui.tabs import VIEWS, TabView
 from kedr_tui.ui.widgets.header import ReportHeader
+from kedr_tui.ui.widgets.tabbar import TabBar
 
 EDITING = {c.action.partition("(")[0] for c in COMMANDS if c.edits}
 ROW_TABLES = ("indicators", "expenses", "amendments")
@@ -40,6 +41,7 @@ class ReportScreen(Screen):
         self.session = session
         self.file_label = file_label
         self.views: dict[str, TabView] = {}
+        self.active = "indicators"
         self.state: State | None = None
         self.query_text = ""
 
@@ -49,12 +51,13 @@ class ReportScreen(Screen):
         yield ReportHeader(id="header")
         broken = self.session.report is None or self.session.loaded.has_errors
         self.first_tab = "findings" if broken else "indicators"
-        with TabbedContent(id="tabs", initial=self.first_tab):
-            for number, name in enumerate(TABLES, start=1):
-                with TabPane(Content(f"{number} {TAB_TITLES[name]}"), id=name):
-                    view = VIEWS[name]()
-                    self.views[name] = view
-                    yield view
+        self.active = self.first_tab
+        yield TabBar([(name, f"{n} {TAB_TITLES[name]}") for n, name in enumerate(TABLES, start=1)],
+                     self.first_tab, id="tabbar")
+        for name in TABLES:
+            self.views[name] = VIEWS[name]()
+        with Vertical(id="views"):
+            yield self.views[self.first_tab]       # the others are mounted when first shown
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -62,7 +65,9 @@ class ReportScreen(Screen):
         marks = marks_of(self.state.findings)
         for view in self.views.values():
             view.set_state(self.state, marks)
-        self.show_tab(self.first_tab)
+        first = self.views[self.first_tab]
+        first.populate()
+        first.table.focus()
         self.update_header()
         if self.errors():
             self.notify(f"В отчёте ошибки ({len(self.errors())}): он открыт только для чтения. "
@@ -94,7 +99,7 @@ class ReportScreen(Screen):
         return self.session.read_only or self.session.report is None
 
     def current_view(self) -> TabView:
-        return self.views[self.query_one(TabbedContent).active or "indicators"]
+        return self.views[self.active]
 
     def all_rows(self) -> dict:
         return {name: view.rows for name, view in self.views.items()}
@@ -106,9 +111,9 @@ class ReportScreen(Screen):
         self.query_one(ReportHeader).show(report.program.title if report else "", report.year if report else None,
                                           self.file_label, self.session.modified, self.read_only,
                                           errors, warnings)
-        tab = self.query_one(TabbedContent).get_tab("findings")
         count = len(self.state.findings)
-        tab.label = Content(f"5 {TAB_TITLES['findings']}" + (f" ({count})" if count else ""))
+        self.query_one(TabBar).set_label("findings", f"5 {TAB_TITLES['findings']}"
+                                         + (f" ({count})" if count else ""))
         self.app.sub_title = self.file_label
 
     def after_change(self, edit=None, focus: str | None = None, place=None) -> None:
@@ -126,36 +131,41 @@ class ReportScreen(Screen):
         self.update_header()
         self.refresh_bindings()
         if place is not None:
-            table, key, column = place
-            if table != current.TABLE:
-                self.show_tab(table)
-            view = self.views[table]
-            if not view.table.goto(key, column):
-                view.show_detail()
+            self.call_next(self._show_place, *place)
+
+    async def _show_place(self, table: str, key: str, column: str | None) -> None:
+        if table != self.current_view().TABLE:
+            await self.show_tab(table)
+        view = self.views[table]
+        if not view.table.goto(key, column):
+            view.show_detail()
 
     # ------------------------------------------------------------ tabs
 
-    def show_tab(self, name: str) -> None:
-        tabs = self.query_one(TabbedContent)
+    async def _mounted(self, name: str) -> TabView:
+        """The view of a tab, mounted (views other than the first are mounted on demand)."""
         view = self.views[name]
+        if not view.is_mounted:
+            view.display = False
+            await self.query_one("#views").mount(view)
         view.populate()
-        if tabs.active != name:
-            view.table.focus()          # textual#4955: focus the target pane first
-            tabs.active = name
+        return view
+
+    async def show_tab(self, name: str) -> None:
+        view = await self._mounted(name)
+        if self.active != name:
+            self.views[self.active].display = False
+            view.display = True
+            self.active = name
+            self.query_one(TabBar).active = name
         view.table.focus()
         self.refresh_bindings()
 
-    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        name = event.pane.id
-        if name in self.views:
-            view = self.views[name]
-            view.populate()
-            if not view.table.has_focus:
-                view.table.focus()
-        self.refresh_bindings()
+    async def on_tab_bar_selected(self, event: TabBar.Selected) -> None:
+        await self.show_tab(event.name)
 
-    def action_tab(self, name: str) -> None:
-        self.show_tab(name)
+    async def action_tab(self, name: str) -> None:
+        await self.show_tab(name)
 
     # ------------------------------------------------------------ footer
 
@@ -402,11 +412,11 @@ class ReportScreen(Screen):
         view = self.current_view()
         return view.TABLE, (view.table.cursor_row if view.populated else -1)
 
-    def goto(self, target: Target) -> None:
-        self.show_tab(target.table)
+    async def goto(self, target: Target) -> None:
+        await self.show_tab(target.table)
         self.views[target.table].table.goto_index(target.row, target.column)
 
-    def _finding(self, forward: bool) -> None:
+    async def _finding(self, forward: bool) -> None:
         if self.state is None or not self.state.findings:
             self.notify("Замечаний нет.", timeout=3)
             return
@@ -415,17 +425,17 @@ class ReportScreen(Screen):
         if target is None:
             self.notify("Замечаний нет.", timeout=3)
             return
-        self.goto(target)
+        await self.goto(target)
         if wrapped:
             self.notify("Замечания пройдены: снова с " + ("начала." if forward else "конца."), timeout=3)
 
-    def action_next_finding(self) -> None:
-        self._finding(True)
+    async def action_next_finding(self) -> None:
+        await self._finding(True)
 
-    def action_prev_finding(self) -> None:
-        self._finding(False)
+    async def action_prev_finding(self) -> None:
+        await self._finding(False)
 
-    def action_jump(self) -> None:
+    async def action_jump(self) -> None:
         view = self.current_view()
         row = view.current_row()
         if row is None or row.kind != "finding":
@@ -437,19 +447,19 @@ class ReportScreen(Screen):
         if table == "findings" or index is None:
             self.notify("Замечание относится к файлу в целом: строка " + str(finding.line), timeout=4)
             return
-        self.goto(Target(table, index, field_column(table, rows[index], field)))
+        await self.goto(Target(table, index, field_column(table, rows[index], field)))
 
     def action_search(self) -> None:
         from kedr_tui.ui.search import SearchBar
 
-        def searched(query: str | None) -> None:
+        async def searched(query: str | None) -> None:
             if query:
                 self.query_text = query
-                self._search(True)
+                await self._search(True)
 
         self.app.push_screen(SearchBar(self.query_text), searched)
 
-    def _search(self, forward: bool) -> None:
+    async def _search(self, forward: bool) -> None:
         if not self.query_text:
             self.action_search()
             return
@@ -459,15 +469,15 @@ class ReportScreen(Screen):
         if target is None:
             self.notify(f"«{self.query_text}» не найдено.", severity="warning", timeout=3)
             return
-        self.goto(target)
+        await self.goto(target)
         if wrapped:
             self.notify("Поиск продолжен с " + ("начала." if forward else "конца."), timeout=3)
 
-    def action_search_next(self) -> None:
-        self._search(True)
+    async def action_search_next(self) -> None:
+        await self._search(True)
 
-    def action_search_prev(self) -> None:
-        self._search(False)
+    async def action_search_prev(self) -> None:
+        await self._search(False)
 
     # ------------------------------------------------------------ view
 

@@ -41,10 +41,7 @@ def cell_style(app, name: str, key: str, column: str):
 
 
 def header(app) -> str:
-    from textual.widgets import Label
-
-    head = app.report_screen.query_one("#header")
-    return " ".join(str(label.content) for label in head.query(Label))
+    return app.report_screen.query_one("#header").text
 
 
 def detail(app, name: str) -> str:
@@ -52,9 +49,7 @@ def detail(app, name: str) -> str:
 
 
 def active_tab(app) -> str:
-    from textual.widgets import TabbedContent
-
-    return app.report_screen.query_one(TabbedContent).active
+    return app.report_screen.active
 
 
 def current_key(app) -> str | None:

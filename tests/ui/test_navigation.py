@@ -119,7 +119,7 @@ async def test_help_in_review_mode_has_no_editing_keys(seed):
 
 async def test_command_palette_lists_every_command(seed):
     async with running(seed) as (app, pilot):
-        from kedr_tui.ui.commands import ReportCommands
+        from kedr_tui.ui.palette import ReportCommands
 
         provider = ReportCommands(app.report_screen)
         found = [hit.text async for hit in provider.discover()]

@@ -25,7 +25,8 @@ async def test_tabs_switch_by_number_and_by_mouse(seed):
             await pilot.pause()
             assert active_tab(app) == name
             assert app.focused is table(app, name)
-        await pilot.click("#--content-tab-amendments")
+        bar = app.report_screen.query_one("#tabbar")
+        await pilot.click(bar, offset=(bar.offset_of("amendments"), 0))
         await pilot.pause()
         assert active_tab(app) == "amendments"
 

@@ -25,7 +25,8 @@ class TabView(Vertical):
     def __init__(self, **kwargs):
         super().__init__(id=f"view-{self.TABLE}", classes="tab-view", **kwargs)
         self.memo = Memo()
-        self.rows: list[Row] = []
+        self._rows: list[Row] = []
+        self._stale = False             # rows not built for the current state yet
         self.state: State | None = None
         self.marks: dict = {}
         self.populated = False
@@ -54,10 +55,18 @@ class TabView(Vertical):
         mine = SECTIONS[self.TABLE]
         return {ref: sev for ref, sev in marks.items() if ref[0] in mine}
 
+    @property
+    def rows(self) -> list[Row]:
+        """This tab's rows for the current state (built when first needed)."""
+        if self._stale:
+            self._stale = False
+            self._rows = build_rows(self.TABLE, self.state, self.memo, self.marks)
+        return self._rows
+
     def set_state(self, state: State, marks: dict | None = None, focus: str | None = None) -> None:
         self.state = state
         self.marks = marks if marks is not None else marks_of(state.findings)
-        self.rows = build_rows(self.TABLE, state, self.memo, self.marks)
+        self._stale = True
         if self.populated:
             self.table.sync(self.rows, focus)
             self.show_detail()
@@ -67,8 +76,10 @@ class TabView(Vertical):
         if self.populated or self.state is None:
             return
         self.populated = True
+        # before the first layout the table has no size yet: the screen's width is what
+        # it will get (so the first frame is drawn once, with the final widths)
+        self.table.fit(self.table.size.width or self.app.size.width)
         self.table.sync(self.rows, force=True)
-        self.table.fit(self.table.size.width or self.size.width)
         self.show_detail()
 
     # ------------------------------------------------------------ the pane

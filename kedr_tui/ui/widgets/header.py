@@ -3,33 +3,56 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.widgets import Label
+from textual.widget import Widget
 
 
-class ReportHeader(Horizontal):
-    """``title`` takes what room there is (ellipsis); ``status`` is always whole."""
+class ReportHeader(Widget):
+    """The title takes what room there is (ellipsis); the status is always whole."""
 
-    def compose(self) -> ComposeResult:
-        yield Label(id="title")
-        yield Label(id="status")
+    COMPONENT_CLASSES = {"header--title", "header--status", "header--alert"}
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.title_text = ""
+        self.status = Text()
 
     def show(self, title: str, year: int | None, file: str, modified: bool, read_only: bool,
              errors: int, warnings: int) -> None:
-        self.query_one("#title", Label).update(Text(" ".join(title.split()) or file))
+        self.title_text = " ".join(title.split()) or file
         status = Text()
+        alert = "header--alert"
         if year:
-            status.append(f"{year} ", "bold")
+            status.append(f"{year} ")
         status.append(file)
         if modified:
-            status.append(" ● изменён", "bold")
+            status.append(" ● изменён", alert)
         if read_only:
-            status.append(" · только чтение", "bold")
+            status.append(" · только чтение", alert)
         if errors:
-            status.append(f" · ошибок {errors}", "bold")
-        status.append(f" · замечаний {warnings}" if warnings or not errors else "")
-        self.query_one("#status", Label).update(status)
-        self.set_class(modified, "-modified")
-        self.set_class(read_only, "-read-only")
-        self.set_class(bool(errors), "-errors")
+            status.append(f" · ошибок {errors}", alert)
+        if warnings or not errors:
+            status.append(f" · замечаний {warnings}")
+        self.status = status
+        self.refresh()
+
+    @property
+    def text(self) -> str:
+        """The whole line as plain text (for tests)."""
+        return f"{self.title_text}  {self.status.plain}"
+
+    def render(self) -> Text:
+        width = self.size.width or 80
+        status = self.status.copy()
+        for span_style in ("header--alert",):
+            style = self.get_component_rich_style(span_style, partial=True)
+            status.spans = [s._replace(style=style) if s.style == span_style else s for s in status.spans]
+        status.style = self.get_component_rich_style("header--status", partial=True)
+        room = max(width - status.cell_len - 3, 8)
+        title = Text(self.title_text, style=self.get_component_rich_style("header--title", partial=True),
+                     no_wrap=True, overflow="ellipsis")
+        title.truncate(room, overflow="ellipsis")
+        line = Text(" ", no_wrap=True, end="")
+        line.append_text(title)
+        line.append(" " * max(width - title.cell_len - status.cell_len - 2, 1))
+        line.append_text(status)
+        return line

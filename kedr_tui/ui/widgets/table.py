@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
-from kedr_tui.ui.rows import COLUMNS, FIXED_COLUMNS, Cell, Row, fit_widths
+from kedr_tui.ui.rows import COLUMNS, FIXED_COLUMNS, Cell, Row, fit_widths, natural_widths
 
 ROLES = ("derived", "bad", "mismatch", "total", "group", "note", "warning", "error", "label")
 
@@ -47,6 +47,8 @@ class ReportTable(DataTable, inherit_bindings=False):
         self._row_index: dict[str, int] = {}
         self._role_styles: dict[str, Style] = {}
         self._fit_widths: list[int] = []
+        self._natural: list[int] = [c.width for c in self.spec]
+        self._available = 0
         self.cell_updates = 0               # for tests and benchmarks: cells rewritten by sync
         self.rebuilds = 0
 
@@ -83,9 +85,14 @@ class ReportTable(DataTable, inherit_bindings=False):
 
     # ------------------------------------------------------------ widths
 
-    def fit(self, available: int) -> None:
-        """Give the flexible columns the room there is (``available`` cells)."""
-        widths = fit_widths(self.spec, available - 1, 2 * self.cell_padding)
+    def fit(self, available: int | None = None) -> None:
+        """Size the columns: content-sized ones to their texts, flexible ones to the
+        room there is (``available`` cells; None: as last time)."""
+        if available is not None:
+            self._available = available
+        if not self._available or not self.columns:
+            return
+        widths = fit_widths(self.spec, self._available - 1, 2 * self.cell_padding, self._natural)
         if widths == self._fit_widths:
             return
         self._fit_widths = widths
@@ -112,6 +119,8 @@ class ReportTable(DataTable, inherit_bindings=False):
     def _update(self, rows: list[Row]) -> None:
         keys = [c.key for c in self.spec]
         rights = [c.right for c in self.spec]
+        natural = self._natural
+        grow = False
         for new, old in zip(rows, self.shown):
             if new is old or new.cells == old.cells:
                 continue
@@ -119,7 +128,12 @@ class ReportTable(DataTable, inherit_bindings=False):
                 if a != b:
                     self.update_cell(new.key, keys[k], self._text(a, rights[k]))
                     self.cell_updates += 1
+                    if len(a.text) > natural[k] and self.spec[k].cap > natural[k]:
+                        grow = True
         self.shown = list(rows)
+        if grow:        # a longer number than before: widen its column (rare; O(rows))
+            self._natural = natural_widths(self.spec, self.shown)
+            self.fit()
 
     def _rebuild(self, rows: list[Row], focus: str | None) -> None:
         self.rebuilds += 1
@@ -133,6 +147,8 @@ class ReportTable(DataTable, inherit_bindings=False):
             self.add_row(*(text(cell, right) for cell, right in zip(row.cells, rights)), key=row.key)
         self.shown = list(rows)
         self._row_index = {row.key: i for i, row in enumerate(rows)}
+        self._natural = natural_widths(self.spec, self.shown)
+        self.fit()
         target = focus if focus in self._row_index else old_key
         if target in self._row_index:
             index = self._row_index[target]
