@@ -232,12 +232,27 @@ def _sort_key(code: str):
     return (0, parts) if parts else (1, code)
 
 
+_last_tree: list = [None, None]     # (inputs, tree) of the last call
+
+
 def expense_tree(report: Report) -> Node:
     """Form 2 as a tree of totals; children in code order, rows in file order.
 
     Activities whose parent is missing hang under the programme (checks
     report them); expense rows on unknown codes are left out (E-REF).
+    An edit outside Form 2 leaves its tuples the very same objects: the last
+    tree is then reused (the app re-derives after every edit).
     """
+    inputs = (report.program, report.activities, report.expenses)
+    last = _last_tree[0]
+    if last is not None and all(a is b for a, b in zip(last, inputs)):
+        return _last_tree[1]
+    root = _build_tree(report)
+    _last_tree[:] = [inputs, root]
+    return root
+
+
+def _build_tree(report: Report) -> Node:
     root = Node(program_code(report), "program", report.program.title, None, None)
     nodes: dict[str, Node] = {root.code: root}
     for index, act in enumerate(report.activities):
@@ -267,9 +282,10 @@ def _sum(node: Node, expenses: tuple[Expense, ...], depth: int) -> list[int]:
         by_executor.setdefault(expenses[index].executor, []).append(index)
     total = Amounts()
     for executor, indices in by_executor.items():
-        share = Amounts()
-        for index in indices:
-            share = share + amounts(expenses[index])
+        # plain Decimal sums: the app re-derives after every edit (a 2 000-row report)
+        share = Amounts(sum([expenses[i].plan_year for i in indices], ZERO),
+                        sum([expenses[i].plan_period for i in indices], ZERO),
+                        sum([expenses[i].cash for i in indices], ZERO))
         total = total + share
         node.executors.append(ExecutorLine(
             executor, share, _distinct(expenses[i].justification for i in indices), tuple(indices)))

@@ -8,6 +8,7 @@ forms an expression with at least one operator (here ``8/8*100``).
 from __future__ import annotations
 
 import decimal
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -153,6 +154,7 @@ def _render(tokens: list[tuple[str, str]]) -> str:
     return "".join(value for _kind, value in tokens)
 
 
+@functools.lru_cache(maxsize=4096)  # pure; every edit re-derives all formulas
 def evaluate(formula: str) -> FormulaValue:
     """Find and evaluate the numeric part of a free-text formula.  Never raises."""
     runs: list[list[tuple[str, str]]] = [[]]
