@@ -76,9 +76,13 @@ def marks_of(findings) -> dict[tuple, str]:
     return marks
 
 
+NO_MARK = Cell("")
+MARK_CELLS = {severity: Cell(text, severity) for severity, text in MARK_TEXT.items()}
+
+
 def _mark(marks: dict, section: str, index) -> Cell:
     severity = marks.get((section, index))
-    return Cell(MARK_TEXT[severity], severity) if severity else Cell("")
+    return MARK_CELLS[severity] if severity else NO_MARK
 
 
 def one_line(text: str) -> str:

@@ -14,8 +14,42 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
+from textual.widgets._data_table import Row as TableRow
+from textual.widgets._data_table import RowKey
 
 from kedr_tui.ui.rows import COLUMNS, FIXED_COLUMNS, Cell, Row, fit_widths, natural_widths
+
+class CellText:
+    """A cell's text and style, made into rich Text only when it is drawn.
+
+    A big report has tens of thousands of cells and only a screenful is ever
+    drawn: building a Text for each when the table is filled was most of the
+    time of a rebuild.  User text is never read as markup.
+    """
+
+    __slots__ = ("plain", "style", "right")
+
+    def __init__(self, plain: str, style: Style, right: bool):
+        self.plain = plain
+        self.style = style
+        self.right = right
+
+    def text(self) -> Text:
+        return Text(self.plain, style=self.style, no_wrap=True, overflow="ellipsis", end="",
+                    justify="right" if self.right else "left")
+
+    def __rich_console__(self, console, options):
+        yield self.text()
+
+    def __rich_measure__(self, console, options):
+        return self.text().__rich_measure__(console, options)
+
+    def __eq__(self, other) -> bool:
+        return (isinstance(other, CellText) and self.plain == other.plain
+                and self.style == other.style and self.right == other.right)
+
+    __hash__ = None  # type: ignore[assignment]
+
 
 ROLES = ("derived", "bad", "mismatch", "total", "group", "note", "warning", "error", "label")
 
@@ -63,6 +97,7 @@ class ReportTable(DataTable, inherit_bindings=False):
         self._fit_widths = [c.width for c in self.spec]
 
     def _resolve_styles(self) -> None:
+        self._composed: dict[str, Style] = {}
         self._role_styles = {role: self.get_component_rich_style(f"report--{role}", partial=True)
                         for role in ROLES}
 
@@ -76,12 +111,14 @@ class ReportTable(DataTable, inherit_bindings=False):
         self._row_index = {}
         self.sync(rows, force=True)
 
-    def _text(self, cell: Cell, right: bool) -> Text:
-        style = Style()
-        for role in cell.role.split():
-            style += self._role_styles.get(role, Style())
-        return Text(cell.text, style=style, no_wrap=True, overflow="ellipsis", end="",
-                    justify="right" if right else "left")
+    def _text(self, cell: Cell, right: bool) -> "CellText":
+        style = self._composed.get(cell.role)
+        if style is None:
+            style = Style()
+            for role in cell.role.split():
+                style += self._role_styles.get(role, Style())
+            self._composed[cell.role] = style
+        return CellText(cell.text, style, right)
 
     # ------------------------------------------------------------ widths
 
@@ -140,11 +177,8 @@ class ReportTable(DataTable, inherit_bindings=False):
         old_key = self.current_key()
         old_row, old_column = self.cursor_coordinate
         scroll_y = self.scroll_y
-        rights = [c.right for c in self.spec]
         self.clear()
-        text = self._text
-        for row in rows:
-            self.add_row(*(text(cell, right) for cell, right in zip(row.cells, rights)), key=row.key)
+        self._load(rows)
         self.shown = list(rows)
         self._row_index = {row.key: i for i, row in enumerate(rows)}
         self._natural = natural_widths(self.spec, self.shown)
@@ -159,6 +193,28 @@ class ReportTable(DataTable, inherit_bindings=False):
             self.scroll_to(y=scroll_y, animate=False, immediate=True)
             self.call_after_refresh(self._scroll_cursor_visible)
         self.refresh()
+
+    def _load(self, rows: list[Row]) -> None:
+        """Put ``rows`` in the (cleared) table at once.
+
+        ``add_row`` per row re-validates the cursor and, on idle, measures every
+        new cell to size auto-width columns: for thousands of rows that is most
+        of a second.  Our columns have fixed widths and rows one line, so the
+        rows are entered directly and only the table's size is recomputed.
+        """
+        rights = [c.right for c in self.spec]
+        keys = [c.key for c in self.spec]
+        column_keys = [self.columns[k].key for k in keys]
+        text = self._text
+        data, meta, locations = self._data, self.rows, self._row_locations
+        for index, row in enumerate(rows):
+            key = RowKey(row.key)
+            locations[key] = index
+            data[key] = {ck: text(cell, right) for ck, cell, right in zip(column_keys, row.cells, rights)}
+            meta[key] = TableRow(key, 1)
+        self._update_count += 1
+        self._require_update_dimensions = True
+        self.check_idle()
 
     def _scroll_cursor_visible(self) -> None:
         if self.row_count:
@@ -209,7 +265,7 @@ class ReportTable(DataTable, inherit_bindings=False):
     def cell_text(self, key: str, column: str) -> str:
         """The plain text on screen in a cell (for tests)."""
         value = self.get_cell(key, column)
-        return value.plain if isinstance(value, Text) else str(value)
+        return value.plain if isinstance(value, (Text, CellText)) else str(value)
 
     def coordinate_of(self, key: str, column: str) -> Coordinate | None:
         index = self.position(key)
