@@ -116,7 +116,7 @@ def _text_value(state: State, row: Row) -> str:
     return getattr(holder, row.field).strip("\n")
 
 
-def _where(state: State, index: int) -> str:
+def where(state: State, index: int) -> str:
     for group in state.derived.groups:
         for number, i in group.rows:
             if i == index:
@@ -128,7 +128,7 @@ def _indicator(out: _Out, row: Row, state: State) -> None:
     ind = state.report.indicators[row.index]
     fig = state.derived.indicators[row.index]
     out.findings(_row_findings(state, "indicators", row.index))
-    out.line((_where(state, row.index) + ". ", "label"), ind.name)
+    out.line((where(state, row.index) + ". ", "label"), ind.name)
     out.field("Ед. изм.", ind.unit or "—")
     out.field("Лучше", "меньше (↓)" if ind.better == LOWER else "больше (↑)")
     prev = fmt_value(ind.prev) if ind.prev is not None else (ind.prev_note or "—")

@@ -21,30 +21,31 @@ NAVIGATION = (
 )
 
 
-def help_table(entries: list[tuple[str, str, str, bool]]) -> Table:
-    """``entries``: (group, keys, name and help, enabled)."""
-    table = Table.grid(padding=(0, 2))
-    table.add_column(style="bold", no_wrap=True)
-    table.add_column()
+def help_table(entries: list[tuple[str, str, str, str, bool]]) -> Table:
+    """``entries``: (group, keys, name, help, enabled)."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(style="bold", no_wrap=True, min_width=9)
+    table.add_column(no_wrap=True)
+    table.add_column(style="dim", ratio=1)
     group = None
-    for entry_group, keys, text, enabled in entries:
+    for entry_group, keys, name, text, enabled in entries:
         if entry_group != group:
             if group is not None:
-                table.add_row("", "")
-            table.add_row(Text(entry_group, style="bold underline"), "")
+                table.add_row("", "", "")
+            table.add_row(Text(entry_group, style="bold underline"), "", "")
             group = entry_group
-        table.add_row(Text(keys), Text(text, style="" if enabled else "dim"))
-    table.add_row("", "")
-    table.add_row(Text("Перемещение", style="bold underline"), "")
+        table.add_row(Text(keys), Text(name, style="" if enabled else "dim strike"), Text(text))
+    table.add_row("", "", "")
+    table.add_row(Text("Перемещение", style="bold underline"), "", "")
     for keys, text in NAVIGATION:
-        table.add_row(Text(keys), Text(text))
+        table.add_row(Text(keys), Text(text), Text(""))
     return table
 
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,question_mark,q,f1", "close", "Закрыть")]
 
-    def __init__(self, title: str, entries: list[tuple[str, str, str, bool]]):
+    def __init__(self, title: str, entries: list[tuple[str, str, str, str, bool]]):
         super().__init__(classes="dialog-screen")
         self.heading = title
         self.entries = entries

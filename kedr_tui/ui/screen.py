@@ -129,9 +129,18 @@ class ReportScreen(Screen):
             else:
                 view.state, view.marks = state, marks
         self.update_header()
-        self.refresh_bindings()
+        self._refresh_history_keys()
         if place is not None:
             self.call_next(self._show_place, *place)
+
+    def _refresh_history_keys(self) -> None:
+        """The footer's undo / redo keys change only when there becomes something (or
+        nothing) to undo or redo: redrawing the footer on every edit costs a frame."""
+        history = self.session.history
+        state = (bool(history and history.done), bool(history and history.undone))
+        if state != getattr(self, "_history_state", None):
+            self._history_state = state
+            self.refresh_bindings()
 
     async def _show_place(self, table: str, key: str, column: str | None) -> None:
         if table != self.current_view().TABLE:
@@ -197,10 +206,27 @@ class ReportScreen(Screen):
     # ------------------------------------------------------------ editing
 
     def _row_context(self, view: TabView, row) -> str:
-        if row is None:
+        """Which row an editor is about, in a line: «Задача 1, № 2 · Доля …»."""
+        report = self.session.report
+        if row is None or report is None:
             return ""
-        texts = [c.text for c in row.cells[1:3] if c.text.strip()]
-        return short_text(" · ".join(t.strip() for t in texts), 120)
+        if row.kind == "indicator":
+            from kedr_tui.ui.detail import where
+
+            text = f"{where(self.state, row.index)} · {report.indicators[row.index].name}"
+        elif row.kind == "expense":
+            exp = report.expenses[row.index]
+            text = f"{exp.code} · {exp.executor}"
+        elif row.kind == "node":
+            act = report.activities[row.index]
+            text = f"{act.code} · {act.title}"
+        elif row.kind == "amendment":
+            text = f"Изменение № {row.index + 1} · {report.amendments[row.index].act}"
+        elif row.kind == "text":
+            text = row.cells[1].text
+        else:
+            text = " · ".join(c.text.strip() for c in row.cells[1:3] if c.text.strip())
+        return short_text(text, 120)
 
     def action_edit(self) -> None:
         view = self.current_view()
@@ -492,8 +518,7 @@ class ReportScreen(Screen):
             state = self.check_action(name, eval_params(params))
             if state is False:
                 continue
-            entries.append((command.group, key_text(command), f"{command.name} — {command.help}",
-                            bool(state)))
+            entries.append((command.group, key_text(command), command.name, command.help, bool(state)))
         entries.sort(key=lambda e: [c.group for c in COMMANDS].index(e[0]))
         title = f"Клавиши — вкладка «{TAB_TITLES[self.current_view().TABLE]}»"
         if self.read_only:

@@ -9,6 +9,10 @@ moved), keeping the cursor on its row.
 
 from __future__ import annotations
 
+from rich.cells import cell_len, set_cell_size
+from rich.control import strip_control_codes
+from rich.measure import Measurement
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
@@ -20,11 +24,14 @@ from textual.widgets._data_table import RowKey
 from kedr_tui.ui.rows import COLUMNS, FIXED_COLUMNS, Cell, Row, fit_widths, natural_widths
 
 class CellText:
-    """A cell's text and style, made into rich Text only when it is drawn.
+    """A cell's text and style, drawn as one line of segments.
 
-    A big report has tens of thousands of cells and only a screenful is ever
-    drawn: building a Text for each when the table is filled was most of the
-    time of a rebuild.  User text is never read as markup.
+    Cells are always one line (texts are collapsed to one line in ``rows``), so
+    drawing them needs no wrapping: cutting to the width with an ellipsis and
+    padding is all, and much cheaper than rich Text's general layout (a big
+    table redraws a screenful of cells after every edit).  Nothing is built
+    for the thousands of cells that are never on screen.  User text is never
+    read as markup, and control characters are dropped.
     """
 
     __slots__ = ("plain", "style", "right")
@@ -38,11 +45,21 @@ class CellText:
         return Text(self.plain, style=self.style, no_wrap=True, overflow="ellipsis", end="",
                     justify="right" if self.right else "left")
 
+    def line(self, width: int) -> str:
+        plain = strip_control_codes(self.plain)
+        size = cell_len(plain)
+        if size > width:
+            plain = set_cell_size(plain, width - 1) + "…" if width > 1 else set_cell_size(plain, width)
+            size = width
+        pad = " " * (width - size)
+        return pad + plain if self.right else plain + pad
+
     def __rich_console__(self, console, options):
-        yield self.text()
+        yield Segment(self.line(options.max_width), self.style)
 
     def __rich_measure__(self, console, options):
-        return self.text().__rich_measure__(console, options)
+        size = cell_len(self.plain)
+        return Measurement(size, size)
 
     def __eq__(self, other) -> bool:
         return (isinstance(other, CellText) and self.plain == other.plain

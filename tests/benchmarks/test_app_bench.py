@@ -1,0 +1,194 @@
+"""App budgets (issue 4): start-up to the first frame against a bare Textual app with
+one DataTable, opening a generated 500-indicator / 2 000-expense report, and the time
+from an edit to the frame that shows it.
+
+Run with ``pytest tests/benchmarks --benchmark-enable -s``; in the normal suite each
+runs once on small inputs (``--benchmark-disable``) and no time is asserted.
+
+Processes are timed as installed: Python's bytecode of ``kedr_tui`` is compiled
+once beforehand (pip does that on install; this checkout may run with
+PYTHONDONTWRITEBYTECODE, which would charge every start with compiling our
+sources while Textual's are compiled already).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEED
+
+try:
+    from tests.gen import generate
+except ImportError:  # the generator is another issue's; without it the big-report budgets are skipped
+    generate = None
+
+# Time to the first frame of a whole process: App._display is where a frame is
+# written to the terminal (headless: not written, but composed all the same).
+FIRST_FRAME = r'''
+import os, shutil, sys, tempfile
+from textual.app import App
+_display = App._display
+def first_frame(self, screen, renderable):
+    _display(self, screen, renderable)
+    if renderable is not None and not getattr(self, "_painted", False):
+        self._painted = True
+        self._screens_at_first_frame = list(self.screen_stack)
+        self.exit()
+App._display = first_frame
+kind = sys.argv[1]
+if kind == "bare":
+    from textual.widgets import DataTable
+    rows = int(sys.argv[2])
+    class Bare(App):
+        def compose(self):
+            yield DataTable()
+        def on_mount(self):
+            table = self.query_one(DataTable)
+            table.add_columns(*[f"c{i}" for i in range(13 if rows else 2)])
+            table.add_rows([[f"{c}{r}" for c in range(13 if rows else 2)] for r in range(rows or 20)])
+    Bare().run(headless=True, size=(80, 24))
+else:
+    folder = tempfile.mkdtemp()
+    path = os.path.join(folder, "2021.toml")
+    shutil.copy(sys.argv[2], path)
+    from kedr_tui.core.session import Session
+    from kedr_tui.ui.app import KedrApp
+    session = Session.open(path)
+    app = KedrApp(session, path)
+    app.run(headless=True, size=(80, 24))
+    session.close()
+    shutil.rmtree(folder)
+    if len(app._screens_at_first_frame) != 1:
+        sys.exit(f"unexpected screens at start: {app._screens_at_first_frame}")
+'''
+
+
+@pytest.fixture(scope="module")
+def installed_env(tmp_path_factory) -> dict:
+    """An environment where our bytecode is compiled once, as after ``pip install``."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(tmp_path_factory.mktemp("pycache"))
+    return env
+
+
+def first_frame(args: list[str], env: dict, runs: int) -> float:
+    """Median wall time of a process that starts, draws its first frame and exits."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, "-c", FIRST_FRAME, *args], env=env,
+                              capture_output=True, text=True, check=False)
+        times.append(time.perf_counter() - start)
+        assert done.returncode == 0, done.stderr[-2000:]
+    return statistics.median(times)
+
+
+def test_startup_to_first_frame_vs_a_bare_datatable_app(benchmark, installed_env):
+    runs = 1 if benchmark.disabled else 15
+    first_frame(["app", str(SEED)], installed_env, 1)           # compile our bytecode once
+    bare = first_frame(["bare", "0"], installed_env, runs)
+    app = benchmark.pedantic(first_frame, args=(["app", str(SEED)], installed_env, runs), rounds=1)
+    same = first_frame(["bare", "15"], installed_env, runs)   # bare, but a screenful of 13 columns
+    benchmark.extra_info.update(bare_s=bare, bare_screenful_s=same, app_s=app, ratio=app / bare)
+    print(f"\nfirst frame, seed at 80×24: app {app * 1000:.0f} ms; bare DataTable app {bare * 1000:.0f} ms "
+          f"({app / bare:.2f}×, target ≤ 1.25×); bare with a screenful of 13 columns "
+          f"{same * 1000:.0f} ms ({app / same:.2f}×)")
+    if not benchmark.disabled:
+        assert app / bare <= 1.25
+
+
+@pytest.fixture(scope="module")
+def big_report(tmp_path_factory) -> Path:
+    if generate is None:
+        pytest.skip("tests/gen.py (the report generator) is not there yet")
+    folder = tmp_path_factory.mktemp("big-app") / "reports"
+    folder.mkdir()
+    path = folder / "2021.toml"
+    path.write_text(generate(n_indicators=500, n_expenses=2000, seed=1), encoding="utf-8")
+    return path
+
+
+def test_a_big_report_opens_to_the_first_frame(benchmark, big_report, installed_env):
+    runs = 1 if benchmark.disabled else 7
+    first_frame(["app", str(big_report)], installed_env, 1)
+    seconds = benchmark.pedantic(first_frame, args=(["app", str(big_report)], installed_env, runs),
+                                 rounds=1)
+    print(f"\n500 indicators / 2 000 rows: first frame in {seconds * 1000:.0f} ms (target ≤ 1 500 ms)")
+    if not benchmark.disabled:
+        assert seconds <= 1.5
+
+
+async def _edit_to_frame(path: Path, edits: int) -> dict[str, float]:
+    """Median seconds from ``Session.apply`` of an edit to the frame that shows it."""
+    from textual.app import App
+
+    from kedr_tui.core.edits import set_field
+    from kedr_tui.core.session import Session
+    from kedr_tui.ui.app import KedrApp
+
+    frames: list[float] = []
+    display = App._display
+
+    def recorded(self, screen, renderable):
+        display(self, screen, renderable)
+        if renderable is not None:
+            frames.append(time.perf_counter())
+
+    App._display = recorded
+    session = Session.open(path)
+    out = {}
+    try:
+        app = KedrApp(session, str(path))
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = app.report_screen
+            for key, section, field in (("1", "indicators", "fact"), ("2", "expenses", "cash")):
+                await pilot.press(key)
+                await pilot.pause(0.1)
+                times = []
+                rows = getattr(session.report, section)
+                # rows whose edit changes figures, not which rows there are (a zero amount
+                # becoming non-zero shows its executor in every total above: a rebuild)
+                picks = [i for i, r in enumerate(rows) if getattr(r, field)][:edits]
+                for i in picks:
+                    report = session.report
+                    row = getattr(report, section)[i]
+                    edit = set_field(report, section, i, field, (getattr(row, field) or Decimal(0)) + 1)
+                    frames.clear()
+                    start = time.perf_counter()
+                    screen.apply(edit)
+                    while not frames:
+                        await asyncio.sleep(0.0005)
+                    times.append(frames[0] - start)
+                    await pilot.pause(0.02)
+                out[section] = statistics.median(times)
+                assert screen.current_view().table.rebuilds == 1      # cells updated, never rebuilt
+    finally:
+        App._display = display
+        session.close()
+    return out
+
+
+def test_an_edit_repaints_only_what_changed(benchmark, tmp_path):
+    if generate is None:
+        pytest.skip("tests/gen.py (the report generator) is not there yet")
+    small = benchmark.disabled
+    path = tmp_path / "2021.toml"
+    path.write_text(generate(n_indicators=50 if small else 500, n_expenses=200 if small else 2000, seed=1),
+                    encoding="utf-8")
+    result = benchmark.pedantic(lambda: asyncio.run(_edit_to_frame(path, 5 if small else 25)), rounds=1)
+    benchmark.extra_info.update({f"{k}_s": v for k, v in result.items()})
+    print("\nedit -> frame: " + ", ".join(f"{k} {v * 1000:.1f} ms" for k, v in result.items())
+          + " (target ≤ 50 ms)")
+    if not benchmark.disabled:
+        assert max(result.values()) <= 0.05
