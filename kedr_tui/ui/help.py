@@ -23,7 +23,7 @@ NAVIGATION = (
 
 def help_table(entries: list[tuple[str, str, str, str, bool]]) -> Table:
     """``entries``: (group, keys, name, help, enabled)."""
-    table = Table.grid(padding=(0, 1))
+    table = Table.grid(padding=(0, 1), expand=True)
     table.add_column(style="bold", no_wrap=True, min_width=9)
     table.add_column(no_wrap=True)
     table.add_column(style="dim", ratio=1)

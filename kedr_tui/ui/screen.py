@@ -69,6 +69,9 @@ class ReportScreen(Screen):
         first.populate()
         first.table.focus()
         self.update_header()
+        # the other tabs are mounted (hidden, their tables still empty) once the first
+        # frame is out, so that keys pressed right after «4» reach the new tab
+        self.call_after_refresh(self._mount_other_tabs)
         if self.errors():
             self.notify(f"В отчёте ошибки ({len(self.errors())}): он открыт только для чтения. "
                         "Исправьте файл и откройте снова.", title="Отчёт с ошибками",
@@ -151,6 +154,13 @@ class ReportScreen(Screen):
 
     # ------------------------------------------------------------ tabs
 
+    async def _mount_other_tabs(self) -> None:
+        hidden = [view for view in self.views.values() if not view.is_mounted]
+        for view in hidden:
+            view.display = False
+        if hidden:
+            await self.query_one("#views").mount_all(hidden)
+
     async def _mounted(self, name: str) -> TabView:
         """The view of a tab, mounted (views other than the first are mounted on demand)."""
         view = self.views[name]
@@ -167,7 +177,8 @@ class ReportScreen(Screen):
             view.display = True
             self.active = name
             self.query_one(TabBar).active = name
-        view.table.focus()
+        # at once, not with focus() (call_later): keys typed right after «4» go here
+        self.set_focus(view.table)
         self.refresh_bindings()
 
     async def on_tab_bar_selected(self, event: TabBar.Selected) -> None:
@@ -533,6 +544,8 @@ class ReportScreen(Screen):
 
     def restyle(self) -> None:
         for view in self.views.values():
+            if view.is_mounted and not view.populated:
+                view.table.resolve_styles()
             if view.populated:
                 view.table.restyle()
                 view.show_detail()

@@ -171,3 +171,13 @@ async def test_keys_work_on_a_russian_keyboard_layout(seed):
         await pilot.press("й")                  # the «q» key
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_keys_typed_right_after_a_tab_key_go_to_the_new_tab(seed):
+    async with running(seed) as (app, pilot):
+        await pilot.press("4", "down", "down", "down", "down", "down", "down", "down", "enter")
+        await pilot.pause()
+        from kedr_tui.ui.editor import FieldEditor
+
+        assert active_tab(app) == "narrative"
+        assert isinstance(app.screen, FieldEditor) and app.screen.multiline   # «Вступление»

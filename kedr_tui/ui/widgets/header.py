@@ -47,12 +47,12 @@ class ReportHeader(Widget):
             style = self.get_component_rich_style(span_style, partial=True)
             status.spans = [s._replace(style=style) if s.style == span_style else s for s in status.spans]
         status.style = self.get_component_rich_style("header--status", partial=True)
-        room = max(width - status.cell_len - 3, 8)
+        room = max(width - status.cell_len - 4, 8)
         title = Text(self.title_text, style=self.get_component_rich_style("header--title", partial=True),
                      no_wrap=True, overflow="ellipsis")
         title.truncate(room, overflow="ellipsis")
         line = Text(" ", no_wrap=True, end="")
         line.append_text(title)
-        line.append(" " * max(width - title.cell_len - status.cell_len - 2, 1))
+        line.append(" " * max(width - title.cell_len - status.cell_len - 2, 2))
         line.append_text(status)
         return line

@@ -106,14 +106,14 @@ class ReportTable(DataTable, inherit_bindings=False):
     # ------------------------------------------------------------ styles
 
     def on_mount(self) -> None:
-        self._resolve_styles()
+        self.resolve_styles()
         for column in self.spec:
             self.add_column(Text(column.label, no_wrap=True, overflow="ellipsis",
                                  justify="right" if column.right else "left"),
                             key=column.key, width=column.width)
         self._fit_widths = [c.width for c in self.spec]
 
-    def _resolve_styles(self) -> None:
+    def resolve_styles(self) -> None:
         self._composed: dict[str, Style] = {}
         self._role_styles = {role: self.get_component_rich_style(f"report--{role}", partial=True)
                         for role in ROLES}
@@ -123,7 +123,7 @@ class ReportTable(DataTable, inherit_bindings=False):
 
     def restyle(self) -> None:
         """After a theme change: re-render every cell with the new colours."""
-        self._resolve_styles()
+        self.resolve_styles()
         rows, self.shown = self.shown, []
         self._row_index = {}
         self.sync(rows, force=True)
@@ -269,6 +269,11 @@ class ReportTable(DataTable, inherit_bindings=False):
             col = next((i for i, c in enumerate(self.spec) if c.key == column), col)
         self.move_cursor(row=index, column=col, animate=False)
         return True
+
+    def start_column(self) -> None:
+        """Put the cursor on the row's name (the first flexible column), not on the mark."""
+        column = next((i for i, c in enumerate(self.spec) if c.flex), 0)
+        self.move_cursor(row=self.cursor_row, column=column, animate=False)
 
     def goto_index(self, index: int, column: str | None = None) -> None:
         if not self.shown:
