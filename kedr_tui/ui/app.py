@@ -50,11 +50,15 @@ class KedrApp(App[int]):
         check_on_open(self, self.session, on_change=lambda: self.report_screen.after_change(),
                       notify_read_only=False)
 
+    def tell(self, message: str, **kwargs) -> None:
+        """A notification, never read as markup."""
+        self.notify(message, markup=False, **kwargs)
+
     # ------------------------------------------------------------ theme
 
     def toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme != LIGHT else DARK
-        self.notify("Светлая тема" if self.theme == LIGHT else "Тёмная тема", timeout=2)
+        self.tell("Светлая тема" if self.theme == LIGHT else "Тёмная тема", timeout=2)
 
     def _theme_changed(self, _theme) -> None:
         # the tables' cell colours come from the stylesheet: re-read them once it is applied
@@ -70,7 +74,7 @@ class KedrApp(App[int]):
                                             id="--command-palette"))
 
     def action_help_quit(self) -> None:
-        self.notify("Выход — q или Ctrl+Q.", timeout=3)
+        self.tell("Выход — q или Ctrl+Q.", timeout=3)
 
     async def action_quit(self) -> None:
         self.request_quit()

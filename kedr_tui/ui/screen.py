@@ -73,16 +73,20 @@ class ReportScreen(Screen):
         # frame is out, so that keys pressed right after «4» reach the new tab
         self.call_after_refresh(self._mount_other_tabs)
         if self.errors():
-            self.notify(f"В отчёте ошибки ({len(self.errors())}): он открыт только для чтения. "
+            self.tell(f"В отчёте ошибки ({len(self.errors())}): он открыт только для чтения. "
                         "Исправьте файл и откройте снова.", title="Отчёт с ошибками",
                         severity="error", timeout=10)
         elif self.session.read_only:
             reason = getattr(self.session, "read_only_reason", None) or "режим просмотра"
-            self.notify(f"Только чтение: {reason}.", timeout=6)
+            self.tell(f"Только чтение: {reason}.", timeout=6)
         if getattr(self.session, "recovery", None) is not None:
             # the recovery dialog is the safety work's; until it exists, say why edits are refused
-            self.notify("Найден журнал несохранённых правок прошлого сеанса: правка недоступна, "
+            self.tell("Найден журнал несохранённых правок прошлого сеанса: правка недоступна, "
                         "пока он не восстановлен или не отброшен.", severity="warning", timeout=10)
+
+    def tell(self, message: str, **kwargs) -> None:
+        """A notification; it may quote user text, so it is never read as markup."""
+        self.notify(message, markup=False, **kwargs)
 
     # ------------------------------------------------------------ state
 
@@ -247,7 +251,7 @@ class ReportScreen(Screen):
         column = view.table.current_column()
         target = edit_target(view.TABLE, row, column)
         if target is None:
-            self.notify(self._why_not(view.TABLE, row, column), timeout=4)
+            self.tell(self._why_not(view.TABLE, row, column), timeout=4)
             return
         self.open_editor(*target, context=self._row_context(view, row))
 
@@ -276,7 +280,7 @@ class ReportScreen(Screen):
             try:
                 options = F.choices(report, section, index, field)
             except EditError as exc:
-                self.notify(str(exc), severity="error")
+                self.tell(str(exc), severity="error")
                 return
             screen = ChoiceEditor(title, context, options, current)
         else:
@@ -291,7 +295,7 @@ class ReportScreen(Screen):
         try:
             edit = F.edit_for(self.session.report, section, index, field, result.value)
         except EditError as exc:
-            self.notify(str(exc), severity="error")
+            self.tell(str(exc), severity="error")
             return
         if edit is not None:
             self.apply(edit)
@@ -301,7 +305,7 @@ class ReportScreen(Screen):
         try:
             self.session.apply(edit)
         except EditError as exc:
-            self.notify(str(exc), severity="error")
+            self.tell(str(exc), severity="error")
             return False
         self.after_change(edit, focus)
         return True
@@ -313,7 +317,7 @@ class ReportScreen(Screen):
         row = view.current_row()
         report = self.session.report
         if row is None or row.section is None or report is None:
-            self.notify("У этой строки нет полей для правки.", timeout=3)
+            self.tell("У этой строки нет полей для правки.", timeout=3)
             return
         section, index = row.section, row.index
         if row.field is not None:
@@ -346,7 +350,7 @@ class ReportScreen(Screen):
         try:
             op = make(structure, view)
         except EditError as exc:
-            self.notify(str(exc), severity="warning", timeout=5)
+            self.tell(str(exc), severity="warning", timeout=5)
             return
         if op.question:
             from kedr_tui.ui.dialogs import ConfirmDialog
@@ -379,7 +383,7 @@ class ReportScreen(Screen):
     def _history(self, redo: bool) -> None:
         edit = self.session.redo() if redo else self.session.undo()
         if edit is None:
-            self.notify("Нечего повторять." if redo else "Нечего отменять.", timeout=3)
+            self.tell("Нечего повторять." if redo else "Нечего отменять.", timeout=3)
             return
         where = F.place_of_step(edit, undone=not redo)
         place = ref_target(*where) if where else None
@@ -389,7 +393,7 @@ class ReportScreen(Screen):
             column = field_column(table, row, field) if row is not None else None
             place = (table, key, column)
         self.after_change(edit, place[1] if place else None, place)
-        self.notify(("Повторено: " if redo else "Отменено: ") + F.describe(edit), timeout=3)
+        self.tell(("Повторено: " if redo else "Отменено: ") + F.describe(edit), timeout=3)
 
     def action_undo(self) -> None:
         self._history(redo=False)
@@ -401,32 +405,32 @@ class ReportScreen(Screen):
 
     def action_save(self) -> bool:
         if self.read_only:
-            self.notify("Отчёт открыт только для чтения.", severity="warning")
+            self.tell("Отчёт открыт только для чтения.", severity="warning")
             return False
         try:
             path = self.session.save()
         except (ReportError, OSError) as exc:
-            self.notify(str(exc), title="Не сохранено", severity="error", timeout=10)
+            self.tell(str(exc), title="Не сохранено", severity="error", timeout=10)
             return False
         self.after_change(None)
-        self.notify(f"Сохранено: {path}", timeout=3)
+        self.tell(f"Сохранено: {path}", timeout=3)
         if self.errors():
-            self.notify("В отчёте есть ошибки: файл откроется только для чтения, пока их не "
+            self.tell("В отчёте есть ошибки: файл откроется только для чтения, пока их не "
                         "исправить.", severity="warning", timeout=8)
         return True
 
     def action_export(self, kind: str) -> None:
         analysis = self.session.analysis
         if analysis is None or analysis.errors:
-            self.notify("В отчёте ошибки: вывод невозможен (см. вкладку «Проверка»).",
+            self.tell("В отчёте ошибки: вывод невозможен (см. вкладку «Проверка»).",
                         severity="error")
             return
-        self.notify(f"Вывод {'PDF' if kind == 'pdf' else 'текста'}…", timeout=2)
+        self.tell(f"Вывод {'PDF' if kind == 'pdf' else 'текста'}…", timeout=2)
         self._export(kind, analysis)
 
     @work(thread=True, group="export", exit_on_error=False)
     def _export(self, kind: str, analysis) -> None:
-        notify = partial(self.app.call_from_thread, self.notify)
+        notify = partial(self.app.call_from_thread, self.tell)
         try:
             from kedr_tui.export.files import default_path, write_output
 
@@ -455,16 +459,16 @@ class ReportScreen(Screen):
 
     async def _finding(self, forward: bool) -> None:
         if self.state is None or not self.state.findings:
-            self.notify("Замечаний нет.", timeout=3)
+            self.tell("Замечаний нет.", timeout=3)
             return
         targets = finding_targets(self.state.findings, self.all_rows())
         target, wrapped = step(targets, *self._position(), forward=forward)
         if target is None:
-            self.notify("Замечаний нет.", timeout=3)
+            self.tell("Замечаний нет.", timeout=3)
             return
         await self.goto(target)
         if wrapped:
-            self.notify("Замечания пройдены: снова с " + ("начала." if forward else "конца."), timeout=3)
+            self.tell("Замечания пройдены: снова с " + ("начала." if forward else "конца."), timeout=3)
 
     async def action_next_finding(self) -> None:
         await self._finding(True)
@@ -482,7 +486,7 @@ class ReportScreen(Screen):
         rows = self.views[table].rows
         index = next((i for i, r in enumerate(rows) if r.key == key), None)
         if table == "findings" or index is None:
-            self.notify("Замечание относится к файлу в целом: строка " + str(finding.line), timeout=4)
+            self.tell("Замечание относится к файлу в целом: строка " + str(finding.line), timeout=4)
             return
         await self.goto(Target(table, index, field_column(table, rows[index], field)))
 
@@ -504,11 +508,11 @@ class ReportScreen(Screen):
         target, wrapped = search(self.all_rows(), columns, self.query_text, *self._position(),
                                  forward=forward)
         if target is None:
-            self.notify(f"«{self.query_text}» не найдено.", severity="warning", timeout=3)
+            self.tell(f"«{self.query_text}» не найдено.", severity="warning", timeout=3)
             return
         await self.goto(target)
         if wrapped:
-            self.notify("Поиск продолжен с " + ("начала." if forward else "конца."), timeout=3)
+            self.tell("Поиск продолжен с " + ("начала." if forward else "конца."), timeout=3)
 
     async def action_search_next(self) -> None:
         await self._search(True)

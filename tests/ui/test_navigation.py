@@ -181,3 +181,13 @@ async def test_keys_typed_right_after_a_tab_key_go_to_the_new_tab(seed):
 
         assert active_tab(app) == "narrative"
         assert isinstance(app.screen, FieldEditor) and app.screen.multiline   # «Вступление»
+
+
+async def test_messages_quoting_user_text_are_not_markup(seed):
+    async with running(seed) as (app, pilot):
+        await pilot.press("slash")
+        await type_text(pilot, "[/x]")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.is_running
+        assert any("«[/x]» не найдено" in n for n in notifications(app))
