@@ -25,7 +25,7 @@ def help_table(entries: list[tuple[str, str, str, str, bool]]) -> Table:
     """``entries``: (group, keys, name, help, enabled)."""
     table = Table.grid(padding=(0, 1), expand=True)
     table.add_column(style="bold", no_wrap=True, min_width=9)
-    table.add_column(no_wrap=True)
+    table.add_column(no_wrap=True, max_width=30)
     table.add_column(style="dim", ratio=1)
     group = None
     for entry_group, keys, name, text, enabled in entries:
@@ -38,7 +38,7 @@ def help_table(entries: list[tuple[str, str, str, str, bool]]) -> Table:
     table.add_row("", "", "")
     table.add_row(Text("Перемещение", style="bold underline"), "", "")
     for keys, text in NAVIGATION:
-        table.add_row(Text(keys), Text(text), Text(""))
+        table.add_row(Text(keys), Text(""), Text(text, style=""))
     return table
 
 
