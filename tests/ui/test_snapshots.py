@@ -44,7 +44,7 @@ def test_indicators_80x24(snap_compare, make_app):
 
 
 def test_expenses_80x24(snap_compare, make_app):
-    assert snap_compare(make_app(), terminal_size=SMALL, press=["2", *["down"] * 6, "right"],
+    assert snap_compare(make_app(), terminal_size=SMALL, press=["2", *["down"] * 6, "right", "right", "right"],
                         run_before=_settle)
 
 

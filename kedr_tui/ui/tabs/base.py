@@ -81,7 +81,6 @@ class TabView(Vertical):
         self.table.fit(self.table.size.width or self.app.size.width)
         self.table.resolve_styles()     # the theme may have changed since the table was mounted
         self.table.sync(self.rows, force=True)
-        self.table.start_column()
         self.show_detail()
 
     # ------------------------------------------------------------ the pane

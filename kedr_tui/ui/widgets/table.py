@@ -270,11 +270,6 @@ class ReportTable(DataTable, inherit_bindings=False):
         self.move_cursor(row=index, column=col, animate=False)
         return True
 
-    def start_column(self) -> None:
-        """Put the cursor on the row's name (the first flexible column), not on the mark."""
-        column = next((i for i, c in enumerate(self.spec) if c.flex), 0)
-        self.move_cursor(row=self.cursor_row, column=column, animate=False)
-
     def goto_index(self, index: int, column: str | None = None) -> None:
         if not self.shown:
             return
