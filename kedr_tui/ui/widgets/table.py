@@ -100,8 +100,34 @@ class ReportTable(DataTable, inherit_bindings=False):
         self._fit_widths: list[int] = []
         self._natural: list[int] = [c.width for c in self.spec]
         self._available = 0
+        self._drawn: dict = {}              # drawn cells, see _render_cell
         self.cell_updates = 0               # for tests and benchmarks: cells rewritten by sync
         self.rebuilds = 0
+
+    # ------------------------------------------------------------ drawing
+
+    def _render_cell(self, row_index: int, column_index: int, base_style: Style, width: int,
+                     cursor: bool = False, hover: bool = False):
+        """DataTable forgets every drawn cell on any ``update_cell`` (its cache is keyed
+        by an update counter): after an edit the whole screenful was drawn again.  Here a
+        drawn cell is kept for as long as its value is the same object, so an edit
+        redraws only the cells it changed."""
+        if row_index < 0 or column_index < 0:
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        row_key = self._row_locations.get_key(row_index)
+        column_key = self._column_locations.get_key(column_index)
+        value = self._data.get(row_key, {}).get(column_key)
+        key = (row_key, column_key, row_index, column_index, base_style, width, cursor, hover,
+               self._show_hover_cursor, self._pseudo_class_state,
+               row_index < self.fixed_rows or column_index < self.fixed_columns)
+        hit = self._drawn.get(key)
+        if hit is not None and hit[0] is value:
+            return hit[1]
+        lines = super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        if len(self._drawn) > 20_000:
+            self._drawn.clear()
+        self._drawn[key] = (value, lines)
+        return lines
 
     # ------------------------------------------------------------ styles
 
