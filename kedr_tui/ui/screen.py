@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from functools import partial
 
-from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -22,7 +21,7 @@ from kedr_tui.ui import fields as F
 from kedr_tui.ui.commands import COMMANDS, bindings, eval_params, key_text
 from kedr_tui.ui.navigate import Target, finding_targets, search, step
 from kedr_tui.ui.rows import (
-    COLUMNS, EDITABLE, TAB_TITLES, TABLES, State, column_keys, edit_target, field_column,
+    EDITABLE, TAB_TITLES, TABLES, State, column_keys, edit_target, field_column,
     finding_target, marks_of, ref_target, short_text,
 )
 from kedr_tui.ui.tabs import VIEWS, TabView

@@ -4,7 +4,6 @@ runs its own event loop.  Update with ``--snapshot-update`` and look at the SVGs
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 

@@ -1,0 +1,119 @@
+"""The app's pure parts, without Textual: rows, widths, structure edits, navigation, fields."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from kedr_tui.core.edits import Batch, EditError, InsertRow, MoveRow
+from kedr_tui.core.store import load
+from kedr_tui.ui import fields as F
+from kedr_tui.ui import structure
+from kedr_tui.ui.navigate import finding_targets, search, step
+from kedr_tui.ui.rows import (
+    COLUMNS, TABLES, Memo, State, build_rows, column_keys, edit_target, fit_widths, marks_of,
+)
+from tests.conftest import SEED
+
+
+@pytest.fixture(scope="module")
+def state():
+    analysis = load(SEED).analysis
+    return State(analysis.report, analysis.derived, analysis.findings)
+
+
+def rows_of(state, table):
+    return build_rows(table, state, Memo(), marks_of(state.findings))
+
+
+def test_every_table_has_rows_with_one_cell_per_column(state):
+    for table in TABLES:
+        rows = rows_of(state, table)
+        assert rows
+        assert all(len(r.cells) == len(COLUMNS[table]) for r in rows)
+        assert len({r.key for r in rows}) == len(rows)
+
+
+def test_memo_gives_back_the_same_row_objects(state):
+    memo = Memo()
+    marks = marks_of(state.findings)
+    first = build_rows("expenses", state, memo, marks)
+    again = build_rows("expenses", state, memo, marks)
+    assert all(a is b for a, b in zip(first, again))
+
+
+def test_edit_targets_follow_the_kind_of_row(state):
+    rows = {r.key: r for r in rows_of(state, "expenses")}
+    assert edit_target("expenses", rows["exp:7"], "cash") == ("expenses", 7, "cash")
+    assert edit_target("expenses", rows["node:6"], "cash") is None        # a total
+    assert edit_target("expenses", rows["node:6"], "name") == ("activities", 6, "title")
+    assert edit_target("expenses", rows["program"], "name") == ("program", None, "title")
+    text = {r.key: r for r in rows_of(state, "narrative")}
+    assert edit_target("narrative", text["comment:3"], "part") == ("indicators", 3, "comment")
+
+
+def test_flexible_columns_share_the_spare_width():
+    spec = COLUMNS["indicators"]
+    narrow = fit_widths(spec, 80)
+    wide = fit_widths(spec, 200)
+    assert narrow == [c.width for c in spec]
+    assert sum(wide) + 2 * len(spec) == 200
+    assert all(w >= c.width for w, c in zip(wide, spec))
+
+
+def test_structure_operations(state):
+    report = state.report
+    rows = {r.key: r for r in rows_of(state, "indicators")}
+    op = structure.add_row("indicators", rows["ind:3"], report)
+    assert isinstance(op.edit, InsertRow) and op.edit.index == 4 and op.focus == "ind:4"
+    op = structure.move_row("indicators", rows["ind:3"], report, -1)
+    assert isinstance(op.edit, MoveRow) and (op.edit.index, op.edit.to) == (3, 2)
+    with pytest.raises(EditError):
+        structure.move_row("indicators", rows["ind:2"], report, -1)      # first of task 1
+    with pytest.raises(EditError):
+        structure.delete_row("indicators", rows["task:1"], report)     # has indicators
+    with pytest.raises(EditError):
+        structure.delete_row("indicators", rows["goal"], report)
+    exp = {r.key: r for r in rows_of(state, "expenses")}
+    op = structure.add_group("expenses", exp["node:7"], report)        # 04.0.02.5 -> sibling
+    assert op.edit.row.code == "04.0.02.6"
+    op = structure.add_group("expenses", exp["program"], report)       # a new main activity
+    assert op.edit.row.code == "04.0.04.0" and op.edit.row.task
+    op = structure.delete_row("expenses", exp["node:7"], report)
+    assert isinstance(op.edit, Batch) and "04.0.02.5" in op.question
+    with pytest.raises(EditError):
+        structure.delete_row("expenses", exp["node:2"], report)        # has children
+
+
+def test_findings_and_search_across_tables(state):
+    tables = {t: rows_of(state, t) for t in TABLES}
+    targets = finding_targets(state.findings, tables)
+    assert [(t.table, tables[t.table][t.row].key, t.column) for t in targets] == \
+        [("indicators", "ind:8", "formula")]
+    target, wrapped = step(targets, "expenses", 0)
+    assert target == targets[0] and wrapped
+    columns = {t: column_keys(t) for t in TABLES}
+    hit, _ = search(tables, columns, "КУЛЬТУРА", "indicators", 0)
+    assert hit.table == "expenses" and "Культура" in tables["expenses"][hit.row].cells[2].text
+    back, _ = search(tables, columns, "культура", hit.table, hit.row, forward=False)
+    assert back != hit
+
+
+def test_field_rules(state):
+    report = state.report
+    assert F.parse(report, "expenses", 7, "cash", "1 129,01") == Decimal("1129.01")
+    with pytest.raises(EditError, match="не число"):
+        F.parse(report, "expenses", 7, "cash", "abc")
+    with pytest.raises(EditError, match="уже есть"):
+        F.parse(report, "expenses", 3, "executor", "МУ «Кедровская ЦБС»")
+    with pytest.raises(EditError, match="занят"):
+        F.parse(report, "activities", 7, "code", "04.0.02.4")
+    with pytest.raises(EditError, match="родительского"):
+        F.parse(report, "activities", 7, "code", "04.0.05.1")
+    edit = F.edit_for(report, "activities", 7, "code", "04.0.02.6")
+    assert isinstance(edit, Batch) and {e.section for e in edit.edits} == {"activities", "expenses"}
+    edit = F.edit_for(report, "program", None, "code", "05")
+    assert all(e.new.startswith("05.") for e in edit.edits if e.field == "code" and e.section != "program")
+    assert F.to_text(Decimal("-5.5")) == "−5,5"
+    assert [v for v, _ in F.choices(report, "indicators", 0, "task")] == [0, 1, 2, 3]
