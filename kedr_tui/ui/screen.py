@@ -17,9 +17,11 @@ from textual.widgets import Footer
 
 from kedr_tui.core.edits import EditError
 from kedr_tui.core.errors import ReportError
+from kedr_tui.core.store import FileChangedError
 from kedr_tui.ui import fields as F
 from kedr_tui.ui.commands import COMMANDS, bindings, eval_params, key_text
 from kedr_tui.ui.navigate import Target, finding_targets, search, step
+from kedr_tui.ui.safety import resolve_conflict
 from kedr_tui.ui.rows import (
     EDITABLE, TAB_TITLES, TABLES, State, column_keys, edit_target, field_column,
     finding_target, marks_of, ref_target, short_text,
@@ -78,10 +80,6 @@ class ReportScreen(Screen):
         elif self.session.read_only:
             reason = getattr(self.session, "read_only_reason", None) or "режим просмотра"
             self.tell(f"Только чтение: {reason}.", timeout=6)
-        if getattr(self.session, "recovery", None) is not None:
-            # the recovery dialog is the safety work's; until it exists, say why edits are refused
-            self.tell("Найден журнал несохранённых правок прошлого сеанса: правка недоступна, "
-                        "пока он не восстановлен или не отброшен.", severity="warning", timeout=10)
 
     def tell(self, message: str, **kwargs) -> None:
         """A notification; it may quote user text, so it is never read as markup."""
@@ -408,6 +406,10 @@ class ReportScreen(Screen):
             return False
         try:
             path = self.session.save()
+        except FileChangedError as exc:
+            # someone changed the file since it was read: ask (reload / save as / cancel)
+            resolve_conflict(self.app, self.session, exc, on_change=self.after_change)
+            return False
         except (ReportError, OSError) as exc:
             self.tell(str(exc), title="Не сохранено", severity="error", timeout=10)
             return False
