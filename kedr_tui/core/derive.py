@@ -194,7 +194,7 @@ def parent_code(code: str) -> str | None:
         return None
     mp, pp, om, m = parts.groups()
     if int(m):
-        return f"{mp}.{pp}.{om}.{'0' * len(m)}"
+        return f"{mp}.{pp}.{om}.0"
     if int(om):
         return f"{mp}.{pp}.00.0"
     if int(pp):

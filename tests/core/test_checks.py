@@ -94,3 +94,12 @@ def test_cross_year_warning(write_report):
 def test_cross_year_agreeing_report_is_silent(write_report):
     write_report(change("year = 2021", "year = 2020", change("fact = 10\n", "fact = 10\n")), "2020.toml")
     assert codes(write_report(CLEAN)) == []
+
+
+def test_two_digit_activity_numbers_hang_under_their_main_activity(write_report):
+    text = change('code = "04.0.01.1"\ntitle', 'code = "04.0.01.12"\ntitle')
+    text = change('code = "04.0.01.1"\nexecutor', 'code = "04.0.01.12"\nexecutor', text)
+    path = write_report(text)
+    loaded = load(path)
+    assert codes(path) == []
+    assert [n.code for n in loaded.analysis.derived.tree.walk()] == ["04.0.00.0", "04.0.01.0", "04.0.01.12"]
