@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-from tests.ui.conftest import cell, header, move_to, running, type_text
+from tests.ui.conftest import cell, header, running
+from tests.ui.test_file import change_fact as edit_fact
 
 from kedr_tui.ui.safety.screens import ConflictScreen
-
-
-async def edit_fact(pilot, app, text: str) -> None:
-    await move_to(pilot, app, "ind:3", "fact")
-    await pilot.press("enter")
-    await type_text(pilot, text)
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 async def test_save_over_a_changed_file_asks_and_cancel_keeps_both(seed):
