@@ -149,8 +149,22 @@ def newest_report(folder: Path = Path("reports")) -> Path:
     return candidates[-1]
 
 
+def _need_terminal() -> None:
+    """The app draws on a terminal and reads keys from one; without it, say what to use instead
+    (input at its end from the start, e.g. ``< /dev/null``, would leave nothing to do)."""
+    for stream, what in ((sys.stdin, "ввод"), (sys.stdout, "вывод")):
+        try:
+            ok = stream is not None and stream.isatty()
+        except (AttributeError, ValueError):
+            ok = False
+        if not ok:
+            raise ReportError("kedr-tui", f"стандартный {what} — не терминал, а приложению нужен "
+                              "терминал; без него работают kedr-tui check и kedr-tui export")
+
+
 def cmd_open(args) -> int:
     path = Path(args.report) if args.report else newest_report()
+    _need_terminal()
     from kedr_tui.ui.app import run_app
 
     return run_app(path, review=args.review)

@@ -138,3 +138,12 @@ def test_whole_process_has_no_traceback(write_report):
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr + proc.stdout
     assert "«year»: ожидается год" in proc.stdout
+
+
+def test_the_app_without_a_terminal_says_so(seed_copy):
+    proc = subprocess.run([sys.executable, "-m", "kedr_tui", str(seed_copy)], stdin=subprocess.DEVNULL,
+                          capture_output=True, text=True, timeout=20)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == ("kedr-tui: стандартный ввод — не терминал, а приложению нужен "
+                                   "терминал; без него работают kedr-tui check и kedr-tui export")
+    assert not list(seed_copy.parent.glob(".*"))   # no lock, no journal left behind
