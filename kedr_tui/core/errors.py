@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 
 ERROR = "error"
@@ -57,3 +58,23 @@ class ReportError(Exception):
         if self.line is not None:
             where += f":{self.line}:{self.column or 1}"
         return f"{where}: {self.message}"
+
+
+_OS_REASONS = {
+    errno.EACCES: "нет прав на запись в папку «{folder}»",
+    errno.EPERM: "нет прав на запись в папку «{folder}»",
+    errno.EROFS: "файловая система доступна только для чтения",
+    errno.ENOSPC: "на диске нет места",
+    errno.EDQUOT: "превышена дисковая квота",
+    errno.EIO: "ошибка ввода-вывода диска",
+    errno.ENOENT: "папка «{folder}» не существует",
+    errno.ENOTDIR: "«{folder}» — не папка",
+    errno.EEXIST: "«{folder}» — файл, а не папка",
+    errno.EISDIR: "на этом месте папка",
+    errno.ENAMETOOLONG: "слишком длинное имя файла",
+}
+
+
+def os_reason(exc: OSError, folder) -> str:
+    """An OSError of a write into ``folder`` as a short Russian reason."""
+    return _OS_REASONS.get(exc.errno, exc.strerror or str(exc)).format(folder=folder)

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 from kedr_tui.core.analysis import Analysis
-from kedr_tui.core.errors import ReportError
+from kedr_tui.core.errors import ReportError, os_reason
 
 SUFFIXES = {"pdf": ".pdf", "txt": ".txt", "json": ".json"}
 
@@ -48,5 +48,5 @@ def write_output(kind: str, analysis: Analysis, path: Path) -> Path:
             handle.write(data)
         os.replace(tmp, path)
     except OSError as exc:
-        raise ReportError(str(path), f"не удалось записать: {exc.strerror or exc}") from None
+        raise ReportError(str(path), f"не удалось записать: {os_reason(exc, path.parent)}") from None
     return path

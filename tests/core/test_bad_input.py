@@ -147,3 +147,11 @@ def test_the_app_without_a_terminal_says_so(seed_copy):
     assert proc.stderr.strip() == ("kedr-tui: стандартный ввод — не терминал, а приложению нужен "
                                    "терминал; без него работают kedr-tui check и kedr-tui export")
     assert not list(seed_copy.parent.glob(".*"))   # no lock, no journal left behind
+
+
+def test_export_into_a_path_that_cannot_be(capsys, seed_copy, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    code, _out, err = run(capsys, "export", str(seed_copy), "--json", str(blocker / "o.json"))
+    assert code == 2
+    assert err.strip() == f"{blocker / 'o.json'}: не удалось записать: «{blocker}» — файл, а не папка"

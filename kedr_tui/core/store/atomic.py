@@ -16,7 +16,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from kedr_tui.core.errors import ReportError
+from kedr_tui.core.errors import ReportError, os_reason
 from kedr_tui.core.store.shared import fsync_dir, umask
 
 TMP_SUFFIX = ".tmp"
@@ -112,20 +112,10 @@ def clean_temporaries(path: Path) -> list[Path]:
     return removed
 
 
-_REASONS = {
-    errno.EACCES: "нет прав на запись в папку «{folder}»",
-    errno.EPERM: "нет прав на запись в папку «{folder}»",
-    errno.EROFS: "файловая система доступна только для чтения",
-    errno.ENOSPC: "на диске нет места",
-    errno.EDQUOT: "превышена дисковая квота",
-    errno.EIO: "ошибка ввода-вывода диска",
-    errno.ENOENT: "папка «{folder}» не существует",
-    errno.ENAMETOOLONG: "слишком длинное имя файла",
-}
 
 
 def write_error(path: Path, exc: OSError) -> ReportError:
     """An OSError of a save as a one-line Russian reason; the original is known to be intact."""
     path = Path(path)
-    reason = _REASONS.get(exc.errno, exc.strerror or str(exc)).format(folder=path.parent)
+    reason = os_reason(exc, path.parent)
     return ReportError(str(path), f"не удалось сохранить: {reason}; файл на диске не изменён")
