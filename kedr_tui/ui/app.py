@@ -16,7 +16,7 @@ from textual.binding import Binding
 from kedr_tui.core.session import Session
 from kedr_tui.styles import style_path
 from kedr_tui.ui.commands import palette_provider
-from kedr_tui.ui.safety import check_on_open, run_safely
+from kedr_tui.ui.safety.flow import check_on_open
 from kedr_tui.ui.screen import ReportScreen, ReviewScreen
 
 DARK, LIGHT = "textual-dark", "textual-light"
@@ -105,6 +105,8 @@ class KedrApp(App[int]):
 
 def run_app(path: Path, review: bool = False) -> int:
     """Open ``path`` in the app; the exit code.  ReportError (unreadable file) is the caller's."""
+    from kedr_tui.ui.safety.signals import run_safely
+
     session = Session.open(path, read_only=review)
     app = None
     try:

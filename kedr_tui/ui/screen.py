@@ -8,6 +8,7 @@ safety features (journal, lock, recovery) will hook into.
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
@@ -20,8 +21,6 @@ from kedr_tui.core.errors import ReportError
 from kedr_tui.core.store import FileChangedError
 from kedr_tui.ui import fields as F
 from kedr_tui.ui.commands import COMMANDS, bindings, eval_params, key_text
-from kedr_tui.ui.navigate import Target, finding_targets, search, step
-from kedr_tui.ui.safety import resolve_conflict
 from kedr_tui.ui.rows import (
     EDITABLE, TAB_TITLES, TABLES, State, column_keys, edit_target, field_column,
     finding_target, marks_of, ref_target, short_text,
@@ -29,6 +28,9 @@ from kedr_tui.ui.rows import (
 from kedr_tui.ui.tabs import VIEWS, TabView
 from kedr_tui.ui.widgets.header import ReportHeader
 from kedr_tui.ui.widgets.tabbar import TabBar
+
+if TYPE_CHECKING:  # navigate and the safety screens are imported where used: not needed to start
+    from kedr_tui.ui.navigate import Target
 
 EDITING = {c.action.partition("(")[0] for c in COMMANDS if c.edits}
 ROW_TABLES = ("indicators", "expenses", "amendments")
@@ -408,6 +410,8 @@ class ReportScreen(Screen):
             path = self.session.save()
         except FileChangedError as exc:
             # someone changed the file since it was read: ask (reload / save as / cancel)
+            from kedr_tui.ui.safety.flow import resolve_conflict
+
             resolve_conflict(self.app, self.session, exc, on_change=self.after_change)
             return False
         except (ReportError, OSError) as exc:
@@ -462,6 +466,8 @@ class ReportScreen(Screen):
         if self.state is None or not self.state.findings:
             self.tell("Замечаний нет.", timeout=3)
             return
+        from kedr_tui.ui.navigate import finding_targets, step
+
         targets = finding_targets(self.state.findings, self.all_rows())
         target, wrapped = step(targets, *self._position(), forward=forward)
         if target is None:
@@ -489,6 +495,8 @@ class ReportScreen(Screen):
         if table == "findings" or index is None:
             self.tell("Замечание относится к файлу в целом: строка " + str(finding.line), timeout=4)
             return
+        from kedr_tui.ui.navigate import Target
+
         await self.goto(Target(table, index, field_column(table, rows[index], field)))
 
     def action_search(self) -> None:
@@ -505,6 +513,8 @@ class ReportScreen(Screen):
         if not self.query_text:
             self.action_search()
             return
+        from kedr_tui.ui.navigate import search
+
         columns = {name: column_keys(name) for name in TABLES}
         target, wrapped = search(self.all_rows(), columns, self.query_text, *self._position(),
                                  forward=forward)

@@ -9,7 +9,6 @@ Integration into the app (a few lines):
 """
 
 from kedr_tui.ui.safety.flow import check_on_open, resolve_conflict, suggest_other_name  # noqa: F401
-from kedr_tui.ui.safety.screens import ConflictScreen, LockHeldScreen, RecoveryScreen  # noqa: F401
 from kedr_tui.ui.safety.signals import (  # noqa: F401
     HANGUP_EXIT,
     TERM_EXIT,
@@ -17,3 +16,15 @@ from kedr_tui.ui.safety.signals import (  # noqa: F401
     install_signal_handlers,
     run_safely,
 )
+
+_SCREENS = ("ConflictScreen", "LockHeldScreen", "RecoveryScreen")
+
+
+def __getattr__(name: str):
+    # The screens (and the widgets they use) are imported when first asked for:
+    # most starts never show one, and the app's start-up is timed (README).
+    if name in _SCREENS:
+        from kedr_tui.ui.safety import screens
+
+        return getattr(screens, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

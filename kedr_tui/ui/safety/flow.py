@@ -18,8 +18,8 @@ from typing import Callable
 from kedr_tui.core.errors import ReportError
 from kedr_tui.core.session import Session
 from kedr_tui.core.store import FileChangedError
-from kedr_tui.ui.safety.screens import (DISCARD, RECOVER, RELOADED, SAVED_AS, ConflictScreen,
-                                        LockHeldScreen, RecoveryScreen)
+
+# The screens are imported where they are shown: most starts show none (see __init__).
 
 Callback = Callable[[], None] | None
 
@@ -32,9 +32,13 @@ def check_on_open(app, session: Session, on_change: Callback = None,
     ``notify_read_only=False`` when the app itself already says why it is read-only.
     """
     if session.recovery is not None:
+        from kedr_tui.ui.safety.screens import RecoveryScreen
+
         app.push_screen(RecoveryScreen(session.recovery),
                         lambda choice: _recovery_chosen(app, session, choice, on_change))
     elif session.held_elsewhere:
+        from kedr_tui.ui.safety.screens import LockHeldScreen
+
         retry = (lambda: session.try_lock()) if on_locked is not None else None
 
         def answered(answer: str | None) -> None:
@@ -59,6 +63,8 @@ def check_on_open(app, session: Session, on_change: Callback = None,
 
 
 def _recovery_chosen(app, session: Session, choice: str | None, on_change: Callback) -> None:
+    from kedr_tui.ui.safety.screens import DISCARD, RECOVER
+
     try:
         if choice == RECOVER:
             session.recover()
@@ -94,6 +100,7 @@ def suggest_other_name(path: Path) -> Path:
 def resolve_conflict(app, session: Session, error: FileChangedError, on_change: Callback = None,
                      on_done: Callable[[str | None], None] | None = None) -> None:
     """The file changed (or vanished) on disk: ask, then reload or save under another name."""
+    from kedr_tui.ui.safety.screens import RELOADED, SAVED_AS, ConflictScreen
 
     def save_as(path: Path) -> Path:
         if error.kind == "deleted" and _same(path, session.path):
