@@ -36,9 +36,12 @@ class Analysis:
         return tuple(f for f in self.findings if not f.is_error)
 
 
-def analyse(report: Report, context: Context, extra: tuple[Finding, ...] = ()) -> Analysis:
-    """Derive every figure and run every check; ``extra`` are findings from parsing."""
-    derived = derive(report)
+def analyse(report: Report, context: Context, extra: tuple[Finding, ...] = (),
+            previous: Analysis | None = None) -> Analysis:
+    """Derive every figure and run every check; ``extra`` are findings from parsing.
+
+    ``previous``: the analysis of the state before an edit, whose unchanged parts are reused."""
+    derived = derive(report, (previous.report, previous.derived) if previous else None)
     semantic = check(report, derived, context.locator, file_year=context.file_year,
                      previous=context.previous)
     findings = sorted((*extra, *semantic), key=lambda f: (f.line == 0, f.line, f.column))

@@ -232,24 +232,13 @@ def _sort_key(code: str):
     return (0, parts) if parts else (1, code)
 
 
-_last_tree: list = [None, None]     # (inputs, tree) of the last call
-
-
 def expense_tree(report: Report) -> Node:
     """Form 2 as a tree of totals; children in code order, rows in file order.
 
     Activities whose parent is missing hang under the programme (checks
     report them); expense rows on unknown codes are left out (E-REF).
-    An edit outside Form 2 leaves its tuples the very same objects: the last
-    tree is then reused (the app re-derives after every edit).
     """
-    inputs = (report.program, report.activities, report.expenses)
-    last = _last_tree[0]
-    if last is not None and all(a is b for a, b in zip(last, inputs)):
-        return _last_tree[1]
-    root = _build_tree(report)
-    _last_tree[:] = [inputs, root]
-    return root
+    return _build_tree(report)
 
 
 def _build_tree(report: Report) -> Node:
@@ -383,8 +372,17 @@ class Derived:
         return {node.code: node for node in self.tree.walk()}
 
 
-def derive(report: Report) -> Derived:
-    tree = expense_tree(report)
+def derive(report: Report, previous: tuple[Report, Derived] | None = None) -> Derived:
+    """All figures of ``report``.  ``previous`` (an earlier state and its figures) lets an
+    edit outside Form 2 reuse the expense tree: the edited report then shares the very
+    same program, activities and expenses objects (the app re-derives after every edit)."""
+    tree = None
+    if previous is not None:
+        old, figures = previous
+        if (old.program is report.program and old.activities is report.activities
+                and old.expenses is report.expenses):
+            tree = figures.tree
+    tree = tree or expense_tree(report)
     return Derived(tuple(indicator_figures(i) for i in report.indicators),
                    tuple(indicator_groups(report)), tree, evaluation(report, tree))
 

@@ -165,7 +165,7 @@ class Session:
         return self._journal.path if self._journal else None
 
     def _refresh(self) -> Analysis:
-        self.analysis = analyse(self.history.report, self.loaded.context)
+        self.analysis = analyse(self.history.report, self.loaded.context, previous=self.analysis)
         return self.analysis
 
     # ------------------------------------------------------------ editing

@@ -85,3 +85,16 @@ def test_undo_to_saved_state_is_clean(seed_copy):
     assert not session.modified
     session.undo()
     assert session.modified
+
+
+def test_an_edit_outside_form_2_reuses_the_expense_tree_and_one_inside_does_not(seed_copy):
+    session = Session.open(seed_copy)
+    tree = session.analysis.derived.tree
+    session.apply(set_field(session.report, "indicators", 1, "fact", Decimal("99")))
+    assert session.analysis.derived.tree is tree
+    session.apply(set_field(session.report, "expenses", 0, "cash", Decimal("1.00")))
+    assert session.analysis.derived.tree is not tree
+    assert session.analysis.derived.tree.total.cash == Decimal("1098.79")
+    session.undo()
+    assert session.analysis.derived.tree.total.cash == Decimal("1097.79")
+    session.close()
