@@ -36,3 +36,18 @@ def seed() -> Analysis:
 @pytest.fixture(scope="session")
 def seed_pdf(seed) -> bytes:
     return render_pdf(seed)
+
+
+@pytest.fixture
+def style_folder(tmp_path, monkeypatch):
+    """A private copy of styles/ that a test may spoil."""
+    import shutil
+
+    from kedr_tui import styles
+
+    folder = tmp_path / "styles"
+    shutil.copytree(styles.styles_dir(), folder)
+    monkeypatch.setattr(styles, "styles_dir", lambda: folder)
+    styles.load_style.cache_clear()
+    yield folder
+    styles.load_style.cache_clear()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from datetime import datetime, timezone
 from io import BytesIO
 
@@ -126,16 +125,6 @@ def test_same_report_same_bytes_and_the_date_is_injectable(seed, seed_pdf):
     other = render_pdf(seed, creation_date=datetime(2022, 2, 3, 4, 5, 6, tzinfo=timezone.utc))
     assert PdfReader(BytesIO(other)).metadata["/CreationDate"] == "D:20220203040506Z"
     assert render_pdf(seed, creation_date=datetime(2022, 2, 3, 4, 5, 6)) == other   # naive = UTC
-
-
-@pytest.fixture
-def style_folder(tmp_path, monkeypatch):
-    folder = tmp_path / "styles"
-    shutil.copytree(styles.styles_dir(), folder)
-    monkeypatch.setattr(styles, "styles_dir", lambda: folder)
-    styles.load_style.cache_clear()
-    yield folder
-    styles.load_style.cache_clear()
 
 
 def spoil(folder, old: str, new: str):

@@ -7,7 +7,6 @@ After an intended change of the output, rewrite the golden file with
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -79,17 +78,6 @@ def test_wrap_keeps_numbers_whole_and_breaks_after_hyphens():
 def test_fit_widths_widens_for_the_longest_word_without_growing():
     widths = fit_widths([4, 30, 4], [["ab"], ["короткие слова"], ["мониторингу"]], 20)
     assert widths[2] == 11 and sum(widths) == 38 and widths[1] == 23
-
-
-@pytest.fixture
-def style_folder(tmp_path, monkeypatch):
-    """A private copy of styles/ that a test may spoil."""
-    folder = tmp_path / "styles"
-    shutil.copytree(styles.styles_dir(), folder)
-    monkeypatch.setattr(styles, "styles_dir", lambda: folder)
-    styles.load_style.cache_clear()
-    yield folder
-    styles.load_style.cache_clear()
 
 
 def form3_lines(text: str) -> list[str]:
