@@ -248,6 +248,31 @@ class PtyApp:
             time.sleep(0.01)
         return None
 
+    def end_by(self, how: str) -> None:
+        """Lose the app's terminal ("hang-up", "hang-up with SIGHUP ignored") or send SIGTERM
+        ("sigterm"), and check it is gone within a second without spinning (exit code 129 or
+        143; a plain hang-up may also kill it outright with SIGHUP)."""
+        import signal
+
+        from kedr_tui.ui.safety.signals import HANGUP_EXIT, TERM_EXIT
+
+        cpu_before = self.cpu_seconds()
+        if how == "sigterm":
+            os.kill(self.pid, signal.SIGTERM)
+        else:
+            self.hang_up()
+        took = self.wait(timeout=5)
+        assert took is not None, f"still running 5 s after {how}"
+        assert took < 1.0, f"{how}: exited after {took:.2f} s"
+        cpu = self.rusage.ru_utime + self.rusage.ru_stime - cpu_before
+        assert cpu < 0.5, f"{how}: {cpu:.2f} s of CPU after the end: a busy loop"
+        if how == "sigterm":
+            assert self.exit_code == TERM_EXIT
+        elif how == "hang-up":
+            assert self.exit_code in (HANGUP_EXIT, -signal.SIGHUP)
+        else:
+            assert self.exit_code == HANGUP_EXIT  # noticed by the input watcher
+
     def kill(self) -> None:
         import signal
 
