@@ -124,7 +124,7 @@ def cmd_export(args) -> int:
 
 def cmd_new(args) -> int:
     from kedr_tui.core.newyear import next_year
-    from kedr_tui.core.store import load, save
+    from kedr_tui.core.store import save
 
     if not 1900 <= args.year <= 2999:
         _say(f"kedr-tui new: год {args.year} вне диапазона 1900–2999")

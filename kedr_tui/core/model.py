@@ -8,7 +8,7 @@ the original document so that comments and layout survive.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
-from datetime import date
+import datetime as _dt
 from decimal import Decimal
 
 FORMAT = 1
@@ -83,7 +83,7 @@ class Expense:
 @dataclass(frozen=True, slots=True)
 class Amendment:
     act: str = ""
-    date: date | None = None
+    date: _dt.date | None = None
     number: str = ""
     summary: str = ""
     src: int | None = field(default=None, compare=False)
