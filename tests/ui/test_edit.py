@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from tests.ui.conftest import active_tab, cell, detail, header, move_to, running, table, type_text
+from tests.ui.conftest import active_tab, cell, detail, header, move_to, notifications, running, table, type_text
 
 from kedr_tui.ui.editor import ChoiceEditor, FieldEditor
 
@@ -144,7 +144,7 @@ async def test_totals_are_read_only(seed):
         await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(app.screen, FieldEditor)
-        assert any("вычисляются" in n for n in [str(n.message) for n in app._notifications])
+        assert any("вычисляются" in n for n in notifications(app))
 
 
 async def test_undo_redo_and_the_modified_mark(seed):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.ui.conftest import cell, move_to, running, table
+from tests.ui.conftest import cell, move_to, notifications, running, table
 
 from kedr_tui.ui.dialogs import ConfirmDialog
 
@@ -54,7 +54,7 @@ async def test_move_indicator_within_its_group(seed):
         await pilot.press("K")       # already the first of task 2: refused with a reason
         await pilot.pause()
         assert report(app).indicators[5].name == first
-        assert any("первый" in str(n.message) for n in app._notifications)
+        assert any("первый" in n for n in notifications(app))
 
 
 async def test_add_move_and_delete_a_task(seed):
@@ -70,7 +70,7 @@ async def test_add_move_and_delete_a_task(seed):
         await pilot.press("d")
         await pilot.pause()
         assert not isinstance(app.screen, ConfirmDialog)
-        assert any("нельзя удалить" in str(n.message) for n in app._notifications)
+        assert any("нельзя удалить" in n for n in notifications(app))
         # move task 1 down: its indicators go with it
         await move_to(pilot, app, "task:1", "name")
         await pilot.press("J")
