@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+
+from msgspec import Struct
 
 from kedr_tui.core.checks import check
 from kedr_tui.core.derive import Derived, derive
@@ -12,8 +13,7 @@ from kedr_tui.core.locate import Locator
 from kedr_tui.core.model import Report
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
+class Context(Struct, frozen=True):
     """What checks need besides the model: places in the file, and the file's neighbours."""
 
     locator: Locator
@@ -21,8 +21,7 @@ class Context:
     previous: dict[str, Decimal | None] | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Analysis:
+class Analysis(Struct, frozen=True):
     report: Report
     derived: Derived
     findings: tuple[Finding, ...]

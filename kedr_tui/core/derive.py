@@ -8,8 +8,9 @@ exact.  A figure that cannot be computed is ``None`` (shown as «—»).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from decimal import Decimal
+
+from msgspec import Struct, field
 
 from kedr_tui.core.formula import FormulaValue, evaluate
 from kedr_tui.core.model import LOWER, Activity, Expense, Indicator, Report
@@ -35,8 +36,7 @@ def percent(part: Decimal | None, whole: Decimal | None) -> Decimal | None:
 
 # ---------------------------------------------------------------- Form 1
 
-@dataclass(frozen=True, slots=True)
-class IndicatorFigures:
+class IndicatorFigures(Struct, frozen=True):
     abs_deviation: Decimal | None
     rel_deviation: Decimal | None
     growth: Decimal | None
@@ -73,8 +73,7 @@ def indicator_figures(ind: Indicator) -> IndicatorFigures:
                             value, formula_mismatch(ind, value))
 
 
-@dataclass(frozen=True, slots=True)
-class IndicatorGroup:
+class IndicatorGroup(Struct, frozen=True):
     task: int                       # 0 for the programme goal
     title: str                      # the goal or the task's title ("" if the task is unknown)
     known: bool                     # False: indicators on a task the report does not have
@@ -111,8 +110,7 @@ def indicator_groups(report: Report) -> list[IndicatorGroup]:
 
 # ---------------------------------------------------------------- Form 2
 
-@dataclass(frozen=True, slots=True)
-class Amounts:
+class Amounts(Struct, frozen=True):
     plan_year: Decimal = ZERO
     plan_period: Decimal = ZERO
     cash: Decimal = ZERO
@@ -138,8 +136,7 @@ def amounts(row: Expense) -> Amounts:
     return Amounts(row.plan_year, row.plan_period, row.cash)
 
 
-@dataclass(frozen=True, slots=True)
-class ExecutorLine:
+class ExecutorLine(Struct, frozen=True):
     """One executor's share of a node: a real row on a leaf, a sum elsewhere."""
 
     executor: str
@@ -148,8 +145,7 @@ class ExecutorLine:
     rows: tuple[int, ...]          # indices in report.expenses
 
 
-@dataclass(slots=True)
-class Node:
+class Node(Struct):
     """A node of Form 2's tree: the programme, a subprogram, a main activity or an activity."""
 
     code: str
@@ -296,8 +292,7 @@ def task_of(node: Node, report: Report) -> int | None:
 
 # ---------------------------------------------------------------- evaluation
 
-@dataclass(frozen=True, slots=True)
-class Evaluation:
+class Evaluation(Struct, frozen=True):
     achievements: tuple[tuple[int, Decimal], ...]   # (indicator index, СДП capped at 1)
     left_out: tuple[int, ...]                      # indicators without fact or with plan 0
     sr: Decimal | None       # СР, mean degree of achievement
@@ -358,8 +353,7 @@ def evaluation(report: Report, tree: Node | None = None) -> Evaluation:
 
 # ---------------------------------------------------------------- everything
 
-@dataclass(frozen=True, slots=True)
-class Derived:
+class Derived(Struct, frozen=True):
     """All computed figures of one report state."""
 
     indicators: tuple[IndicatorFigures, ...]

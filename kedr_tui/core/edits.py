@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass, fields, replace
 from decimal import Decimal
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from kedr_tui.core.model import HIGHER, LISTS, LOWER, SINGLETONS, Report, data_fields
 from kedr_tui.core.numbers import NumberError, parse_number
@@ -20,8 +22,7 @@ class EditError(ValueError):
 
 # ---------------------------------------------------------------- edits
 
-@dataclass(frozen=True, slots=True)
-class SetField:
+class SetField(Struct, frozen=True):
     """Set one field: of a row (``index``), of a singleton table or the ``year`` (``index=None``)."""
 
     section: str
@@ -46,8 +47,7 @@ class SetField:
         return SetField(self.section, self.index, self.field, self.new, self.old)
 
 
-@dataclass(frozen=True, slots=True)
-class InsertRow:
+class InsertRow(Struct, frozen=True):
     section: str
     index: int
     row: object
@@ -63,8 +63,7 @@ class InsertRow:
         return DeleteRow(self.section, self.index, self.row)
 
 
-@dataclass(frozen=True, slots=True)
-class DeleteRow:
+class DeleteRow(Struct, frozen=True):
     section: str
     index: int
     row: object
@@ -80,8 +79,7 @@ class DeleteRow:
         return InsertRow(self.section, self.index, self.row)
 
 
-@dataclass(frozen=True, slots=True)
-class MoveRow:
+class MoveRow(Struct, frozen=True):
     section: str
     index: int
     to: int
@@ -97,8 +95,7 @@ class MoveRow:
         return MoveRow(self.section, self.to, self.index)
 
 
-@dataclass(frozen=True, slots=True)
-class Batch:
+class Batch(Struct, frozen=True):
     """Several edits as one step of undo."""
 
     edits: tuple
@@ -180,8 +177,8 @@ def _value_from(value):
 
 def _row_json(row) -> dict:
     out = {"type": type(row).__name__}
-    for f in fields(row):
-        out[f.name] = _value_json(getattr(row, f.name))
+    for name in row.__struct_fields__:
+        out[name] = _value_json(getattr(row, name))
     return out
 
 

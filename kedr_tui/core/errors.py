@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import errno
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 ERROR = "error"
 WARNING = "warning"
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(Struct, frozen=True):
     """One problem of a report, with its place in the file and in the app.
 
     ``ref`` names the row it belongs to: ``(section, index)`` for a row of a

@@ -10,8 +10,9 @@ from __future__ import annotations
 import decimal
 import functools
 import re
-from dataclasses import dataclass
 from decimal import Decimal
+
+from msgspec import Struct
 
 MAX_DEPTH = 64
 
@@ -25,8 +26,7 @@ class FormulaError(ValueError):
     """An expression that cannot be evaluated; the message is Russian."""
 
 
-@dataclass(frozen=True, slots=True)
-class FormulaValue:
+class FormulaValue(Struct, frozen=True):
     """What a formula text holds: the expression found and its value (or why not)."""
 
     expression: str | None = None

@@ -7,9 +7,11 @@ the original document so that comments and layout survive.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
 import datetime as _dt
 from decimal import Decimal
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 FORMAT = 1
 
@@ -17,35 +19,44 @@ HIGHER = "higher"
 LOWER = "lower"
 
 
-@dataclass(frozen=True, slots=True)
-class Program:
+class Row(Struct, frozen=True, eq=False):
+    """A row of one of the report's lists.  Two rows are equal when their data
+    are: ``src`` (where the row stood in the file) is not part of it."""
+
+    def _data(self) -> tuple:
+        return tuple(getattr(self, name) for name in self.__struct_fields__ if name != "src")
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and self._data() == other._data()
+
+    def __hash__(self) -> int:
+        return hash(self._data())
+
+
+class Program(Struct, frozen=True):
     code: str = ""
     title: str = ""
     municipality: str = ""
     goal: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Signature:
+class Signature(Struct, frozen=True):
     position: str = ""
     name: str = ""
     executor: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Narrative:
+class Narrative(Struct, frozen=True):
     intro: str = ""
     outro: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Task:
+class Task(Row):
     title: str = ""
-    src: int | None = field(default=None, compare=False)
+    src: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Indicator:
+class Indicator(Row):
     task: int = 0
     name: str = ""
     unit: str = ""
@@ -58,39 +69,35 @@ class Indicator:
     justification: str = ""
     formula: str = ""
     comment: str = ""
-    src: int | None = field(default=None, compare=False)
+    src: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Activity:
+class Activity(Row):
     code: str = ""
     title: str = ""
     task: int | None = None
-    src: int | None = field(default=None, compare=False)
+    src: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Expense:
+class Expense(Row):
     code: str = ""
     executor: str = ""
     plan_year: Decimal = Decimal(0)
     plan_period: Decimal = Decimal(0)
     cash: Decimal = Decimal(0)
     justification: str = ""
-    src: int | None = field(default=None, compare=False)
+    src: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Amendment:
+class Amendment(Row):
     act: str = ""
     date: _dt.date | None = None
     number: str = ""
     summary: str = ""
-    src: int | None = field(default=None, compare=False)
+    src: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Report:
+class Report(Struct, frozen=True):
     year: int
     program: Program = Program()
     signature: Signature = Signature()
@@ -120,7 +127,7 @@ LISTS: dict[str, type] = {
 
 def data_fields(cls: type) -> tuple[str, ...]:
     """The fields a person enters for ``cls`` (everything but ``src``)."""
-    return tuple(f.name for f in fields(cls) if f.name != "src")
+    return tuple(name for name in cls.__struct_fields__ if name != "src")
 
 
 def with_row(report: Report, section: str, index: int, row: object) -> Report:

@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import datetime as _dt
 import tomllib
-from dataclasses import dataclass
 from decimal import Decimal
+
+from msgspec import Struct
 
 from kedr_tui.core.errors import Finding
 from kedr_tui.core.locate import Locator
+from kedr_tui.core.model import FORMAT, HIGHER, LISTS, LOWER, SINGLETONS, Report
 from kedr_tui.core.numbers import out_of_range
-from kedr_tui.core.model import (
-    FORMAT, HIGHER, LISTS, LOWER, SINGLETONS, Report,
-)
 
 # kind of each key, and whether it must be present
 STR, INT, NUM, DATE, BETTER = "str", "int", "num", "date", "better"
@@ -57,8 +56,7 @@ def _type_name(value: object) -> str:
     return _TYPE_NAMES.get(type(value), type(value).__name__)
 
 
-@dataclass(frozen=True, slots=True)
-class Parsed:
+class Parsed(Struct, frozen=True):
     """What a report text says: the model (``None`` if unusable) and its findings."""
 
     report: Report | None

@@ -8,13 +8,12 @@ formats a figure of its own, and neither knows the forms' structure.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
+from msgspec import Struct
+
 from kedr_tui.core.analysis import Analysis
-from kedr_tui.core.derive import (
-    CASH_THRESHOLD, RATING_LOW, RATINGS, Amounts, Node, split_code, task_of,
-)
+from kedr_tui.core.derive import CASH_THRESHOLD, RATING_LOW, RATINGS, Amounts, Node, split_code, task_of
 from kedr_tui.core.model import Report
 from kedr_tui.core.numbers import DASH, fmt_money, fmt_pct, fmt_ratio, fmt_value
 
@@ -23,15 +22,13 @@ LEFT, CENTER, RIGHT = "L", "C", "R"
 
 # ---------------------------------------------------------------- the model
 
-@dataclass(frozen=True, slots=True)
-class Column:
+class Column(Struct, frozen=True):
     title: str                  # a short heading, for outputs without spanning cells (text)
     align: str = LEFT
     prose: bool = False         # free text (a justification): never bold, even in a total row
 
 
-@dataclass(frozen=True, slots=True)
-class HeaderCell:
+class HeaderCell(Struct, frozen=True):
     """One cell of a table's (possibly multi-level) heading, as on the printed form."""
 
     text: str
@@ -41,15 +38,13 @@ class HeaderCell:
     colspan: int = 1
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(Struct, frozen=True):
     cells: tuple[str, ...]
     bold: bool = False
     keep_with_next: bool = False     # don't end a page on this row (a total before its executors)
 
 
-@dataclass(frozen=True, slots=True)
-class SpanRow:
+class SpanRow(Struct, frozen=True):
     """A row across the whole table: a group heading, a task, or a note."""
 
     text: str
@@ -57,8 +52,7 @@ class SpanRow:
     keep_with_next: bool = True
 
 
-@dataclass(frozen=True, slots=True)
-class Table:
+class Table(Struct, frozen=True):
     name: str                        # its section in the style files: "form1", "form2", ...
     columns: tuple[Column, ...]
     header: tuple[HeaderCell, ...]
@@ -70,21 +64,18 @@ class Table:
         return max((c.row + c.rowspan for c in self.header), default=0)
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
+class Heading(Struct, frozen=True):
     lines: tuple[str, ...]
     level: int                       # 1 document title, 2 form / section, 3 sub-heading
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(Struct, frozen=True):
     text: str
     bold: bool = False
     indent: bool = True              # first-line indent, as in the Доклад
 
 
-@dataclass(frozen=True, slots=True)
-class SignatureBlock:
+class SignatureBlock(Struct, frozen=True):
     position: str
     name: str
     executor: str
@@ -93,14 +84,12 @@ class SignatureBlock:
 Block = Heading | Table | Paragraph | SignatureBlock
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(Struct, frozen=True):
     name: str                        # "title", "form1", "form2", "form3", "evaluation", "doklad"
     blocks: tuple[Block, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+class Document(Struct, frozen=True):
     year: int
     title: str                       # the programme's title, for the PDF's metadata
     sections: tuple[Section, ...]

@@ -9,14 +9,13 @@ from the ``fontpkg-pt-sans`` package, embedded as a subset.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import cache
 
+from msgspec import Struct
+
 from kedr_tui.core.analysis import Analysis
-from kedr_tui.export.layout import (
-    Document, Heading, Paragraph, Section, SignatureBlock, Table, build,
-)
+from kedr_tui.export.layout import Document, Heading, Paragraph, Section, SignatureBlock, Table, build
 from kedr_tui.export.pdftable import PT, Metrics, TableStyle, TableWriter
 from kedr_tui.styles import StyleError, style_path, style_value
 
@@ -69,14 +68,12 @@ def _orientation(*keys: str) -> str:
     return _ORIENTATIONS[value]
 
 
-@dataclass(frozen=True, slots=True)
-class SectionStyle:
+class SectionStyle(Struct, frozen=True):
     new_page: bool
     orientation: str
 
 
-@dataclass(frozen=True, slots=True)
-class PdfStyle:
+class PdfStyle(Struct, frozen=True):
     page_format: str
     orientation: str
     margins: tuple[float, float, float, float]      # left, top, right, bottom

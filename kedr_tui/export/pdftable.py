@@ -12,8 +12,9 @@ This module does not import fpdf: it draws on the ``FPDF`` object it is given.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Protocol
+
+from msgspec import Struct
 
 from kedr_tui.export.layout import CENTER, RIGHT, Row, SpanRow, Table
 
@@ -138,8 +139,7 @@ class Canvas(Protocol):
     def set_fill(self, colour: tuple[int, int, int] | None) -> None: ...
 
 
-@dataclass(frozen=True, slots=True)
-class TableStyle:
+class TableStyle(Struct, frozen=True):
     size: float
     header_size: float
     number_size: float
@@ -153,8 +153,7 @@ class TableStyle:
     continued: str
 
 
-@dataclass(slots=True)
-class _Prepared:
+class _Prepared(Struct):
     span: bool
     bold: bool
     keep: bool

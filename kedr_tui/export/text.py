@@ -7,17 +7,15 @@ executor or justification recurs hundreds of times), so tabulate only draws.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 import tabulate as _tabulate
+from msgspec import Struct
 from tabulate import tabulate, tabulate_formats
 
 from kedr_tui.core.analysis import Analysis
-from kedr_tui.export.layout import (
-    CENTER, RIGHT, Document, Heading, Paragraph, Row, Section, SignatureBlock, SpanRow, Table,
-    build,
-)
+from kedr_tui.export.layout import (CENTER, RIGHT, Document, Heading, Paragraph, Row, Section, SignatureBlock,
+                                    SpanRow, Table, build)
 from kedr_tui.styles import StyleError, style_path, style_value
 
 STYLE = "text.toml"
@@ -26,8 +24,7 @@ _SPAN_MARK = "\ue000"
 _ALIGN = {CENTER: "center", RIGHT: "right"}
 
 
-@dataclass(frozen=True, slots=True)
-class TextStyle:
+class TextStyle(Struct, frozen=True):
     width: int
     prose_width: int
     indent: int

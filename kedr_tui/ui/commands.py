@@ -7,8 +7,7 @@ key, a long name and help text).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from msgspec import Struct
 from textual.binding import Binding
 
 
@@ -20,8 +19,7 @@ def palette_provider():
     return ReportCommands
 
 
-@dataclass(frozen=True, slots=True)
-class Command:
+class Command(Struct, frozen=True):
     action: str         # action on the report screen, with parameters: "export('pdf')"
     keys: str           # Textual key names, comma-separated
     name: str           # long name: palette and help

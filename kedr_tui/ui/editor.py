@@ -7,9 +7,9 @@ is refused with the reason shown in the editor, and nothing reaches the model.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Callable
 
+from msgspec import Struct
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,8 +21,7 @@ from textual.widgets.option_list import Option
 from kedr_tui.core.edits import EditError
 
 
-@dataclass(frozen=True, slots=True)
-class Edited:
+class Edited(Struct, frozen=True):
     """What an editor gives back: the new value (``None`` is a value: «no fact»)."""
 
     value: object

@@ -6,13 +6,12 @@ both walks go across tabs and wrap around at the end.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from kedr_tui.ui.rows import TABLES, Row, finding_target
 
 
-@dataclass(frozen=True, slots=True)
-class Target:
+class Target(Struct, frozen=True):
     table: str
     row: int
     column: str | None = None

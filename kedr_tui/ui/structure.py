@@ -7,18 +7,17 @@ question to confirm) or raises EditError with the reason in Russian.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from msgspec import Struct
+from msgspec.structs import replace
 
 from kedr_tui.core.derive import parent_code, program_code, split_code
-from kedr_tui.core.edits import (
-    Batch, DeleteRow, EditError, InsertRow, MoveRow, delete_task, move_task, new_row,
-)
+from kedr_tui.core.edits import (Batch, DeleteRow, EditError, InsertRow, MoveRow, delete_task, move_task,
+                                 new_row)
 from kedr_tui.core.model import Activity, Report, Task
 from kedr_tui.ui.rows import Row, short_text
 
 
-@dataclass(frozen=True, slots=True)
-class Op:
+class Op(Struct, frozen=True):
     edit: object
     focus: str                 # row key of the table to put the cursor on afterwards
     question: str = ""         # for deletions: what to confirm

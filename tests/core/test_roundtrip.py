@@ -1,8 +1,9 @@
 """Comments and layout a person wrote survive load and save."""
 
 import difflib
-from dataclasses import replace
 from decimal import Decimal
+
+from msgspec.structs import replace
 
 from kedr_tui.core.edits import DeleteRow, InsertRow, MoveRow, new_row, parse_input, set_field
 from kedr_tui.core.session import Session

@@ -79,8 +79,8 @@ _PYTHON_FOR_OTHERS: dict[str, tuple[str, str]] = {}
 def _python_for_others(base: Path) -> tuple[str, str]:
     """An interpreter and PYTHONPATH another user can reach (our venv lives under /root).
 
-    The system python3.11 plus copies of the two pure-Python dependencies the
-    core needs at run time.
+    The system python3.11 plus copies of the dependencies the core needs at run
+    time (msgspec's compiled module is for CPython 3.11, the same ABI).
     """
     if "x" not in _PYTHON_FOR_OTHERS:
         python = shutil.which("python3.11", path="/usr/bin:/usr/local/bin")
@@ -89,9 +89,10 @@ def _python_for_others(base: Path) -> tuple[str, str]:
         libs = base / "libs"
         libs.mkdir(exist_ok=True)
         import filelock
+        import msgspec
         import tomlkit
 
-        for module in (filelock, tomlkit):
+        for module in (filelock, msgspec, tomlkit):
             source = Path(module.__file__).parent
             shutil.copytree(source, libs / source.name, dirs_exist_ok=True,
                             ignore=shutil.ignore_patterns("__pycache__"))

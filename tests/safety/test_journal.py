@@ -6,15 +6,15 @@ import json
 import os
 import subprocess
 import sys
-from dataclasses import replace
 from decimal import Decimal
 
 import pytest
+from msgspec.structs import replace
 
 from kedr_tui.core.edits import DeleteRow, InsertRow, MoveRow, move_task, new_row, set_field
 from kedr_tui.core.session import JournalError, Session, SessionError
-from kedr_tui.core.store import (MATCH, MISMATCH, SAVED, find_journal, journal_path,
-                                 journal_warning, load, render)
+from kedr_tui.core.store import (MATCH, MISMATCH, SAVED, find_journal, journal_path, journal_warning, load,
+                                 render)
 
 from safety_helpers import ROOT, child_env
 

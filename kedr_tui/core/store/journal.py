@@ -23,8 +23,9 @@ import datetime as _dt
 import hashlib
 import json
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from msgspec import Struct, field
 
 from kedr_tui.core.errors import ReportError
 from kedr_tui.core.store.lock import Owner, when_text
@@ -81,8 +82,7 @@ def read_entries(path: Path) -> tuple[dict, list[dict], int]:
     return parsed[0][0], [value for value, _ in parsed[1:]], parsed[-1][1]
 
 
-@dataclass(frozen=True)
-class JournalInfo:
+class JournalInfo(Struct, frozen=True):
     """A journal found beside a report, and what it would do to it."""
 
     path: Path

@@ -14,8 +14,10 @@ import datetime as _dt
 import json
 import os
 import socket
-from dataclasses import asdict, dataclass
 from pathlib import Path
+
+from msgspec import Struct
+from msgspec.structs import asdict
 
 from kedr_tui.core.errors import ReportError
 from kedr_tui.core.store.shared import SHARED_MODE, create, group_of
@@ -55,8 +57,7 @@ def when_text(iso: str) -> str:
     return local.strftime("%d.%m.%Y %H:%M")
 
 
-@dataclass(frozen=True, slots=True)
-class Owner:
+class Owner(Struct, frozen=True):
     """Who edits a report: shown to everyone else who opens it."""
 
     user: str

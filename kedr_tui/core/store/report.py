@@ -11,9 +11,10 @@ import hashlib
 import os
 import re
 import tomllib
-from dataclasses import dataclass, fields
 from decimal import Decimal
 from pathlib import Path
+
+from msgspec import Struct
 
 from kedr_tui.core.analysis import Analysis, Context, analyse
 from kedr_tui.core.errors import ReportError
@@ -24,8 +25,7 @@ _YEAR_NAME = re.compile(r"(\d{4})")
 MAX_BYTES = 64 * 1024 * 1024
 
 
-@dataclass(frozen=True, slots=True)
-class Stamp:
+class Stamp(Struct, frozen=True):
     """What a file was when read: to notice that someone else changed it."""
 
     mtime_ns: int
@@ -33,8 +33,7 @@ class Stamp:
     sha256: str
 
 
-@dataclass(frozen=True, slots=True)
-class Loaded:
+class Loaded(Struct, frozen=True):
     path: Path
     text: str
     parsed: Parsed
@@ -173,10 +172,9 @@ def _sync_table(table, old_row, new_row, fresh: bool) -> None:
 
 
 def _default(cls, name):
-    for f in fields(cls):
-        if f.name == name:
-            return f.default
-    return None
+    names, defaults = cls.__struct_fields__, cls.__struct_defaults__
+    at = names.index(name) - (len(names) - len(defaults))
+    return defaults[at] if at >= 0 else None
 
 
 def _required(row) -> set[str]:
