@@ -27,7 +27,7 @@ def test_check_command_path_is_lean(tmp_path):
             "sys.stdout = open('/dev/null', 'w')\n"
             "main(['check', 'reports/2021.toml'])\nsys.stdout = sys.__stdout__")
     modules = loaded_modules(code)
-    heavy = {m.split(".")[0] for m in modules} & {"textual", "fpdf", "tabulate", "rich", "tomlkit", "filelock_unused"}
+    heavy = {m.split(".")[0] for m in modules} & {"textual", "fpdf", "tabulate", "rich", "tomlkit"}
     assert heavy == set()
 
 

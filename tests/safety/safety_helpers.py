@@ -88,11 +88,10 @@ def _python_for_others(base: Path) -> tuple[str, str]:
             pytest.skip("no system python3.11 for a second user")
         libs = base / "libs"
         libs.mkdir(exist_ok=True)
-        import filelock
         import msgspec
         import tomlkit
 
-        for module in (filelock, msgspec, tomlkit):
+        for module in (msgspec, tomlkit):
             source = Path(module.__file__).parent
             shutil.copytree(source, libs / source.name, dirs_exist_ok=True,
                             ignore=shutil.ignore_patterns("__pycache__"))

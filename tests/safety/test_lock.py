@@ -85,6 +85,36 @@ def test_same_process_second_session(report):
     second.close()
 
 
+def test_lock_file_replaced_while_locking_locks_the_new_one(report, monkeypatch):
+    """Another process deletes and re-creates the lock file between our open and our
+    flock: we must end up holding the file that is there now, or a third opener
+    would lock a different file than ours and both would edit."""
+    import fcntl
+
+    from kedr_tui.core.store import lock as lock_module
+
+    real_flock, calls = fcntl.flock, []
+
+    def flock_after_a_swap(fd, op):
+        calls.append(fd)
+        if len(calls) == 1:
+            path = lock_path(report)
+            path.unlink()
+            path.write_bytes(b"")
+        return real_flock(fd, op)
+
+    monkeypatch.setattr(lock_module.fcntl, "flock", flock_after_a_swap)
+    session = Session.open(report)
+    monkeypatch.setattr(lock_module.fcntl, "flock", real_flock)
+    try:
+        assert session.locked and len(calls) == 2
+        third = Session.open(report)
+        assert third.read_only and "этой же программе" in third.read_only_reason
+        third.close()
+    finally:
+        session.close()
+
+
 def test_review_mode_takes_no_lock(report):
     viewer = Session.open(report, read_only=True)
     editor = Session.open(report)
