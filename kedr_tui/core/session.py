@@ -15,7 +15,6 @@ on disk, and keeps its edits when a save fails.  Lifecycle for the app::
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 
@@ -25,7 +24,7 @@ from kedr_tui.core.errors import ReportError
 from kedr_tui.core.model import Report
 from kedr_tui.core.store import (EditLock, FileChangedError, Journal, JournalInfo, Loaded, LockHeld,
                                  Owner, check_unchanged, clean_temporaries, find_journal, load,
-                                 remove_journal, render, save, write_text)
+                                 remove_journal, render, save, sha256_of, write_text)
 
 __all__ = ["Session", "SessionError", "JournalError", "FileChangedError", "LockHeld"]
 
@@ -241,7 +240,7 @@ class Session:
         text = render(self.report, self.base_text, self.base_report)
         if self._journal is not None:
             try:
-                self._journal.append("save", sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
+                self._journal.append("save", sha256=sha256_of(text.encode("utf-8")))
             except OSError:
                 pass  # the save itself will say what is wrong with the disk
         try:

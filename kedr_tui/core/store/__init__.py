@@ -44,6 +44,7 @@ from kedr_tui.core.store.report import (  # noqa: F401
     read_bytes,
     render,
     save,
+    sha256_of,
     stamp_of,
     write_text,
 )

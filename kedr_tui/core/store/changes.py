@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
 from pathlib import Path
 
 from kedr_tui.core.errors import ReportError
@@ -55,7 +54,7 @@ def check_unchanged(path: Path, stamp: Stamp) -> Stamp:
     except OSError as exc:
         raise ReportError(str(path), f"не удалось сверить файл перед записью: "
                           f"{exc.strerror or exc}") from None
-    current = Stamp(st.st_mtime_ns, len(data), hashlib.sha256(data).hexdigest())
+    current = Stamp(st.st_mtime_ns, len(data), data)
     if current.sha256 != stamp.sha256:
         raise FileChangedError(path, "changed", "файл изменён на диске после открытия"
                                f"{_who_and_when(path)}: перечитайте его или сохраните правки "

@@ -20,11 +20,10 @@ the save completed and the journal is only a leftover.
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
-import json
 import os
 from pathlib import Path
 
+import msgspec
 from msgspec import Struct, field
 
 from kedr_tui.core.errors import ReportError
@@ -66,7 +65,7 @@ def read_entries(path: Path) -> tuple[dict, list[dict], int]:
     for raw in lines:
         offset += len(raw) + 1
         try:
-            value = json.loads(raw)
+            value = msgspec.json.decode(raw)
         except ValueError:
             value = None
         parsed.append((value if isinstance(value, dict) else None, offset))
@@ -129,8 +128,10 @@ class JournalInfo(Struct, frozen=True):
 
 
 def _sha_of_file(report: Path) -> str | None:
+    from kedr_tui.core.store.report import sha256_of
+
     try:
-        return hashlib.sha256(report.read_bytes()).hexdigest()
+        return sha256_of(report.read_bytes())
     except OSError:
         return None
 
@@ -244,7 +245,7 @@ class Journal:
             pass
         fd = create(tmp, private_mode(report), group_of(report), os.O_WRONLY | os.O_APPEND)
         try:
-            _write_all(fd, (json.dumps(header, ensure_ascii=False) + "\n").encode("utf-8"))
+            _write_all(fd, msgspec.json.encode(header) + b"\n")
             _sync(fd)
             os.replace(tmp, path)
         except BaseException:
@@ -276,7 +277,7 @@ class Journal:
             raise OSError("journal is closed")
         self.count += 1
         entry = {"n": self.count, "op": op, **data, "at": _now()}
-        _write_all(self._fd, (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8"))
+        _write_all(self._fd, msgspec.json.encode(entry) + b"\n")
         _sync(self._fd)
 
     def close(self) -> None:

@@ -18,13 +18,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import fcntl
-import json
 import os
 import socket
 from pathlib import Path
 
+import msgspec
 from msgspec import Struct
-from msgspec.structs import asdict
 
 from kedr_tui.core.errors import ReportError
 from kedr_tui.core.store.shared import SHARED_MODE, create, group_of
@@ -116,7 +115,7 @@ class LockHeld(ReportError):
 
 def read_owner(report: Path) -> Owner | None:
     try:
-        return Owner.from_json(json.loads(owner_path(report).read_text(encoding="utf-8")))
+        return Owner.from_json(msgspec.json.decode(owner_path(report).read_bytes()))
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -166,7 +165,7 @@ class EditLock:
     def _write_owner(self, owner: Owner) -> None:
         """Best effort: without the note others are told «другой сеанс», nothing worse."""
         path = owner_path(self.report)
-        data = json.dumps(asdict(owner), ensure_ascii=False).encode("utf-8")
+        data = msgspec.json.encode(owner)
         try:
             fd = os.open(path, os.O_WRONLY | os.O_TRUNC | os.O_NOFOLLOW | os.O_CLOEXEC)
         except FileNotFoundError:

@@ -7,7 +7,6 @@ the key order a person wrote.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import tomllib
@@ -25,12 +24,36 @@ _YEAR_NAME = re.compile(r"(\d{4})")
 MAX_BYTES = 64 * 1024 * 1024
 
 
-class Stamp(Struct, frozen=True):
-    """What a file was when read: to notice that someone else changed it."""
+def sha256_of(data: bytes) -> str:
+    import hashlib  # 2 ms to import (OpenSSL): not on the way to the first frame
 
-    mtime_ns: int
-    size: int
-    sha256: str
+    return hashlib.sha256(data).hexdigest()
+
+
+class Stamp:
+    """What a file was when read: to notice that someone else changed it.
+
+    The content's hash is worked out when first asked for (the first edit
+    starts the journal with it; a save compares it), not when the file is
+    opened: until then the bytes read are kept.
+    """
+
+    __slots__ = ("mtime_ns", "size", "_data", "_sha256")
+
+    def __init__(self, mtime_ns: int, size: int, data: bytes):
+        self.mtime_ns = mtime_ns
+        self.size = size
+        self._data: bytes | None = data
+        self._sha256: str | None = None
+
+    @property
+    def sha256(self) -> str:
+        if self._sha256 is None:
+            self._sha256, self._data = sha256_of(self._data), None
+        return self._sha256
+
+    def __repr__(self) -> str:
+        return f"Stamp(mtime_ns={self.mtime_ns}, size={self.size})"
 
 
 class Loaded(Struct, frozen=True):
@@ -83,7 +106,7 @@ def decode(path: Path, data: bytes) -> str:
 
 def stamp_of(path: Path, data: bytes) -> Stamp:
     st = path.stat()
-    return Stamp(st.st_mtime_ns, st.st_size, hashlib.sha256(data).hexdigest())
+    return Stamp(st.st_mtime_ns, st.st_size, data)
 
 
 def file_year(path: Path) -> int | None:
