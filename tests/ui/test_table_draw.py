@@ -31,3 +31,33 @@ async def test_table_cells_drawn_as_datatable_would(seed):
                             assert mine == theirs, (name, row, column, cursor, hover, width)
                             compared += 1
             assert compared
+
+
+async def test_rows_drawn_as_datatable_would(seed):
+    """ReportTable lays out a row's cells itself (``_render_line_in_row``, with the
+    frame's styles looked up once): the result must be DataTable's own."""
+    from textual.coordinate import Coordinate
+
+    async with running(seed, size=WIDE) as (app, pilot):
+        for name in TABLES:
+            await pilot.press(str(TABLES.index(name) + 1))
+            await pilot.pause()
+            grid = table(app, name)
+            keys = [grid._header_row_key, *list(grid.rows)[:8]]
+            places = (Coordinate(0, 0), Coordinate(1, 3), Coordinate(2, 1), Coordinate(-1, -1))
+            compared = 0
+            for in_frame in (False, True):
+                grid._frame = {} if in_frame else None
+                for line_key in keys:
+                    for cursor in places:
+                        for hover in places[:2]:
+                            for base in (grid.rich_style, grid.rich_style + grid.get_component_rich_style(
+                                    "datatable--cursor")):
+                                grid._row_render_cache.clear()
+                                mine = grid._render_line_in_row(line_key, 0, base, cursor, hover)
+                                grid._row_render_cache.clear()
+                                theirs = DataTable._render_line_in_row(grid, line_key, 0, base, cursor, hover)
+                                assert mine == theirs, (name, line_key, cursor, hover, in_frame)
+                                compared += 1
+            grid._frame = None
+            assert compared
