@@ -18,7 +18,7 @@ from kedr_tui.core.session import Session
 from kedr_tui.styles import style_path
 from kedr_tui.ui.commands import palette_provider
 from kedr_tui.ui.safety.flow import check_on_open
-from kedr_tui.ui.screen import ReportScreen, ReviewScreen
+from kedr_tui.ui.screen import ReportScreen
 
 DARK, LIGHT = "textual-dark", "textual-light"
 GC_SETTLE = 0.5  # seconds after mounting: start-up's objects go back to the collector (on_load)
@@ -42,7 +42,9 @@ class KedrApp(App[int]):
         self._quitting = False
 
     def get_default_screen(self) -> ReportScreen:
-        screen = ReviewScreen if self.session.read_only else ReportScreen
+        screen = ReportScreen
+        if self.session.read_only:
+            from kedr_tui.ui.review import ReviewScreen as screen
         self.report_screen = screen(self.session, self.file_label)
         return self.report_screen
 

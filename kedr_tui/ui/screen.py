@@ -566,11 +566,3 @@ class ReportScreen(Screen):
                 view.show_detail()
                 if hasattr(view, "show_evaluation"):
                     view.show_evaluation()
-
-
-
-class ReviewScreen(ReportScreen, inherit_bindings=False):
-    """The same screen read-only (``--review`` or a report with errors): the footer
-    offers what a meeting needs instead of the editing keys."""
-
-    BINDINGS = [*Screen.BINDINGS, *bindings(review=True)]

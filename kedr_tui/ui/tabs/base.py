@@ -79,7 +79,7 @@ class TabView(Vertical):
         # before the first layout the table has no size yet: the screen's width is what
         # it will get (so the first frame is drawn once, with the final widths)
         self.table.fit(self.table.size.width or self.app.size.width)
-        self.table.resolve_styles()     # the theme may have changed since the table was mounted
+        self.table.resolve_styles(if_theme_changed=True)   # since the table was mounted
         self.table.sync(self.rows, force=True)
         self.show_detail()
 

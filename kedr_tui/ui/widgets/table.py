@@ -98,6 +98,7 @@ class ReportTable(DataTable, inherit_bindings=False):
         self.shown: list[Row] = []          # rows as on screen, in order
         self._row_index: dict[str, int] = {}
         self._role_styles: dict[str, Style] = {}
+        self._styled_for: str | None = None   # the theme _role_styles were read for
         self._fit_widths: list[int] = []
         self._natural: list[int] = [c.width for c in self.spec]
         self._available = 0
@@ -253,10 +254,14 @@ class ReportTable(DataTable, inherit_bindings=False):
                             key=column.key, width=column.width)
         self._fit_widths = [c.width for c in self.spec]
 
-    def resolve_styles(self) -> None:
+    def resolve_styles(self, if_theme_changed: bool = False) -> None:
+        """Read the cells' colours from the stylesheet (again, after a theme change)."""
+        if if_theme_changed and self._styled_for == self.app.theme:
+            return
+        self._styled_for = self.app.theme
         self._composed: dict[str, Style] = {}
         self._role_styles = {role: self.get_component_rich_style(f"report--{role}", partial=True)
-                        for role in ROLES}
+                             for role in ROLES}
 
     def role_styles(self) -> dict[str, Style]:
         return self._role_styles
