@@ -14,7 +14,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from kedr_tui.core.edits import EditError
 from kedr_tui.core.errors import ReportError
@@ -27,6 +26,7 @@ from kedr_tui.ui.rows import (
 )
 from kedr_tui.ui.tabs import VIEWS, TabView
 from kedr_tui.ui.widgets.header import ReportHeader
+from kedr_tui.ui.widgets.keybar import KeyBar
 from kedr_tui.ui.widgets.tabbar import TabBar
 
 if TYPE_CHECKING:  # navigate and the safety screens are imported where used: not needed to start
@@ -61,7 +61,7 @@ class ReportScreen(Screen):
             self.views[name] = VIEWS[name]()
         with Vertical(id="views"):
             yield self.views[self.first_tab]       # the others are mounted when first shown
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar(id="keybar")
 
     def on_mount(self) -> None:
         self.state = self.make_state()

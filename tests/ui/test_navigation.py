@@ -191,3 +191,19 @@ async def test_messages_quoting_user_text_are_not_markup(seed):
         await pilot.pause()
         assert app.is_running
         assert any("«[/x]» не найдено" in n for n in notifications(app))
+
+
+async def test_footer_shows_the_keys_that_apply_and_a_click_presses_one(seed):
+    from kedr_tui.ui.help import HelpScreen
+    from kedr_tui.ui.widgets.keybar import KeyBar
+
+    async with running(seed) as (app, pilot):
+        bar = app.query_one(KeyBar)
+        line = bar.render().plain
+        assert line.startswith("Enter Правка a Добавить d Удалить ") and "q Выход" in line
+        await pilot.click(KeyBar, offset=(line.index("? Клавиши") + 3, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+    async with running(seed, review=True) as (app, pilot):
+        line = app.query_one(KeyBar).render().plain
+        assert "Правка" not in line and "Сохранить" not in line and "q Выход" in line

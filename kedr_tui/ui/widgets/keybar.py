@@ -1,0 +1,78 @@
+"""The footer: the keys that apply now, as one line.
+
+Textual's Footer makes a widget per key (and recomposes them all whenever the
+keys change); this draws the same line as one widget: a fifth of the cost of
+the first frame's widgets, for a line of text.  The keys come from the screen's
+``active_bindings``, so ``check_action`` decides what is shown, as with Footer:
+hidden (False) or dimmed (None).  A click on a key presses it; hovering shows
+its help as a tooltip.
+"""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.widget import Widget
+
+
+class KeyBar(Widget, can_focus=False):
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {"keybar--key", "keybar--description"}
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._help: dict[str, str] = {}     # key -> tooltip, for the keys on the line
+        self._enabled: dict[str, bool] = {}
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen) -> None:
+        if screen is self.screen:
+            self.refresh()
+
+    def keys(self) -> list[tuple[str, str, str, bool, str]]:
+        """(key, key as shown, description, enabled, help) of each key on the line."""
+        out, actions = [], set()
+        for _node, binding, enabled, tooltip in self.screen.active_bindings.values():
+            if not binding.show or binding.action in actions:
+                continue
+            actions.add(binding.action)
+            out.append((binding.key, self.app.get_key_display(binding), binding.description, enabled,
+                        tooltip or binding.tooltip or binding.description))
+        return out
+
+    def render(self) -> Text:
+        key_style = self.get_component_rich_style("keybar--key")
+        description_style = self.get_component_rich_style("keybar--description")
+        dim = Style(dim=True)
+        line = Text(no_wrap=True, overflow="ellipsis", end="")
+        self._help, self._enabled = {}, {}
+        for key, shown, description, enabled, help_text in self.keys():
+            place = Style.from_meta({"key": key})
+            extra = place if enabled else dim + place
+            line.append(shown, key_style + extra)
+            line.append(f" {description}", description_style + extra)
+            line.append(" ")
+            self._help[key], self._enabled[key] = help_text, enabled
+        return line
+
+    def _key_at(self, event: events.MouseEvent) -> str | None:
+        return event.style.meta.get("key")
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        key = self._key_at(event)
+        if key is None:
+            return
+        if self._enabled.get(key):
+            self.app.simulate_key(key.split(",")[0])
+        else:
+            self.app.bell()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        key = self._key_at(event)
+        self.tooltip = self._help.get(key) if key else None
