@@ -153,8 +153,6 @@ def find_journal(report: Path, loaded=None) -> JournalInfo | None:
 
     ``loaded`` (a ``Loaded`` of the file as it is now) saves reading it again.
     """
-    from kedr_tui.core.recovery import ReplayError, describe
-
     report = Path(report)
     path = journal_path(report)
     try:
@@ -181,6 +179,8 @@ def find_journal(report: Path, loaded=None) -> JournalInfo | None:
         if loaded is None or loaded.report is None:
             status, reason = DAMAGED, "отчёт не читается, правки журнала не к чему применить"
         else:
+            from kedr_tui.core.recovery import ReplayError, describe
+
             try:
                 changes = tuple(describe(loaded.report, entries))
             except ReplayError as exc:
