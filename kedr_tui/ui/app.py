@@ -21,7 +21,7 @@ from kedr_tui.ui.safety.flow import check_on_open
 from kedr_tui.ui.screen import ReportScreen
 
 DARK, LIGHT = "textual-dark", "textual-light"
-GC_SETTLE = 0.5  # seconds after mounting: start-up's objects go back to the collector (on_load)
+GC_SETTLE = 0.5  # seconds after mounting: the collector resumes (see __init__)
 
 
 class KedrApp(App[int]):
@@ -40,6 +40,12 @@ class KedrApp(App[int]):
         self.session = session
         self.file_label = file_label or str(session.path)
         self._quitting = False
+        # Start-up allocates in bursts (composing, styling, the first frame) among some
+        # 50 000 long-lived objects: Python's collector would run about a hundred times
+        # meanwhile (3 ms), and a full pass over them all falls on the first frame
+        # (12 ms).  It is paused from here until the app has settled (GC_SETTLE).
+        self._gc_was_enabled = gc.isenabled()
+        gc.disable()
 
     def get_default_screen(self) -> ReportScreen:
         screen = ReportScreen
@@ -48,22 +54,20 @@ class KedrApp(App[int]):
         self.report_screen = screen(self.session, self.file_label)
         return self.report_screen
 
-    def on_load(self) -> None:
-        # Start-up leaves some 50 000 long-lived objects (Textual, our modules, the report)
-        # and allocates enough while composing the screen that Python's first full
-        # collection falls on the first frame: walking them all costs about 12 ms of it.
-        # They are kept out of the collector's sight until the app has settled.
-        gc.freeze()
+    def _resume_collector(self) -> None:
+        """End of start-up (see __init__); also when the app ends sooner."""
+        if self._gc_was_enabled:
+            gc.enable()
 
     def on_mount(self) -> None:
-        self.set_timer(GC_SETTLE, gc.unfreeze)  # see on_load
+        self.set_timer(GC_SETTLE, self._resume_collector)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         # a journal left by a lost session: offer recovery; a lock held elsewhere: say who
         check_on_open(self, self.session, on_change=lambda: self.report_screen.after_change(),
                       notify_read_only=False)
 
     def on_unmount(self) -> None:
-        gc.unfreeze()  # an app that ends sooner hands them back here (no-op if done already)
+        self._resume_collector()
 
     def tell(self, message: str, **kwargs) -> None:
         """A notification, never read as markup."""

@@ -24,7 +24,7 @@ from kedr_tui.ui.rows import (
     EDITABLE, TAB_TITLES, TABLES, State, column_keys, edit_target, field_column,
     finding_target, marks_of, ref_target, short_text,
 )
-from kedr_tui.ui.tabs import VIEWS, TabView
+from kedr_tui.ui.tabs import TabView, Views
 from kedr_tui.ui.widgets.header import ReportHeader
 from kedr_tui.ui.widgets.keybar import KeyBar
 from kedr_tui.ui.widgets.tabbar import TabBar
@@ -43,7 +43,8 @@ class ReportScreen(Screen):
         super().__init__(id="report", **kwargs)
         self.session = session
         self.file_label = file_label
-        self.views: dict[str, TabView] = {}
+        self.views: dict[str, TabView] = Views(self)
+        self.marks: dict = {}
         self.active = "indicators"
         self.state: State | None = None
         self.query_text = ""
@@ -57,15 +58,13 @@ class ReportScreen(Screen):
         self.active = self.first_tab
         yield TabBar([(name, f"{n} {TAB_TITLES[name]}") for n, name in enumerate(TABLES, start=1)],
                      self.first_tab, id="tabbar")
-        for name in TABLES:
-            self.views[name] = VIEWS[name]()
         with Vertical(id="views"):
             yield self.views[self.first_tab]       # the others are mounted when first shown
         yield KeyBar(id="keybar")
 
     def on_mount(self) -> None:
         self.state = self.make_state()
-        marks = marks_of(self.state.findings)
+        self.marks = marks = marks_of(self.state.findings)
         for view in self.views.values():
             view.set_state(self.state, marks)
         first = self.views[self.first_tab]
@@ -108,7 +107,7 @@ class ReportScreen(Screen):
         return self.views[self.active]
 
     def all_rows(self) -> dict:
-        return {name: view.rows for name, view in self.views.items()}
+        return {name: self.views[name].rows for name in TABLES}
 
     def update_header(self) -> None:
         report = self.session.report
@@ -125,7 +124,7 @@ class ReportScreen(Screen):
     def after_change(self, edit=None, focus: str | None = None, place=None) -> None:
         """Show the session's new state: changed cells, header, findings, evaluation."""
         self.state = state = self.make_state()
-        marks = marks_of(state.findings)
+        self.marks = marks = marks_of(state.findings)
         sections = F.sections_of(edit) if edit is not None else None
         current = self.current_view()
         target_table = place[0] if place else current.TABLE
@@ -158,7 +157,7 @@ class ReportScreen(Screen):
     # ------------------------------------------------------------ tabs
 
     async def _mount_other_tabs(self) -> None:
-        hidden = [view for view in self.views.values() if not view.is_mounted]
+        hidden = [view for view in map(self.views.__getitem__, TABLES) if not view.is_mounted]
         for view in hidden:
             view.display = False
         if hidden:

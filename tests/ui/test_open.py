@@ -114,3 +114,19 @@ async def test_wide_terminal_gives_names_more_room(seed):
     async with running(seed, size=WIDE) as (app, pilot):
         narrow = COLUMNS["indicators"][2].width
         assert table(app, "indicators").columns["name"].width > narrow + 10
+
+
+async def test_the_collector_is_paused_only_while_the_app_starts(seed, monkeypatch):
+    import gc
+
+    from kedr_tui.ui import app as app_module
+
+    monkeypatch.setattr(app_module, "GC_SETTLE", 0.2)
+    assert gc.isenabled()
+    async with running(seed) as (app, pilot):
+        assert not gc.isenabled()
+        await pilot.pause(0.4)
+        assert gc.isenabled()
+    async with running(seed) as (app, pilot):
+        assert not gc.isenabled()
+    assert gc.isenabled()      # an app that ends sooner resumes it too

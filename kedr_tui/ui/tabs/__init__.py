@@ -1,18 +1,41 @@
-"""The five tabs: each a table of rows and a detail pane."""
+"""The five tabs: each a table of rows and a detail pane.
 
-from kedr_tui.ui.tabs.amendments import AmendmentsView
+A tab's module is imported when its view is first made: the first tab's at
+start-up, the others once the first frame is out (see ``Views``).
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
 from kedr_tui.ui.tabs.base import TabView
-from kedr_tui.ui.tabs.expenses import ExpensesView
-from kedr_tui.ui.tabs.findings import FindingsView
-from kedr_tui.ui.tabs.indicators import IndicatorsView
-from kedr_tui.ui.tabs.narrative import NarrativeView
 
-VIEWS: dict[str, type[TabView]] = {
-    "indicators": IndicatorsView,
-    "expenses": ExpensesView,
-    "amendments": AmendmentsView,
-    "narrative": NarrativeView,
-    "findings": FindingsView,
+_CLASSES = {
+    "indicators": "IndicatorsView",
+    "expenses": "ExpensesView",
+    "amendments": "AmendmentsView",
+    "narrative": "NarrativeView",
+    "findings": "FindingsView",
 }
 
-__all__ = ["VIEWS", "TabView"]
+
+def view_class(name: str) -> type[TabView]:
+    return getattr(import_module(f"kedr_tui.ui.tabs.{name}"), _CLASSES[name])
+
+
+class Views(dict):
+    """The report screen's views by tab name, each made when first asked for and
+    given the screen's current state."""
+
+    def __init__(self, screen):
+        super().__init__()
+        self.screen = screen
+
+    def __missing__(self, name: str) -> TabView:
+        view = self[name] = view_class(name)()
+        if self.screen.state is not None:
+            view.set_state(self.screen.state, self.screen.marks)
+        return view
+
+
+__all__ = ["TabView", "Views", "view_class"]
