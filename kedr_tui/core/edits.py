@@ -12,12 +12,9 @@ from decimal import Decimal
 from msgspec import Struct
 from msgspec.structs import replace
 
+from kedr_tui.core.history import EditError, History  # noqa: F401  (their home is history.py)
 from kedr_tui.core.model import HIGHER, LISTS, LOWER, SINGLETONS, Report, data_fields
 from kedr_tui.core.numbers import NumberError, parse_number
-
-
-class EditError(ValueError):
-    """An edit that can't be made; the message is Russian and user-facing."""
 
 
 # ---------------------------------------------------------------- edits
@@ -111,49 +108,6 @@ class Batch(Struct, frozen=True):
 
 
 Edit = SetField | InsertRow | DeleteRow | MoveRow | Batch
-
-
-# ---------------------------------------------------------------- history
-
-class History:
-    """Unlimited undo/redo over a report; ``saved`` marks the state on disk."""
-
-    def __init__(self, report: Report):
-        self.report = report
-        self.done: list = []
-        self.undone: list = []
-        self._saved_depth: int | None = 0
-
-    def apply(self, edit) -> Report:
-        self.report = edit.apply(self.report)
-        self.done.append(edit)
-        if self._saved_depth is not None and self._saved_depth > len(self.done) - 1:
-            self._saved_depth = None  # the saved state was in the redo branch: gone
-        self.undone.clear()
-        return self.report
-
-    def undo(self):
-        if not self.done:
-            return None
-        edit = self.done.pop()
-        self.report = edit.inverse().apply(self.report)
-        self.undone.append(edit)
-        return edit
-
-    def redo(self):
-        if not self.undone:
-            return None
-        edit = self.undone.pop()
-        self.report = edit.apply(self.report)
-        self.done.append(edit)
-        return edit
-
-    def mark_saved(self) -> None:
-        self._saved_depth = len(self.done)
-
-    @property
-    def modified(self) -> bool:
-        return self._saved_depth != len(self.done)
 
 
 # ---------------------------------------------------------------- serialisation (journal)

@@ -19,7 +19,7 @@ import os
 from pathlib import Path
 
 from kedr_tui.core.analysis import Analysis, analyse
-from kedr_tui.core.edits import EditError, History, to_json
+from kedr_tui.core.history import EditError, History
 from kedr_tui.core.errors import ReportError
 from kedr_tui.core.model import Report
 from kedr_tui.core.store import (EditLock, FileChangedError, Journal, JournalInfo, Loaded, LockHeld,
@@ -183,6 +183,8 @@ class Session:
             if self._journal is None:
                 stamp = self.loaded.stamp
                 self._journal = Journal.start(self.path, stamp.sha256, stamp.size, self._lock.owner)
+            from kedr_tui.core.edits import to_json
+
             self._journal.append(op, edit=to_json(edit))
         except OSError as exc:
             from kedr_tui.core.store.atomic import write_error

@@ -13,7 +13,6 @@ from rich.text import Text
 from kedr_tui.core.derive import amounts as amounts_of
 from kedr_tui.core.model import LOWER
 from kedr_tui.core.numbers import fmt_money, fmt_pct, fmt_ratio, fmt_value
-from kedr_tui.ui.fields import label
 from kedr_tui.ui.rows import Row, State, fmt_date, place_of
 
 KIND_NAMES = {"program": "Программа", "subprogram": "Подпрограмма", "main": "Основное мероприятие",
@@ -243,6 +242,8 @@ def _finding(out: _Out, row: Row, state: State) -> None:
     out.field("Где", place_of(f, state.report, state.derived)
               + (f" — строка {f.line}, позиция {f.column} файла" if f.line else ""))
     if f.field:
+        from kedr_tui.ui.fields import label  # with the editing helpers, not loaded at start-up
+
         section = f.ref[0] if f.ref else "report"
         out.field("Поле", label(section, f.field))
     out.line(("Enter — перейти к строке", "note"))

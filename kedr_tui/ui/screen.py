@@ -15,10 +15,9 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
 
-from kedr_tui.core.edits import EditError
+from kedr_tui.core.history import EditError
 from kedr_tui.core.errors import ReportError
 from kedr_tui.core.store import FileChangedError
-from kedr_tui.ui import fields as F
 from kedr_tui.ui.commands import COMMANDS, bindings, eval_params, key_text
 from kedr_tui.ui.rows import (
     EDITABLE, TAB_TITLES, TABLES, State, column_keys, edit_target, field_column,
@@ -123,6 +122,8 @@ class ReportScreen(Screen):
 
     def after_change(self, edit=None, focus: str | None = None, place=None) -> None:
         """Show the session's new state: changed cells, header, findings, evaluation."""
+        from kedr_tui.ui import fields as F  # the editing helpers: loaded when first used
+
         self.state = state = self.make_state()
         self.marks = marks = marks_of(state.findings)
         sections = F.sections_of(edit) if edit is not None else None
@@ -268,6 +269,7 @@ class ReportScreen(Screen):
         return "Эта строка не редактируется."
 
     def open_editor(self, section: str, index: int | None, field: str, context: str = "") -> None:
+        from kedr_tui.ui import fields as F  # the editing helpers: loaded when first used
         from kedr_tui.ui.editor import ChoiceEditor, FieldEditor
 
         report = self.session.report
@@ -288,6 +290,8 @@ class ReportScreen(Screen):
         self.app.push_screen(screen, partial(self._edited, section, index, field))
 
     def _edited(self, section: str, index: int | None, field: str, result) -> None:
+        from kedr_tui.ui import fields as F  # the editing helpers: loaded when first used
+
         if result is None:
             return
         try:
@@ -309,6 +313,7 @@ class ReportScreen(Screen):
         return True
 
     def action_edit_field(self) -> None:
+        from kedr_tui.ui import fields as F  # the editing helpers: loaded when first used
         from kedr_tui.ui.editor import FieldPicker
 
         view = self.current_view()
@@ -379,6 +384,8 @@ class ReportScreen(Screen):
     # ------------------------------------------------------------ history
 
     def _history(self, redo: bool) -> None:
+        from kedr_tui.ui import fields as F  # the editing helpers: loaded when first used
+
         edit = self.session.redo() if redo else self.session.undo()
         if edit is None:
             self.tell("Нечего повторять." if redo else "Нечего отменять.", timeout=3)
