@@ -9,6 +9,8 @@ moved), keeping the cursor on its row.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from rich.cells import cell_len, set_cell_size
 from rich.control import strip_control_codes
 from rich.measure import Measurement
@@ -69,6 +71,16 @@ class CellText:
     __hash__ = None  # type: ignore[assignment]
 
 
+class _Settings(NamedTuple):
+    fixed_rows: int
+    fixed_columns: int
+    padding: int
+    show_cursor: bool
+    hover_cursor: bool
+    css_foreground: bool
+    css_background: bool
+
+
 ROLES = ("derived", "bad", "mismatch", "total", "group", "note", "warning", "error", "label")
 
 
@@ -117,16 +129,17 @@ class ReportTable(DataTable, inherit_bindings=False):
         redraws only the cells it changed."""
         if row_index < 0 or column_index < 0:
             return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        settings = self._settings()
         row_key = self._row_locations.get_key(row_index)
         column_key = self._column_locations.get_key(column_index)
         value = self._data.get(row_key, {}).get(column_key)
+        fixed = row_index < settings.fixed_rows or column_index < settings.fixed_columns
         key = (row_key, column_key, row_index, column_index, base_style, width, cursor, hover,
-               self._show_hover_cursor, self._pseudo_class_state,
-               row_index < self.fixed_rows or column_index < self.fixed_columns)
+               settings.hover_cursor, self._pseudo_class_state, fixed)
         hit = self._drawn.get(key)
         if hit is not None and hit[0] is value:
             return hit[1]
-        if isinstance(value, CellText) and width > 2 * self.cell_padding:
+        if isinstance(value, CellText) and width > 2 * settings.padding:
             lines = self._draw_cell(value, row_index, column_index, base_style, width, cursor, hover)
         else:
             lines = super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
@@ -134,6 +147,19 @@ class ReportTable(DataTable, inherit_bindings=False):
             self._drawn.clear()
         self._drawn[key] = (value, lines)
         return lines
+
+    def _settings(self) -> "_Settings":
+        """The table's settings that drawing a cell reads (reactives, slow to read a
+        few thousand times a frame): read once per frame."""
+        frame = self._frame
+        settings = frame.get("settings") if frame is not None else None
+        if settings is None:
+            settings = _Settings(self.fixed_rows, self.fixed_columns, self.cell_padding, self.show_cursor,
+                                 self._show_hover_cursor, self.cursor_foreground_priority == "css",
+                                 self.cursor_background_priority == "css")
+            if frame is not None:
+                frame["settings"] = settings
+        return settings
 
     def render_lines(self, crop) -> list:
         # Styles that are the same for every line of a frame, worked out once per frame:
@@ -229,19 +255,24 @@ class ReportTable(DataTable, inherit_bindings=False):
         with the same styles: ``base + component + cell + post`` (the padding without the
         cell's own style).  ``test_table_cells_drawn_as_datatable_would`` checks they match.
         """
-        fixed = row_index < self.fixed_rows or column_index < self.fixed_columns
-        component, post = self._get_styles_to_render_cell(
-            False, False, fixed, hover, cursor, self.show_cursor, self._show_hover_cursor,
-            self.cursor_foreground_priority == "css", self.cursor_background_priority == "css")
-        # The styles are added up without the cell's place first: those sums repeat from
-        # cell to cell (rich caches them); only the last addition, of the place, is new.
-        pre = base_style + component
+        settings = self._settings()
+        fixed = row_index < settings.fixed_rows or column_index < settings.fixed_columns
+        # The cell's styles without its place repeat from cell to cell: summed once a frame.
+        styles = self._frame.setdefault("styles", {}) if self._frame is not None else {}
+        key = (base_style, value.style, fixed, cursor, hover)
+        summed = styles.get(key)
+        if summed is None:
+            component, post = self._get_styles_to_render_cell(
+                False, False, fixed, hover, cursor, settings.show_cursor, settings.hover_cursor,
+                settings.css_foreground, settings.css_background)
+            pre = base_style + component
+            summed = styles[key] = (pre + value.style + post, pre + post)
         place = Style.from_meta({"row": row_index, "column": column_index})
-        pad = self.cell_padding
-        text = Segment(value.line(width - 2 * pad), pre + value.style + post + place)
+        pad = settings.padding
+        text = Segment(value.line(width - 2 * pad), summed[0] + place)
         if not pad:
             return [[text]]
-        blank = Segment(" " * pad, pre + post + place)
+        blank = Segment(" " * pad, summed[1] + place)
         return [[blank, text, blank]]
 
     # ------------------------------------------------------------ styles
