@@ -31,16 +31,19 @@ try:
 except ImportError:  # the generator is another issue's; without it the big-report budgets are skipped
     generate = None
 
-# Time to the first frame of a whole process: App._display is where a frame is
-# written to the terminal (headless: not written, but composed all the same).
+# A process that starts, draws its first frame and exits: App._display is where a
+# frame is written to the terminal (headless: not written, but composed all the
+# same).  The child prints when that happened, so the parent has both the time to
+# the first paint and the time to the end of the process.
 FIRST_FRAME = r'''
-import os, shutil, sys, tempfile
+import os, shutil, sys, tempfile, time
 from textual.app import App
 _display = App._display
 def first_frame(self, screen, renderable):
     _display(self, screen, renderable)
     if renderable is not None and not getattr(self, "_painted", False):
         self._painted = True
+        print(time.perf_counter(), file=sys.stderr, flush=True)   # the first paint, for the parent
         self._screens_at_first_frame = list(self.screen_stack)
         self.exit()
 App._display = first_frame
@@ -81,30 +84,48 @@ def installed_env(tmp_path_factory) -> dict:
     return env
 
 
+def start(args: list[str], env: dict) -> tuple[float, float]:
+    """(seconds from starting the process to its first paint, to its end)."""
+    begin = time.perf_counter()      # CLOCK_MONOTONIC: the same clock as the child's
+    done = subprocess.run([sys.executable, "-c", FIRST_FRAME, *args], env=env,
+                          capture_output=True, text=True, check=False)
+    end = time.perf_counter()
+    assert done.returncode == 0, done.stderr[-2000:]
+    return float(done.stderr.split()[0]) - begin, end - begin
+
+
 def first_frame(args: list[str], env: dict, runs: int) -> float:
     """Median wall time of a process that starts, draws its first frame and exits."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        done = subprocess.run([sys.executable, "-c", FIRST_FRAME, *args], env=env,
-                              capture_output=True, text=True, check=False)
-        times.append(time.perf_counter() - start)
-        assert done.returncode == 0, done.stderr[-2000:]
-    return statistics.median(times)
+    return statistics.median(start(args, env)[1] for _ in range(runs))
 
 
 def test_startup_to_first_frame_vs_a_bare_datatable_app(benchmark, installed_env):
-    runs = 1 if benchmark.disabled else 15
-    first_frame(["app", str(SEED)], installed_env, 1)           # compile our bytecode once
-    bare = first_frame(["bare", "0"], installed_env, runs)
-    app = benchmark.pedantic(first_frame, args=(["app", str(SEED)], installed_env, runs), rounds=1)
-    same = first_frame(["bare", "15"], installed_env, runs)   # bare, but a screenful of 13 columns
-    benchmark.extra_info.update(bare_s=bare, bare_screenful_s=same, app_s=app, ratio=app / bare)
-    print(f"\nfirst frame, seed at 80×24: app {app * 1000:.0f} ms; bare DataTable app {bare * 1000:.0f} ms "
-          f"({app / bare:.2f}×, target ≤ 1.25×); bare with a screenful of 13 columns "
-          f"{same * 1000:.0f} ms ({app / same:.2f}×)")
+    """The issue's measure is the first paint: from starting the process to the first
+    frame drawn.  The whole process (its exit too) is reported beside it."""
+    runs = 1 if benchmark.disabled else 31
+    kinds = {"app": ["app", str(SEED)], "bare": ["bare", "0"],
+             "screenful": ["bare", "15"]}           # bare, but a screenful of 13 columns
+    for args in kinds.values():
+        start(args, installed_env)                  # our bytecode compiled once, files cached
+    times: dict[str, list[tuple[float, float]]] = {kind: [] for kind in kinds}
+
+    def measure():
+        for _ in range(runs):                       # interleaved: a busy machine slows all alike
+            for kind, args in kinds.items():
+                times[kind].append(start(args, installed_env))
+
+    benchmark.pedantic(measure, rounds=1)
+    paint = {kind: statistics.median(t[0] for t in ts) for kind, ts in times.items()}
+    whole = {kind: statistics.median(t[1] for t in ts) for kind, ts in times.items()}
+    ratio, whole_ratio = paint["app"] / paint["bare"], whole["app"] / whole["bare"]
+    benchmark.extra_info.update(paint_s=paint, whole_s=whole, ratio=ratio, whole_ratio=whole_ratio)
+    print(f"\nfirst paint, seed at 80×24: app {paint['app'] * 1000:.0f} ms; bare DataTable app "
+          f"{paint['bare'] * 1000:.0f} ms ({ratio:.2f}×, target ≤ 1.25×); bare with a screenful of "
+          f"13 columns {paint['screenful'] * 1000:.0f} ms ({paint['app'] / paint['screenful']:.2f}×)"
+          f"\nwhole process (exit too): app {whole['app'] * 1000:.0f} ms; bare {whole['bare'] * 1000:.0f} ms "
+          f"({whole_ratio:.2f}×)")
     if not benchmark.disabled:
-        assert app / bare <= 1.25
+        assert ratio <= 1.25
 
 
 @pytest.fixture(scope="module")
