@@ -18,7 +18,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, TextArea
 from textual.widgets.option_list import Option
 
-from kedr_tui.core.edits import EditError
+from kedr_tui.core.history import EditError
+from kedr_tui.ui.widgets.inorder import TextEditor, TextInput
 
 
 class Edited(Struct, frozen=True):
@@ -61,10 +62,10 @@ class FieldEditor(_Dialog):
         with Vertical(classes="dialog editor" + (" multiline" if self.multiline else "")):
             yield from self._head()
             if self.multiline:
-                yield TextArea(self.initial, soft_wrap=True, id="editor-text", tab_behavior="focus")
+                yield TextEditor(self.initial, soft_wrap=True, id="editor-text", tab_behavior="focus")
                 keys = "Ctrl+S — применить · Esc — отмена"
             else:
-                yield Input(self.initial, id="editor-input")
+                yield TextInput(self.initial, id="editor-input")
                 keys = "Enter — применить · Esc — отмена"
             yield Label(Text(" · ".join(p for p in (self.hint, keys) if p)), classes="dialog-hint")
             yield Label("", id="editor-error", classes="dialog-error")

@@ -9,6 +9,8 @@ from textual.containers import Horizontal
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from kedr_tui.ui.widgets.inorder import TextInput
+
 
 class SearchBar(ModalScreen[str | None]):
     """Enter searches (case and ё insensitive, every tab); Esc closes."""
@@ -22,7 +24,7 @@ class SearchBar(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="search-bar"):
             yield Label(Text("/"), id="search-prompt")
-            yield Input(self.initial, placeholder="искать во всех вкладках; Enter — найти, Esc — отмена",
+            yield TextInput(self.initial, placeholder="искать во всех вкладках; Enter — найти, Esc — отмена",
                         id="search-input")
 
     def on_mount(self) -> None:

@@ -267,3 +267,37 @@ async def test_activity_code_edit_is_checked_and_moves_its_rows(seed):
         assert report.activities[7].code == "04.0.02.6"
         assert report.expenses[8].code == "04.0.02.6"
         assert cell(app, "expenses", "node:7", "code") == "04.0.02.6"
+
+
+def burst(app, *keys: str) -> None:
+    """Keys that arrive in one read (typed fast over a slow link): posted at once,
+    as the terminal driver does, without waiting for each to be handled."""
+    from textual import events
+
+    names = {"\x7f": "backspace", "\r": "enter"}
+    for key in keys:
+        char = key if len(key) == 1 else None
+        app.post_message(events.Key(names.get(key, key), char))
+
+
+async def test_keys_typed_in_a_burst_are_done_in_order(seed):
+    async with running(seed) as (app, pilot):
+        await move_to(pilot, app, "ind:3", "fact")        # 91,2
+        await pilot.press("enter")
+        await pilot.pause()
+        burst(app, "end", *"\x7f" * 4, "9", "8", "\r")   # Textual alone: 98 typed, then erased
+        await pilot.pause(0.2)
+        assert app.screen is app.report_screen
+        assert cell(app, "indicators", "ind:3", "fact") == "98"
+        await pilot.press("4")
+        await pilot.pause()
+        await move_to(pilot, app, "narrative:outro", "text")
+        await pilot.press("enter")
+        await pilot.pause()
+        from textual.widgets import TextArea
+
+        area = app.screen.query_one(TextArea)
+        area.text = ""
+        burst(app, "a", "b", "c", "left", "left", "X", "end", "!")
+        await pilot.pause(0.2)
+        assert area.text == "aXbc!"

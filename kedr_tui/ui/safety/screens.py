@@ -20,6 +20,7 @@ from textual.widgets import Button, Input, Label, Static
 from kedr_tui.core.errors import ReportError
 from kedr_tui.core.store import JournalInfo
 from kedr_tui.styles import style_path
+from kedr_tui.ui.widgets.inorder import TextInput
 
 RECOVER, DISCARD, READ_ONLY = "recover", "discard", "read-only"
 RELOADED, SAVED_AS = "reloaded", "saved-as"
@@ -142,7 +143,7 @@ class ConflictScreen(_SafetyDialog):
             yield Label(Text("Файл изменён на диске"), classes="dialog-title")
             yield Static(Text(_sentence(self.message)), classes="safety-reason")
             yield Label("", classes="dialog-error")
-            yield Input(str(self.suggestion), id="safety-target", classes="-hidden",
+            yield TextInput(str(self.suggestion), id="safety-target", classes="-hidden",
                         tooltip="Имя нового файла; Enter — сохранить")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Перечитать", id="reload", variant="error",
