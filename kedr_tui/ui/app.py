@@ -48,10 +48,7 @@ class KedrApp(App[int]):
         gc.disable()
 
     def get_default_screen(self) -> ReportScreen:
-        screen = ReportScreen
-        if self.session.read_only:
-            from kedr_tui.ui.review import ReviewScreen as screen
-        self.report_screen = screen(self.session, self.file_label)
+        self.report_screen = ReportScreen(self.session, self.file_label)
         return self.report_screen
 
     def _resume_collector(self) -> None:
@@ -64,7 +61,13 @@ class KedrApp(App[int]):
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         # a journal left by a lost session: offer recovery; a lock held elsewhere: say who
         check_on_open(self, self.session, on_change=lambda: self.report_screen.after_change(),
-                      notify_read_only=False)
+                      on_locked=self._now_editing, notify_read_only=False)
+
+    def _now_editing(self) -> None:
+        """«Повторить» got the lock: the report as it is now (read again if the colleague
+        saved it), with the editing keys back."""
+        self.report_screen.after_change()
+        self.tell("Файл свободен: можно править.", timeout=4)
 
     def on_unmount(self) -> None:
         self._resume_collector()

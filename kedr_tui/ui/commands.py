@@ -115,17 +115,31 @@ def _with_layout(keys: str) -> str:
     return ",".join(dict.fromkeys(out))
 
 
-def bindings(review: bool = False) -> list[Binding]:
-    """The screen's bindings; the footer labels differ in review mode."""
+def bindings() -> list[Binding]:
+    """The screen's bindings.  Which of them the footer shows, and with what label,
+    depends on the mode (``footer_label``): it is not fixed in the binding."""
     out = []
     for command in COMMANDS:
         if not command.keys:
             continue
-        footer = command.review if review else command.footer
+        footer = command.footer or command.review
         out.append(Binding(_with_layout(command.keys), command.action, footer or command.name,
                            show=bool(footer), key_display=command.display or None,
                            id=command.id, tooltip=command.help))
     return out
+
+
+_BY_ID = {command.id: command for command in COMMANDS}
+
+
+def footer_label(binding: Binding, read_only: bool) -> str | None:
+    """The footer's label for a key, or None to leave it out: editing sessions show
+    the editing keys; read-only ones (review, a colleague editing) make room for
+    finding, searching and printing."""
+    command = _BY_ID.get(binding.id or "")
+    if command is None:
+        return None
+    return (command.review if read_only else command.footer) or None
 
 
 def key_text(command: Command) -> str:

@@ -18,7 +18,7 @@ from textual.screen import Screen
 from kedr_tui.core.history import EditError
 from kedr_tui.core.errors import ReportError
 from kedr_tui.core.store import FileChangedError
-from kedr_tui.ui.commands import COMMANDS, bindings, eval_params, key_text
+from kedr_tui.ui.commands import COMMANDS, bindings, eval_params, footer_label, key_text
 from kedr_tui.ui.rows import (
     EDITABLE, TAB_TITLES, TABLES, State, column_keys, edit_target, field_column,
     finding_target, marks_of, ref_target, short_text,
@@ -77,7 +77,8 @@ class ReportScreen(Screen):
             self.tell(f"В отчёте ошибки ({len(self.errors())}): он открыт только для чтения. "
                         "Исправьте файл и откройте снова.", title="Отчёт с ошибками",
                         severity="error", timeout=10)
-        elif self.session.read_only:
+        elif self.session.read_only and not getattr(self.session, "held_elsewhere", False):
+            # (a colleague editing is told in its own dialog, with «Повторить»)
             reason = getattr(self.session, "read_only_reason", None) or "режим просмотра"
             self.tell(f"Только чтение: {reason}.", timeout=6)
 
@@ -143,7 +144,7 @@ class ReportScreen(Screen):
         """The footer's undo / redo keys change only when there becomes something (or
         nothing) to undo or redo: redrawing the footer on every edit costs a frame."""
         history = self.session.history
-        state = (bool(history and history.done), bool(history and history.undone))
+        state = (bool(history and history.done), bool(history and history.undone), self.read_only)
         if state != getattr(self, "_history_state", None):
             self._history_state = state
             self.refresh_bindings()
@@ -191,6 +192,10 @@ class ReportScreen(Screen):
         await self.show_tab(name)
 
     # ------------------------------------------------------------ footer
+
+    def footer_label(self, binding) -> str | None:
+        """The footer's label for a key (see KeyBar): the review labels while read-only."""
+        return footer_label(binding, self.read_only)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in EDITING and self.read_only:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.ui.conftest import WIDE, active_tab, cell, cell_style, detail, header, running, table
+from tests.ui.conftest import WIDE, active_tab, cell, cell_style, detail, header, move_to, running, table
 
 from kedr_tui.ui.rows import COLUMNS
 
@@ -130,3 +130,37 @@ async def test_the_collector_is_paused_only_while_the_app_starts(seed, monkeypat
     async with running(seed) as (app, pilot):
         assert not gc.isenabled()
     assert gc.isenabled()      # an app that ends sooner resumes it too
+
+
+async def test_a_report_a_colleague_edits_becomes_editable_on_retry(seed):
+    from kedr_tui.core.edits import set_field
+    from kedr_tui.core.session import Session
+    from kedr_tui.ui.safety import LockHeldScreen
+    from kedr_tui.ui.widgets.keybar import KeyBar
+
+    holder = Session.open(seed)
+    try:
+        async with running(seed) as (app, pilot):
+            assert isinstance(app.screen, LockHeldScreen)
+            await pilot.press("r")                          # «Повторить»: still held
+            await pilot.pause()
+            assert isinstance(app.screen, LockHeldScreen)
+            assert "Правка" not in app.report_screen.query_one(KeyBar).render().plain   # nothing to edit yet
+            assert "только чтение" in header(app)
+            holder.apply(set_field(holder.report, "signature", None, "name", "И.И. Иванов"))
+            holder.save()
+            holder.close()
+            await pilot.press("r")
+            await pilot.pause()
+            assert app.screen is app.report_screen
+            assert "только чтение" not in header(app)
+            assert "Правка" in app.report_screen.query_one(KeyBar).render().plain
+            assert app.report_screen.session.report.signature.name == "И.И. Иванов"  # read again
+            await move_to(pilot, app, "ind:3", "fact")
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press("ctrl+u", "9", "7", "enter")
+            await pilot.pause()
+            assert cell(app, "indicators", "ind:3", "fact") == "97"
+    finally:
+        holder.close()

@@ -4,7 +4,8 @@ Textual's Footer makes a widget per key (and recomposes them all whenever the
 keys change); this draws the same line as one widget: a fifth of the cost of
 the first frame's widgets, for a line of text.  The keys come from the screen's
 ``active_bindings``, so ``check_action`` decides what is shown, as with Footer:
-hidden (False) or dimmed (None).  A click on a key presses it; hovering shows
+hidden (False) or dimmed (None); the screen's ``footer_label`` gives the
+labels, which depend on its mode.  A click on a key presses it; hovering shows
 its help as a tooltip.
 """
 
@@ -38,12 +39,16 @@ class KeyBar(Widget, can_focus=False):
     def keys(self) -> list[tuple[str, str, str, bool, str]]:
         """(key, key as shown, description, enabled, help) of each key on the line."""
         out, actions = [], set()
+        label_of = getattr(self.screen, "footer_label", None)
         for _node, binding, enabled, tooltip in self.screen.active_bindings.values():
-            if not binding.show or binding.action in actions:
+            if binding.action in actions:
+                continue
+            label = label_of(binding) if label_of else (binding.description if binding.show else None)
+            if not label:
                 continue
             actions.add(binding.action)
-            out.append((binding.key, self.app.get_key_display(binding), binding.description, enabled,
-                        tooltip or binding.tooltip or binding.description))
+            out.append((binding.key, self.app.get_key_display(binding), label, enabled,
+                        tooltip or binding.tooltip or label))
         return out
 
     def render(self) -> Text:
