@@ -118,7 +118,10 @@ def cmd_export(args) -> int:
         path = Path(target) if target else default_path(kind, analysis.report.year)
         if path.resolve() == loaded.path.resolve():
             raise ReportError(str(path), "не буду записывать вывод поверх файла отчёта")
-        print(write_output(kind, analysis, path))
+        warnings: list[str] = []
+        print(write_output(kind, analysis, path, warnings))
+        for warning in warnings:
+            _say(f"{path}: {warning}")
     return EXIT_OK
 
 

@@ -19,7 +19,9 @@ def default_path(kind: str, year: int, folder: Path | None = None) -> Path:
     return (folder or Path("out")) / f"{year}{SUFFIXES[kind]}"
 
 
-def render(kind: str, analysis: Analysis) -> bytes:
+def render(kind: str, analysis: Analysis, warnings: list[str] | None = None) -> bytes:
+    """One output as bytes; what it could not show (characters the PDF font lacks) is
+    added to ``warnings``, in Russian."""
     if kind == "json":
         from kedr_tui.export.json import render_json
 
@@ -29,18 +31,23 @@ def render(kind: str, analysis: Analysis) -> bytes:
 
         return render_text(analysis).encode("utf-8")
     if kind == "pdf":
-        from kedr_tui.export.pdf import render_pdf
+        from kedr_tui.export.pdf import render_pdf_checked
 
-        return render_pdf(analysis)
+        data, missing = render_pdf_checked(analysis)
+        if warnings is not None:
+            warnings.extend(missing)
+        return data
     raise ValueError(kind)
 
 
-def write_output(kind: str, analysis: Analysis, path: Path) -> Path:
-    """Render and write one output; never over a ``.toml`` (a report)."""
+def write_output(kind: str, analysis: Analysis, path: Path,
+                 warnings: list[str] | None = None) -> Path:
+    """Render and write one output; never over a ``.toml`` (a report).  What the output
+    could not show (characters the PDF font lacks) is added to ``warnings``."""
     path = Path(path)
     if path.suffix.lower() == ".toml" or path.name.endswith(".toml~"):
         raise ReportError(str(path), "не буду записывать вывод поверх файла отчёта (.toml)")
-    data = render(kind, analysis)
+    data = render(kind, analysis, warnings)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.tmp")

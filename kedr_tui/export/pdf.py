@@ -397,13 +397,67 @@ class Writer:
         pdf.set_text_color(*self.style.colour)
         for section in document.sections:
             self.section(section)
-        return bytes(pdf.output())
+        with _quiet_fpdf_glyph_log():
+            return bytes(pdf.output())
+
+    def missing(self) -> set[str]:
+        """Characters of the report that the font lacks (fpdf2 leaves them out)."""
+        return {chr(code) for font in self.pdf.fonts.values()
+                for code in getattr(font, "missing_glyphs", ())}
+
+
+class _quiet_fpdf_glyph_log:
+    """fpdf2 logs missing glyphs in English; we say it in Russian, with the place."""
+
+    def __enter__(self):
+        import logging
+
+        self.logger = logging.getLogger("fpdf.output")
+        self.filter = lambda record: "missing the following glyphs" not in record.getMessage()
+        self.logger.addFilter(self.filter)
+
+    def __exit__(self, *exc):
+        self.logger.removeFilter(self.filter)
 
 
 def render_pdf(analysis: Analysis, *, creation_date: datetime | None = None) -> bytes:
     """The whole report as PDF bytes; the same report and date always give the same bytes."""
+    return render_pdf_checked(analysis, creation_date=creation_date)[0]
+
+
+def render_pdf_checked(analysis: Analysis, *,
+                       creation_date: datetime | None = None) -> tuple[bytes, list[str]]:
+    """The PDF, and a Russian warning for each character the font can't print."""
     document = build(analysis)
     date = creation_date or default_creation_date(analysis.report.year)
     if date.tzinfo is None:
         date = date.replace(tzinfo=timezone.utc)
-    return Writer(pdf_style(), date).write(document)
+    writer = Writer(pdf_style(), date)
+    data = writer.write(document)
+    return data, unprintable(analysis.report, writer.missing())
+
+
+def unprintable(report, missing: set[str]) -> list[str]:
+    """«символ «😀» (U+1F600) … пропущен: «…Развитие 😀 информационного…»» for each."""
+    if not missing:
+        return []
+    texts = list(_texts(report))
+    out = []
+    for char in sorted(missing):
+        where = next((text for text in texts if char in text), "")
+        at = where.find(char)
+        fragment = " ".join(where[max(0, at - 24):at + 25].split())
+        out.append(f"символа «{char}» (U+{ord(char):04X}) нет в шрифте PDF, в PDF он пропущен"
+                   + (f": «…{fragment}…»" if fragment else ""))
+    return out
+
+
+def _texts(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            yield from _texts(item)
+    elif hasattr(value, "__struct_fields__"):
+        for name in value.__struct_fields__:
+            yield from _texts(getattr(value, name))

@@ -450,7 +450,8 @@ class ReportScreen(Screen):
         try:
             from kedr_tui.export.files import default_path, write_output
 
-            path = write_output(kind, analysis, default_path(kind, analysis.report.year))
+            warnings: list[str] = []
+            path = write_output(kind, analysis, default_path(kind, analysis.report.year), warnings)
         except ImportError:
             notify("Экспорт недоступен: модуль вывода не установлен.", severity="warning")
         except ReportError as exc:
@@ -459,6 +460,9 @@ class ReportScreen(Screen):
             notify(f"{type(exc).__name__}: {exc}", title="Ошибка вывода", severity="error", timeout=10)
         else:
             notify(f"Записан файл {path}", title="Вывод", timeout=6)
+            if warnings:
+                notify("; ".join(warnings[:3]) + (f" (и ещё {len(warnings) - 3})" if len(warnings) > 3 else ""),
+                       title="Не всё напечатано", severity="warning", timeout=12)
 
     def action_quit(self) -> None:
         self.app.request_quit()

@@ -133,3 +133,26 @@ def test_characters_the_font_lacks_or_control_characters(odd):
     text = CLEAN.replace('name = "Показатель"', f'name = """{odd}"""')
     plain, pages = render(text)
     assert odd.split()[-1] in plain
+
+
+def test_characters_the_font_lacks_are_named_in_russian_with_their_place(caplog, tmp_path, capsys):
+    from kedr_tui.cli import main
+    from kedr_tui.export.pdf import render_pdf_checked
+
+    text = CLEAN.replace('name = "Показатель"', 'name = "Доля 😀 граждан, 漢字 и прочее"')
+    with caplog.at_level("WARNING"):
+        data, warnings = render_pdf_checked(analysis_of(text))
+    assert data.startswith(b"%PDF")
+    assert not [r for r in caplog.records if "missing the following glyphs" in r.getMessage()]
+    assert warnings == [
+        "символа «字» (U+5B57) нет в шрифте PDF, в PDF он пропущен: «…Доля 😀 граждан, 漢字 и прочее…»",
+        "символа «漢» (U+6F22) нет в шрифте PDF, в PDF он пропущен: «…Доля 😀 граждан, 漢字 и прочее…»",
+        "символа «😀» (U+1F600) нет в шрифте PDF, в PDF он пропущен: «…Доля 😀 граждан, 漢字 и прочее…»",
+    ]
+    assert render_pdf_checked(analysis_of(CLEAN))[1] == []
+    report = tmp_path / "2021.toml"
+    report.write_text(text, encoding="utf-8")
+    assert main(["export", str(report), "--pdf", str(tmp_path / "out.pdf")]) == 0
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 'out.pdf'}: символа «😀» (U+1F600) нет в шрифте PDF" in err
+    assert "missing" not in err

@@ -158,7 +158,7 @@ async def test_export_pdf_and_text_in_the_background(seed, tmp_path, monkeypatch
 async def test_export_not_available_is_said(seed, tmp_path, monkeypatch):
     import kedr_tui.export.files as files
 
-    def missing(kind, analysis):
+    def missing(kind, analysis, warnings=None):
         raise ImportError("no renderer")
 
     monkeypatch.chdir(tmp_path)
@@ -170,3 +170,18 @@ async def test_export_not_available_is_said(seed, tmp_path, monkeypatch):
         await pilot.pause()
         assert any("Экспорт недоступен" in n for n in notifications(app))
         assert app.is_running
+
+
+async def test_export_says_which_characters_the_pdf_left_out(seed, tmp_path, monkeypatch):
+    seed.write_text(seed.read_text(encoding="utf-8").replace(
+        'name = "Н.А. Соловьева"', 'name = "Н.А. Соловьева ✍"'), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    async with running(seed) as (app, pilot):
+        await pilot.press("p")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        messages = notifications(app)
+    assert any("out/2021.pdf" in m for m in messages)
+    assert any(m.startswith("символа «✍» (U+270D) нет в шрифте PDF") and "Соловьева ✍" in m
+               for m in messages), messages
