@@ -119,3 +119,13 @@ def plain(value: Decimal | None, places: int | None = None) -> str | None:
     if value == 0:
         value = abs(value)
     return f"{value:f}"
+
+
+def plural(n: int, one: str, few: str, many: str) -> str:
+    """``1 правка``, ``2 правки``, ``5 правок``."""
+    tail = n % 100
+    if 11 <= tail <= 14:
+        word = many
+    else:
+        word = {1: one, 2: few, 3: few, 4: few}.get(n % 10, many)
+    return f"{n} {word}"

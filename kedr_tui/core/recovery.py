@@ -167,13 +167,3 @@ def describe_edit(report: Report, edit) -> str:
     if isinstance(edit, MoveRow):
         return f"{_where(report, edit.section, edit.index)}: перемещена на место {edit.to + 1}"
     return str(edit)  # pragma: no cover - every edit type is handled above
-
-
-def plural(n: int, one: str, few: str, many: str) -> str:
-    """``1 правка``, ``2 правки``, ``5 правок``."""
-    tail = n % 100
-    if 11 <= tail <= 14:
-        word = many
-    else:
-        word = {1: one, 2: few, 3: few, 4: few}.get(n % 10, many)
-    return f"{n} {word}"

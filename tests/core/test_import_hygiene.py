@@ -29,6 +29,8 @@ def test_check_command_path_is_lean(tmp_path):
     modules = loaded_modules(code)
     heavy = {m.split(".")[0] for m in modules} & {"textual", "fpdf", "tabulate", "rich", "tomlkit"}
     assert heavy == set()
+    # checking makes no edit and recovers nothing
+    assert not modules & {"kedr_tui.core.edits", "kedr_tui.core.recovery", "kedr_tui.core.history"}
 
 
 def test_json_export_does_not_load_fpdf(tmp_path):

@@ -27,6 +27,7 @@ import msgspec
 from msgspec import Struct, field
 
 from kedr_tui.core.errors import ReportError
+from kedr_tui.core.numbers import plural
 from kedr_tui.core.store.lock import Owner, when_text
 from kedr_tui.core.store.shared import create, fsync_dir, group_of, private_mode
 
@@ -115,8 +116,6 @@ class JournalInfo(Struct, frozen=True):
 
     def summary(self) -> str:
         """One Russian line: whose journal, since when, how many edits."""
-        from kedr_tui.core.recovery import plural
-
         owner = self.owner
         who = f"{owner.user}@{owner.host} (pid {owner.pid}), начат в {when_text(owner.since)}" \
             if owner else "автор неизвестен"
@@ -193,8 +192,6 @@ def journal_warning(report: Path) -> str | None:
 
     Cheap (no tomlkit, no lock): reads the journal and hashes the file.
     """
-    from kedr_tui.core.recovery import plural
-
     report = Path(report)
     path = journal_path(report)
     try:
