@@ -12,7 +12,7 @@ from decimal import Decimal
 from msgspec import Struct
 from msgspec.structs import replace
 
-from kedr_tui.core.history import EditError, History  # noqa: F401  (their home is history.py)
+from kedr_tui.core.history import EditError  # edits are refused with it; also importable from here
 from kedr_tui.core.model import HIGHER, LISTS, LOWER, SINGLETONS, Report, data_fields
 from kedr_tui.core.numbers import NumberError, parse_number
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as _dt
 from decimal import Decimal
 
-from kedr_tui.core.edits import (Batch, DeleteRow, EditError, History, InsertRow, MoveRow, SetField,
-                                 from_json)
+from kedr_tui.core.edits import Batch, DeleteRow, EditError, InsertRow, MoveRow, SetField, from_json
+from kedr_tui.core.history import History
 from kedr_tui.core.model import HIGHER, LOWER, Report
 from kedr_tui.core.numbers import format_decimal
 

@@ -9,6 +9,7 @@ from the ``fontpkg-pt-sans`` package, embedded as a subset.
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from functools import cache
 
@@ -406,18 +407,21 @@ class Writer:
                 for code in getattr(font, "missing_glyphs", ())}
 
 
-class _quiet_fpdf_glyph_log:
+@contextmanager
+def _quiet_fpdf_glyph_log():
     """fpdf2 logs missing glyphs in English; we say it in Russian, with the place."""
+    import logging
 
-    def __enter__(self):
-        import logging
+    logger = logging.getLogger("fpdf.output")
 
-        self.logger = logging.getLogger("fpdf.output")
-        self.filter = lambda record: "missing the following glyphs" not in record.getMessage()
-        self.logger.addFilter(self.filter)
+    def keep(record) -> bool:
+        return "missing the following glyphs" not in record.getMessage()
 
-    def __exit__(self, *exc):
-        self.logger.removeFilter(self.filter)
+    logger.addFilter(keep)
+    try:
+        yield
+    finally:
+        logger.removeFilter(keep)
 
 
 def render_pdf(analysis: Analysis, *, creation_date: datetime | None = None) -> bytes:

@@ -217,16 +217,21 @@ async def test_dates_and_text_of_amendments(seed):
         assert cell(app, "amendments", "amd:1", "number") == "23-п"
 
 
+async def open_outro(pilot, app):
+    """The multi-line editor on the «Доклад» closing text."""
+    from textual.widgets import TextArea
+
+    await pilot.press("4")
+    await pilot.pause()
+    await move_to(pilot, app, "narrative:outro", "text")
+    await pilot.press("enter")
+    await pilot.pause()
+    return app.screen.query_one(TextArea)
+
+
 async def test_narrative_is_edited_as_multiline_text(seed):
     async with running(seed) as (app, pilot):
-        await pilot.press("4")
-        await pilot.pause()
-        await move_to(pilot, app, "narrative:outro", "text")
-        await pilot.press("enter")
-        await pilot.pause()
-        from textual.widgets import TextArea
-
-        area = app.screen.query_one(TextArea)
+        area = await open_outro(pilot, app)
         area.text = "Первая строка.\nВторая строка."
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -289,14 +294,7 @@ async def test_keys_typed_in_a_burst_are_done_in_order(seed):
         await pilot.pause(0.2)
         assert app.screen is app.report_screen
         assert cell(app, "indicators", "ind:3", "fact") == "98"
-        await pilot.press("4")
-        await pilot.pause()
-        await move_to(pilot, app, "narrative:outro", "text")
-        await pilot.press("enter")
-        await pilot.pause()
-        from textual.widgets import TextArea
-
-        area = app.screen.query_one(TextArea)
+        area = await open_outro(pilot, app)
         area.text = ""
         burst(app, "a", "b", "c", "left", "left", "X", "end", "!")
         await pilot.pause(0.2)

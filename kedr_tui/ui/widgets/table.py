@@ -178,6 +178,8 @@ class ReportTable(DataTable, inherit_bindings=False):
                 style = super().rich_style
             elif name == "background":
                 style = self.background_colors[1]
+            elif name == "fixed":               # the fixed columns' cells, as DataTable styles them
+                style = self.get_component_styles("datatable--fixed").rich_style + Style.from_meta({"fixed": True})
             else:
                 style = self.get_component_styles(name).rich_style
             if frame is not None:
@@ -210,14 +212,7 @@ class ReportTable(DataTable, inherit_bindings=False):
             row_index = -1
         widths = [column.get_render_width(self) for column in self.ordered_columns]
         header_style = self._frame_style("datatable--header")
-        if header:
-            fixed_style = header_style
-        else:
-            fixed_style = self._frame.get("fixed") if self._frame is not None else None
-            if fixed_style is None:
-                fixed_style = self._frame_style("datatable--fixed") + Style.from_meta({"fixed": True})
-                if self._frame is not None:
-                    self._frame["fixed"] = fixed_style
+        fixed_style = header_style if header else self._frame_style("fixed")
         cursor_row, cursor_column = cursor_location
         hover_row, hover_column = hover_location
         fixed_row = []
