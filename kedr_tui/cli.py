@@ -136,6 +136,10 @@ def cmd_new(args) -> int:
     loaded = _load_clean(str(source))
     if loaded is None:
         return EXIT_FINDINGS
+    if loaded.report.year >= args.year:  # last year's facts would become this year's «prev»
+        _say(f"{source}: это отчёт за {loaded.report.year} год, а новый — за {args.year}: "
+             "новый год строится на отчёте за прошлый год")
+        return EXIT_USAGE
     target = source.with_name(f"{args.year}.toml")
     if target.exists():
         raise ReportError(str(target), "файл уже есть, не перезаписываю")

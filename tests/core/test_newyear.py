@@ -35,3 +35,12 @@ def test_new_year_default_source_and_refusal(seed_copy, capsys, monkeypatch):
     assert main(["new", "2022"]) == 2
     assert "уже есть" in capsys.readouterr().err
     assert seed_copy.with_name("2022.toml").read_bytes() == before
+
+
+def test_new_year_refuses_a_source_of_the_same_or_a_later_year(seed_copy, capsys):
+    other = seed_copy.with_name("база.toml")
+    other.write_bytes(seed_copy.read_bytes())
+    for year in ("2021", "2020"):
+        assert main(["new", year, "--from", str(other)]) == 2
+        assert "это отчёт за 2021 год" in capsys.readouterr().err
+    assert sorted(p.name for p in seed_copy.parent.glob("*.toml")) == ["2021.toml", "база.toml"]
