@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from kedr_tui.core import identity
 from kedr_tui.core.derive import Derived, parent_code, program_code, split_code
 from kedr_tui.core.errors import Finding
 from kedr_tui.core.locate import Locator
@@ -53,6 +54,7 @@ def check(report: Report, derived: Derived, locator: Locator, *,
                                     f"({file_year})", line, column, (), "year"))
     _codes(report, out)
     _references(report, out)
+    _duplicates(report, out)
     _indicators(report, derived, out, previous)
     _expenses(report, out)
     return out.findings
@@ -100,14 +102,26 @@ def _references(report: Report, out: _Collector) -> None:
         if not 0 <= ind.task <= tasks:
             out.add("E-REF", f"показатель «{short(ind.name)}» ссылается на задачу {ind.task}, а задач "
                     f"{tasks}", "indicators", index, "task")
-    pairs: set[tuple[str, str]] = set()
     for index, row in enumerate(report.expenses):
         if row.code not in codes:
             out.add("E-REF", f"расход на неизвестное мероприятие «{row.code}»", "expenses", index, "code")
-        elif (row.code, row.executor) in pairs:
-            out.add("E-REF", f"исполнитель «{short(row.executor)}» повторяется в мероприятии «{row.code}»",
-                    "expenses", index, "executor")
-        pairs.add((row.code, row.executor))
+
+
+def _duplicates(report: Report, out: _Collector) -> None:
+    """Two rows of one section with the same identity (SPEC, «Row identity»)."""
+    for first, index in identity.duplicates(report, "expenses"):
+        row = report.expenses[index]
+        out.add("E-CODE", f"исполнитель «{short(row.executor)}» повторяется в мероприятии «{row.code}»",
+                "expenses", index, "executor")
+    for first, index in identity.duplicates(report, "indicators"):
+        ind = report.indicators[index]
+        out.add("E-DUP", f"показатель «{short(ind.name)}» повторяется в задаче {ind.task} "
+                f"(как № {first + 1} в файле)", "indicators", index, "name")
+    for first, index in identity.duplicates(report, "amendments"):
+        amd = report.amendments[index]
+        out.add("E-DUP", f"изменение «{short(amd.act)}» № {amd.number or '—'} от "
+                f"{amd.date.strftime('%d.%m.%Y') if amd.date else '—'} повторяется", "amendments", index,
+                "act")
 
 
 def _indicators(report: Report, derived: Derived, out: _Collector,

@@ -72,7 +72,7 @@ def test_not_measured_with_justification_is_fine(write_report):
 def test_duplicate_executor_row(write_report):
     row = '\n[[expenses]]\ncode = "04.0.01.1"\nexecutor = "Администрация"\nplan_year = 1\nplan_period = 1\ncash = 1\n'
     text = change("[[amendments]]", row + "\n[[amendments]]")
-    assert codes(write_report(text)) == ["E-REF"]
+    assert codes(write_report(text)) == ["E-CODE"]     # SPEC, «Row identity»: a duplicate expense identity
 
 
 def test_main_activity_needs_task(write_report):

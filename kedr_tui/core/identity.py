@@ -1,0 +1,229 @@
+"""What a row *is*, independent of where it stands: the typed row identity.
+
+Review marks, the diff, navigation, findings and recovery name rows by these
+values (SPEC.md, «Row identity»), never by their position in a list and never
+by strings parsed back apart:
+
+- task: its number;  indicator: (task, name), whitespace-normalised, case kept;
+- activity: its code;  expense row: (code, executor);
+- amendment: (act, date, number);  narrative: ``intro``, ``outro`` or an
+  indicator's ``comment``;  the singleton tables ``program`` and ``signature``;
+- the report itself, for marks and assignments about the whole report.
+
+Identities are frozen msgspec Structs tagged by ``section``, so they hash,
+compare, and turn into plain tables (``to_table``) for the review file and
+the JSON outputs and back (``from_table``) with validation.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+import msgspec
+from msgspec import Struct
+
+from kedr_tui.core.model import Report
+
+
+def norm(text: str) -> str:
+    """Whitespace-normalised text: runs of spaces and line breaks become one space."""
+    return " ".join(text.split())
+
+
+class _Id(Struct, frozen=True, tag_field="section", forbid_unknown_fields=True):
+    pass
+
+
+class ReportId(_Id, tag="report"):
+    """The report as a whole."""
+
+
+class TableId(_Id, tag="table"):
+    """A singleton table: ``program`` or ``signature``."""
+
+    name: str
+
+
+class TaskId(_Id, tag="task"):
+    number: int
+
+
+class IndicatorId(_Id, tag="indicator"):
+    task: int
+    name: str
+
+
+class ActivityId(_Id, tag="activity"):
+    code: str
+
+
+class ExpenseId(_Id, tag="expense"):
+    code: str
+    executor: str
+
+
+class AmendmentId(_Id, tag="amendment"):
+    act: str
+    date: _dt.date | None
+    number: str
+
+
+class NarrativeId(_Id, tag="narrative"):
+    """``intro``, ``outro``, or an indicator's paragraph (``part="comment"`` with its indicator)."""
+
+    part: str
+    task: int | None = None
+    name: str | None = None
+
+    @property
+    def indicator(self) -> IndicatorId | None:
+        if self.part != "comment" or self.task is None or self.name is None:
+            return None
+        return IndicatorId(self.task, self.name)
+
+
+RowId = ReportId | TableId | TaskId | IndicatorId | ActivityId | ExpenseId | AmendmentId | NarrativeId
+
+REPORT = ReportId()
+NARRATIVE_PARTS = ("intro", "outro")
+TABLES = ("program", "signature")
+
+
+# ---------------------------------------------------------------- from the model
+
+def of_row(section: str, index: int | None, row) -> RowId:
+    """The identity of ``row``, standing at ``index`` of the model's ``section``."""
+    if section == "tasks":
+        return TaskId(index + 1)
+    if section == "indicators":
+        return IndicatorId(row.task, norm(row.name))
+    if section == "activities":
+        return ActivityId(row.code.strip())
+    if section == "expenses":
+        return ExpenseId(row.code.strip(), norm(row.executor))
+    if section == "amendments":
+        return AmendmentId(norm(row.act), row.date, norm(row.number))
+    if section in TABLES:
+        return TableId(section)
+    if section == "report":
+        return REPORT
+    raise ValueError(f"no identity for section {section!r}")
+
+
+def of(report: Report, section: str, index: int | None = None, field: str | None = None) -> RowId:
+    """The identity of the row at (section, index); ``field`` picks a narrative part.
+
+    An indicator's ``comment`` and the narrative's ``intro``/``outro`` are rows of
+    the Доклад in their own right, so (indicators, i, "comment") names the paragraph.
+    """
+    if section == "narrative":
+        return NarrativeId(field if field in NARRATIVE_PARTS else "intro")
+    if section == "indicators" and field == "comment":
+        ind = of_row(section, index, report.indicators[index])
+        return NarrativeId("comment", ind.task, ind.name)
+    if section in ("program", "signature", "report"):
+        return of_row(section, None, None)
+    return of_row(section, index, getattr(report, section)[index])
+
+
+def section_of(rid: RowId) -> str:
+    """The model's section that holds the row named by ``rid``."""
+    return _SECTIONS[type(rid)] if not isinstance(rid, TableId) else rid.name
+
+
+_SECTIONS = {TaskId: "tasks", IndicatorId: "indicators", ActivityId: "activities",
+             ExpenseId: "expenses", AmendmentId: "amendments", NarrativeId: "narrative",
+             ReportId: "report"}
+_LIST_SECTIONS = {"tasks": TaskId, "indicators": IndicatorId, "activities": ActivityId,
+                  "expenses": ExpenseId, "amendments": AmendmentId}
+
+
+def index(report: Report) -> dict[RowId, tuple[str, int | None]]:
+    """Every row's identity -> (section, index); the first row wins where two share one."""
+    out: dict[RowId, tuple[str, int | None]] = {REPORT: ("report", None)}
+    for name in TABLES:
+        out[TableId(name)] = (name, None)
+    for part in NARRATIVE_PARTS:
+        out[NarrativeId(part)] = ("narrative", None)
+    for section in _LIST_SECTIONS:
+        for i, row in enumerate(getattr(report, section)):
+            out.setdefault(of_row(section, i, row), (section, i))
+    for i, ind in enumerate(report.indicators):
+        rid = of_row("indicators", i, ind)
+        out.setdefault(NarrativeId("comment", rid.task, rid.name), ("indicators", i))
+    return out
+
+
+def find(report: Report, rid: RowId) -> tuple[str, int | None] | None:
+    """(section, index) of the row named by ``rid`` in ``report``, or ``None`` if it is gone."""
+    if isinstance(rid, (ReportId, TableId)):
+        return section_of(rid), None
+    if isinstance(rid, NarrativeId):
+        if rid.part in NARRATIVE_PARTS:
+            return "narrative", None
+        target = rid.indicator
+        return find(report, target) if target is not None else None
+    section = section_of(rid)
+    if isinstance(rid, TaskId):
+        return (section, rid.number - 1) if 1 <= rid.number <= len(report.tasks) else None
+    for i, row in enumerate(getattr(report, section)):
+        if of_row(section, i, row) == rid:
+            return section, i
+    return None
+
+
+def duplicates(report: Report, section: str) -> list[tuple[int, int]]:
+    """(first, repeat) index pairs of rows of ``section`` that share one identity."""
+    seen: dict[RowId, int] = {}
+    out = []
+    for i, row in enumerate(getattr(report, section)):
+        rid = of_row(section, i, row)
+        if rid in seen:
+            out.append((seen[rid], i))
+        else:
+            seen[rid] = i
+    return out
+
+
+# ---------------------------------------------------------------- as plain tables
+
+def to_table(rid: RowId) -> dict:
+    """``{"section": "indicator", "task": 1, "name": "…"}``; dates stay dates, ``None`` is left out."""
+    data = msgspec.to_builtins(rid, builtin_types=(_dt.date,))
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def from_table(data: object) -> RowId:
+    """A plain table back to its identity, or ``ValueError`` with a Russian reason."""
+    try:
+        return msgspec.convert(data, RowId, builtin_types=(_dt.date,))
+    except msgspec.ValidationError as exc:
+        raise ValueError(f"строка указана неверно: {exc}") from None
+
+
+# ---------------------------------------------------------------- in words
+
+def describe(rid: RowId) -> str:
+    """The row in the forms' words, for marks, the diff and the protocol."""
+    if isinstance(rid, ReportId):
+        return "Отчёт в целом"
+    if isinstance(rid, TableId):
+        return {"program": "Программа", "signature": "Подпись"}.get(rid.name, rid.name)
+    if isinstance(rid, TaskId):
+        return f"Задача {rid.number}"
+    if isinstance(rid, IndicatorId):
+        group = "цели" if rid.task == 0 else f"задачи {rid.task}"
+        return f"Показатель {group} «{rid.name}»"
+    if isinstance(rid, ActivityId):
+        return f"Мероприятие {rid.code}"
+    if isinstance(rid, ExpenseId):
+        return f"Расход {rid.code}, {rid.executor}"
+    if isinstance(rid, AmendmentId):
+        when = rid.date.strftime("%d.%m.%Y") if rid.date else "без даты"
+        number = f" № {rid.number}" if rid.number else ""
+        return f"{rid.act} от {when}{number}"
+    if rid.part == "intro":
+        return "Доклад: вступление"
+    if rid.part == "outro":
+        return "Доклад: заключение"
+    return f"Доклад: текст о показателе «{rid.name}»"
