@@ -7,7 +7,7 @@ import pytest
 
 CORE = ["kedr_tui.core." + name for name in
         ("model", "numbers", "formula", "locate", "schema", "derive", "checks", "analysis", "edits",
-         "session", "store", "newyear", "errors")]
+         "session", "store", "newyear", "errors", "review", "reviewing", "store.review")]
 
 
 def loaded_modules(code: str) -> set[str]:
