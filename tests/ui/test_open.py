@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.ui.conftest import WIDE, active_tab, cell, cell_style, detail, header, move_to, running, table
 
-from kedr_tui.ui.rows import COLUMNS
+from kedr_tui.view.columns import COLUMNS
 
 
 async def test_header_shows_title_year_file_and_findings(seed):
@@ -147,7 +147,7 @@ async def test_a_report_a_colleague_edits_becomes_editable_on_retry(seed):
             assert isinstance(app.screen, LockHeldScreen)
             assert "Правка" not in app.report_screen.query_one(KeyBar).render().plain   # nothing to edit yet
             assert "только чтение" in header(app)
-            holder.apply(set_field(holder.report, "signature", None, "name", "И.И. Иванов"))
+            holder.perform(set_field(holder.report, "signature", None, "name", "И.И. Иванов"))
             holder.save()
             holder.close()
             await pilot.press("r")
