@@ -14,14 +14,16 @@ from kedr_tui.core import identity
 from kedr_tui.core.analysis import Analysis
 from kedr_tui.core.numbers import DASH, fmt_ratio
 from kedr_tui.core.review import Review, mark_state
-from kedr_tui.export.layout import (CENTER, Block, Column, Document, Heading, Paragraph, Row, Section,
-                                    SignatureBlock, Table, _simple_header)
+from kedr_tui.export.layout import (CENTER, Block, Document, Heading, Paragraph, PrintColumn,
+                                    PrintRow, Section, SignatureBlock, Table, _simple_header)
 
-FINDING_COLUMNS = (Column("№", CENTER), Column("Код", CENTER), Column("Результат проверки"))
-MARK_COLUMNS = (Column("№", CENTER), Column("Строка отчета"), Column("Статус", CENTER),
-                Column("Замечание"))
-ASSIGNMENT_COLUMNS = (Column("№", CENTER), Column("Поручение"), Column("Строка отчета"),
-                      Column("Ответственный"), Column("Срок", CENTER))
+FINDING_COLUMNS = (PrintColumn("№", CENTER), PrintColumn("Код", CENTER),
+                   PrintColumn("Результат проверки"))
+MARK_COLUMNS = (PrintColumn("№", CENTER), PrintColumn("Строка отчета"),
+                PrintColumn("Статус", CENTER), PrintColumn("Замечание"))
+ASSIGNMENT_COLUMNS = (PrintColumn("№", CENTER), PrintColumn("Поручение"),
+                      PrintColumn("Строка отчета"), PrintColumn("Ответственный"),
+                      PrintColumn("Срок", CENTER))
 _EMPTY = "—"
 
 
@@ -80,7 +82,7 @@ def build_protocol(analysis: Analysis, review: Review) -> Document:
         rows = []
         for i, finding in enumerate(analysis.findings, start=1):
             where = _where(finding, report)
-            rows.append(Row((str(i), finding.code,
+            rows.append(PrintRow((str(i), finding.code,
                              finding.message + (f" ({where})" if where else ""))))
         blocks.append(Table("protocol_findings", FINDING_COLUMNS,
                             _simple_header(FINDING_COLUMNS), False, tuple(rows)))
@@ -99,7 +101,7 @@ def build_protocol(analysis: Analysis, review: Review) -> Document:
             state = mark_state(mark, report)
             if state:
                 text += f". {state[0].upper()}{state[1:]}"
-            rows.append(Row((str(i), identity.describe(mark.row), mark.status, text)))
+            rows.append(PrintRow((str(i), identity.describe(mark.row), mark.status, text)))
         blocks.append(Table("protocol_marks", MARK_COLUMNS, _simple_header(MARK_COLUMNS), False,
                             tuple(rows)))
     else:
@@ -116,7 +118,7 @@ def build_protocol(analysis: Analysis, review: Review) -> Document:
         for i, item in enumerate(review.assignments, start=1):
             row = "" if item.row == identity.REPORT else identity.describe(item.row)
             text = _one_line(item.text) + (" (выполнено)" if item.done else "")
-            rows.append(Row((str(i), text, row or "Отчет в целом", item.responsible or DASH,
+            rows.append(PrintRow((str(i), text, row or "Отчет в целом", item.responsible or DASH,
                              item.due.strftime("%d.%m.%Y") if item.due else DASH)))
         blocks.append(Table("protocol_assignments", ASSIGNMENT_COLUMNS,
                             _simple_header(ASSIGNMENT_COLUMNS), False, tuple(rows)))
