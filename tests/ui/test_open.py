@@ -121,15 +121,35 @@ async def test_the_collector_is_paused_only_while_the_app_starts(seed, monkeypat
 
     from kedr_tui.ui import app as app_module
 
-    monkeypatch.setattr(app_module, "GC_SETTLE", 0.2)
+    # the settling timer never fires by itself here: the test takes the resume step, so a
+    # busy machine can't make it race the timer
+    monkeypatch.setattr(app_module, "GC_SETTLE", 3600)
+    timers = []
+    set_timer = app_module.KedrApp.set_timer
+
+    def recorded(self, delay, callback=None, **kwargs):
+        timers.append((delay, callback))
+        return set_timer(self, delay, callback, **kwargs)
+
+    monkeypatch.setattr(app_module.KedrApp, "set_timer", recorded)
     assert gc.isenabled()
     async with running(seed) as (app, pilot):
-        assert not gc.isenabled()
-        await pilot.pause(0.4)
+        assert not gc.isenabled()                  # paused through the first frames
+        settle = [callback for delay, callback in timers if delay == 3600]
+        assert settle == [app._resume_collector]   # the step the timer will take
+        settle[0]()
         assert gc.isenabled()
     async with running(seed) as (app, pilot):
         assert not gc.isenabled()
     assert gc.isenabled()      # an app that ends sooner resumes it too
+    gc.disable()
+    try:                       # and one started with the collector off leaves it off
+        async with running(seed) as (app, pilot):
+            app._resume_collector()
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 async def test_a_report_a_colleague_edits_becomes_editable_on_retry(seed):
