@@ -186,12 +186,8 @@ async def _edit_to_frame(path: Path, edits: int) -> dict[str, float]:
                     edit = set_field(report, section, i, field, (getattr(row, field) or Decimal(0)) + 1)
                     frames.clear()
                     start = time.perf_counter()
-<<<<<<< HEAD
-                    screen.apply(edit)
-                    deadline = start + 30
-=======
                     screen.make_edit(edit)
->>>>>>> main
+                    deadline = start + 30
                     while not frames:
                         assert time.perf_counter() < deadline, "no frame 30 s after an edit"
                         await asyncio.sleep(0.0005)
