@@ -131,9 +131,10 @@ def build_protocol(analysis: Analysis, review: Review) -> Document:
 
 
 def protocol_text(analysis: Analysis, review: Review) -> str:
+    from kedr_tui.core.sanitize import visible
     from kedr_tui.export.text import render_document
 
-    return render_document(build_protocol(analysis, review))
+    return visible(render_document(build_protocol(analysis, review)))
 
 
 def protocol_pdf(analysis: Analysis, review: Review) -> tuple[bytes, list[str]]:

@@ -138,3 +138,15 @@ def test_a_review_without_meeting_still_prints(seed):
     review = replace(meeting(seed.report), meeting=R.Meeting())
     text = " ".join(protocol_text(seed, review).split())
     assert "ПРОТОКОЛ № ___" in text and "Оценка эффективности комиссией не принята." in text
+
+
+def test_escape_sequences_in_a_comment_never_reach_the_terminal(reviewed, monkeypatch, capsys):
+    path = review_path(reviewed)
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        'comment = "Разместить оставшиеся 5 услуг"', 'comment = "\\u001b]0;x\\u0007\\u001b[2J"'),
+        encoding="utf-8")
+    monkeypatch.setenv("KEDR_TODAY", "2022-04-01")
+    assert main(["check", "--review", str(reviewed)]) == 0
+    assert main(["protocol", str(reviewed), "--txt", "-"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and "\\x1b]0;x\\x07\\x1b[2J" in out
