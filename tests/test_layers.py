@@ -27,7 +27,7 @@ def test_the_import_contracts_are_kept():
 
 
 VIEW = ["kedr_tui.view." + name for name in
-        ("columns", "rows", "detail", "navigate", "fields", "structure")]
+        ("columns", "rows", "detail", "navigate", "fields", "structure", "review")]
 
 
 @pytest.mark.parametrize("module", VIEW)

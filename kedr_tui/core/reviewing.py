@@ -17,7 +17,7 @@ from pathlib import Path
 from kedr_tui.core.errors import ReportError
 from kedr_tui.core.review import Review, parse_review
 from kedr_tui.core.store import (EditLock, Journal, JournalInfo, LockHeld, Owner, check_unchanged,
-                                 clean_temporaries, remove_journal)
+                                 clean_temporaries, journal_path, remove_journal)
 from kedr_tui.core.store.changes import FileChangedError
 from kedr_tui.core.store.journal import JournalDamaged, inspect_journal
 from kedr_tui.core.store.review import LoadedReview, load_review, render_review, write_review
@@ -92,9 +92,13 @@ class ReviewSession:
 
     @classmethod
     def open(cls, report: Path, read_only: bool = False, *, lock: bool = True) -> "ReviewSession":
-        """Open the review of ``report``; ReportError only if its file exists and can't be read."""
+        """Open the review of ``report``; ReportError only if its file exists and can't be read.
+
+        ``lock=False``: take the lock at the first change (the app, where most sessions
+        never mark anything) — unless a journal waits, which must be offered at once.
+        """
         session = cls(report, load_review(report), read_only)
-        if lock and not session.read_only:
+        if not session.read_only and (lock or journal_path(session.path).exists()):
             session._take_lock()
         return session
 
@@ -155,6 +159,8 @@ class ReviewSession:
 
     def change(self, review: Review) -> Review:
         """Make ``review`` the current one; it is in the journal on disk before this returns."""
+        if self._lock is None and not self.read_only:
+            self._take_lock()
         self._check_writable()
         if review == self.review:
             return review

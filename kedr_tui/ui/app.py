@@ -34,9 +34,12 @@ class KedrApp(App[int]):
         Binding("ctrl+c", "help_quit", show=False, system=True),
     ]
 
-    def __init__(self, session: Session, file_label: str | None = None, **kwargs):
+    def __init__(self, session: Session, file_label: str | None = None, review_session=None,
+                 **kwargs):
         super().__init__(**kwargs)
         self.session = session
+        #: the report's review: opened here only if it exists (else at the first mark)
+        self.review_session = review_session
         self.file_label = file_label or str(session.path)
         self._quitting = False
         # Start-up allocates in bursts (composing, styling, the first frame) among some
@@ -47,7 +50,12 @@ class KedrApp(App[int]):
         gc.disable()
 
     def get_default_screen(self) -> ReportScreen:
-        self.report_screen = ReportScreen(self.session, self.file_label)
+        from kedr_tui.ui.review import open_review
+
+        review, problem = (self.review_session, None) if self.review_session is not None \
+            else open_review(self.session.path)
+        self.report_screen = ReportScreen(self.session, self.file_label, review)
+        self.report_screen.review_problem = problem
         return self.report_screen
 
     def _resume_collector(self) -> None:
@@ -70,6 +78,9 @@ class KedrApp(App[int]):
 
     def on_unmount(self) -> None:
         self._resume_collector()
+        review = getattr(getattr(self, "report_screen", None), "review_session", None)
+        if review is not None:  # the lock goes; the journal stays only if something is unsaved
+            review.close()
 
     def tell(self, message: str, **kwargs) -> None:
         """A notification, never read as markup."""

@@ -21,6 +21,7 @@ from kedr_tui.core.store import FileChangedError
 from kedr_tui.ui.commands import COMMANDS, bindings, eval_params, footer_label, key_text
 from kedr_tui.view.columns import EDITABLE, TAB_TITLES, TABLES, column_keys, edit_target, field_column
 from kedr_tui.view.rows import State, finding_target, marks_of, ref_target, short_text
+from kedr_tui.ui.review import ReviewCommands
 from kedr_tui.ui.tabs import TabView, Views
 from kedr_tui.ui.widgets.header import ReportHeader
 from kedr_tui.ui.widgets.keybar import KeyBar
@@ -33,12 +34,13 @@ EDITING = {c.action.partition("(")[0] for c in COMMANDS if c.edits}
 ROW_TABLES = ("indicators", "expenses", "amendments")
 
 
-class ReportScreen(Screen):
+class ReportScreen(ReviewCommands, Screen):
     BINDINGS = bindings()
 
-    def __init__(self, session, file_label: str, **kwargs):
+    def __init__(self, session, file_label: str, review_session=None, **kwargs):
         super().__init__(id="report", **kwargs)
         self.session = session
+        self.review_session = review_session
         self.file_label = file_label
         self.views: dict[str, TabView] = Views(self)
         self.marks: dict = {}
@@ -61,13 +63,14 @@ class ReportScreen(Screen):
 
     def on_mount(self) -> None:
         self.state = self.make_state()
-        self.marks = marks = marks_of(self.state.findings)
+        self.marks = marks = self.review_marks(marks_of(self.state.findings))
         for view in self.views.values():
             view.set_state(self.state, marks)
         first = self.views[self.first_tab]
         first.populate()
         first.table.focus()
         self.update_header()
+        self.review_on_mount()
         # the other tabs are mounted (hidden, their tables still empty) once the first
         # frame is out, so that keys pressed right after «4» reach the new tab
         self.call_after_refresh(self._mount_other_tabs)
@@ -90,7 +93,9 @@ class ReportScreen(Screen):
         session = self.session
         analysis = session.analysis
         if analysis is not None:
-            return State(analysis.report, analysis.derived, analysis.findings, session.read_only)
+            review = self.review
+            return State(analysis.report, analysis.derived, analysis.findings, session.read_only,
+                         review, self.review_today() if review is not None else None)
         findings = tuple(getattr(session.loaded, "findings", ()))
         return State(None, None, findings, True)
 
@@ -113,7 +118,7 @@ class ReportScreen(Screen):
         warnings = len(self.state.findings) - errors
         self.query_one(ReportHeader).show(report.program.title if report else "", report.year if report else None,
                                           self.file_label, self.session.modified, self.read_only,
-                                          errors, warnings)
+                                          errors, warnings, self.review_status())
         count = len(self.state.findings)
         self.query_one(TabBar).set_label("findings", f"5 {TAB_TITLES['findings']}"
                                          + (f" ({count})" if count else ""))
@@ -124,7 +129,7 @@ class ReportScreen(Screen):
         from kedr_tui.view import fields as F  # the editing helpers: loaded when first used
 
         self.state = state = self.make_state()
-        self.marks = marks = marks_of(state.findings)
+        self.marks = marks = self.review_marks(marks_of(state.findings))
         sections = F.sections_of(edit) if edit is not None else None
         current = self.current_view()
         target_table = place[0] if place else current.TABLE
@@ -203,11 +208,15 @@ class ReportScreen(Screen):
         except Exception:
             return True
         if action == "edit":
-            return view != "findings"
+            return view not in ("findings", "review")
         if action == "jump":
             return view == "findings"
         if action == "edit_field":
-            return view != "findings"
+            return view not in ("findings", "review")
+        if action in ("review_enter", "toggle_done"):
+            return view == "review"
+        if action in ("meeting_view", "card"):
+            return view != "review" and self.session.report is not None
         if action in ("add", "delete", "move"):
             return view in ROW_TABLES
         if action == "add_task":
@@ -440,16 +449,19 @@ class ReportScreen(Screen):
                         severity="error")
             return
         self.tell(f"Вывод {'PDF' if kind == 'pdf' else 'текста'}…", timeout=2)
-        self._export(kind, analysis)
+        from kedr_tui.core.review import is_draft_print
+
+        self._export(kind, analysis, is_draft_print(self.review))
 
     @work(thread=True, group="export", exit_on_error=False)
-    def _export(self, kind: str, analysis) -> None:
+    def _export(self, kind: str, analysis, draft: bool = False) -> None:
         notify = partial(self.app.call_from_thread, self.tell)
         try:
             from kedr_tui.export.files import default_path, write_output
 
             warnings: list[str] = []
-            path = write_output(kind, analysis, default_path(kind, analysis.report.year), warnings)
+            path = write_output(kind, analysis, default_path(kind, analysis.report.year), warnings,
+                                draft=draft)
         except ImportError:
             notify("Экспорт недоступен: модуль вывода не установлен.", severity="warning")
         except ReportError as exc:
@@ -476,12 +488,12 @@ class ReportScreen(Screen):
         self.views[target.table].table.goto_index(target.row, target.column)
 
     async def _finding(self, forward: bool) -> None:
-        if self.state is None or not self.state.findings:
+        if self.state is None or not (self.state.findings or self.review and self.review.marks):
             self.tell("Замечаний нет.", timeout=3)
             return
         from kedr_tui.view.navigate import finding_targets, step
 
-        targets = finding_targets(self.state.findings, self.all_rows())
+        targets = self.with_mark_targets(finding_targets(self.state.findings, self.all_rows()))
         target, wrapped = step(targets, *self._position(), forward=forward)
         if target is None:
             self.tell("Замечаний нет.", timeout=3)

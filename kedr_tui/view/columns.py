@@ -13,13 +13,14 @@ from kedr_tui.core.fields import FIELDS
 if TYPE_CHECKING:
     from kedr_tui.view.rows import ViewRow
 
-TABLES = ("indicators", "expenses", "amendments", "narrative", "findings")
+TABLES = ("indicators", "expenses", "amendments", "narrative", "findings", "review")
 TAB_TITLES = {
     "indicators": "Показатели",
     "expenses": "Расходы",
     "amendments": "Изменения",
     "narrative": "Доклад",
     "findings": "Проверка",
+    "review": "Рассмотрение",
 }
 
 
@@ -87,11 +88,19 @@ COLUMNS: dict[str, tuple[ViewColumn, ...]] = {
         ViewColumn("line", "Стр.", 4, right=True, cap=6),
         ViewColumn("message", "Сообщение", 30, flex=4),
     ),
+    "review": (
+        MARK,
+        ViewColumn("what", "Что", 10, cap=18),
+        ViewColumn("row", "Строка / значение", 14, flex=3),
+        ViewColumn("status", "Статус", 8, cap=14),
+        ViewColumn("text", "Комментарий", 14, flex=4),
+    ),
 }
 
 
 # How many leading columns stay in place when the table scrolls sideways.
-FIXED_COLUMNS = {"indicators": 3, "expenses": 3, "amendments": 2, "narrative": 2, "findings": 2}
+FIXED_COLUMNS = {"indicators": 3, "expenses": 3, "amendments": 2, "narrative": 2, "findings": 2,
+                 "review": 2}
 
 # Which field a column edits, per kind of row (missing: read-only).
 EDITABLE: dict[str, dict[str, dict[str, str]]] = {

@@ -69,6 +69,16 @@ def _row_findings(state: State, section: str | None, index, field: str | None = 
 
 
 def detail_text(table: str, row: ViewRow | None, state: State, styles: dict | None = None) -> Text:
+    if table == "review" or state.review is not None:
+        from kedr_tui.view.review import review_detail  # only when there is a review
+
+        text = review_detail(table, row, state, styles)
+        if text is not None:
+            return text
+    return _detail_text(table, row, state, styles)
+
+
+def _detail_text(table: str, row: ViewRow | None, state: State, styles: dict | None = None) -> Text:
     out = _Out(styles)
     report, derived = state.report, state.derived
     if row is None or report is None or derived is None:

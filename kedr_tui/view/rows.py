@@ -47,6 +47,8 @@ class State(NamedTuple):
     derived: Derived | None
     findings: tuple[Finding, ...]
     read_only: bool = False
+    review: object = None           # the report's review (core.review.Review), if any
+    today: date | None = None       # for overdue assignments
 
 
 def marks_of(findings) -> dict[tuple, str]:
@@ -62,6 +64,9 @@ def marks_of(findings) -> dict[tuple, str]:
 
 NO_MARK = Cell("")
 MARK_CELLS = {severity: Cell(text, severity) for severity, text in MARK_TEXT.items()}
+# a row's review mark, by its status (view/review.py puts it in the marks in place of a finding's)
+REVIEW_MARKS = {"вопрос": "?", "на доработку": "◆", "принято": "✓"}
+MARK_CELLS.update({status: Cell(text, "review") for status, text in REVIEW_MARKS.items()})
 
 
 def _mark(marks: dict, section: str, index) -> Cell:
@@ -479,10 +484,15 @@ SECTIONS = {
     "amendments": {"amendments"},
     "narrative": {"indicators", "program", "narrative", "signature", "report", "tasks"},
     "findings": set(),
+    "review": set(),
 }
 
 
 def build_rows(table: str, state: State, memo: Memo, marks: dict) -> list[ViewRow]:
     if table == "findings":
         return finding_rows(state, memo)
+    if table == "review":
+        from kedr_tui.view.review import state_rows
+
+        return state_rows(state)
     return BUILDERS[table](state, memo, marks)

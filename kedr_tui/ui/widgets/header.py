@@ -17,12 +17,13 @@ class ReportHeader(Widget):
         self.status = Text()
 
     def show(self, title: str, year: int | None, file: str, modified: bool, read_only: bool,
-             errors: int, warnings: int) -> None:
+             errors: int, warnings: int, review_status: str = "") -> None:
         self.title_text = " ".join(title.split()) or file
         status = Text()
         alert = "header--alert"
         if year:
             status.append(f"{year} ")
+        self._file_span = (len(status.plain), len(status.plain) + len(file))
         status.append(file)
         if modified:
             status.append(" ● изменён", alert)
@@ -32,6 +33,9 @@ class ReportHeader(Widget):
             status.append(f" · ошибок {errors}", alert)
         if warnings or not errors:
             status.append(f" · замечаний {warnings}")
+        if review_status:
+            status.append(f" · {review_status}", "header--alert" if review_status in
+                          ("на доработке",) else "")
         self.status = status
         self.refresh()
 
@@ -47,6 +51,12 @@ class ReportHeader(Widget):
             style = self.get_component_rich_style(span_style, partial=True)
             status.spans = [s._replace(style=style) if s.style == span_style else s for s in status.spans]
         status.style = self.get_component_rich_style("header--status", partial=True)
+        if status.cell_len > width - 12 and getattr(self, "_file_span", None):
+            # a narrow terminal: the file's name goes before the states do (they matter more)
+            start, end = self._file_span
+            head = status[:start]
+            head.rstrip()
+            status = head + status[end:]
         room = max(width - status.cell_len - 4, 8)
         title = Text(self.title_text, style=self.get_component_rich_style("header--title", partial=True),
                      no_wrap=True, overflow="ellipsis")

@@ -39,11 +39,14 @@ class TabBar(Widget):
         on = self.get_component_rich_style("tabbar--active", partial=True)
         off = self.get_component_rich_style("tabbar--inactive", partial=True)
         self._spans = []
+        # six tabs don't fit 80 columns padded: then the labels lose their padding, not words
+        full = sum(len(label) + 3 for label in self.labels.values())
+        pad = " " if full <= (self.size.width or 80) else ""
         for name, label in self.labels.items():
             start = text.cell_len
-            text.append(f" {label} ", on if name == self.active else off)
+            text.append(f"{pad}{label}{pad}", on if name == self.active else off)
             self._spans.append((start, text.cell_len, name))
-            text.append(" ", Style())
+            text.append(" " if pad else "  ", Style())
         return text
 
     def on_click(self, event: events.Click) -> None:

@@ -1,0 +1,108 @@
+"""The meeting view (``v``): every indicator (or activity) on one screen, for a projector.
+
+№, a name that can be told apart from its neighbours, plan, fact, the relative
+deviation, the growth and the mark — at 80×24 without scrolling sideways: the
+name takes all the width the figures leave.  The whole current row is
+highlighted.  ``m`` marks it, ``Space``/``z`` opens its card, Enter goes to it in
+the tab, ``v`` or Esc goes back.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Label
+
+from kedr_tui.view.review import MEETING_HEADERS, MeetingLine, fit_names
+
+_FIGURES = 2  # columns after the name that hold figures: widths from their content
+
+
+class MeetingView(Screen):
+    BINDINGS = [
+        Binding("v,м,escape", "close", "Обычный вид", key_display="v"),
+        Binding("m,ь", "pick('mark')", "Отметить"),
+        Binding("space,z,я", "pick('card')", "Карточка", key_display="Space"),
+        Binding("enter", "pick('goto')", "Перейти", show=False),
+        Binding("q,й", "close", "Назад", show=False),
+    ]
+
+    def __init__(self, title: str, table: str, lines: list[MeetingLine], current: str | None):
+        super().__init__(classes="meeting-screen")
+        self.heading = title
+        self.table_name = table
+        self.lines = lines
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        yield Label(Text(self.heading, no_wrap=True, overflow="ellipsis"), id="meeting-title")
+        yield DataTable(id="meeting-table", cursor_type="row", zebra_stripes=False)
+        yield Label(Text("↑↓ строка · m замечание · Space карточка · Enter перейти · v назад",
+                         no_wrap=True, overflow="ellipsis"), id="meeting-hint")
+
+    def on_mount(self) -> None:
+        self._fill(self.app.size.width)
+        table = self.query_one(DataTable)
+        table.focus()
+        keys = [line.key for line in self.lines]
+        if self.current in keys:
+            table.move_cursor(row=keys.index(self.current), animate=False)
+
+    def on_resize(self, event) -> None:
+        self._fill(event.size.width)
+
+    def _fill(self, width: int) -> None:
+        table = self.query_one(DataTable)
+        cursor = table.cursor_row if table.row_count else 0
+        table.clear(columns=True)
+        headers = MEETING_HEADERS[self.table_name]
+        widths = [max([len(headers[i])] + [len(line.cells[i]) for line in self.lines
+                                           if line.role != "group"])
+                  for i in range(len(headers))]
+        widths[0] = min(widths[0], 10)
+        # cell padding: one space either side of every column; 2 for the scroll bar
+        name_width = max(12, width - 2 - 2 * len(headers) - sum(widths) + widths[1])
+        names = fit_names([line.cells[1] for line in self.lines if line.role != "group"],
+                          name_width)
+        for i, header in enumerate(headers):
+            width_i = name_width if i == 1 else widths[i]
+            table.add_column(Text(header, justify="left" if i < 2 else "right"), width=width_i,
+                             key=str(i))
+        fitted = iter(names)
+        for line in self.lines:
+            if line.role == "group":
+                cells = [Text("")] + [Text(line.cells[1][:name_width - 1] + "…"
+                                           if len(line.cells[1]) > name_width else line.cells[1],
+                                           style="bold")] + [Text("")] * (len(headers) - 2)
+            else:
+                style = "bold" if line.mark else ""
+                cells = [Text(line.cells[0]), Text(next(fitted), style=style)]
+                cells += [Text(c, justify="right", style="red" if line.role == "bad" and j in (2, 3)
+                               else "") for j, c in enumerate(line.cells[2:-1], start=1)]
+                cells.append(Text(line.cells[-1], style="bold"))
+            table.add_row(*cells, key=line.key)
+        if self.lines:
+            table.move_cursor(row=min(cursor, len(self.lines) - 1), animate=False)
+
+    @property
+    def current_key(self) -> str | None:
+        table = self.query_one(DataTable)
+        if not self.lines:
+            return None
+        return self.lines[table.cursor_row].key
+
+    def rows_text(self) -> list[str]:
+        """The cells as shown (for tests)."""
+        table = self.query_one(DataTable)
+        return [" | ".join(str(c) for c in table.get_row_at(i)) for i in range(table.row_count)]
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_pick(self, what: str) -> None:
+        key = self.current_key
+        if key is None or key.startswith("group:"):
+            return
+        self.dismiss((what, key))

@@ -1,0 +1,450 @@
+"""The review commands of the report screen: marks, assignments, the meeting, the protocol.
+
+A mixin of ``ReportScreen``: the report screen stays the one place keys are bound
+(``commands.py``), this is what the review keys do.  Every change goes through
+``ReviewSession.change`` (journaled) and is saved at once: a meeting never has
+unsaved marks, and the report itself is never written (it may be read-only).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from functools import partial
+
+from textual import work
+
+from kedr_tui.core import identity
+from kedr_tui.core import review as R
+from kedr_tui.core.errors import ReportError
+from kedr_tui.view import review as V
+
+
+def parse_date(text: str) -> _dt.date | None:
+    """``01.06.2022``, ``1.6.2022`` or ``2022-06-01``; empty: no date."""
+    from kedr_tui.core.history import EditError
+
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        if "." in text:
+            day, month, year = (int(p) for p in text.split("."))
+            return _dt.date(year, month, day)
+        return _dt.date.fromisoformat(text)
+    except ValueError:
+        raise EditError(f"«{text}» — не дата; пример: 01.06.2022") from None
+
+
+def _text(value: str) -> str:
+    return value.strip("\n")
+
+
+class ReviewCommands:
+    """Mixed into ReportScreen: ``self.session`` (the report), ``self.review_session``."""
+
+    review_session = None
+    review_problem: str | None = None
+
+    def review_on_mount(self) -> None:
+        """Say what is wrong with the review file, or offer the changes a lost session left."""
+        if self.review_problem:
+            self.tell(f"Рассмотрение не открыто: {self.review_problem}", severity="error",
+                      timeout=10)
+            return
+        session = self.review_session
+        if session is None:
+            return
+        if session.read_only and session.read_only_reason and session.loaded.findings:
+            first = session.loaded.findings[0]
+            self.tell(f"{session.read_only_reason}: {first.format(str(session.path))}",
+                      severity="error", timeout=10)
+        if session.recovery is not None:
+            from kedr_tui.ui.dialogs import ConfirmDialog
+
+            changes = "; ".join(session.recovery.changes) or session.recovery.reason
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    try:
+                        session.recover()
+                        session.save()
+                    except ReportError as exc:
+                        self.tell(exc.message, severity="error", timeout=10)
+                else:
+                    session.discard_journal()
+                self.after_change(None)
+
+            self.app.push_screen(ConfirmDialog(
+                f"Есть несохранённые изменения рассмотрения ({changes}). Восстановить их?",
+                yes="Восстановить", no="Отбросить"), answered)
+
+    # ------------------------------------------------------------ state
+
+    @property
+    def review(self) -> R.Review | None:
+        return self.review_session.review if self.review_session is not None else None
+
+    def review_marks(self, marks: dict) -> dict:
+        """The finding marks with each marked row's review mark in its place."""
+        cells = V.marker_cells(self.review, self.session.report)
+        if not cells:
+            return marks
+        merged = dict(marks)
+        merged.update(cells)
+        return merged
+
+    def _review_now(self) -> _dt.datetime:
+        return _dt.datetime.now().replace(microsecond=0)
+
+    def _change_review(self, make) -> bool:
+        """Make a change of the review, journal it and save it; say why not if it can't be."""
+        from kedr_tui.core.history import EditError
+
+        session = self.review_session
+        if session is None:
+            from kedr_tui.core.reviewing import ReviewSession
+
+            if self.review_problem:
+                self.tell(f"Рассмотрение не открыто: {self.review_problem}", severity="error")
+                return False
+            try:
+                session = self.review_session = ReviewSession.open(self.session.path, lock=False)
+            except ReportError as exc:
+                self.tell(str(exc), severity="error")
+                return False
+        try:
+            review = make(session.current())
+            session.change(review)
+        except (ReportError, EditError, ValueError) as exc:
+            self.tell(getattr(exc, "message", None) or str(exc), title="Замечание не записано",
+                      severity="error", timeout=8)
+            return False
+        try:
+            session.save()
+        except ReportError as exc:
+            self.tell(f"{exc.message}; изменения в журнале рассмотрения", title="Не сохранено",
+                      severity="error", timeout=10)
+        self.after_change(None)
+        return True
+
+    # ------------------------------------------------------------ marks
+
+    def _current_rid(self):
+        view = self.current_view()
+        row = view.current_row()
+        if view.TABLE == "review":
+            if row is not None and row.kind == "mark" and self.review is not None:
+                return self.review.marks[row.index].row
+            return None
+        return V.row_id(self.session.report, row)
+
+    def action_mark(self) -> None:
+        from kedr_tui.ui.editor import ChoiceEditor, FieldEditor
+
+        report = self.session.report
+        rid = self._current_rid()
+        if rid is None or report is None:
+            self.tell("Эту строку нельзя отметить: встаньте на строку отчёта (показатель, "
+                      "расход, изменение, текст доклада).", timeout=5)
+            return
+        existing = [m for m in (self.review.marks if self.review else ()) if m.row == rid]
+        last = existing[-1] if existing else None
+        from kedr_tui.core.reviewing import login_name
+
+        author = last.author if last else login_name()
+        context = identity.describe(rid)
+
+        def commented(status: str, result) -> None:
+            if result is None:
+                return
+            comment = _text(result.value)
+            self._change_review(lambda review: R.set_mark(
+                review, R.new_mark(report, rid, status, comment, author, self._review_now())))
+            self.tell(f"Замечание «{status}»: {context}", timeout=3)
+
+        def chosen(result) -> None:
+            if result is None:
+                return
+            status = result.value
+            self.app.push_screen(
+                FieldEditor(f"Замечание «{status}»: комментарий", context,
+                            last.comment if last else "", f"автор: {author}", _text,
+                            multiline=True),
+                partial(commented, status))
+
+        self.app.push_screen(ChoiceEditor("Замечание к строке", context,
+                                          [(s, s) for s in R.MARK_STATUSES],
+                                          last.status if last else R.QUESTION), chosen)
+
+    # ------------------------------------------------------------ assignments
+
+    def action_assign(self) -> None:
+        from kedr_tui.ui.editor import FieldEditor
+
+        view = self.current_view()
+        rid = None if view.TABLE == "review" else V.row_id(self.session.report, view.current_row())
+        rid = rid or identity.REPORT
+        context = identity.describe(rid)
+        answers: dict = {}
+
+        def nonempty(text: str) -> str:
+            from kedr_tui.core.history import EditError
+
+            if not text.strip():
+                raise EditError("напишите, что поручено")
+            return _text(text)
+
+        steps = [("text", "Поручение: что сделать", "", nonempty, True),
+                 ("responsible", "Поручение: ответственный", "ФИО или должность",
+                  lambda t: " ".join(t.split()), False),
+                 ("due", "Поручение: срок", "дд.мм.гггг; пусто — без срока", parse_date, False)]
+
+        def ask(step: int) -> None:
+            if step == len(steps):
+                item = R.Assignment(rid, answers["text"], answers["responsible"], answers["due"])
+                if self._change_review(lambda review: R.add_assignment(review, item)):
+                    self.tell(f"Поручение добавлено: {context}", timeout=3)
+                return
+            key, title, hint, check, multiline = steps[step]
+
+            def answered(result) -> None:
+                if result is None:
+                    return
+                answers[key] = result.value
+                ask(step + 1)
+
+            self.app.push_screen(FieldEditor(title, context, "", hint, check, multiline=multiline),
+                                 answered)
+
+        ask(0)
+
+    def action_toggle_done(self) -> None:
+        view = self.current_view()
+        row = view.current_row()
+        if view.TABLE != "review" or row is None or row.kind != "assignment":
+            self.tell("Встаньте на поручение на вкладке «Рассмотрение».", timeout=3)
+            return
+        from msgspec.structs import replace
+
+        index = row.index
+        self._change_review(lambda review: R.set_assignment(
+            review, index, replace(review.assignments[index],
+                                   done=not review.assignments[index].done)))
+
+    # ------------------------------------------------------------ the meeting
+
+    def edit_meeting_field(self, key: str) -> None:
+        from msgspec.structs import replace
+
+        from kedr_tui.ui.editor import ChoiceEditor, FieldEditor
+
+        meeting = (self.review or R.Review("")).meeting
+        label = dict(V.MEETING_FIELDS)[key]
+        current = getattr(meeting, key)
+
+        def apply(result) -> None:
+            if result is None:
+                return
+            self._change_review(lambda review: R.set_meeting(
+                review, replace(review.meeting, **{key: result.value})))
+
+        if key in V.MEETING_CHOICES:
+            options = [("", "— не выбрано")] + [(v, v) for v in V.MEETING_CHOICES[key]]
+            if key == "rating":
+                computed = self.session.analysis.derived.evaluation.rating \
+                    if self.session.analysis else ""
+                options = [("", "— не выбрано")] + [
+                    (v, v + (" (рассчитана)" if v == computed else ""))
+                    for v in V.MEETING_CHOICES[key]]
+            self.app.push_screen(ChoiceEditor(f"Заседание: {label}", "", options, current), apply)
+            return
+        if key == "date":
+            initial, check, hint = (current.strftime("%d.%m.%Y") if current else ""), parse_date, \
+                "дд.мм.гггг"
+        elif key == "participants":
+            initial = ", ".join(current)
+            hint = "через запятую"
+
+            def check(text: str):
+                return tuple(p for p in (" ".join(part.split()) for part in text.split(",")) if p)
+        else:
+            initial, hint = current, ""
+
+            def check(text: str):
+                return " ".join(text.split()) if key != "rating_reason" else _text(text)
+        self.app.push_screen(FieldEditor(f"Заседание: {label}", "", initial, hint, check,
+                                         multiline=key == "rating_reason"), apply)
+
+    def action_new_meeting(self) -> None:
+        from kedr_tui.ui.dialogs import ConfirmDialog
+
+        def answered(yes: bool | None) -> None:
+            if yes and self._change_review(R.start_meeting):
+                self.tell("Новое заседание: прежнее — в истории.", timeout=4)
+
+        self.app.push_screen(ConfirmDialog("Начать новое заседание? Сведения о текущем перейдут "
+                                           "в историю, замечания и поручения останутся.",
+                                           yes="Начать", no="Отмена"), answered)
+
+    async def action_review_enter(self) -> None:
+        """Enter on the «Рассмотрение» tab: jump to a mark's or assignment's row, or edit
+        a detail of the meeting."""
+        view = self.current_view()
+        row = view.current_row()
+        if row is None or self.review is None and row.kind != "meeting":
+            return
+        if row.kind == "meeting":
+            self.edit_meeting_field(row.field)
+            return
+        if row.kind not in ("mark", "assignment"):
+            return
+        item = (self.review.marks if row.kind == "mark" else self.review.assignments)[row.index]
+        report = self.session.report
+        where = V.place(report, item.row) if report is not None else None
+        if where is None:
+            self.tell("Строки больше нет в отчёте." if item.row != identity.REPORT
+                      else "Поручение относится к отчёту в целом.", timeout=4)
+            return
+        table, key, _field = where
+        from kedr_tui.view.navigate import Target
+
+        rows = self.views[table].rows
+        index = next((i for i, r in enumerate(rows) if r.key == key), None)
+        if index is not None:
+            await self.goto(Target(table, index, None))
+
+    # ------------------------------------------------------------ the protocol
+
+    def action_protocol(self) -> None:
+        analysis = self.session.analysis
+        if analysis is None or analysis.errors:
+            self.tell("В отчёте ошибки: протокол невозможен (см. вкладку «Проверка»).",
+                      severity="error")
+            return
+        if self.review is None:
+            self.tell("Отчёт ещё не рассматривался: нет ни замечаний, ни сведений о заседании.",
+                      severity="warning")
+            return
+        self.tell("Пишется протокол…", timeout=2)
+        self._write_protocol(analysis, self.review)
+
+    @work(thread=True, group="protocol", exit_on_error=False)
+    def _write_protocol(self, analysis, review) -> None:
+        from pathlib import Path
+
+        notify = partial(self.app.call_from_thread, self.tell)
+        try:
+            from kedr_tui.export.files import write_bytes
+            from kedr_tui.export.protocol import protocol_pdf, protocol_text
+
+            year = analysis.report.year
+            written = []
+            data, missing = protocol_pdf(analysis, review)
+            written.append(write_bytes(Path("out") / f"{year}.protocol.pdf", data))
+            written.append(write_bytes(Path("out") / f"{year}.protocol.txt",
+                                       protocol_text(analysis, review).encode("utf-8")))
+        except ReportError as exc:
+            notify(str(exc), title="Протокол не записан", severity="error", timeout=10)
+        except Exception as exc:  # a bug in the protocol must not take the meeting down
+            notify(f"{type(exc).__name__}: {exc}", title="Ошибка протокола", severity="error",
+                   timeout=10)
+        else:
+            notify("Записан протокол: " + ", ".join(map(str, written)), title="Протокол",
+                   timeout=6)
+            if missing:
+                notify("; ".join(missing[:3]), title="Не всё напечатано", severity="warning",
+                       timeout=12)
+
+    # ------------------------------------------------------------ status, navigation
+
+    def review_status(self) -> str:
+        return R.status_of(self.review)
+
+    def review_today(self) -> _dt.date:
+        from kedr_tui.core.store.review import today
+
+        try:
+            return today()
+        except ReportError:
+            return _dt.date.today()
+
+    def with_mark_targets(self, targets: list) -> list:
+        """The findings' rows and the marked rows, in tab and row order (for ``]`` / ``[``)."""
+        from kedr_tui.view.columns import TABLES
+
+        extra = V.mark_targets(self.review, self.session.report, self.all_rows())
+        if not extra:
+            return targets
+        seen = {(t.table, t.row) for t in targets}
+        merged = list(targets) + [t for t in extra if (t.table, t.row) not in seen]
+        merged.sort(key=lambda t: (TABLES.index(t.table), t.row))
+        return merged
+
+    # ------------------------------------------------------------ the card and the meeting view
+
+    def action_card(self) -> None:
+        from kedr_tui.ui.card import RowCard
+        from kedr_tui.view.detail import detail_text
+
+        view = self.current_view()
+        row = view.current_row()
+        if row is None:
+            return
+        from kedr_tui.view.columns import TAB_TITLES
+
+        title = f"Карточка строки · {TAB_TITLES[view.TABLE]} (Esc — закрыть)"
+        text = detail_text(view.TABLE, row, self.state, view.table.role_styles())
+
+        def closed(answer) -> None:
+            if answer == "mark":
+                self.action_mark()
+
+        self.app.push_screen(RowCard(title, text), closed)
+
+    def action_meeting_view(self) -> None:
+        from kedr_tui.ui.meeting import MeetingView
+        from kedr_tui.view.review import meeting_lines
+
+        table = self.current_view().TABLE
+        if table not in ("indicators", "expenses"):
+            table = "indicators"
+        lines = meeting_lines(self.state, table)
+        title = ("Заседание: показатели" if table == "indicators" else
+                 "Заседание: расходы по мероприятиям") + f" · {self.review_status()}"
+        current = self.current_view().table.current_key() if self.current_view().populated else None
+
+        async def picked(answer) -> None:
+            if answer is None:
+                return
+            what, key = answer
+            from kedr_tui.view.navigate import Target
+
+            rows = self.views[table].rows
+            index = next((i for i, r in enumerate(rows) if r.key == key), None)
+            if index is None:
+                return
+            await self.goto(Target(table, index, None))
+            if what == "mark":
+                self.action_mark()
+            elif what == "card":
+                self.action_card()
+
+        self.app.push_screen(MeetingView(title, table, lines, current), picked)
+
+
+def open_review(report_path):
+    """(the report's review session, a problem to tell) — ``None`` while there is no review
+    file and no journal of one: it is made at the first mark (nothing to load at start-up)."""
+    from pathlib import Path
+
+    report_path = Path(report_path)
+    review = report_path.with_name(f"{report_path.stem}.review.toml")
+    journal = review.with_name(f".{review.name}.journal")
+    if not (review.exists() or journal.exists()):
+        return None, None
+    from kedr_tui.core.reviewing import ReviewSession
+
+    try:
+        return ReviewSession.open(report_path, lock=False), None
+    except ReportError as exc:
+        return None, str(exc)

@@ -1,0 +1,205 @@
+"""A whole review meeting in the app, as the secretary runs it on the projector."""
+
+from __future__ import annotations
+
+import hashlib
+
+from kedr_tui.core.store.review import load_review
+from tests.ui.conftest import (active_tab, cell, detail, header, move_to, notifications, running,
+                               type_text)
+
+PORTAL = "ind:3"       # «Доля муниципальных услуг, … на Едином портале …»: fact 91,2
+OFFICE = "ind:8"       # «Доля отечественного офисного программного обеспечения …»
+
+
+def sha(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+async def mark(pilot, app, key: str, downs: int, comment: str) -> None:
+    await pilot.press("1")
+    await move_to(pilot, app, key, "name")
+    await pilot.press("m")
+    await pilot.pause()
+    await pilot.press(*["down"] * downs, "enter")
+    await pilot.pause()
+    await type_text(pilot, comment)
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
+async def meeting_field(pilot, app, key: str, *keys: str) -> None:
+    await pilot.press("6")
+    await pilot.pause()
+    await move_to(pilot, app, f"meeting:{key}", "row")
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press(*keys)
+    await pilot.pause()
+
+
+async def whole_meeting(app, pilot) -> None:
+    await mark(pilot, app, PORTAL, 1, "Разместить 5 услуг")
+    await mark(pilot, app, OFFICE, 0, "Откуда 20")
+    assert cell(app, "indicators", PORTAL, "mark") == "◆"
+    assert cell(app, "indicators", OFFICE, "mark") == "?"      # in place of its W-FORMULA «!»
+    assert "Замечание «вопрос»" in detail(app, "indicators") and "Откуда 20" in detail(app, "indicators")
+    # an assignment on the whole report, from the «Рассмотрение» tab
+    await pilot.press("6")
+    await pilot.pause()
+    await pilot.press("o")
+    await pilot.pause()
+    await type_text(pilot, "Обновить реестр услуг")
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    await type_text(pilot, "Узварик В.П.")
+    await pilot.press("enter")
+    await pilot.pause()
+    await type_text(pilot, "01.06.2022")
+    await pilot.press("enter")
+    await pilot.pause()
+    await meeting_field(pilot, app, "number", *"3", "enter")
+    await meeting_field(pilot, app, "rating", "down", "down", "enter")   # — , высокая, средняя
+    await meeting_field(pilot, app, "decision", "down", "down", "enter")  # вернуть на доработку
+    await pilot.press("P")
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_a_whole_meeting_in_review_mode(seed, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("KEDR_TODAY", "2022-03-15")
+    before = sha(seed)
+    async with running(seed, review=True) as (app, pilot):
+        assert header(app).endswith("черновик")
+        await whole_meeting(app, pilot)
+        assert any("Записан протокол" in n for n in notifications(app)), notifications(app)
+        assert header(app).endswith("на доработке")
+        assert active_tab(app) == "review"
+        assert cell(app, "review", "meeting:rating", "row") == "средняя"
+    assert sha(seed) == before                                   # the report is untouched
+    review = load_review(seed).review
+    assert [(m.status, m.comment) for m in review.marks] == [
+        ("на доработку", "Разместить 5 услуг"), ("вопрос", "Откуда 20")]
+    assert review.meeting.rating == "средняя" and review.status == "на доработке"
+    text = " ".join((tmp_path / "out" / "2021.protocol.txt").read_text(encoding="utf-8").split())
+    marks = text.split("3. Замечания к строкам отчета")[1].split("4. Решения")[0]
+    assert marks.count("| на доработку |") == 1 and marks.count("| вопрос |") == 1
+    assert "Разместить 5 услуг" in marks and "Откуда 20" in marks
+    assert "| 3 |" not in marks                                      # exactly two marks
+    assert "Обновить реестр услуг" in text and "01.06.2022" in text and "Узварик В.П." in text
+    assert "Принятая оценка эффективности: средняя." in text
+    assert (tmp_path / "out" / "2021.protocol.pdf").read_bytes().startswith(b"%PDF")
+
+    # between meetings: the report is reworked in editing mode ...
+    async with running(seed) as (app, pilot):
+        await move_to(pilot, app, PORTAL, "fact")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(*["backspace"] * 4, "9", "5", "enter")   # «91,2» → «95»
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert cell(app, "indicators", PORTAL, "fact") == "95"
+    # ... and the next meeting sees what changed since the mark
+    async with running(seed, review=True) as (app, pilot):
+        await move_to(pilot, app, PORTAL, "name")
+        assert "изменено после замечания: факт 91,2 → 95" in detail(app, "indicators")
+        await pilot.press("6")
+        await pilot.pause()
+        assert "изменено после замечания: факт 91,2 → 95" in cell(app, "review", "mark:0", "text")
+        assert cell(app, "review", "mark:0", "mark") == "△"
+
+    # a marked row deleted: the mark stays, orphaned
+    async with running(seed) as (app, pilot):
+        await move_to(pilot, app, OFFICE, "name")
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("6")
+        await pilot.pause()
+        assert "строки больше нет в отчёте" in cell(app, "review", "mark:1", "text")
+    assert len(load_review(seed).review.marks) == 2
+
+
+async def test_marks_need_a_row_and_survive_in_editing_mode(seed, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    async with running(seed) as (app, pilot):
+        await move_to(pilot, app, "goal", "name")
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("enter")          # «вопрос»
+        await pilot.pause()
+        await type_text(pilot, "Цель сформулировать точнее")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert header(app).endswith("на рассмотрении")
+        assert not app.session.modified                 # marking is no edit of the report
+    review = load_review(seed).review
+    assert review.marks[0].row.name == "program" and review.marks[0].author
+
+
+async def test_next_and_previous_visit_marks_with_findings(seed, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    async with running(seed, review=True) as (app, pilot):
+        await mark(pilot, app, "ind:0", 0, "Почему не измеряли")
+        await pilot.press("ctrl+home")
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert app.report_screen.current_view().table.current_key() == "ind:0"
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert app.report_screen.current_view().table.current_key() == OFFICE   # W-FORMULA
+
+
+async def test_meeting_view_shows_every_indicator_apart_at_80x24(seed, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    async with running(seed, review=True) as (app, pilot):
+        await move_to(pilot, app, PORTAL, "name")
+        await pilot.press("v")
+        await pilot.pause()
+        view = app.screen
+        assert type(view).__name__ == "MeetingView" and view.current_key == PORTAL
+        rows = view.rows_text()
+        data = [r for r in rows if not r.startswith(" |")]
+        assert len(data) == 10
+        portal = next(r for r in rows if r.startswith("З1.2"))
+        assert portal.split(" | ")[2:] == ["100", "91,2", "91,20", "98,06", ""]
+        names = [r.split(" | ")[1] for r in data]
+        assert len(set(names)) == 10 and "информация" in names[3] and "для предоставления" in names[4]
+        table = view.query_one("DataTable")
+        assert table.virtual_size.width <= 80                     # no scrolling sideways
+        await pilot.press("m", "enter")                            # mark from the meeting view
+        await pilot.pause()
+        await type_text(pilot, "Ещё раз")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert cell(app, "indicators", PORTAL, "mark") == "?"
+        await pilot.press("space")
+        await pilot.pause()
+        card = app.screen
+        assert type(card).__name__ == "RowCard"
+        assert "Доля муниципальных услуг, информация" in card.text
+        assert "ДМУ=(52/57)*100" in card.text and "В докладе:" in card.text
+        assert "Замечание «вопрос»" in card.text and "Ещё раз" in card.text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.report_screen
+
+
+async def test_a_review_another_session_writes_is_read_only_here(seed, tmp_path, monkeypatch):
+    from kedr_tui.core.reviewing import ReviewSession
+
+    monkeypatch.chdir(tmp_path)
+    holder = ReviewSession.open(seed)
+    try:
+        async with running(seed, review=True) as (app, pilot):
+            await mark(pilot, app, PORTAL, 0, "x")
+            assert any("рассмотрение ведёт" in n for n in notifications(app))
+            assert cell(app, "indicators", PORTAL, "mark") == ""
+    finally:
+        holder.close()
