@@ -20,6 +20,11 @@ from kedr_tui.view.review import MEETING_HEADERS, MeetingLine, fit_names
 _FIGURES = 2  # columns after the name that hold figures: widths from their content
 
 
+def _heading(line: MeetingLine) -> bool:
+    """A group heading with no figures of its own (a task's indicators)."""
+    return line.role == "group" and not any(line.cells[2:])
+
+
 class MeetingView(Screen):
     BINDINGS = [
         Binding("v,м,escape", "close", "Обычный вид", key_display="v"),
@@ -59,12 +64,12 @@ class MeetingView(Screen):
         table.clear(columns=True)
         headers = MEETING_HEADERS[self.table_name]
         widths = [max([len(headers[i])] + [len(line.cells[i]) for line in self.lines
-                                           if line.role != "group"])
+                                           if not _heading(line)])
                   for i in range(len(headers))]
         widths[0] = min(widths[0], 10)
         # cell padding: one space either side of every column; 2 for the scroll bar
         name_width = max(12, width - 2 - 2 * len(headers) - sum(widths) + widths[1])
-        names = fit_names([line.cells[1] for line in self.lines if line.role != "group"],
+        names = fit_names([line.cells[1] for line in self.lines if not _heading(line)],
                           name_width)
         for i, header in enumerate(headers):
             width_i = name_width if i == 1 else widths[i]
@@ -72,15 +77,15 @@ class MeetingView(Screen):
                              key=str(i))
         fitted = iter(names)
         for line in self.lines:
-            if line.role == "group":
+            if _heading(line):
                 cells = [Text("")] + [Text(line.cells[1][:name_width - 1] + "…"
                                            if len(line.cells[1]) > name_width else line.cells[1],
                                            style="bold")] + [Text("")] * (len(headers) - 2)
             else:
-                style = "bold" if line.mark else ""
+                style = "bold" if line.mark or line.role == "group" else ""
                 cells = [Text(line.cells[0]), Text(next(fitted), style=style)]
                 cells += [Text(c, justify="right", style="red" if line.role == "bad" and j in (2, 3)
-                               else "") for j, c in enumerate(line.cells[2:-1], start=1)]
+                               else style) for j, c in enumerate(line.cells[2:-1], start=1)]
                 cells.append(Text(line.cells[-1], style="bold"))
             table.add_row(*cells, key=line.key)
         if self.lines:
