@@ -13,10 +13,24 @@ from functools import partial
 
 from textual import work
 
-from kedr_tui.core import identity
-from kedr_tui.core import review as R
 from kedr_tui.core.errors import ReportError
-from kedr_tui.view import review as V
+
+
+class _Lazy:
+    """A module imported when first used: a session that never reviews doesn't load it."""
+
+    def __init__(self, name: str):
+        self._name = name
+
+    def __getattr__(self, attr: str):
+        from importlib import import_module
+
+        return getattr(import_module(self._name), attr)
+
+
+R = _Lazy("kedr_tui.core.review")
+V = _Lazy("kedr_tui.view.review")
+identity = _Lazy("kedr_tui.core.identity")
 
 
 def parse_date(text: str) -> _dt.date | None:
@@ -86,6 +100,8 @@ class ReviewCommands:
 
     def review_marks(self, marks: dict) -> dict:
         """The finding marks with each marked row's review mark in its place."""
+        if self.review is None:
+            return marks
         cells = V.marker_cells(self.review, self.session.report)
         if not cells:
             return marks
@@ -358,7 +374,7 @@ class ReviewCommands:
     # ------------------------------------------------------------ status, navigation
 
     def review_status(self) -> str:
-        return R.status_of(self.review)
+        return R.status_of(self.review) if self.review is not None else "черновик"
 
     def review_today(self) -> _dt.date:
         from kedr_tui.core.store.review import today
