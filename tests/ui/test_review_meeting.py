@@ -203,3 +203,28 @@ async def test_a_review_another_session_writes_is_read_only_here(seed, tmp_path,
             assert cell(app, "indicators", PORTAL, "mark") == ""
     finally:
         holder.close()
+
+
+async def test_marks_a_lost_session_left_are_offered_back(seed, tmp_path, monkeypatch):
+    import datetime as dt
+
+    from kedr_tui.core import identity
+    from kedr_tui.core import review as R
+    from kedr_tui.core.reviewing import ReviewSession
+    from kedr_tui.core.store import load
+
+    monkeypatch.chdir(tmp_path)
+    report = load(seed).report
+    lost = ReviewSession.open(seed)
+    lost.change(R.set_mark(lost.current(), R.new_mark(
+        report, identity.of(report, "indicators", 3), R.REWORK_MARK, "до обрыва", "ivanov",
+        dt.datetime(2022, 3, 15, 10, 0))))
+    lost._journal.close()          # the connection dropped: no save, the kernel drops the lock
+    lost._lock.release()
+    async with running(seed, review=True) as (app, pilot):
+        await pilot.pause()
+        assert "Восстановить" in str(app.screen.query_one(".dialog-title").content)
+        await pilot.press("y")
+        await pilot.pause()
+        assert cell(app, "indicators", PORTAL, "mark") == "◆"
+    assert load_review(seed).review.marks[0].comment == "до обрыва"
