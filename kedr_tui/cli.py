@@ -43,10 +43,20 @@ def _command_parser() -> argparse.ArgumentParser:
         export.add_argument(f"--{kind}", nargs="?", const="", default=None, metavar="PATH",
                             help=f"{what}; по умолчанию out/<год>.{kind}")
     new = sub.add_parser("new", help="создать отчёт на следующий год")
-    new.add_argument("year", type=int)
+    new.add_argument("year", type=_year)
     new.add_argument("--from", dest="source", metavar="REPORT",
                      help="отчёт прошлого года (по умолчанию reports/<год-1>.toml)")
     return parser
+
+
+def _year(text: str) -> int:
+    """The year typed on the command line, read by the one number parser."""
+    from kedr_tui.core.numbers import NumberError, parse_integer
+
+    try:
+        return parse_integer(text)
+    except NumberError as exc:
+        raise argparse.ArgumentTypeError(f"год: {exc}") from None
 
 
 def _say(text: str) -> None:

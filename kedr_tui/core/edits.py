@@ -6,7 +6,6 @@ The app, the journal and the tests all change a report only through these.
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from decimal import Decimal
 
 from msgspec import Struct
@@ -14,7 +13,7 @@ from msgspec.structs import replace
 
 from kedr_tui.core.history import EditError  # edits are refused with it; also importable from here
 from kedr_tui.core.model import HIGHER, LISTS, LOWER, SINGLETONS, Report, data_fields
-from kedr_tui.core.numbers import NumberError, parse_number
+from kedr_tui.core.numbers import NumberError, parse_date, parse_integer, parse_number
 
 
 # ---------------------------------------------------------------- edits
@@ -175,7 +174,6 @@ def from_json(data: dict):
 
 NUMERIC = {"prev", "plan", "fact", "plan_year", "plan_period", "cash"}
 OPTIONAL_NUMERIC = {"prev", "fact"}
-_DATE_RU = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 
 
 def field_kind(section: str, field: str) -> str:
@@ -207,9 +205,10 @@ def parse_input(section: str, field: str, text: str, report: Report | None = Non
     if kind == "integer":
         if not stripped and section == "activities":
             return None
-        if not re.fullmatch(r"\d+", stripped):
-            raise EditError(f"«{stripped}» — не целое число")
-        value = int(stripped)
+        try:
+            value = parse_integer(stripped)
+        except NumberError as exc:
+            raise EditError(str(exc)) from None
         if field == "task" and report is not None:
             low = 0 if section == "indicators" else 1
             if not low <= value <= len(report.tasks):
@@ -217,13 +216,10 @@ def parse_input(section: str, field: str, text: str, report: Report | None = Non
                                 + (" (0 — цель программы)" if low == 0 else ""))
         return value
     if kind == "date":
-        match = _DATE_RU.fullmatch(stripped)
         try:
-            if match:
-                return _dt.date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
-            return _dt.date.fromisoformat(stripped)
-        except ValueError:
-            raise EditError(f"«{stripped}» — не дата (ДД.ММ.ГГГГ)") from None
+            return parse_date(stripped)
+        except NumberError as exc:
+            raise EditError(str(exc)) from None
     if kind == "better":
         value = {"higher": HIGHER, "больше": HIGHER, "выше": HIGHER,
                  "lower": LOWER, "меньше": LOWER, "ниже": LOWER}.get(stripped.lower())
