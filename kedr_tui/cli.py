@@ -136,7 +136,7 @@ def cmd_export(args) -> int:
 
 
 def cmd_new(args) -> int:
-    from kedr_tui.core.newyear import next_year
+    from kedr_tui.core.newyear import next_year, retitle
     from kedr_tui.core.store import save
 
     if not 1900 <= args.year <= 2999:
@@ -154,7 +154,7 @@ def cmd_new(args) -> int:
     if target.exists():
         raise ReportError(str(target), "файл уже есть, не перезаписываю")
     report = next_year(loaded.report, args.year)
-    save(target, report, loaded.text, loaded.report)
+    save(target, report, retitle(loaded.text, loaded.report.year, args.year), loaded.report)
     print(target)
     return EXIT_OK
 
