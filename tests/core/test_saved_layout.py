@@ -106,7 +106,7 @@ def saved(path, *edits) -> str:
     session = Session.open(path)
     try:
         for make in edits:
-            session.apply(make(session.report))
+            session.perform(make(session.report))
         expected = session.report
         session.save()
     finally:
