@@ -223,7 +223,9 @@ def _plausibility(report: Report, derived: Derived, out: _Collector) -> None:
             if is_placeholder(section, text):
                 out.add("W-PLACEHOLDER", f"«{short(text)}»: строка добавлена, но не заполнена",
                         section, index, key)
+    wrong = {f.ref[1] for f in out.findings if f.is_error and f.ref[:1] == ("activities",)}
     for node in derived.tree.walk():
-        if node.activity is not None and node.is_leaf and not node.own_rows:
+        # (an activity already named by an error is not also called empty)
+        if node.activity is not None and node.is_leaf and not node.own_rows and node.activity not in wrong:
             out.add("W-PLACEHOLDER", f"мероприятие «{node.code}» без вложенных мероприятий и без "
                     "исполнителей", "activities", node.activity, "code")
