@@ -81,11 +81,26 @@ def load_review(report: Path) -> LoadedReview:
 # ---------------------------------------------------------------- writing
 
 def _value(value):
-    from kedr_tui.core.store.report import _item
+    """A TOML item for a review value: numbers with the digits as entered (``91.20`` stays),
+    multi-line comments as multi-line strings starting on their own line."""
+    import tomlkit
+    from tomlkit.items import Float, String, StringType, Trivia
 
     if isinstance(value, int) and not isinstance(value, bool):
         value = Decimal(value)
-    return _item(value)
+    if isinstance(value, Decimal):
+        text = f"{value:f}"
+        if "." not in text:
+            return tomlkit.integer(int(value))
+        return Float(float(value), Trivia(), text)
+    if isinstance(value, str) and "\n" in value and "\r" not in value:
+        original = tomlkit.string(value, multiline=True)._original
+        if not value.startswith("\n"):  # tomlkit trims a first newline; the text starts below
+            original = "\n" + original
+        return String(StringType.MLB, value, original, Trivia())
+    if isinstance(value, str):
+        return tomlkit.string(value)
+    return tomlkit.item(value)
 
 
 def _inline(data: dict):
