@@ -236,3 +236,22 @@ _JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufef
 def as_json(diff: Diff, old_name: str, new_name: str) -> str:
     text = json.dumps(as_dict(diff, old_name, new_name), ensure_ascii=False, indent=2)
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
+def entry_lines(diff: Diff, n: int) -> list[str]:
+    """The ``n``-th item of the listing as ``as_text`` prints it, in the order of the app's
+    «Сравнение» tab: each group's entries, then its totals one node each, then the evaluation."""
+    years = (diff.old_year, diff.new_year) if diff.cross_year else None
+    k = 0
+    for group in diff.groups:
+        for entry in group.entries:
+            if k == n:
+                out = _Out(False)
+                _entry(out, entry, years)
+                return out.lines
+            k += 1
+        for node in group.totals:
+            if k == n:
+                return [f"{node_name(node)}, всего:"] + [f"    {figure_line(f)}" for f in node.figures]
+            k += 1
+    return ["Оценка эффективности:"] + [f"    {figure_line(f)}" for f in diff.evaluation]
