@@ -18,7 +18,7 @@ from msgspec.structs import replace
 from kedr_tui.core.derive import CODE_RE, parent_code, program_code, split_code
 from kedr_tui.core.edits import Batch, DeleteRow, InsertRow, MoveRow, SetField
 from kedr_tui.core.history import EditError
-from kedr_tui.core.model import LISTS, Activity, Report, Task
+from kedr_tui.core.model import LISTS, Activity, Report, Task, placeholder
 
 
 # ---------------------------------------------------------------- new rows
@@ -27,15 +27,15 @@ def new_row(section: str, report: Report, like=None):
     """A fresh row for ``section``, prefilled from the row it is added after."""
     cls = LISTS[section]
     if section == "indicators":
-        return cls(task=like.task if like is not None else 0, name="Новый показатель",
+        return cls(task=like.task if like is not None else 0, name=placeholder(section),
                    plan=Decimal(0))
     if section == "expenses":
         code = like.code if like is not None else (report.activities[-1].code if report.activities else "")
-        return cls(code=code, executor="Новый исполнитель")
+        return cls(code=code, executor=placeholder(section))
     if section == "activities":
-        return cls(code="", title="Новое мероприятие")
+        return cls(code="", title=placeholder(section))
     if section == "tasks":
-        return cls(title="Новая задача")
+        return cls(title=placeholder(section))
     if section == "amendments":
         return cls(act=like.act if like is not None else "", date=_dt.date(report.year or 2000, 1, 1))
     raise EditError(f"в «{section}» нельзя добавлять строки")
@@ -45,7 +45,7 @@ def new_row(section: str, report: Report, like=None):
 
 def add_task(report: Report, at: int) -> InsertRow | Batch:
     """A new task at position ``at`` (0-based); later tasks shift, and so do their references."""
-    insert = InsertRow("tasks", at, Task(title="Новая задача"))
+    insert = InsertRow("tasks", at, Task(title=placeholder("tasks")))
     if at >= len(report.tasks):
         return insert
     edits: list = [insert]
@@ -150,10 +150,10 @@ def add_executor(report: Report, code: str, after: int | None = None) -> InsertR
     same = [i for i, e in enumerate(report.expenses) if e.code == code]
     at = after + 1 if after is not None else (same[-1] + 1 if same else len(report.expenses))
     taken = {report.expenses[i].executor for i in same}
-    name, n = "Новый исполнитель", 1
+    name, n = placeholder("expenses"), 1
     while name in taken:
         n += 1
-        name = f"Новый исполнитель {n}"
+        name = placeholder("expenses", n)
     return InsertRow("expenses", at, replace(new_row("expenses", report), code=code, executor=name))
 
 
@@ -183,7 +183,7 @@ def add_activity(report: Report, base: str | None, task: int | None = None) -> I
         if om > 99:
             raise EditError("свободных кодов основных мероприятий нет")
         code = f"{mp}.{pp}.{om:02d}.0"
-        fresh = Activity(code=code, title="Новое основное мероприятие",
+        fresh = Activity(code=code, title=placeholder("activities", which=1),
                          task=task or (len(report.tasks) or None))
         if fresh.task is None:
             raise EditError("сначала добавьте задачу: основное мероприятие относится к задаче")
@@ -194,7 +194,7 @@ def add_activity(report: Report, base: str | None, task: int | None = None) -> I
         if m > 9:
             raise EditError("свободных кодов мероприятий нет")
         code = f"{mp}.{pp}.{om}.{m}"
-        fresh = Activity(code=code, title="Новое мероприятие")
+        fresh = Activity(code=code, title=placeholder("activities"))
     return InsertRow("activities", _activity_position(report, code), fresh)
 
 
