@@ -29,6 +29,8 @@ def _open_parser() -> argparse.ArgumentParser:
                      "protocol.")
     parser.add_argument("report", nargs="?", help="файл отчёта (по умолчанию — самый новый reports/*.toml)")
     parser.add_argument("--review", action="store_true", help="только просмотр (для совещаний)")
+    parser.add_argument("--since", metavar="REV|FILE",
+                        help="отметить, что изменилось с версии git (HEAD~1, метка) или с другого файла")
     return parser
 
 
@@ -344,10 +346,15 @@ def _need_terminal() -> None:
 
 def cmd_open(args) -> int:
     path = Path(args.report) if args.report else newest_report()
+    since = None
+    if args.since is not None:
+        from kedr_tui.core.store.versions import base_version
+
+        since = base_version(path, args.since)
     _need_terminal()
     from kedr_tui.ui.app import run_app
 
-    return run_app(path, review=args.review)
+    return run_app(path, review=args.review, since=since)
 
 
 def main(argv: list[str] | None = None) -> int:

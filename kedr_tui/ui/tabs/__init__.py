@@ -17,6 +17,7 @@ _CLASSES = {
     "narrative": "NarrativeView",
     "findings": "FindingsView",
     "review": "ReviewView",
+    "changes": "ChangesView",
 }
 
 

@@ -83,7 +83,7 @@ class _Settings(NamedTuple):
 
 
 ROLES = ("derived", "bad", "mismatch", "total", "group", "note", "warning", "error", "label",
-         "review")
+         "changed", "review")
 
 
 class ReportTable(DataTable, inherit_bindings=False):
