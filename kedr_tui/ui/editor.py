@@ -59,6 +59,7 @@ class FieldEditor(_Dialog):
         self.validate = validate
         self.multiline = multiline
         self.typed = typed      # opened by typing: the text is the start of the value, not selected
+        self._pristine = True   # nothing typed yet
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog editor" + (" multiline" if self.multiline else "")):
@@ -79,13 +80,12 @@ class FieldEditor(_Dialog):
             widget.move_cursor(widget.document.end)
 
     def on_key(self, event: events.Key) -> None:
-        """Keys typed right after the one that opened the editor can arrive before its box has
-        focus: they still go into the box, in order."""
+        """Keys typed right after the one that opened the editor reach it before its box has
+        focus (the report screen passes them on): they still go into the box, in order, as if
+        typed there — the first replaces the old value unless the editor was opened by typing."""
         try:
             widget = self.query_one(TextArea if self.multiline else Input)
         except Exception:       # not composed yet
-            return
-        if widget.has_focus:
             return
         if event.key == "enter" and not self.multiline:
             event.stop()
@@ -95,8 +95,14 @@ class FieldEditor(_Dialog):
             widget.focus()
             if self.multiline:
                 widget.insert(event.character)
+            elif self._pristine and not self.typed:
+                widget.value = event.character
+                widget.cursor_position = len(widget.value)
+            elif not widget.selection.is_empty:
+                widget.replace(event.character, *widget.selection)
             else:
                 widget.insert_text_at_cursor(event.character)
+        self._pristine = False
 
     @property
     def error(self) -> str:
@@ -124,6 +130,8 @@ class FieldEditor(_Dialog):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
+        if event.value != self.initial:
+            self._pristine = False
         try:
             self._check(show=True)
         except EditError:

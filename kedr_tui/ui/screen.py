@@ -101,6 +101,13 @@ class ReportScreen(EditingCommands, FileCommands, NavigationCommands, ComparingC
         """Before the bindings: a digit, minus or comma on a cell starts typing a value into it
         (in editing mode, where digits never switch tabs); a key whose command does not apply
         here says so instead of doing nothing."""
+        if self.app.screen is not self:
+            # typed ahead, before the editor (or dialog) these keys belong to was up: give them
+            # to it, in order, instead of acting on the table behind it
+            event.stop()
+            event.prevent_default()
+            self.app.screen.post_message(events.Key(event.key, event.character))
+            return
         char = TYPING_KEYS.get(event.key)
         if char is not None and not self.read_only and self.type_into_cell(event.key, char):
             event.stop()

@@ -204,3 +204,23 @@ async def test_the_doklad_editor_starts_at_the_end_and_ctrl_end_goes_there(seed)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert report(app).narrative.outro == outro + " Отчёт проверен."
+
+
+async def test_keys_typed_ahead_of_the_editor_go_into_it_in_order(seed):
+    """Over a slow link «-5⏎» (or «⏎98») arrive in one read, before the editor is up: the keys
+    after the first belong to the editor, not to the table behind it."""
+    from textual import events
+
+    async with running(seed) as (app, pilot):
+        await move_to(pilot, app, "ind:3", "fact")
+        for key, char in (("minus", "-"), ("5", "5"), ("enter", None)):
+            app.post_message(events.Key(key, char))
+        await pilot.pause(0.2)
+        assert app.screen is app.report_screen
+        assert report(app).indicators[3].fact == Decimal(-5)
+        for key, char in (("enter", None), ("9", "9"), ("8", "8"), ("enter", None)):
+            app.post_message(events.Key(key, char))
+        await pilot.pause(0.2)
+        assert app.screen is app.report_screen
+        assert report(app).indicators[3].fact == Decimal(98)
+        assert active_tab(app) == "indicators"
