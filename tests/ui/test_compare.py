@@ -193,7 +193,7 @@ async def test_one_key_compares_with_the_last_meeting(tmp_path, monkeypatch):
         await pilot.press("D")
         await until(pilot, lambda: active_tab(app) == "changes", "compared with the meeting")
         assert app.report_screen.comparison[0] == "заседание 15.03.2022"
-        assert app.report_screen.query_one("#tabbar").labels["changes"] == "6 Δ3"
+        assert app.report_screen.query_one("#tabbar").labels["changes"] == "F6 Δ3"
         assert cell(app, "indicators", "ind:9", "fact") == "Δ10"
 
 
