@@ -6,8 +6,22 @@ from pathlib import Path
 
 import pytest
 
+import kedr_tui
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "reports" / "2021.toml"
+PACKAGE = Path(kedr_tui.__file__).resolve().parent
+
+
+def pytest_report_header(config):
+    return f"kedr_tui imported from {PACKAGE}"
+
+
+def pytest_sessionstart(session):
+    """``.ci/run`` tests the installed wheel: the checkout must not stand in for it."""
+    if os.environ.get("KEDR_TEST_INSTALLED") and PACKAGE.is_relative_to(ROOT):
+        pytest.exit(f"KEDR_TEST_INSTALLED is set but kedr_tui comes from the checkout ({PACKAGE}); "
+                    "run pytest with PYTHONSAFEPATH=1 and the wheel installed", returncode=4)
 
 # A small report that passes every check: tests change one thing in it.
 CLEAN = '''\

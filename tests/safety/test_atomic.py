@@ -19,7 +19,7 @@ from kedr_tui.core.errors import ReportError
 from kedr_tui.core.session import Session
 from kedr_tui.core.store import backup_path, journal_path, load, temporaries, write_atomic
 
-from safety_helpers import big_report_text, child_env, run_py
+from safety_helpers import big_report_text, child_env, run_py, uid_of
 
 SAVER = """
 import os, sys
@@ -278,7 +278,7 @@ print(json.dumps(out, ensure_ascii=False))
 def test_read_only_folder(shared_folder, other_users):
     """As a group member who is not root (root may write anywhere)."""
     folder = shared_folder.parent
-    os.chown(folder, __import__("pwd").getpwnam(other_users["members"][0]).pw_uid, -1)
+    os.chown(folder, uid_of(other_users["members"][0]), -1)
     folder.chmod(0o2550)
     before = shared_folder.read_bytes()
     out = run_py(READ_ONLY_FOLDER, shared_folder, user=other_users["members"][0])
