@@ -117,3 +117,13 @@ def assert_golden(golden: Path, actual: str) -> None:
         golden.write_text(actual, encoding="utf-8")
         pytest.skip(f"{golden.name} rewritten: review the diff and run again without KEDR_UPDATE_GOLDEN")
     assert actual == golden.read_text(encoding="utf-8")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_formula_cache():
+    """Formulas are evaluated through a process-wide cache: each test computes its own
+    (a value cached by an earlier test would hide what this one exercises)."""
+    from kedr_tui.core.formula import evaluate
+
+    evaluate.cache_clear()
+    yield
