@@ -141,6 +141,7 @@ def test_division_precision_and_no_trap_on_inexact():
     ("1ах2", ["num", "other", "other", "num"]),
     ("_х2", ["other", "other", "num"]), ("2х_", ["num", "other", "other"]),
     ("3x4", ["num", "op", "num"]), ("3X4", ["num", "op", "num"]), ("3Х4", ["num", "other", "num"]),
+    ("аX2", ["other", "other", "num"]), ("аx2", ["other", "other", "num"]),
     ("(1,5)", ["paren", "num", "paren"]),
 ])
 def test_tokens(text, kinds):

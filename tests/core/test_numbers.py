@@ -196,3 +196,68 @@ def test_plural(n, text):
     from kedr_tui.core.numbers import plural
 
     assert plural(n, "правка", "правки", "правок") == text
+
+
+@pytest.mark.parametrize("text, value", [
+    ("24.03.2021", "2021-03-24"), ("1.1.2021", "2021-01-01"), (" 2021-03-24 ", "2021-03-24"),
+    ("29.02.2024", "2024-02-29"), ("31.12.2021", "2021-12-31"), ("01.01.0001", "0001-01-01"),
+])
+def test_parse_date(text, value):
+    from kedr_tui.core.numbers import parse_date
+
+    assert parse_date(text).isoformat() == value
+
+
+@pytest.mark.parametrize("text, message", [
+    ("2021", "«2021» — не дата (ДД.ММ.ГГГГ)"),
+    ("24.03.21", "«24.03.21» — не дата (ДД.ММ.ГГГГ)"),
+    ("24.13.2021", "«24.13.2021»: месяца 13 нет (месяц от 1 до 12)"),
+    ("24.00.2021", "«24.00.2021»: месяца 0 нет (месяц от 1 до 12)"),
+    ("01.01.0000", "«01.01.0000»: года 0 нет"),
+    ("29.02.2021", "«29.02.2021»: такого дня нет — в феврале 2021 года 28 дней"),
+    ("31.04.2021", "«31.04.2021»: такого дня нет — в апреле 2021 года 30 дней"),
+    ("32.01.2021", "«32.01.2021»: такого дня нет — в январе 2021 года 31 день"),
+    ("0.12.2021", "«0.12.2021»: такого дня нет — в декабре 2021 года 31 день"),
+    ("2021-06-31", "«2021-06-31»: такого дня нет — в июне 2021 года 30 дней"),
+])
+def test_parse_date_refusals(text, message):
+    from kedr_tui.core.numbers import parse_date
+
+    with pytest.raises(NumberError) as info:
+        parse_date(text)
+    assert str(info.value) == message
+
+
+@pytest.mark.parametrize("text, value", [
+    ("1 129,01", "1129.01"), (f"1{NBSP}129", "1129"), ("1\u202f129", "1129"), ("1\u2009129", "1129"),
+    ("12 345 678", "12345678"), (",5", "0.5"), ("5,", "5"), ("+5", "5"), ("–5", "-5"), ("−0", "0"),
+])
+def test_parse_number_forms(text, value):
+    assert str(parse_number(text)) == value
+
+
+@pytest.mark.parametrize("text, message", [
+    ("1 2", "«1 2»: пробел допустим только между группами по три цифры (пример: 1 129,01)"),
+    ("12 34,5", "«12 34,5»: пробел допустим только между группами по три цифры (пример: 1 129,01)"),
+    ("1 234,5 6", "«1 234,5 6»: пробел допустим только между группами по три цифры (пример: 1 129,01)"),
+    ("1234 567", "«1234 567»: пробел допустим только между группами по три цифры (пример: 1 129,01)"),
+    (",", "«,» — не число (пример: 1 129,01)"),
+    ("-", "«-» — не число (пример: 1 129,01)"),
+    ("1.2.3", "«1.2.3» — не число (пример: 1 129,01)"),
+    ("1,2a", "«1,2a» — не число (пример: 1 129,01)"),
+    ("--5", "«--5» — не число (пример: 1 129,01)"),
+])
+def test_parse_number_refusals_word_for_word(text, message):
+    with pytest.raises(NumberError) as info:
+        parse_number(text)
+    assert str(info.value) == message
+
+
+def test_parse_integer():
+    from kedr_tui.core.numbers import parse_integer
+
+    assert parse_integer(" 12 ") == 12 and parse_integer("1 000") == 1000
+    for text in ("1,5", "2,0", "1.00"):
+        with pytest.raises(NumberError) as info:
+            parse_integer(text)
+        assert str(info.value) == f"«{text}» — не целое число"

@@ -211,3 +211,11 @@ def test_a_save_error_in_russian(tmp_path: Path):
     error = write_error(tmp_path / "2021.toml", OSError(28, "No space left on device"))
     assert str(error) == f"{tmp_path / '2021.toml'}: не удалось сохранить: на диске нет места; файл на диске не изменён"
     assert error.exit_code == 2
+
+
+def test_a_save_refused_by_the_folder_names_it(tmp_path: Path):
+    from kedr_tui.core.store import write_error
+
+    error = write_error(tmp_path / "2021.toml", PermissionError(13, "Permission denied"))
+    assert str(error) == (f"{tmp_path / '2021.toml'}: не удалось сохранить: нет прав на запись в папку "
+                          f"«{tmp_path}»; файл на диске не изменён")
