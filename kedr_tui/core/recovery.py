@@ -8,6 +8,7 @@ Entries are the dicts the journal holds: ``{"op": "apply"|"undo"|"redo",
 
 from __future__ import annotations
 
+from kedr_tui.core.errors import KedrError
 from kedr_tui.core.edits import Batch, DeleteRow, EditError, InsertRow, MoveRow, SetField, from_json
 from kedr_tui.core.fields import FIELDS
 from kedr_tui.core.history import History
@@ -24,7 +25,7 @@ SECTIONS = {
 _CLIP = 48
 
 
-class ReplayError(ValueError):
+class ReplayError(KedrError, ValueError):
     """A journal whose entries do not apply to the report (damaged or for another version)."""
 
 

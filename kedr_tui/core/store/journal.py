@@ -26,7 +26,7 @@ from pathlib import Path
 import msgspec
 from msgspec import Struct, field
 
-from kedr_tui.core.errors import ReportError
+from kedr_tui.core.errors import KedrError, ReportError
 from kedr_tui.core.numbers import plural
 from kedr_tui.core.store.lock import Owner, when_text
 from kedr_tui.core.store.shared import create, fsync_dir, group_of, private_mode
@@ -48,7 +48,7 @@ def _now() -> str:
     return _dt.datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-class JournalDamaged(ValueError):
+class JournalDamaged(KedrError, ValueError):
     """A journal file that is not one (a bad header or a broken line before the end)."""
 
 
