@@ -17,7 +17,7 @@ def sha(path) -> str:
 
 
 async def mark(pilot, app, key: str, downs: int, comment: str) -> None:
-    await pilot.press("1")
+    await pilot.press("f1")
     await move_to(pilot, app, key, "name")
     await pilot.press("m")
     await pilot.pause()
@@ -29,7 +29,7 @@ async def mark(pilot, app, key: str, downs: int, comment: str) -> None:
 
 
 async def meeting_field(pilot, app, key: str, *keys: str) -> None:
-    await pilot.press("6")
+    await pilot.press("f6")
     await pilot.pause()
     await move_to(pilot, app, f"meeting:{key}", "row")
     await pilot.press("enter")
@@ -45,7 +45,7 @@ async def whole_meeting(app, pilot) -> None:
     assert cell(app, "indicators", OFFICE, "mark") == "?"      # in place of its W-FORMULA «!»
     assert "Замечание «вопрос»" in detail(app, "indicators") and "Откуда 20" in detail(app, "indicators")
     # an assignment on the whole report, from the «Рассмотрение» tab
-    await pilot.press("6")
+    await pilot.press("f6")
     await pilot.pause()
     await pilot.press("o")
     await pilot.pause()
@@ -106,7 +106,7 @@ async def test_a_whole_meeting_in_review_mode(seed, tmp_path, monkeypatch):
     async with running(seed, review=True) as (app, pilot):
         await move_to(pilot, app, PORTAL, "name")
         assert "изменено после замечания: факт 91,2 → 95" in detail(app, "indicators")
-        await pilot.press("6")
+        await pilot.press("f6")
         await pilot.pause()
         assert "изменено после замечания: факт 91,2 → 95" in cell(app, "review", "mark:0", "text")
         assert cell(app, "review", "mark:0", "mark") == "△"
@@ -120,7 +120,7 @@ async def test_a_whole_meeting_in_review_mode(seed, tmp_path, monkeypatch):
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
-        await pilot.press("6")
+        await pilot.press("f6")
         await pilot.pause()
         assert "строки больше нет в отчёте" in cell(app, "review", "mark:1", "text")
     assert len(load_review(seed).review.marks) == 2

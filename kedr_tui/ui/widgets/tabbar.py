@@ -46,7 +46,7 @@ class TabBar(Widget):
             start = text.cell_len
             text.append(f"{pad}{label}{pad}", on if name == self.active else off)
             self._spans.append((start, text.cell_len, name))
-            text.append(" " if pad else "  ", Style())
+            text.append(" ", Style())
         return text
 
     def on_click(self, event: events.Click) -> None:
