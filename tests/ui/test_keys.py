@@ -89,7 +89,7 @@ async def test_help_lists_the_tab_keys(seed):
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         keys = [entry[1] for entry in app.screen.entries if entry[2].startswith("Вкладка")]
-        assert keys == [f"F{n} Alt+{n}" for n in range(1, 6)]
+        assert keys == [f"F{n} Alt+{n}" for n in range(1, 7)]
 
 
 async def test_in_review_digits_still_switch_tabs_and_edit_keys_say_they_are_off(seed):
