@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from kedr_tui.core.errors import ReportError
+from kedr_tui.core.safe_text import visible
 
 COMMANDS = ("check", "export", "new")
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -50,7 +51,13 @@ def _command_parser() -> argparse.ArgumentParser:
 
 
 def _say(text: str) -> None:
-    print(text, file=sys.stderr)
+    """One line to stderr; data in it (names, paths, messages) never reaches the terminal raw."""
+    print(visible(text), file=sys.stderr)
+
+
+def _tell(text) -> None:
+    """One line to stdout, made safe like ``_say``."""
+    print(visible(text))
 
 
 def _warn_journal(path: Path) -> None:
@@ -77,7 +84,7 @@ def cmd_check(args) -> int:
             continue
         _warn_journal(path)
         for finding in loaded.findings:
-            print(finding.format(name))
+            _tell(finding.format(name))
         failing = loaded.has_errors or (args.strict and loaded.findings)
         if failing and worst == EXIT_OK:
             worst = EXIT_FINDINGS
@@ -119,7 +126,7 @@ def cmd_export(args) -> int:
         if path.resolve() == loaded.path.resolve():
             raise ReportError(str(path), "не буду записывать вывод поверх файла отчёта")
         warnings: list[str] = []
-        print(write_output(kind, analysis, path, warnings))
+        _tell(write_output(kind, analysis, path, warnings))
         for warning in warnings:
             _say(f"{path}: {warning}")
     return EXIT_OK
@@ -145,7 +152,7 @@ def cmd_new(args) -> int:
         raise ReportError(str(target), "файл уже есть, не перезаписываю")
     report = next_year(loaded.report, args.year)
     save(target, report, loaded.text, loaded.report)
-    print(target)
+    _tell(target)
     return EXIT_OK
 
 

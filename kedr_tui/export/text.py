@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import msgspec
 import tabulate as _tabulate
 from msgspec import Struct
 from tabulate import tabulate, tabulate_formats
 
 from kedr_tui.core.analysis import Analysis
+from kedr_tui.core.safe_text import visible_text
 from kedr_tui.export.layout import (CENTER, RIGHT, Document, Heading, Paragraph, Row, Section, SignatureBlock,
                                     SpanRow, Table, build)
 from kedr_tui.styles import StyleError, style_path, style_value
@@ -232,8 +234,22 @@ def render_section(section: Section, style: TextStyle) -> list[str]:
     return out
 
 
+def _safe(value):
+    """The document with every text made visible: a control character from the data would
+    reach whoever ``cat``s the file, and tabulate would measure an escape as zero columns."""
+    if isinstance(value, str):
+        return visible_text(value)
+    if isinstance(value, tuple):
+        return tuple(_safe(item) for item in value)
+    if isinstance(value, Struct):
+        changes = {name: _safe(getattr(value, name)) for name in value.__struct_fields__}
+        return msgspec.structs.replace(value, **changes)
+    return value
+
+
 def render_document(document: Document, style: TextStyle | None = None) -> str:
     style = style or text_style()
+    document = _safe(document)
     out: list[str] = []
     for section in document.sections:
         if out:
