@@ -71,10 +71,22 @@ _OS_REASONS = {
     errno.ENOTDIR: "«{folder}» — не папка",
     errno.EEXIST: "«{folder}» — файл, а не папка",
     errno.EISDIR: "на этом месте папка",
+    errno.ELOOP: "на этом месте символическая ссылка",
+    errno.EMLINK: "слишком много ссылок на файл",
+    errno.ETXTBSY: "файл занят",
     errno.ENAMETOOLONG: "слишком длинное имя файла",
 }
 
 
 def os_reason(exc: OSError, folder) -> str:
-    """An OSError of a write into ``folder`` as a short Russian reason."""
-    return _OS_REASONS.get(exc.errno, exc.strerror or str(exc)).format(folder=folder)
+    """An OSError of a write into ``folder`` as a short Russian reason, naming the folder by
+    its absolute path («.» tells the officer nothing); never Python's English strerror."""
+    import os
+
+    try:
+        folder = os.path.abspath(folder or ".")
+    except (OSError, ValueError):
+        pass
+    reason = _OS_REASONS.get(exc.errno, f"ошибка записи в папку «{{folder}}» (код {exc.errno})"
+                             if exc.errno else "ошибка записи в папку «{folder}»")
+    return reason.format(folder=folder)

@@ -38,7 +38,7 @@ class KedrApp(App[int]):
     def __init__(self, session: Session, file_label: str | None = None, **kwargs):
         super().__init__(**kwargs)
         self.session = session
-        self.file_label = file_label or str(session.path)
+        self.file_label = file_label or str(session.shown)
         self._quitting = False
         # Start-up allocates in bursts (composing, styling, the first frame) among some
         # 50 000 long-lived objects: Python's collector would run about a hundred times

@@ -29,6 +29,7 @@ from msgspec import Struct, field
 from kedr_tui.core.errors import ReportError
 from kedr_tui.core.numbers import plural
 from kedr_tui.core.store.lock import Owner, when_text
+from kedr_tui.core.store.regular import JOURNAL_LIMIT, REPORT_LIMIT, UnreadableFile, read_regular
 from kedr_tui.core.store.shared import create, fsync_dir, group_of, private_mode
 
 FORMAT = 1
@@ -58,7 +59,7 @@ def read_entries(path: Path) -> tuple[dict, list[dict], int]:
     Trailing lines that are cut short or garbled are an edit that was never
     committed and are left out; a broken line followed by good ones is damage.
     """
-    data = path.read_bytes()
+    data = read_regular(path, JOURNAL_LIMIT, "журнал")[0]
     lines = data.split(b"\n")
     lines.pop()  # after the last newline: empty, or a line cut short
     parsed: list[tuple[dict | None, int]] = []
@@ -130,8 +131,8 @@ def _sha_of_file(report: Path) -> str | None:
     from kedr_tui.core.store.report import sha256_of
 
     try:
-        return sha256_of(report.read_bytes())
-    except OSError:
+        return sha256_of(read_regular(report, REPORT_LIMIT)[0])
+    except UnreadableFile:
         return None
 
 
@@ -156,12 +157,10 @@ def find_journal(report: Path, loaded=None) -> JournalInfo | None:
     path = journal_path(report)
     try:
         header, entries, size = read_entries(path)
-    except FileNotFoundError:
-        return None
-    except PermissionError:
-        return JournalInfo(path, report, DAMAGED, reason="нет прав на чтение журнала")
-    except OSError as exc:
-        return JournalInfo(path, report, DAMAGED, reason=f"журнал не читается: {exc.strerror or exc}")
+    except UnreadableFile as exc:
+        if exc.missing:
+            return None
+        return JournalInfo(path, report, DAMAGED, reason=exc.message)
     except JournalDamaged as exc:
         return JournalInfo(path, report, DAMAGED, reason=f"журнал повреждён: {exc}")
     if loaded is None:
@@ -196,9 +195,12 @@ def journal_warning(report: Path) -> str | None:
     path = journal_path(report)
     try:
         header, entries, _size = read_entries(path)
-    except FileNotFoundError:
-        return None
-    except (OSError, JournalDamaged):
+    except UnreadableFile as exc:
+        if exc.missing:
+            return None
+        return (f"{report}: рядом лежит журнал правок «{path.name}», он не читается "
+                f"({exc.message}) — откройте отчёт в kedr-tui, чтобы разобраться с ним")
+    except JournalDamaged:
         return (f"{report}: рядом лежит журнал правок «{path.name}», он не читается — "
                 "откройте отчёт в kedr-tui, чтобы разобраться с ним")
     status, _reason = _status(header, entries, _sha_of_file(report))
