@@ -68,7 +68,7 @@ def read_entries(path: Path) -> tuple[dict, list[dict], int]:
         offset += len(raw) + 1
         try:
             value = msgspec.json.decode(raw)
-        except ValueError:
+        except (ValueError, RecursionError):  # garbled, or nested 20 000 deep
             value = None
         parsed.append((value if isinstance(value, dict) else None, offset))
     while parsed and parsed[-1][0] is None:

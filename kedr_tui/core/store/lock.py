@@ -127,7 +127,7 @@ def read_owner(report: Path) -> Owner | None:
     try:
         data = read_regular(owner_path(report), NOTE_LIMIT)[0]
         return Owner.from_json(msgspec.json.decode(data))
-    except (ReportError, ValueError, KeyError, TypeError, OverflowError):
+    except (ReportError, ValueError, KeyError, TypeError, OverflowError, RecursionError):
         return None
 
 
