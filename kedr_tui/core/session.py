@@ -22,6 +22,7 @@ from kedr_tui.core.analysis import Analysis, analyse
 from kedr_tui.core.history import EditError, History
 from kedr_tui.core.errors import ReportError, os_reason
 from kedr_tui.core.model import Report
+from kedr_tui.core.store.journal import clean_leftovers as clean_journal_leftovers
 from kedr_tui.core.store import (EditLock, FileChangedError, Journal, JournalInfo, Loaded, LockHeld,
                                  Owner, check_unchanged, clean_temporaries, find_journal, load,
                                  remove_journal, render, save, sha256_of, write_text)
@@ -117,6 +118,7 @@ class Session:
                 self._go_read_only("в отчёте есть ошибки — открыт только для просмотра")
                 return
         self.cleaned = clean_temporaries(self.path)
+        clean_journal_leftovers(self.path)
         info = find_journal(self.path, self.loaded)
         if info is not None:
             if info.obsolete:

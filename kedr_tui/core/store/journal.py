@@ -20,6 +20,7 @@ the save completed and the journal is only a leftover.
 from __future__ import annotations
 
 import datetime as _dt
+import errno
 import os
 from pathlib import Path
 
@@ -223,11 +224,14 @@ def journal_warning(report: Path) -> str | None:
 class Journal:
     """The open journal of an editing session; ``append`` returns once the line is on disk."""
 
-    def __init__(self, report: Path, fd: int, count: int = 0):
+    def __init__(self, report: Path, fd: int, count: int = 0, end: int | None = None):
         self.report = Path(report)
         self.path = journal_path(self.report)
         self._fd: int | None = fd
         self.count = count
+        #: bytes up to the end of the last whole entry: a failed append is cut back to it
+        self._end = os.fstat(fd).st_size if end is None else end
+        self._ragged = False  # a cut-back failed: the next append tries it first
 
     @classmethod
     def start(cls, report: Path, sha256: str, size: int, owner: Owner | None) -> "Journal":
@@ -238,10 +242,7 @@ class Journal:
         owner = owner or Owner.me()
         header.update(user=owner.user, host=owner.host, pid=owner.pid, since=_now())
         tmp = path.with_name(f"{path.name}.{os.getpid()}.new")
-        try:
-            tmp.unlink()
-        except FileNotFoundError:
-            pass
+        clean_leftovers(report)
         fd = create(tmp, private_mode(report), group_of(report), os.O_WRONLY | os.O_APPEND)
         try:
             _write_all(fd, msgspec.json.encode(header) + b"\n")
@@ -255,7 +256,7 @@ class Journal:
                 pass
             raise
         fsync_dir(report.parent)
-        return cls(report, fd)
+        return cls(report, fd)  # its end: the header just written
 
     @classmethod
     def resume(cls, info: JournalInfo) -> "Journal":
@@ -268,16 +269,35 @@ class Journal:
         except BaseException:
             os.close(fd)
             raise
-        return cls(info.report, fd, len(info.entries))
+        return cls(info.report, fd, len(info.entries), info.size)
 
     def append(self, op: str, **data) -> None:
         """Add one entry and wait until it is on disk (OSError if it can't be)."""
         if self._fd is None:
-            raise OSError("journal is closed")
+            raise OSError(errno.EBADF, "journal is closed")
+        if self._ragged:
+            self._cut_back()
+            if self._ragged:
+                raise OSError(errno.EIO, "journal cannot be cut back to its last entry")
+        line = msgspec.json.encode({"n": self.count + 1, "op": op, **data, "at": _now()}) + b"\n"
+        try:
+            _write_all(self._fd, line)
+            _sync(self._fd)
+        except BaseException:
+            # A disk that filled half-way through leaves part of the line: cut it off, or
+            # the next entry would be glued to it and recovery would lose both.
+            self._cut_back()
+            raise
         self.count += 1
-        entry = {"n": self.count, "op": op, **data, "at": _now()}
-        _write_all(self._fd, msgspec.json.encode(entry) + b"\n")
-        _sync(self._fd)
+        self._end += len(line)
+
+    def _cut_back(self) -> None:
+        try:
+            os.ftruncate(self._fd, self._end)
+            _sync(self._fd)
+            self._ragged = False
+        except OSError:
+            self._ragged = True
 
     def close(self) -> None:
         """Stop writing; the file stays for the next start to recover."""
@@ -289,6 +309,31 @@ class Journal:
         """The edits are saved or discarded: the journal goes."""
         self.close()
         remove_journal(self.report)
+
+
+def leftovers(report: Path) -> list[Path]:
+    """``.<name>.journal.<pid>.new`` files a start killed before its rename left behind."""
+    path = journal_path(report)
+    prefix, found = f"{path.name}.", []
+    try:
+        entries = os.scandir(path.parent)
+    except OSError:
+        return []
+    with entries:
+        for entry in entries:
+            middle = entry.name[len(prefix):-len(".new")]
+            if entry.name.startswith(prefix) and entry.name.endswith(".new") and middle.isdigit():
+                found.append(Path(entry.path))
+    return found
+
+
+def clean_leftovers(report: Path) -> None:
+    """Remove them; call only while holding the edit lock (no other start is under way)."""
+    for leftover in leftovers(report):
+        try:
+            leftover.unlink()
+        except OSError:
+            pass
 
 
 def remove_journal(report: Path) -> None:
