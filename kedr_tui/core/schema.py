@@ -78,7 +78,63 @@ def syntax_finding(exc: tomllib.TOMLDecodeError, source: str) -> Finding:
         rows = toml_lines(source.rstrip("\n")) or [""]
         line, column = len(rows), len(rows[-1]) + 1
     reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", text)
-    return Finding("E-SYNTAX", f"синтаксическая ошибка TOML: {reason}", line, column)
+    return Finding("E-SYNTAX", f"синтаксическая ошибка TOML: {_russian(reason)}", line, column)
+
+
+def _key_text(raw: str) -> str:
+    """tomllib names a key as a tuple repr, ``('indicators', 'fact')``: «indicators.fact»."""
+    import ast
+
+    try:
+        value = ast.literal_eval(raw)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return raw
+    if isinstance(value, tuple):
+        return ".".join(map(str, value))
+    return str(value)
+
+
+# tomllib's messages, every one of them (Python 3.11), in the officer's language
+_TOMLLIB = (
+    (r"Cannot declare (.+) twice", lambda m: f"ключ или таблица «{_key_text(m[1])}» объявлены дважды"),
+    (r"Cannot mutate immutable namespace (.+)",
+     lambda m: f"таблицу «{_key_text(m[1])}» нельзя дополнять (она задана целиком выше)"),
+    (r"Cannot overwrite a value", lambda m: "значение нельзя задать повторно"),
+    (r"Cannot redefine namespace (.+)", lambda m: f"таблица «{_key_text(m[1])}» уже задана"),
+    (r"Duplicate inline table key (.+)", lambda m: f"ключ «{_key_text(m[1])}» повторяется во "
+                                                   "встроенной таблице"),
+    (r"Escaped character is not a Unicode scalar value",
+     lambda m: "экранированный символ не является символом Юникода"),
+    (r"Expected '=' after a key in a key/value pair", lambda m: "после ключа нужен знак «=»"),
+    (r"Expected '\]' at the end of a table declaration",
+     lambda m: "заголовок таблицы должен кончаться на «]»"),
+    (r"Expected '\]\]' at the end of an array declaration",
+     lambda m: "заголовок массива таблиц должен кончаться на «]]»"),
+    (r"Expected newline or end of document after a statement",
+     lambda m: "после значения на строке ничего не должно быть (кроме комментария)"),
+    (r"Expected (.+)", lambda m: f"ожидается {m[1]}"),
+    (r"Found invalid character (.+)", lambda m: f"недопустимый символ {m[1]}"),
+    (r"Illegal character (.+)", lambda m: f"недопустимый символ {m[1]}"),
+    (r"Invalid date or datetime", lambda m: "неверная дата или время"),
+    (r"Invalid hex value", lambda m: "неверное шестнадцатеричное значение"),
+    (r"Invalid initial character for a key part", lambda m: "ключ начинается с недопустимого символа"),
+    (r"Invalid statement", lambda m: "непонятная строка: ожидается ключ = значение или [таблица]"),
+    (r"Invalid value", lambda m: "неверное значение"),
+    (r"Unclosed array", lambda m: "массив не закрыт «]»"),
+    (r"Unclosed inline table", lambda m: "встроенная таблица не закрыта «}»"),
+    (r"Unescaped '\\' in a string", lambda m: "обратная косая черта «\\» в строке без пары"),
+    (r"Unterminated string", lambda m: "строка не закрыта кавычкой"),
+)
+
+
+def _russian(reason: str) -> str:
+    import re
+
+    for pattern, say in _TOMLLIB:
+        match = re.fullmatch(pattern, reason, re.S)
+        if match:
+            return say(match)
+    return reason
 
 
 class _Reader:

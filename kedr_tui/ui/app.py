@@ -153,7 +153,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return run_app(Path(paths[0]), review)
     except ReportError as exc:
-        print(exc, file=sys.stderr)
+        from kedr_tui.core.safe_text import visible
+
+        print(visible(exc), file=sys.stderr)
         return exc.exit_code
 
 

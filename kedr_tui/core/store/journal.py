@@ -31,7 +31,7 @@ from kedr_tui.core.errors import ReportError
 from kedr_tui.core.numbers import plural
 from kedr_tui.core.store.lock import Owner, when_text
 from kedr_tui.core.store.regular import JOURNAL_LIMIT, REPORT_LIMIT, UnreadableFile, read_regular
-from kedr_tui.core.store.shared import create, fsync_dir, group_of, private_mode
+from kedr_tui.core.store.shared import create, fsync_dir, grants_more, group_of, private_mode
 
 FORMAT = 1
 EDIT_OPS = ("apply", "undo", "redo")
@@ -164,6 +164,13 @@ def find_journal(report: Path, loaded=None) -> JournalInfo | None:
         return JournalInfo(path, report, DAMAGED, reason=exc.message)
     except JournalDamaged as exc:
         return JournalInfo(path, report, DAMAGED, reason=f"журнал повреждён: {exc}")
+    try:
+        distrust = grants_more(os.stat(path), os.stat(report))
+    except OSError:
+        distrust = None
+    if distrust:
+        return JournalInfo(path, report, DAMAGED, header, tuple(entries), size,
+                           reason=f"журналу нельзя верить: {distrust}; правки не применяются")
     if loaded is None:
         from kedr_tui.core.store.report import load
 
