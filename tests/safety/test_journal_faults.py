@@ -31,9 +31,9 @@ def _entry_size(report_path) -> int:
     """Bytes of one «set fact» entry, measured on a scratch session."""
     session = Session.open(report_path)
     i = _fact_index(session.report)
-    session.apply(set_field(session.report, "indicators", i, "fact", Decimal("1.00")))
+    session.perform(set_field(session.report, "indicators", i, "fact", Decimal("1.00")))
     before = journal_path(report_path).stat().st_size
-    session.apply(set_field(session.report, "indicators", i, "fact", Decimal("2.00")))
+    session.perform(set_field(session.report, "indicators", i, "fact", Decimal("2.00")))
     size = journal_path(report_path).stat().st_size - before
     session.discard_journal()
     session.close()
@@ -45,7 +45,7 @@ def test_enospc_at_every_byte_of_an_entry_loses_no_committed_edit(report, monkey
     real_write = os.write
     session = Session.open(report)
     i = _fact_index(session.report)
-    session.apply(set_field(session.report, "indicators", i, "fact", Decimal("10.00")))
+    session.perform(set_field(session.report, "indicators", i, "fact", Decimal("10.00")))
     committed = 1
     for cut in range(0, size + 1):
         def full_disk(fd, data, cut=cut):
@@ -56,16 +56,16 @@ def test_enospc_at_every_byte_of_an_entry_loses_no_committed_edit(report, monkey
         shown = session.report
         monkeypatch.setattr(journal_module.os, "write", full_disk)
         with pytest.raises(JournalError, match="на диске нет места"):
-            session.apply(set_field(session.report, "indicators", i, "fact", Decimal("11.00")))
+            session.perform(set_field(session.report, "indicators", i, "fact", Decimal("11.00")))
         assert session.report == shown  # refused, not made
         monkeypatch.setattr(journal_module.os, "write", real_write)
         # space is back: the next edit goes on a whole line of its own
-        session.apply(set_field(session.report, "indicators", i, "fact", Decimal(1000 + cut)))
+        session.perform(set_field(session.report, "indicators", i, "fact", Decimal(1000 + cut)))
         committed += 1
         _header, entries, end = read_entries(journal_path(report))
         assert [e["n"] for e in entries] == list(range(1, committed + 1)), cut
         assert end == journal_path(report).stat().st_size, cut
-    session.apply(set_field(session.report, "indicators", i, "plan", Decimal("13.00")))
+    session.perform(set_field(session.report, "indicators", i, "plan", Decimal("13.00")))
     crash(session)  # the connection drops
     info = find_journal(report)
     assert info.status == MATCH and info.recoverable, info.reason
@@ -80,7 +80,7 @@ def test_enospc_at_every_byte_of_an_entry_loses_no_committed_edit(report, monkey
 def test_a_failed_cut_back_is_retried_before_the_next_entry(report, monkeypatch):
     session = Session.open(report)
     i = _fact_index(session.report)
-    session.apply(set_field(session.report, "indicators", i, "fact", Decimal("10.00")))
+    session.perform(set_field(session.report, "indicators", i, "fact", Decimal("10.00")))
     real_write, real_truncate = os.write, os.ftruncate
 
     def half(fd, data):
@@ -93,12 +93,12 @@ def test_a_failed_cut_back_is_retried_before_the_next_entry(report, monkeypatch)
     monkeypatch.setattr(journal_module.os, "write", half)
     monkeypatch.setattr(journal_module.os, "ftruncate", broken)
     with pytest.raises(JournalError):
-        session.apply(set_field(session.report, "indicators", i, "fact", Decimal("11.00")))
+        session.perform(set_field(session.report, "indicators", i, "fact", Decimal("11.00")))
     monkeypatch.setattr(journal_module.os, "write", real_write)
     with pytest.raises(JournalError):  # still ragged: refused rather than glued on
-        session.apply(set_field(session.report, "indicators", i, "fact", Decimal("11.00")))
+        session.perform(set_field(session.report, "indicators", i, "fact", Decimal("11.00")))
     monkeypatch.setattr(journal_module.os, "ftruncate", real_truncate)
-    session.apply(set_field(session.report, "indicators", i, "fact", Decimal("12.00")))
+    session.perform(set_field(session.report, "indicators", i, "fact", Decimal("12.00")))
     crash(session)
     _header, entries, _end = read_entries(journal_path(report))
     assert [e["n"] for e in entries] == [1, 2]
@@ -123,7 +123,7 @@ def test_a_really_full_small_filesystem(report, tmp_path):
         shutil.copy(report, target)
         session = opened = Session.open(target)
         i = _fact_index(session.report)
-        session.apply(set_field(session.report, "indicators", i, "fact", Decimal("10.00")))
+        session.perform(set_field(session.report, "indicators", i, "fact", Decimal("10.00")))
         filler = mount / "filler"
         fd = os.open(filler, os.O_WRONLY | os.O_CREAT, 0o600)
         try:
@@ -136,11 +136,11 @@ def test_a_really_full_small_filesystem(report, tmp_path):
         refused = 0
         for value in range(20, 120):  # past the end of the journal's last page
             try:
-                session.apply(set_field(session.report, "indicators", i, "fact", Decimal(value)))
+                session.perform(set_field(session.report, "indicators", i, "fact", Decimal(value)))
             except JournalError:
                 refused += 1
         filler.unlink()
-        session.apply(set_field(session.report, "indicators", i, "plan", Decimal("77")))
+        session.perform(set_field(session.report, "indicators", i, "plan", Decimal("77")))
         shown = session.report.indicators[i]
         crash(session)
         opened = again = Session.open(target)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.ui.conftest import WIDE, active_tab, cell, cell_style, detail, header, move_to, running, table
 
-from kedr_tui.ui.rows import COLUMNS
+from kedr_tui.view.columns import COLUMNS
 
 
 async def test_header_shows_title_year_file_and_findings(seed):
@@ -121,15 +121,44 @@ async def test_the_collector_is_paused_only_while_the_app_starts(seed, monkeypat
 
     from kedr_tui.ui import app as app_module
 
-    monkeypatch.setattr(app_module, "GC_SETTLE", 0.2)
+    # the settling timer never fires by itself here: the test takes the resume step, so a
+    # busy machine can't make it race the timer
+    monkeypatch.setattr(app_module, "GC_SETTLE", 3600)
+    timers = []
+    set_timer = app_module.KedrApp.set_timer
+
+    def recorded(self, delay, callback=None, **kwargs):
+        timers.append((delay, callback))
+        return set_timer(self, delay, callback, **kwargs)
+
+    monkeypatch.setattr(app_module.KedrApp, "set_timer", recorded)
     assert gc.isenabled()
     async with running(seed) as (app, pilot):
-        assert not gc.isenabled()
-        await pilot.pause(0.4)
+        assert not gc.isenabled()                  # paused through the first frames
+        settle = [callback for delay, callback in timers if delay == 3600]
+        assert settle == [app._resume_collector]   # the step the timer will take
+        settle[0]()
         assert gc.isenabled()
     async with running(seed) as (app, pilot):
         assert not gc.isenabled()
     assert gc.isenabled()      # an app that ends sooner resumes it too
+    gc.disable()
+    try:                       # and one started with the collector off leaves it off
+        async with running(seed) as (app, pilot):
+            app._resume_collector()
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    # and the timer itself resumes it (due at once here: 10 ms) without the app ending
+    monkeypatch.setattr(app_module, "GC_SETTLE", 0.01)
+    async with running(seed) as (app, pilot):
+        for _ in range(500):   # the timer's turn on the event loop, however loaded the machine
+            if gc.isenabled():
+                break
+            await pilot.pause()
+        assert gc.isenabled()
+        assert app.is_running
 
 
 async def test_a_report_a_colleague_edits_becomes_editable_on_retry(seed):
@@ -147,7 +176,7 @@ async def test_a_report_a_colleague_edits_becomes_editable_on_retry(seed):
             assert isinstance(app.screen, LockHeldScreen)
             assert "Правка" not in app.report_screen.query_one(KeyBar).render().plain   # nothing to edit yet
             assert "только чтение" in header(app)
-            holder.apply(set_field(holder.report, "signature", None, "name", "И.И. Иванов"))
+            holder.perform(set_field(holder.report, "signature", None, "name", "И.И. Иванов"))
             holder.save()
             holder.close()
             await pilot.press("r")

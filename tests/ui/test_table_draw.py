@@ -7,7 +7,7 @@ from textual.widgets import DataTable
 
 from tests.ui.conftest import WIDE, running, table
 
-from kedr_tui.ui.rows import TABLES
+from kedr_tui.view.columns import TABLES
 from kedr_tui.ui.widgets.table import CellText
 
 

@@ -1,4 +1,4 @@
-"""A DataTable that shows ``rows.Row`` lists and updates only the cells that changed.
+"""A DataTable that shows ``view.rows.ViewRow`` lists and updates only the cells that changed.
 
 Columns have fixed widths (flexible ones are fitted to the width on resize),
 so updating a cell never re-measures a column.  ``sync`` compares the new
@@ -24,7 +24,8 @@ from textual.widgets import DataTable
 from textual.widgets._data_table import Row as TableRow
 from textual.widgets._data_table import RowKey
 
-from kedr_tui.ui.rows import COLUMNS, FIXED_COLUMNS, Cell, Row, fit_widths, natural_widths
+from kedr_tui.view.columns import COLUMNS, FIXED_COLUMNS, fit_widths, natural_widths
+from kedr_tui.view.rows import Cell, ViewRow
 
 class CellText:
     """A cell's text and style, drawn as one line of segments.
@@ -107,7 +108,7 @@ class ReportTable(DataTable, inherit_bindings=False):
                          **kwargs)
         self.table = table
         self.spec = COLUMNS[table]
-        self.shown: list[Row] = []          # rows as on screen, in order
+        self.shown: list[ViewRow] = []          # rows as on screen, in order
         self._row_index: dict[str, int] = {}
         self._role_styles: dict[str, Style] = {}
         self._styled_for: str | None = None   # the theme _role_styles were read for
@@ -331,7 +332,7 @@ class ReportTable(DataTable, inherit_bindings=False):
 
     # ------------------------------------------------------------ rows
 
-    def sync(self, rows: list[Row], focus: str | None = None, force: bool = False) -> None:
+    def sync(self, rows: list[ViewRow], focus: str | None = None, force: bool = False) -> None:
         """Show ``rows``: changed cells only when the rows are the same, else rebuild."""
         if not force and len(rows) == len(self.shown) and all(
                 a.key == b.key for a, b in zip(rows, self.shown)):
@@ -341,7 +342,7 @@ class ReportTable(DataTable, inherit_bindings=False):
             return
         self._rebuild(rows, focus)
 
-    def _update(self, rows: list[Row]) -> None:
+    def _update(self, rows: list[ViewRow]) -> None:
         keys = [c.key for c in self.spec]
         rights = [c.right for c in self.spec]
         natural = self._natural
@@ -360,7 +361,7 @@ class ReportTable(DataTable, inherit_bindings=False):
             self._natural = natural_widths(self.spec, self.shown)
             self.fit()
 
-    def _rebuild(self, rows: list[Row], focus: str | None) -> None:
+    def _rebuild(self, rows: list[ViewRow], focus: str | None) -> None:
         self.rebuilds += 1
         old_key = self.current_key()
         old_row, old_column = self.cursor_coordinate
@@ -382,7 +383,7 @@ class ReportTable(DataTable, inherit_bindings=False):
             self.call_after_refresh(self._scroll_cursor_visible)
         self.refresh()
 
-    def _load(self, rows: list[Row]) -> None:
+    def _load(self, rows: list[ViewRow]) -> None:
         """Put ``rows`` in the (cleared) table at once.
 
         ``add_row`` per row re-validates the cursor and, on idle, measures every
@@ -421,7 +422,7 @@ class ReportTable(DataTable, inherit_bindings=False):
         row = self.current_row()
         return row.key if row else None
 
-    def current_row(self) -> Row | None:
+    def current_row(self) -> ViewRow | None:
         if not self.shown or not 0 <= self.cursor_row < len(self.shown):
             return None
         return self.shown[self.cursor_row]

@@ -1,0 +1,174 @@
+"""The tables the screen shows and their columns: labels, widths, which field each edits.
+
+Pure.  Every table is a list of ``ViewRow`` (see ``rows``); a column says how wide
+it is, how it grows and which field of which kind of row it edits.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from kedr_tui.core.fields import FIELDS
+
+if TYPE_CHECKING:
+    from kedr_tui.view.rows import ViewRow
+
+TABLES = ("indicators", "expenses", "amendments", "narrative", "findings")
+TAB_TITLES = {
+    "indicators": "Показатели",
+    "expenses": "Расходы",
+    "amendments": "Изменения",
+    "narrative": "Доклад",
+    "findings": "Проверка",
+}
+
+
+class ViewColumn(NamedTuple):
+    key: str
+    label: str
+    width: int                      # the least width (a flexible column's minimum)
+    flex: int = 0                   # share of the spare width (0: sized to its content)
+    right: bool = False             # numbers are right-aligned
+    cap: int = 0                    # content-sized columns grow up to this (0: ``width``)
+
+
+
+def _own(section: str, field: str, width: int, **kwargs) -> ViewColumn:
+    """The column of one field, headed as the catalogue says (core/fields.py)."""
+    return ViewColumn(field, FIELDS[(section, field)].column, width, **kwargs)
+
+
+MARK = ViewColumn("mark", " ", 1)
+
+COLUMNS: dict[str, tuple[ViewColumn, ...]] = {
+    "indicators": (
+        MARK,
+        ViewColumn("num", "№", 2, cap=3),
+        _own("indicators", "name", 24, flex=5),
+        _own("indicators", "unit", 3, cap=6),
+        _own("indicators", "better", 1),
+        _own("indicators", "prev", 6, right=True, cap=9),
+        _own("indicators", "plan", 4, right=True, cap=10),
+        _own("indicators", "fact", 4, right=True, cap=10),
+        ViewColumn("abs", "Откл.", 5, right=True, cap=10),
+        ViewColumn("rel", "Откл.%", 6, right=True, cap=8),
+        ViewColumn("growth", "Рост %", 6, right=True, cap=8),
+        _own("indicators", "justification", 20, flex=3),
+        _own("indicators", "formula", 16, flex=2),
+    ),
+    "expenses": (
+        MARK,
+        ViewColumn("code", "Код", 9, cap=10),
+        ViewColumn("name", "Мероприятие / исполнитель", 24, flex=5),
+        _own("expenses", "plan_year", 8, right=True, cap=12),
+        _own("expenses", "plan_period", 9, right=True, cap=12),
+        _own("expenses", "cash", 8, right=True, cap=12),
+        ViewColumn("pct_year", "% год", 6, right=True, cap=8),
+        ViewColumn("pct_period", "% пер.", 6, right=True, cap=8),
+        _own("expenses", "justification", 20, flex=3),
+    ),
+    "amendments": (
+        MARK,
+        ViewColumn("num", "№", 2, cap=4),
+        _own("amendments", "act", 24, flex=3),
+        _own("amendments", "date", 10),
+        _own("amendments", "number", 5, cap=10),
+        _own("amendments", "summary", 20, flex=4),
+    ),
+    "narrative": (
+        MARK,
+        ViewColumn("part", "Раздел", 26, flex=1),
+        ViewColumn("text", "Текст", 30, flex=4),
+    ),
+    "findings": (
+        MARK,
+        ViewColumn("code", "Код", 9, cap=11),
+        ViewColumn("place", "Где", 18, flex=1),
+        ViewColumn("line", "Стр.", 4, right=True, cap=6),
+        ViewColumn("message", "Сообщение", 30, flex=4),
+    ),
+}
+
+
+# How many leading columns stay in place when the table scrolls sideways.
+FIXED_COLUMNS = {"indicators": 3, "expenses": 3, "amendments": 2, "narrative": 2, "findings": 2}
+
+# Which field a column edits, per kind of row (missing: read-only).
+EDITABLE: dict[str, dict[str, dict[str, str]]] = {
+    "indicators": {
+        "indicator": {"num": "task", "name": "name", "unit": "unit", "better": "better",
+                      "prev": "prev", "plan": "plan", "fact": "fact",
+                      "justification": "justification", "formula": "formula"},
+        "goal": {"name": "goal"},
+        "task": {"name": "title"},
+    },
+    "expenses": {
+        "program": {"name": "title"},
+        "node": {"code": "code", "name": "title"},
+        "task": {"name": "title"},
+        "expense": {"code": "code", "name": "executor", "plan_year": "plan_year",
+                    "plan_period": "plan_period", "cash": "cash",
+                    "justification": "justification"},
+    },
+    "amendments": {
+        "amendment": {"act": "act", "date": "date", "number": "number", "summary": "summary"},
+    },
+}
+
+
+def column_keys(table: str) -> tuple[str, ...]:
+    return tuple(c.key for c in COLUMNS[table])
+
+
+def edit_target(table: str, row: ViewRow, column: str) -> tuple[str, int | None, str] | None:
+    """(section, index, field) that the cell edits, or None when it is computed."""
+    if row.section is None:
+        return None
+    if row.field is not None:
+        return row.section, row.index, row.field
+    field = EDITABLE.get(table, {}).get(row.kind, {}).get(column)
+    return (row.section, row.index, field) if field else None
+
+
+def field_column(table: str, row: ViewRow, field: str | None) -> str | None:
+    """The column of ``row`` that shows ``field`` (for jumping to a finding's cell)."""
+    if field is None:
+        return None
+    for column, name in EDITABLE.get(table, {}).get(row.kind, {}).items():
+        if name == field:
+            return column
+    return None
+
+
+def natural_widths(columns: tuple[ViewColumn, ...], rows) -> list[int]:
+    """Content-sized columns as wide as their longest text (and label), within their cap."""
+    widths = []
+    for i, column in enumerate(columns):
+        if column.flex or not column.cap:
+            widths.append(column.width)
+            continue
+        longest = max((len(row.cells[i].text) for row in rows), default=0)
+        widths.append(max(column.width, min(column.cap, max(longest, len(column.label)))))
+    return widths
+
+
+def fit_widths(columns: tuple[ViewColumn, ...], available: int, padding: int = 2,
+               natural: list[int] | None = None) -> list[int]:
+    """ViewColumn widths for ``available`` cells: content-sized ones as ``natural`` says,
+    flexible ones sharing what is left (never below their minimum: the table then
+    scrolls sideways)."""
+    widths = list(natural) if natural is not None else [c.width for c in columns]
+    spare = available - sum(widths) - padding * len(columns)
+    flex = sum(c.flex for c in columns)
+    if spare <= 0 or not flex:
+        return widths
+    given = 0
+    flexible = [i for i, c in enumerate(columns) if c.flex]
+    for i in flexible:
+        extra = spare * columns[i].flex // flex
+        widths[i] += extra
+        given += extra
+    widths[flexible[0]] += spare - given
+    return widths
+
+
