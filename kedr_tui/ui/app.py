@@ -75,6 +75,13 @@ class KedrApp(App[int]):
         """A notification, never read as markup."""
         self.notify(message, markup=False, **kwargs)
 
+    def notify(self, message: str, *, title: str = "", markup: bool = True, **kwargs) -> None:
+        """Every notification (the screens' too) passes the sanitizer: it may quote a
+        colleague's lock note, a journal header or a name from the report."""
+        from kedr_tui.core.safe_text import visible_text
+
+        super().notify(visible_text(message), title=visible_text(title), markup=markup, **kwargs)
+
     # ------------------------------------------------------------ theme
 
     def toggle_theme(self) -> None:

@@ -99,7 +99,7 @@ def write_journal(report: Path, lines: list, raw_tail: bytes = b"") -> Path:
 
 # ---------------------------------------------------------------- 1. control sequences
 
-for _field, _n in (("name", 1), ("title", 1), ("executor", 2), ("act", 1), ("justification", 2),
+for _field, _n in (("name", 3), ("title", 3), ("executor", 3), ("act", 1), ("justification", 2),
                    ("unit", 1), ("position", 1), ("municipality", 1), ("summary", 1),
                    ("prev_note", 1), ("fact_note", 1)):
     case(f"controls-in-{_field}", 1, "safe_text.visible at every output",
