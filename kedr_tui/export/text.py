@@ -94,11 +94,13 @@ def wrap_lines(text: str, width: int, indent: int = 0) -> list[str]:
             cur = ""
         cur += word
         fresh = False
-        while len(cur) > width:
-            cut = cur.rfind("-", 0, width)
-            n = cut + 1 if cut > 0 else width
-            lines.append(cur[:n])
-            cur = cur[n:]
+        start = 0  # a word wider than a line, cut by index: linear in its length
+        while len(cur) - start > width:
+            cut = cur.rfind("-", start, start + width)
+            n = cut + 1 - start if cut > start else width
+            lines.append(cur[start:start + n])
+            start += n
+        cur = cur[start:]
     lines.append(cur.rstrip() if fresh else cur)
     return lines
 
