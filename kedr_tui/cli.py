@@ -228,11 +228,7 @@ def cmd_export(args) -> int:
         if path.resolve() == loaded.path.resolve():
             raise ReportError(str(path), "не буду записывать вывод поверх файла отчёта")
         warnings: list[str] = []
-<<<<<<< HEAD
-        _tell(write_output(kind, analysis, path, warnings))
-=======
-        print(write_output(kind, analysis, path, warnings, draft=draft))
->>>>>>> main
+        _tell(write_output(kind, analysis, path, warnings, draft=draft))
         for warning in warnings:
             _say(f"{path}: {warning}")
     return EXIT_OK

@@ -52,12 +52,8 @@ def write_bytes(path: Path, data: bytes) -> Path:
     path = Path(path)
     if path.suffix.lower() == ".toml" or path.name.endswith(".toml~"):
         raise ReportError(str(path), "не буду записывать вывод поверх файла отчёта (.toml)")
-<<<<<<< HEAD
-    data = render(kind, analysis, warnings)
     from kedr_tui.core.store.atomic import write_atomic
 
-=======
->>>>>>> main
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # a random temporary made exclusively, fsync'd, renamed: a symlink planted at a

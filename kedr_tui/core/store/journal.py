@@ -190,40 +190,20 @@ def inspect_journal(subject: Path, sha_now, describe) -> JournalInfo | None:
     path = journal_path(subject)
     try:
         header, entries, size = read_entries(path)
-<<<<<<< HEAD
     except UnreadableFile as exc:
         if exc.missing:
             return None
-        return JournalInfo(path, report, DAMAGED, reason=exc.message)
+        return JournalInfo(path, subject, DAMAGED, reason=exc.message)
     except JournalDamaged as exc:
-        return JournalInfo(path, report, DAMAGED, reason=f"журнал повреждён: {exc}")
+        return JournalInfo(path, subject, DAMAGED, reason=f"журнал повреждён: {exc}")
     try:
-        distrust = grants_more(os.stat(path), os.stat(report))
+        distrust = grants_more(os.stat(path), os.stat(subject))
     except OSError:
         distrust = None
     if distrust:
-        return JournalInfo(path, report, DAMAGED, header, tuple(entries), size,
+        return JournalInfo(path, subject, DAMAGED, header, tuple(entries), size,
                            reason=f"журналу нельзя верить: {distrust}; правки не применяются")
-    if loaded is None:
-        from kedr_tui.core.store.report import load
-
-        try:
-            loaded = load(report)
-        except ReportError:
-            loaded = None
-    sha = loaded.stamp.sha256 if loaded is not None else _sha_of_file(report)
-    status, reason = _status(header, entries, sha)
-=======
-    except FileNotFoundError:
-        return None
-    except PermissionError:
-        return JournalInfo(path, subject, DAMAGED, reason="нет прав на чтение журнала")
-    except OSError as exc:
-        return JournalInfo(path, subject, DAMAGED, reason=f"журнал не читается: {exc.strerror or exc}")
-    except JournalDamaged as exc:
-        return JournalInfo(path, subject, DAMAGED, reason=f"журнал повреждён: {exc}")
     status, reason = _status(header, entries, sha_now())
->>>>>>> main
     changes: tuple[str, ...] = ()
     if status == MATCH:
         try:
