@@ -82,7 +82,7 @@ class _Settings(NamedTuple):
     css_background: bool
 
 
-ROLES = ("derived", "bad", "mismatch", "total", "group", "note", "warning", "error", "label")
+ROLES = ("derived", "bad", "mismatch", "total", "group", "note", "warning", "error", "label", "changed")
 
 
 class ReportTable(DataTable, inherit_bindings=False):
