@@ -24,7 +24,7 @@ from kedr_tui.core.errors import ReportError, os_reason
 from kedr_tui.core.model import Report
 from kedr_tui.core.store.journal import clean_leftovers as clean_journal_leftovers
 from kedr_tui.core.store import (EditLock, FileChangedError, Journal, JournalInfo, Loaded, LockHeld,
-                                 Owner, check_unchanged, clean_temporaries, find_journal, load,
+                                 Owner, check_unchanged, clean_temporaries, load,
                                  remove_journal, render, save, sha256_of, write_text)
 
 __all__ = ["Session", "SessionError", "JournalError", "FileChangedError", "LockHeld"]
@@ -119,6 +119,8 @@ class Session:
                 return
         self.cleaned = clean_temporaries(self.path)
         clean_journal_leftovers(self.path)
+        from kedr_tui.core.recovery import find_journal  # only now: most opens find none
+
         info = find_journal(self.path, self.loaded)
         if info is not None:
             if info.obsolete:

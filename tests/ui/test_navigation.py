@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tests.ui.conftest import active_tab, cell, current_key, detail, header, notifications, running, table, type_text
+from tests.ui.conftest import (active_tab, cell, current_key, detail, header, notifications, running, table,
+                               type_text, walk_to)
 
 from kedr_tui.ui.commands import COMMANDS
 from kedr_tui.ui.help import HelpScreen
@@ -48,7 +49,7 @@ async def test_findings_across_tabs_both_ways(seed):
 
 async def test_enter_on_a_finding_jumps_to_its_row(seed):
     async with running(seed) as (app, pilot):
-        await pilot.press("5")
+        await pilot.press("f5")
         await pilot.pause()
         assert "Enter" in detail(app, "findings")
         await pilot.press("enter")
@@ -153,13 +154,13 @@ async def test_user_text_is_never_markup(seed):
     seed.write_text(text, encoding="utf-8")
     async with running(seed) as (app, pilot):
         assert "[red]Развитие[/]" in header(app)
-        await pilot.press("4")
+        await pilot.press("f4")
         await pilot.pause()
         assert cell(app, "narrative", "signature:name", "text") == "[bold]Н.А.[/x] [link=http://x]Соловьева"
         table(app, "narrative").goto("signature:name")
         await pilot.pause()
         assert "[bold]Н.А.[/x]" in detail(app, "narrative")
-        await pilot.press("2")
+        await pilot.press("f2")
         await pilot.pause()
         assert "[red]Развитие[/]" in cell(app, "expenses", "program", "name")
 
@@ -176,7 +177,7 @@ async def test_keys_work_on_a_russian_keyboard_layout(seed):
 
 async def test_keys_typed_right_after_a_tab_key_go_to_the_new_tab(seed):
     async with running(seed) as (app, pilot):
-        await pilot.press("4", "down", "down", "down", "down", "down", "down", "down", "enter")
+        await pilot.press("f4", "down", "down", "down", "down", "down", "down", "down", "enter")
         await pilot.pause()
         from kedr_tui.ui.editor import FieldEditor
 
@@ -208,3 +209,15 @@ async def test_footer_shows_the_keys_that_apply_and_a_click_presses_one(seed):
     async with running(seed, review=True) as (app, pilot):
         line = app.query_one(KeyBar).render().plain
         assert "Правка" not in line and "Сохранить" not in line and "q Выход" in line
+
+
+async def test_arrow_keys_walk_the_table_and_the_detail_follows(seed):
+    """The other tests put the cursor on a cell at once; here it goes by arrow keys."""
+    async with running(seed) as (app, pilot):
+        await walk_to(pilot, app, "ind:3", "fact")
+        assert (current_key(app), column(app)) == ("ind:3", "fact")
+        name = app.report_screen.session.report.indicators[3].name
+        assert name[:40] in " ".join(detail(app, "indicators").split())
+        await walk_to(pilot, app, "ind:0", "name")
+        assert (current_key(app), column(app)) == ("ind:0", "name")
+        assert "Уровень удовлетворённости" in detail(app, "indicators")
