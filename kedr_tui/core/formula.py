@@ -146,7 +146,7 @@ MAX_RESULT = Decimal(10) ** 18
 
 def _evaluate(tokens: list[tuple[str, str]]) -> Decimal:
     if any(kind == "num" and len(value) > MAX_DIGITS for kind, value in tokens):
-        raise FormulaError(f"число длиннее {MAX_DIGITS} цифр")
+        raise FormulaError("число вне допустимого диапазона")  # longer than MAX_DIGITS
     try:
         with decimal.localcontext() as ctx:
             ctx.prec = 28

@@ -16,7 +16,8 @@ import pytest
 
 from kedr_tui.core.edits import set_field
 from kedr_tui.core.session import JournalError, Session
-from kedr_tui.core.store import DAMAGED, MATCH, find_journal, journal_path
+from kedr_tui.core.recovery import find_journal
+from kedr_tui.core.store import DAMAGED, MATCH, journal_path
 from kedr_tui.core.store import journal as journal_module
 from kedr_tui.core.store.journal import read_entries
 
