@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.reactive import Reactive
 from textual.screen import Screen
 
 from kedr_tui.core.history import EditError
@@ -37,6 +38,10 @@ ROW_TABLES = ("indicators", "expenses", "amendments")
 
 class ReportScreen(Screen):
     BINDINGS = bindings()
+
+    # Textual's Screen repaints itself whole when the focus moves; the widgets whose
+    # look depends on focus repaint themselves.  Over SSH a screen is 10–20 KB.
+    focused = Reactive(None, repaint=False)
 
     def __init__(self, session, file_label: str, **kwargs):
         super().__init__(id="report", **kwargs)
