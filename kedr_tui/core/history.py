@@ -22,7 +22,7 @@ class History:
         self.undone: list = []
         self._saved_depth: int | None = 0
 
-    def apply(self, edit) -> Report:
+    def push(self, edit) -> Report:
         self.report = edit.apply(self.report)
         self.done.append(edit)
         if self._saved_depth is not None and self._saved_depth > len(self.done) - 1:

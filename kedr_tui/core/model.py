@@ -19,7 +19,7 @@ HIGHER = "higher"
 LOWER = "lower"
 
 
-class Row(Struct, frozen=True, eq=False):
+class ListRow(Struct, frozen=True, eq=False):
     """A row of one of the report's lists.  Two rows are equal when their data
     are: ``src`` (where the row stood in the file) is not part of it."""
 
@@ -51,12 +51,12 @@ class Narrative(Struct, frozen=True):
     outro: str = ""
 
 
-class Task(Row):
+class Task(ListRow):
     title: str = ""
     src: int | None = None
 
 
-class Indicator(Row):
+class Indicator(ListRow):
     task: int = 0
     name: str = ""
     unit: str = ""
@@ -72,14 +72,14 @@ class Indicator(Row):
     src: int | None = None
 
 
-class Activity(Row):
+class Activity(ListRow):
     code: str = ""
     title: str = ""
     task: int | None = None
     src: int | None = None
 
 
-class Expense(Row):
+class Expense(ListRow):
     code: str = ""
     executor: str = ""
     plan_year: Decimal = Decimal(0)
@@ -89,7 +89,7 @@ class Expense(Row):
     src: int | None = None
 
 
-class Amendment(Row):
+class Amendment(ListRow):
     act: str = ""
     date: _dt.date | None = None
     number: str = ""

@@ -57,16 +57,16 @@ def replay(history: History, entries) -> History:
         try:
             edit = from_json(entry["edit"])
             if op == "apply":
-                history.apply(edit)
+                history.push(edit)
             elif op == "undo":
                 if history.done and history.done[-1] == edit:
                     history.undo()
                 else:
-                    history.apply(edit.inverse())
+                    history.push(edit.inverse())
             elif history.undone and history.undone[-1] == edit:
                 history.redo()
             else:
-                history.apply(edit)
+                history.push(edit)
         except (EditError, KeyError, TypeError, ValueError, IndexError) as exc:
             raise ReplayError(f"запись {number} журнала не применяется: {exc}") from None
     return history

@@ -2,13 +2,13 @@
 
 The app drives a Session; nothing here knows about the terminal.  A session
 that edits holds the report's lock, journals every committed edit before
-``apply``/``undo``/``redo`` return, refuses to overwrite a file that changed
+``perform``/``undo``/``redo`` return, refuses to overwrite a file that changed
 on disk, and keeps its edits when a save fails.  Lifecycle for the app::
 
     session = Session.open(path, read_only=review)
     session.read_only, session.read_only_reason   # e.g. «файл редактирует …»
     session.recovery                               # a leftover journal: recover()/discard_journal()
-    session.apply(edit) / undo() / redo()          # EditError: refused, nothing changed
+    session.perform(edit) / undo() / redo()        # EditError: refused, nothing changed
     session.save()                                 # FileChangedError: reload()/save(other)/cancel
     session.close()                                # keeps the journal only if edits are unsaved
 """
@@ -193,11 +193,11 @@ class Session:
             reason = reason.removesuffix("; файл на диске не изменён")
             raise JournalError(f"правка не записана в журнал ({reason}) и не сделана") from None
 
-    def apply(self, edit) -> Analysis:
+    def perform(self, edit) -> Analysis:
         self._check_editable()
         edit.apply(self.history.report)  # refused edits (EditError) never reach the journal
         self._record("apply", edit)
-        self.history.apply(edit)
+        self.history.push(edit)
         return self._refresh()
 
     def undo(self):

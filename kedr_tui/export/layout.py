@@ -22,7 +22,7 @@ LEFT, CENTER, RIGHT = "L", "C", "R"
 
 # ---------------------------------------------------------------- the model
 
-class Column(Struct, frozen=True):
+class PrintColumn(Struct, frozen=True):
     title: str                  # a short heading, for outputs without spanning cells (text)
     align: str = LEFT
     prose: bool = False         # free text (a justification): never bold, even in a total row
@@ -38,7 +38,7 @@ class HeaderCell(Struct, frozen=True):
     colspan: int = 1
 
 
-class Row(Struct, frozen=True):
+class PrintRow(Struct, frozen=True):
     cells: tuple[str, ...]
     bold: bool = False
     keep_with_next: bool = False     # don't end a page on this row (a total before its executors)
@@ -54,10 +54,10 @@ class SpanRow(Struct, frozen=True):
 
 class Table(Struct, frozen=True):
     name: str                        # its section in the style files: "form1", "form2", ...
-    columns: tuple[Column, ...]
+    columns: tuple[PrintColumn, ...]
     header: tuple[HeaderCell, ...]
     numbered: bool                   # print the row «1 2 3 … n» under the heading
-    rows: tuple[Row | SpanRow, ...]
+    rows: tuple[PrintRow | SpanRow, ...]
 
     @property
     def header_rows(self) -> int:
@@ -97,7 +97,7 @@ class Document(Struct, frozen=True):
 
 # ---------------------------------------------------------------- helpers
 
-def _simple_header(columns: tuple[Column, ...]) -> tuple[HeaderCell, ...]:
+def _simple_header(columns: tuple[PrintColumn, ...]) -> tuple[HeaderCell, ...]:
     return tuple(HeaderCell(c.title, 0, i) for i, c in enumerate(columns))
 
 
@@ -129,17 +129,17 @@ def title_section(report: Report) -> Section:
 # ---------------------------------------------------------------- Form 1
 
 FORM1_COLUMNS = (
-    Column("№ пп", CENTER),
-    Column("Наименование показателя"),
-    Column("Ед. изм.", CENTER),
-    Column("Факт за прошлый год", CENTER),
-    Column("План на конец года", CENTER),
-    Column("Факт на конец периода", CENTER),
-    Column("Абсолютное отклонение факта от плана", CENTER),
-    Column("Относит. отклонение факта от плана, %", CENTER),
-    Column("Темп роста к прошлому году, %", CENTER),
-    Column("Обоснование отклонений значений показателя"),
-    Column("Расчет значения показателя"),
+    PrintColumn("№ пп", CENTER),
+    PrintColumn("Наименование показателя"),
+    PrintColumn("Ед. изм.", CENTER),
+    PrintColumn("Факт за прошлый год", CENTER),
+    PrintColumn("План на конец года", CENTER),
+    PrintColumn("Факт на конец периода", CENTER),
+    PrintColumn("Абсолютное отклонение факта от плана", CENTER),
+    PrintColumn("Относит. отклонение факта от плана, %", CENTER),
+    PrintColumn("Темп роста к прошлому году, %", CENTER),
+    PrintColumn("Обоснование отклонений значений показателя"),
+    PrintColumn("Расчет значения показателя"),
 )
 
 FORM1_HEADER = (
@@ -163,7 +163,7 @@ NO_INDICATORS = "Показатели не заданы"
 
 def form1(analysis: Analysis) -> Section:
     report, derived = analysis.report, analysis.derived
-    rows: list[Row | SpanRow] = []
+    rows: list[PrintRow | SpanRow] = []
     for group in derived.groups:
         rows.append(SpanRow(group.heading))
         if not group.rows:
@@ -171,7 +171,7 @@ def form1(analysis: Analysis) -> Section:
         for number, index in group.rows:
             ind = report.indicators[index]
             fig = derived.indicators[index]
-            rows.append(Row((
+            rows.append(PrintRow((
                 str(number), ind.name, ind.unit,
                 _value_or_note(ind.prev, ind.prev_note),
                 _value_or_note(ind.plan, ""),
@@ -188,15 +188,15 @@ def form1(analysis: Analysis) -> Section:
 # ---------------------------------------------------------------- Form 2
 
 FORM2_COLUMNS = (
-    Column("МП", CENTER), Column("Пп", CENTER), Column("ОМ", CENTER), Column("М", CENTER),
-    Column("Наименование программы, подпрограммы, основного мероприятия, мероприятия"),
-    Column("Ответственный исполнитель, соисполнитель"),
-    Column("План на отчетный год, тыс. руб.", RIGHT),
-    Column("План на отчетный период, тыс. руб.", RIGHT),
-    Column("Кассовое исполнение, тыс. руб.", RIGHT),
-    Column("% к плану на год", RIGHT),
-    Column("% к плану на период", RIGHT),
-    Column("Обоснование отклонений", prose=True),
+    PrintColumn("МП", CENTER), PrintColumn("Пп", CENTER), PrintColumn("ОМ", CENTER), PrintColumn("М", CENTER),
+    PrintColumn("Наименование программы, подпрограммы, основного мероприятия, мероприятия"),
+    PrintColumn("Ответственный исполнитель, соисполнитель"),
+    PrintColumn("План на отчетный год, тыс. руб.", RIGHT),
+    PrintColumn("План на отчетный период, тыс. руб.", RIGHT),
+    PrintColumn("Кассовое исполнение, тыс. руб.", RIGHT),
+    PrintColumn("% к плану на год", RIGHT),
+    PrintColumn("% к плану на период", RIGHT),
+    PrintColumn("Обоснование отклонений", prose=True),
 )
 
 FORM2_HEADER = (
@@ -244,7 +244,7 @@ def _money_cells(total: Amounts) -> tuple[str, ...]:
 
 def form2(analysis: Analysis) -> Section:
     report = analysis.report
-    rows: list[Row | SpanRow] = []
+    rows: list[PrintRow | SpanRow] = []
     task_shown: int | None = None
     for node in analysis.derived.tree.walk():
         if node.kind == "main":
@@ -254,11 +254,11 @@ def form2(analysis: Analysis) -> Section:
                 rows.append(SpanRow(f"Задача {task}. {title}".rstrip()))
                 task_shown = task
         executors = node.shown_executors
-        rows.append(Row((*code_cells(node.code), node_title(node), TOTAL,
+        rows.append(PrintRow((*code_cells(node.code), node_title(node), TOTAL,
                          *_money_cells(node.total), node.justification),
                         bold=True, keep_with_next=bool(executors)))
         for line in executors:
-            rows.append(Row(("", "", "", "", "", line.executor, *_money_cells(line.amounts),
+            rows.append(PrintRow(("", "", "", "", "", line.executor, *_money_cells(line.amounts),
                              line.justification)))
     heading = Heading(("Форма 2. Отчет о расходах на реализацию муниципальной программы",), 2)
     return Section("form2", (heading, Table("form2", FORM2_COLUMNS, FORM2_HEADER, False,
@@ -268,19 +268,19 @@ def form2(analysis: Analysis) -> Section:
 # ---------------------------------------------------------------- Form 3
 
 FORM3_COLUMNS = (
-    Column("№ пп", CENTER),
-    Column("Вид правового акта"),
-    Column("Дата принятия", CENTER),
-    Column("Номер", CENTER),
-    Column("Суть изменений (краткое изложение)"),
+    PrintColumn("№ пп", CENTER),
+    PrintColumn("Вид правового акта"),
+    PrintColumn("Дата принятия", CENTER),
+    PrintColumn("Номер", CENTER),
+    PrintColumn("Суть изменений (краткое изложение)"),
 )
 
 NO_AMENDMENTS = "Изменения в муниципальную программу в отчетном периоде не вносились"
 
 
 def form3(analysis: Analysis) -> Section:
-    rows: list[Row | SpanRow] = [
-        Row((str(number), a.act, _date(a.date), a.number, a.summary))
+    rows: list[PrintRow | SpanRow] = [
+        PrintRow((str(number), a.act, _date(a.date), a.number, a.summary))
         for number, a in enumerate(analysis.report.amendments, start=1)
     ]
     if not rows:
@@ -294,18 +294,18 @@ def form3(analysis: Analysis) -> Section:
 # ---------------------------------------------------------------- evaluation
 
 EVALUATION_COLUMNS = (
-    Column("Показатель оценки"),
-    Column("Обозначение", CENTER),
-    Column("Расчет"),
-    Column("Значение", CENTER),
+    PrintColumn("Показатель оценки"),
+    PrintColumn("Обозначение", CENTER),
+    PrintColumn("Расчет"),
+    PrintColumn("Значение", CENTER),
 )
 
 ACHIEVEMENT_COLUMNS = (
-    Column("№ пп", CENTER),
-    Column("Наименование показателя"),
-    Column("План", CENTER),
-    Column("Факт", CENTER),
-    Column("СДП", CENTER),
+    PrintColumn("№ пп", CENTER),
+    PrintColumn("Наименование показателя"),
+    PrintColumn("План", CENTER),
+    PrintColumn("Факт", CENTER),
+    PrintColumn("СДП", CENTER),
 )
 
 
@@ -324,30 +324,30 @@ def evaluation(analysis: Analysis) -> Section:
     ev, total = derived.evaluation, derived.tree.total
     counted = len(ev.achievements)
     summary = (
-        Row(("Степень достижения плановых значений показателей", "СР",
+        PrintRow(("Степень достижения плановых значений показателей", "СР",
              f"среднее значение СДП; учтено показателей: {counted} из {len(report.indicators)}",
              fmt_ratio(ev.sr))),
-        Row(("Степень соответствия запланированному уровню расходов", "ССуз",
+        PrintRow(("Степень соответствия запланированному уровню расходов", "ССуз",
              f"кассовые расходы / план на отчетный год = {fmt_money(total.cash)} / "
              f"{fmt_money(total.plan_year)}", fmt_ratio(ev.ss))),
-        Row(("Степень реализации мероприятий", "СРм",
+        PrintRow(("Степень реализации мероприятий", "СРм",
              f"мероприятия с кассовым исполнением не менее {_plain_percent(CASH_THRESHOLD)} % "
              f"плана на год: {ev.activities_done} из {ev.activities_counted}",
              fmt_ratio(ev.srm))),
-        Row(("Эффективность использования средств бюджета", "Эис", "СРм / ССуз",
+        PrintRow(("Эффективность использования средств бюджета", "Эис", "СРм / ССуз",
              fmt_ratio(ev.eis))),
-        Row(("Эффективность реализации муниципальной программы", "ЭР", "СР × Эис",
+        PrintRow(("Эффективность реализации муниципальной программы", "ЭР", "СР × Эис",
              fmt_ratio(ev.er)), bold=True),
     )
     degrees = dict(ev.achievements)
-    rows: list[Row | SpanRow] = []
+    rows: list[PrintRow | SpanRow] = []
     for group in derived.groups:
         if not group.rows:
             continue
         rows.append(SpanRow(group.heading))
         for number, index in group.rows:
             ind = report.indicators[index]
-            rows.append(Row((str(number), ind.name, _value_or_note(ind.plan, ""),
+            rows.append(PrintRow((str(number), ind.name, _value_or_note(ind.plan, ""),
                              _value_or_note(ind.fact, ""), fmt_ratio(degrees.get(index)))))
     if not rows:
         rows.append(SpanRow(NO_INDICATORS, bold=False, keep_with_next=False))

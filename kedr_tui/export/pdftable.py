@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 from msgspec import Struct
 
-from kedr_tui.export.layout import CENTER, RIGHT, Row, SpanRow, Table
+from kedr_tui.export.layout import CENTER, RIGHT, PrintRow, SpanRow, Table
 
 PT = 25.4 / 72           # millimetres in a point
 CAP_HEIGHT = 0.7         # of the em, for PT Sans: used to centre a line of text vertically
@@ -198,7 +198,7 @@ class TableWriter:
             if cell.colspan == 1:
                 need[cell.col] = max(need[cell.col], c.metrics(False).longest(cell.text) * head)
         for row in self.table.rows:
-            if isinstance(row, Row):
+            if isinstance(row, PrintRow):
                 for j, (text, bold) in enumerate(zip(row.cells, self._bold(row))):
                     if text:
                         need[j] = max(need[j], c.metrics(bold).longest(text) * body)
@@ -212,13 +212,13 @@ class TableWriter:
             return widths
         return [max(w, n) - deficit * sl / spare for w, n, sl in zip(widths, need, slack)]
 
-    def _bold(self, row: Row) -> list[bool]:
+    def _bold(self, row: PrintRow) -> list[bool]:
         return [row.bold and not col.prose for col in self.table.columns]
 
     def _limit(self, width: float, scale: float) -> float:
         return max(width - 2 * self.s.padding_x, 1.0) / scale
 
-    def _prepare(self, row: Row | SpanRow) -> _Prepared:
+    def _prepare(self, row: PrintRow | SpanRow) -> _Prepared:
         if isinstance(row, SpanRow):
             metrics = self.c.metrics(row.bold)
             lines = metrics.wrap(row.text, self._limit(self.right - self.c.left, self.scale))

@@ -14,8 +14,8 @@ from msgspec import Struct
 from tabulate import tabulate, tabulate_formats
 
 from kedr_tui.core.analysis import Analysis
-from kedr_tui.export.layout import (CENTER, RIGHT, Document, Heading, Paragraph, Row, Section, SignatureBlock,
-                                    SpanRow, Table, build)
+from kedr_tui.export.layout import (CENTER, RIGHT, Document, Heading, Paragraph, PrintRow, Section,
+                                    SignatureBlock, SpanRow, Table, build)
 from kedr_tui.styles import StyleError, style_path, style_value
 
 STYLE = "text.toml"
@@ -147,7 +147,7 @@ def _draw(rows: list[list[str]], table_format: str, colalign: list[str]) -> str:
 
 def render_table(table: Table, style: TextStyle) -> list[str]:
     n = len(table.columns)
-    body = [row.cells for row in table.rows if isinstance(row, Row)]
+    body = [row.cells for row in table.rows if isinstance(row, PrintRow)]
     columns = [[c.title, *(cells[j] for cells in body)] for j, c in enumerate(table.columns)]
     widths = fit_widths(_widths(style, table), columns, style.longest_word)
     rows = [[wrap(c.title, w) for c, w in zip(table.columns, widths)]]

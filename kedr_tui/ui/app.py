@@ -8,7 +8,6 @@ way out (``request_quit``).
 from __future__ import annotations
 
 import gc
-import sys
 from pathlib import Path
 
 from textual.app import App
@@ -138,24 +137,3 @@ def run_app(path: Path, review: bool = False) -> int:
         # a normal quit (0) saved or chose to drop the edits; any other end keeps the journal
         session.close(discard_journal=app is not None and (app.return_code or 0) == 0)
     return app.return_code or 0
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m kedr_tui.ui.app REPORT [--review]`` (the CLI is ``kedr-tui``)."""
-    from kedr_tui.core.errors import ReportError
-
-    args = list(sys.argv[1:] if argv is None else argv)
-    review = "--review" in args
-    paths = [a for a in args if a != "--review"]
-    if len(paths) != 1:
-        print("usage: python -m kedr_tui.ui.app REPORT [--review]", file=sys.stderr)
-        return 2
-    try:
-        return run_app(Path(paths[0]), review)
-    except ReportError as exc:
-        print(exc, file=sys.stderr)
-        return exc.exit_code
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -1,6 +1,6 @@
 """The report screen: header, the five tabs, footer; every command of the app.
 
-All changes go through ``Session.apply / undo / redo``, saving through
+All changes go through ``Session.perform / undo / redo``, saving through
 ``Session.save`` and quitting through ``KedrApp.request_quit``: the seams the
 safety features (journal, lock, recovery) will hook into.
 """
@@ -20,17 +20,15 @@ from kedr_tui.core.history import EditError
 from kedr_tui.core.errors import ReportError
 from kedr_tui.core.store import FileChangedError
 from kedr_tui.ui.commands import COMMANDS, bindings, eval_params, footer_label, key_text
-from kedr_tui.ui.rows import (
-    EDITABLE, TAB_TITLES, TABLES, State, column_keys, edit_target, field_column,
-    finding_target, marks_of, ref_target, short_text,
-)
+from kedr_tui.view.columns import EDITABLE, TAB_TITLES, TABLES, column_keys, edit_target, field_column
+from kedr_tui.view.rows import State, finding_target, marks_of, ref_target, short_text
 from kedr_tui.ui.tabs import TabView, Views
 from kedr_tui.ui.widgets.header import ReportHeader
 from kedr_tui.ui.widgets.keybar import KeyBar
 from kedr_tui.ui.widgets.tabbar import TabBar
 
 if TYPE_CHECKING:  # navigate and the safety screens are imported where used: not needed to start
-    from kedr_tui.ui.navigate import Target
+    from kedr_tui.view.navigate import Target
 
 EDITING = {c.action.partition("(")[0] for c in COMMANDS if c.edits}
 ROW_TABLES = ("indicators", "expenses", "amendments")
@@ -128,7 +126,7 @@ class ReportScreen(Screen):
 
     def after_change(self, edit=None, focus: str | None = None, place=None) -> None:
         """Show the session's new state: changed cells, header, findings, evaluation."""
-        from kedr_tui.ui import fields as F  # the editing helpers: loaded when first used
+        from kedr_tui.view import fields as F  # the editing helpers: loaded when first used
 
         self.state = state = self.make_state()
         self.marks = marks = marks_of(state.findings)
@@ -235,7 +233,7 @@ class ReportScreen(Screen):
         if row is None or report is None:
             return ""
         if row.kind == "indicator":
-            from kedr_tui.ui.detail import where
+            from kedr_tui.view.detail import where
 
             text = f"{where(self.state, row.index)} · {report.indicators[row.index].name}"
         elif row.kind == "expense":
@@ -279,7 +277,7 @@ class ReportScreen(Screen):
         return "Эта строка не редактируется."
 
     def open_editor(self, section: str, index: int | None, field: str, context: str = "") -> None:
-        from kedr_tui.ui import fields as F  # the editing helpers: loaded when first used
+        from kedr_tui.view import fields as F  # the editing helpers: loaded when first used
         from kedr_tui.ui.editor import ChoiceEditor, FieldEditor
 
         report = self.session.report
@@ -300,7 +298,7 @@ class ReportScreen(Screen):
         self.app.push_screen(screen, partial(self._edited, section, index, field))
 
     def _edited(self, section: str, index: int | None, field: str, result) -> None:
-        from kedr_tui.ui import fields as F  # the editing helpers: loaded when first used
+        from kedr_tui.view import fields as F  # the editing helpers: loaded when first used
 
         if result is None:
             return
@@ -310,12 +308,12 @@ class ReportScreen(Screen):
             self.tell(str(exc), severity="error")
             return
         if edit is not None:
-            self.apply(edit)
+            self.make_edit(edit)
 
-    def apply(self, edit, focus: str | None = None) -> bool:
+    def make_edit(self, edit, focus: str | None = None) -> bool:
         """The one way an edit reaches the report."""
         try:
-            self.session.apply(edit)
+            self.session.perform(edit)
         except EditError as exc:
             self.tell(str(exc), severity="error")
             return False
@@ -323,7 +321,7 @@ class ReportScreen(Screen):
         return True
 
     def action_edit_field(self) -> None:
-        from kedr_tui.ui import fields as F  # the editing helpers: loaded when first used
+        from kedr_tui.view import fields as F  # the editing helpers: loaded when first used
         from kedr_tui.ui.editor import FieldPicker
 
         view = self.current_view()
@@ -357,7 +355,7 @@ class ReportScreen(Screen):
     # ------------------------------------------------------------ rows
 
     def _op(self, make) -> None:
-        from kedr_tui.ui import structure
+        from kedr_tui.view import structure
 
         view = self.current_view()
         try:
@@ -370,11 +368,11 @@ class ReportScreen(Screen):
 
             def answered(yes: bool | None) -> None:
                 if yes:
-                    self.apply(op.edit, op.focus)
+                    self.make_edit(op.edit, op.focus)
 
             self.app.push_screen(ConfirmDialog(op.question), answered)
         else:
-            self.apply(op.edit, op.focus)
+            self.make_edit(op.edit, op.focus)
 
     def action_add(self) -> None:
         self._op(lambda s, v: s.add_row(v.TABLE, v.current_row(), self.session.report))
@@ -394,7 +392,7 @@ class ReportScreen(Screen):
     # ------------------------------------------------------------ history
 
     def _history(self, redo: bool) -> None:
-        from kedr_tui.ui import fields as F  # the editing helpers: loaded when first used
+        from kedr_tui.view import fields as F  # the editing helpers: loaded when first used
 
         edit = self.session.redo() if redo else self.session.undo()
         if edit is None:
@@ -486,7 +484,7 @@ class ReportScreen(Screen):
         if self.state is None or not self.state.findings:
             self.tell("Замечаний нет.", timeout=3)
             return
-        from kedr_tui.ui.navigate import finding_targets, step
+        from kedr_tui.view.navigate import finding_targets, step
 
         targets = finding_targets(self.state.findings, self.all_rows())
         target, wrapped = step(targets, *self._position(), forward=forward)
@@ -515,7 +513,7 @@ class ReportScreen(Screen):
         if table == "findings" or index is None:
             self.tell("Замечание относится к файлу в целом: строка " + str(finding.line), timeout=4)
             return
-        from kedr_tui.ui.navigate import Target
+        from kedr_tui.view.navigate import Target
 
         await self.goto(Target(table, index, field_column(table, rows[index], field)))
 
@@ -533,7 +531,7 @@ class ReportScreen(Screen):
         if not self.query_text:
             self.action_search()
             return
-        from kedr_tui.ui.navigate import search
+        from kedr_tui.view.navigate import search
 
         columns = {name: column_keys(name) for name in TABLES}
         target, wrapped = search(self.all_rows(), columns, self.query_text, *self._position(),

@@ -150,7 +150,7 @@ def test_a_big_report_opens_to_the_first_frame(benchmark, big_report, installed_
 
 
 async def _edit_to_frame(path: Path, edits: int) -> dict[str, float]:
-    """Median seconds from ``Session.apply`` of an edit to the frame that shows it."""
+    """Median seconds from ``Session.perform`` of an edit to the frame that shows it."""
     from textual.app import App
 
     from kedr_tui.core.edits import set_field
@@ -186,7 +186,7 @@ async def _edit_to_frame(path: Path, edits: int) -> dict[str, float]:
                     edit = set_field(report, section, i, field, (getattr(row, field) or Decimal(0)) + 1)
                     frames.clear()
                     start = time.perf_counter()
-                    screen.apply(edit)
+                    screen.make_edit(edit)
                     while not frames:
                         await asyncio.sleep(0.0005)
                     times.append(frames[0] - start)

@@ -104,7 +104,7 @@ def test_any_value_saved_reads_back_equal(tmp_path_factory, title, comment, fact
                                          ("indicators", 3, "fact", fact)):
         edit = set_field(session.report, section, index, field, value)
         if edit:
-            session.apply(edit)
+            session.perform(edit)
     expected = session.report
     session.save()
     assert load(path).report == expected

@@ -33,7 +33,7 @@ def test_one_value_changes_one_line(seed_copy):
     before = seed_copy.read_text(encoding="utf-8")
     session = Session.open(seed_copy)
     index = next(i for i, ind in enumerate(session.report.indicators) if ind.name.startswith("Доля муниципальных услуг, информация"))
-    session.apply(set_field(session.report, "indicators", index, "fact",
+    session.perform(set_field(session.report, "indicators", index, "fact",
                             parse_input("indicators", "fact", "92,50")))
     session.save()
     after = seed_copy.read_text(encoding="utf-8")
@@ -44,8 +44,8 @@ def test_one_value_changes_one_line(seed_copy):
 def test_text_edits_keep_comments(seed_copy):
     before = seed_copy.read_text(encoding="utf-8")
     session = Session.open(seed_copy)
-    session.apply(set_field(session.report, "signature", None, "name", "И.И. Иванов"))
-    session.apply(set_field(session.report, "indicators", 0, "comment", "Первая строка.\nВторая строка."))
+    session.perform(set_field(session.report, "signature", None, "name", "И.И. Иванов"))
+    session.perform(set_field(session.report, "indicators", 0, "comment", "Первая строка.\nВторая строка."))
     session.save()
     after = seed_copy.read_text(encoding="utf-8")
     assert [l for l in before.splitlines() if l.startswith("#")] == \
@@ -58,11 +58,11 @@ def test_text_edits_keep_comments(seed_copy):
 def test_insert_delete_move_rows_survive_reload(seed_copy):
     session = Session.open(seed_copy)
     report = session.report
-    session.apply(InsertRow("expenses", 1, replace(new_row("expenses", report, report.expenses[0]),
+    session.perform(InsertRow("expenses", 1, replace(new_row("expenses", report, report.expenses[0]),
                                                     executor="Новый исполнитель", plan_year=Decimal("5.00"),
                                                     plan_period=Decimal("5.00"), cash=Decimal("5.00"))))
-    session.apply(DeleteRow("amendments", 0, session.report.amendments[0]))
-    session.apply(MoveRow("tasks", 0, 1))
+    session.perform(DeleteRow("amendments", 0, session.report.amendments[0]))
+    session.perform(MoveRow("tasks", 0, 1))
     expected = session.report
     session.save()
     reloaded = load(seed_copy).report
@@ -70,14 +70,14 @@ def test_insert_delete_move_rows_survive_reload(seed_copy):
     assert reloaded.expenses[1].executor == "Новый исполнитель"
     assert len(reloaded.amendments) == 1
     # and a second save after the first does not duplicate the new row
-    session.apply(set_field(session.report, "expenses", 1, "cash", Decimal("4.00")))
+    session.perform(set_field(session.report, "expenses", 1, "cash", Decimal("4.00")))
     session.save()
     assert len(load(seed_copy).report.expenses) == len(expected.expenses)
 
 
 def test_undo_to_saved_state_is_clean(seed_copy):
     session = Session.open(seed_copy)
-    session.apply(set_field(session.report, "program", None, "title", "Другое"))
+    session.perform(set_field(session.report, "program", None, "title", "Другое"))
     assert session.modified
     session.undo()
     assert not session.modified
@@ -91,9 +91,9 @@ def test_undo_to_saved_state_is_clean(seed_copy):
 def test_an_edit_outside_form_2_reuses_the_expense_tree_and_one_inside_does_not(seed_copy):
     session = Session.open(seed_copy)
     tree = session.analysis.derived.tree
-    session.apply(set_field(session.report, "indicators", 1, "fact", Decimal("99")))
+    session.perform(set_field(session.report, "indicators", 1, "fact", Decimal("99")))
     assert session.analysis.derived.tree is tree
-    session.apply(set_field(session.report, "expenses", 0, "cash", Decimal("1.00")))
+    session.perform(set_field(session.report, "expenses", 0, "cash", Decimal("1.00")))
     assert session.analysis.derived.tree is not tree
     assert session.analysis.derived.tree.total.cash == Decimal("1098.79")
     session.undo()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kedr_tui.export.layout import (
-    Heading, Paragraph, Row, SignatureBlock, SpanRow, Table, build, code_cells,
+    Heading, Paragraph, PrintRow, SignatureBlock, SpanRow, Table, build, code_cells,
 )
 
 
@@ -22,8 +22,8 @@ def table(document, name) -> Table:
     return next(b for b in section(document, name).blocks if isinstance(b, Table))
 
 
-def row_named(tbl: Table, column: int, start: str) -> Row:
-    return next(r for r in tbl.rows if isinstance(r, Row) and r.cells[column].startswith(start))
+def row_named(tbl: Table, column: int, start: str) -> PrintRow:
+    return next(r for r in tbl.rows if isinstance(r, PrintRow) and r.cells[column].startswith(start))
 
 
 def test_sections_in_the_order_of_the_document(document):
@@ -78,7 +78,7 @@ def test_form2_totals_executors_and_tasks(document):
     form2 = table(document, "form2")
     assert len(form2.columns) == 12 and form2.header_rows == 3
     program = form2.rows[0]
-    assert isinstance(program, Row) and program.bold
+    assert isinstance(program, PrintRow) and program.bold
     assert program.cells[:4] == ("04", "0", "0", "0")
     assert program.cells[4].startswith("Муниципальная программа «Развитие")
     assert program.cells[5:11] == ("Всего", "1\u00a0129,01", "1\u00a0129,01", "1\u00a0097,79",

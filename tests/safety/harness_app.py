@@ -50,7 +50,7 @@ class Harness(App[int]):
     def action_edit(self) -> None:
         s = self.session
         try:
-            s.apply(set_field(s.report, "expenses", 0, "cash", s.report.expenses[0].cash + Decimal(1)))
+            s.perform(set_field(s.report, "expenses", 0, "cash", s.report.expenses[0].cash + Decimal(1)))
         except EditError as exc:
             self.notify(str(exc), severity="error")
         self.redraw()

@@ -93,7 +93,7 @@ k = int(s.report.expenses[0].cash)
 os.write(1, b"R")
 while True:
     k += 1
-    s.apply(set_field(s.report, "expenses", 0, "cash", Decimal(k)))
+    s.perform(set_field(s.report, "expenses", 0, "cash", Decimal(k)))
     os.write(1, b"a%d;" % k)
     if k % 3 == 0:
         s.save()
@@ -132,8 +132,8 @@ def test_kill_9_never_loses_a_committed_edit(report):
 
 
 def edited(session: Session) -> Session:
-    session.apply(set_field(session.report, "signature", None, "name", "И.И. Иванов"))
-    session.apply(set_field(session.report, "expenses", 0, "cash", Decimal("1.50")))
+    session.perform(set_field(session.report, "signature", None, "name", "И.И. Иванов"))
+    session.perform(set_field(session.report, "expenses", 0, "cash", Decimal("1.50")))
     return session
 
 
@@ -238,7 +238,7 @@ out = {"at_open": s.read_only_reason}
 s.close()
 os.chmod(path.parent, 0o2770)
 s = Session.open(path)
-s.apply(set_field(s.report, "signature", None, "name", "И.И. Иванов"))
+s.perform(set_field(s.report, "signature", None, "name", "И.И. Иванов"))
 os.chmod(path.parent, 0o2550)      # the folder becomes read-only while editing
 try:
     s.save()

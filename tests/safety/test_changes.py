@@ -14,7 +14,7 @@ from kedr_tui.core.store import FileChangedError, journal_path, load
 
 def edited(report):
     session = Session.open(report)
-    session.apply(set_field(session.report, "signature", None, "name", "И.И. Иванов"))
+    session.perform(set_field(session.report, "signature", None, "name", "И.И. Иванов"))
     return session
 
 
@@ -70,7 +70,7 @@ def test_reload_drops_local_edits_and_journal(report):
     session.reload()
     assert session.report.signature.name == "Кто-то Другой"
     assert not session.modified and not journal_path(report).exists()
-    session.apply(set_field(session.report, "signature", None, "executor", "Петров"))
+    session.perform(set_field(session.report, "signature", None, "executor", "Петров"))
     session.save()  # after a reload the new version is the base: no conflict
     saved = load(report).report.signature
     assert (saved.name, saved.executor) == ("Кто-то Другой", "Петров")

@@ -28,27 +28,27 @@ def crash(session: Session) -> None:
 def many_edits(session: Session) -> None:
     report = session.report
     i = next(i for i, ind in enumerate(report.indicators) if ind.fact is not None)
-    session.apply(set_field(session.report, "indicators", i, "fact", Decimal("92.50")))
-    session.apply(set_field(session.report, "indicators", i, "fact", Decimal("93.00")))
-    session.apply(set_field(session.report, "signature", None, "name", "И.И. Иванов"))
-    session.apply(set_field(session.report, "narrative", None, "intro", "Строка 1.\nСтрока 2."))
+    session.perform(set_field(session.report, "indicators", i, "fact", Decimal("92.50")))
+    session.perform(set_field(session.report, "indicators", i, "fact", Decimal("93.00")))
+    session.perform(set_field(session.report, "signature", None, "name", "И.И. Иванов"))
+    session.perform(set_field(session.report, "narrative", None, "intro", "Строка 1.\nСтрока 2."))
     row = replace(new_row("expenses", session.report, session.report.expenses[0]),
                   executor="Новый исполнитель", plan_year=Decimal("5.00"))
-    session.apply(InsertRow("expenses", 1, row))
-    session.apply(DeleteRow("amendments", 0, session.report.amendments[0]))
-    session.apply(move_task(session.report, 0, 1))
-    session.apply(MoveRow("activities", 2, 3))
+    session.perform(InsertRow("expenses", 1, row))
+    session.perform(DeleteRow("amendments", 0, session.report.amendments[0]))
+    session.perform(move_task(session.report, 0, 1))
+    session.perform(MoveRow("activities", 2, 3))
     session.undo()
     session.undo()
     session.redo()
-    session.apply(set_field(session.report, "program", None, "goal", "Новая цель"))
+    session.perform(set_field(session.report, "program", None, "goal", "Новая цель"))
 
 
-def test_each_edit_is_on_disk_when_apply_returns(report):
+def test_each_edit_is_on_disk_when_perform_returns(report):
     session = Session.open(report)
     path = journal_path(report)
     assert not path.exists()
-    session.apply(set_field(session.report, "signature", None, "name", "И.И. Иванов"))
+    session.perform(set_field(session.report, "signature", None, "name", "И.И. Иванов"))
     lines = path.read_text(encoding="utf-8").splitlines()
     header, entry = json.loads(lines[0]), json.loads(lines[1])
     assert header["sha256"] == session.loaded.stamp.sha256 and header["pid"] == os.getpid()
@@ -59,7 +59,7 @@ def test_each_edit_is_on_disk_when_apply_returns(report):
     assert ops == ["apply", "undo", "redo"]
     session.save()
     assert not path.exists()  # a clean save removes it
-    session.apply(set_field(session.report, "signature", None, "name", "П.П. Петров"))
+    session.perform(set_field(session.report, "signature", None, "name", "П.П. Петров"))
     header = json.loads(path.read_text(encoding="utf-8").splitlines()[0])
     assert header["sha256"] == load(report).stamp.sha256  # a new journal for the saved version
     session.close(discard_journal=True)
@@ -78,7 +78,7 @@ def test_recovery_equals_the_state_before_the_crash(report, seed_normal_save=Non
     assert info is not None and info.status == MATCH and info.recoverable
     assert session.report == load(report).report  # nothing applied until asked
     with pytest.raises(SessionError, match="сначала восстановите или отбросьте"):
-        session.apply(set_field(session.report, "signature", None, "name", "Х"))
+        session.perform(set_field(session.report, "signature", None, "name", "Х"))
     session.recover()
     assert session.report == expected  # field for field
     for section in ("tasks", "indicators", "activities", "expenses", "amendments"):
@@ -93,11 +93,11 @@ def test_recovery_equals_the_state_before_the_crash(report, seed_normal_save=Non
 
 def test_recovered_session_keeps_journaling(report):
     first = Session.open(report)
-    first.apply(set_field(first.report, "signature", None, "name", "И.И. Иванов"))
+    first.perform(set_field(first.report, "signature", None, "name", "И.И. Иванов"))
     crash(first)
     second = Session.open(report)
     second.recover()
-    second.apply(set_field(second.report, "signature", None, "executor", "Петров"))
+    second.perform(set_field(second.report, "signature", None, "executor", "Петров"))
     expected = second.report
     crash(second)
     third = Session.open(report)
@@ -126,7 +126,7 @@ def test_what_it_would_change_is_readable(report):
 
 def test_mismatching_journal_is_reported_not_applied(report):
     session = Session.open(report)
-    session.apply(set_field(session.report, "signature", None, "name", "И.И. Иванов"))
+    session.perform(set_field(session.report, "signature", None, "name", "И.И. Иванов"))
     crash(session)
     outside = report.read_text(encoding="utf-8").replace("Н.А. Соловьева", "Кто-то Другой")
     report.write_text(outside, encoding="utf-8")  # e.g. git pull meanwhile
@@ -139,14 +139,14 @@ def test_mismatching_journal_is_reported_not_applied(report):
     assert session.report.signature.name == "Кто-то Другой"
     session.discard_journal()
     assert not journal_path(report).exists()
-    session.apply(set_field(session.report, "signature", None, "executor", "Петров"))
+    session.perform(set_field(session.report, "signature", None, "executor", "Петров"))
 
 
 def test_journal_of_a_finished_save_is_dropped_quietly(report, monkeypatch):
     from kedr_tui.core.store.journal import Journal
 
     session = Session.open(report)
-    session.apply(set_field(session.report, "signature", None, "name", "И.И. Иванов"))
+    session.perform(set_field(session.report, "signature", None, "name", "И.И. Иванов"))
     monkeypatch.setattr(Journal, "remove", Journal.close)  # killed right after the rename
     session.save()
     monkeypatch.undo()
@@ -160,7 +160,7 @@ def test_journal_of_a_finished_save_is_dropped_quietly(report, monkeypatch):
 
 def test_torn_last_line_is_ignored_and_cut(report):
     session = Session.open(report)
-    session.apply(set_field(session.report, "signature", None, "name", "И.И. Иванов"))
+    session.perform(set_field(session.report, "signature", None, "name", "И.И. Иванов"))
     expected = session.report
     crash(session)
     with journal_path(report).open("a", encoding="utf-8") as handle:
@@ -169,7 +169,7 @@ def test_torn_last_line_is_ignored_and_cut(report):
     assert session.recovery.status == MATCH
     session.recover()
     assert session.report == expected
-    session.apply(set_field(session.report, "signature", None, "executor", "Петров"))
+    session.perform(set_field(session.report, "signature", None, "executor", "Петров"))
     lines = journal_path(report).read_text(encoding="utf-8").splitlines()
     assert [json.loads(line).get("op") for line in lines[1:]] == ["apply", "apply"]
 
@@ -186,7 +186,7 @@ def test_damaged_journal_is_reported(report):
 
 def test_edits_that_cancel_out_leave_nothing_to_recover(report):
     session = Session.open(report)
-    session.apply(set_field(session.report, "signature", None, "name", "И.И. Иванов"))
+    session.perform(set_field(session.report, "signature", None, "name", "И.И. Иванов"))
     session.undo()
     crash(session)
     again = Session.open(report)
@@ -195,7 +195,7 @@ def test_edits_that_cancel_out_leave_nothing_to_recover(report):
 
 def test_discard_drops_edits_in_memory_too(report):
     session = Session.open(report)
-    session.apply(set_field(session.report, "signature", None, "name", "И.И. Иванов"))
+    session.perform(set_field(session.report, "signature", None, "name", "И.И. Иванов"))
     session.discard_journal()
     assert not session.modified and session.report == load(report).report
     assert not journal_path(report).exists()
@@ -203,7 +203,7 @@ def test_discard_drops_edits_in_memory_too(report):
 
 def test_read_only_instead_keeps_the_journal(report):
     session = Session.open(report)
-    session.apply(set_field(session.report, "signature", None, "name", "И.И. Иванов"))
+    session.perform(set_field(session.report, "signature", None, "name", "И.И. Иванов"))
     crash(session)
     viewer = Session.open(report)
     viewer.read_only_instead()
@@ -221,14 +221,14 @@ def test_journal_write_failure_refuses_the_edit(report, monkeypatch):
 
     monkeypatch.setattr(journal.os, "write", full)
     with pytest.raises(JournalError, match="на диске нет места"):
-        session.apply(set_field(session.report, "signature", None, "name", "И.И. Иванов"))
+        session.perform(set_field(session.report, "signature", None, "name", "И.И. Иванов"))
     assert not session.modified and session.report == load(report).report
 
 
 def test_cli_check_warns_about_a_journal(report):
     session = Session.open(report)
-    session.apply(set_field(session.report, "signature", None, "name", "И.И. Иванов"))
-    session.apply(set_field(session.report, "signature", None, "executor", "Петров"))
+    session.perform(set_field(session.report, "signature", None, "name", "И.И. Иванов"))
+    session.perform(set_field(session.report, "signature", None, "executor", "Петров"))
     warning = journal_warning(report)
     assert warning.startswith(f"{report}: есть несохранённый журнал правок (2 правки, ")
     assert "\n" not in warning

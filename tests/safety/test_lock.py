@@ -24,7 +24,7 @@ from kedr_tui.core.edits import set_field
 s = Session.open(sys.argv[1])
 assert not s.read_only, s.read_only_reason
 if len(sys.argv) > 2:
-    s.apply(set_field(s.report, "signature", None, "name", sys.argv[2]))
+    s.perform(set_field(s.report, "signature", None, "name", sys.argv[2]))
 print("locked", flush=True)
 time.sleep(600)
 """
@@ -57,7 +57,7 @@ def test_second_process_is_read_only_and_told_who(report):
         assert f"(pid {holder.pid}) с " in reason and "только для просмотра" in reason
         assert "@" in reason
         with pytest.raises(SessionError):
-            session.apply(set_field(session.report, "signature", None, "name", "Х"))
+            session.perform(set_field(session.report, "signature", None, "name", "Х"))
     finally:
         kill9(holder)
 
@@ -127,7 +127,7 @@ def test_lock_files_are_group_shared_and_private(report):
     os.umask(0o077)  # a strict umask must not lock colleagues out
     try:
         session = Session.open(report)
-        session.apply(set_field(session.report, "signature", None, "name", "И.И. Иванов"))
+        session.perform(set_field(session.report, "signature", None, "name", "И.И. Иванов"))
         for path in (lock_path(report), owner_path(report), session.journal_path):
             mode = stat.S_IMODE(path.stat().st_mode)
             assert mode == 0o660, (path, oct(mode))
@@ -196,13 +196,13 @@ def test_outsider_reads_no_journal(shared_folder, other_users):
 def test_retry_after_the_holder_saved_reads_the_new_version(report):
     holder = Session.open(report)
     waiting = Session.open(report)
-    holder.apply(set_field(holder.report, "signature", None, "name", "И.И. Иванов"))
+    holder.perform(set_field(holder.report, "signature", None, "name", "И.И. Иванов"))
     holder.save()
     holder.close()
     assert waiting.try_lock()
     assert waiting.report.signature.name == "И.И. Иванов"
     assert waiting.recovery is None
-    waiting.apply(set_field(waiting.report, "signature", None, "executor", "Петров"))
+    waiting.perform(set_field(waiting.report, "signature", None, "executor", "Петров"))
     waiting.save()  # no false «файл изменён»: the new version is the base
     waiting.close()
 

@@ -19,7 +19,7 @@ def crashed_with_edits(report, n: int = 2) -> Decimal:
     session = Session.open(report)
     for _ in range(n):
         cash = session.report.expenses[0].cash + 1
-        session.apply(set_field(session.report, "expenses", 0, "cash", cash))
+        session.perform(set_field(session.report, "expenses", 0, "cash", cash))
     session._journal.close()
     session._lock.release()
     return cash
@@ -215,7 +215,7 @@ async def test_deleted_file_can_be_written_back_under_its_name(report):
 
 async def test_retry_finds_the_journal_of_a_holder_that_died(report):
     holder = Session.open(report)
-    holder.apply(set_field(holder.report, "expenses", 0, "cash", Decimal("7.00")))
+    holder.perform(set_field(holder.report, "expenses", 0, "cash", Decimal("7.00")))
     session = Session.open(report)
     app = Harness(session)
     async with app.run_test(size=(80, 24)) as pilot:

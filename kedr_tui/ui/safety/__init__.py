@@ -13,7 +13,6 @@ from kedr_tui.ui.safety.signals import (  # noqa: F401
     HANGUP_EXIT,
     TERM_EXIT,
     SafetyGuard,
-    install_signal_handlers,
     run_safely,
 )
 

@@ -4,7 +4,7 @@
   mounts: offers recovery of a leftover journal, or says who holds the lock.
 - ``resolve_conflict(app, session, error, on_change)`` — when ``session.save()``
   raised FileChangedError.
-- ``install_signal_handlers`` / ``run_safely`` (``signals.py``) — hang-ups.
+- ``run_safely`` (``signals.py``) — hang-ups.
 
 ``on_change()`` is the app's "the session's report was replaced: redraw".
 """

@@ -138,21 +138,6 @@ class SafetyGuard:
         os._exit(code)
 
 
-def install_signal_handlers(app, grace: float = 0.8, *, on_end: Callable[[str], None] | None = None,
-                            force: bool = False) -> SafetyGuard | None:
-    """Make SIGHUP, SIGTERM and end of input end ``app`` within a second, journal intact.
-
-    Call from the app's ``on_mount`` (main thread, event loop running), and
-    ``uninstall()`` the returned guard once ``app.run()`` has returned.
-    Nothing is installed for a headless app (Pilot tests) unless ``force``.
-    ``on_end(reason)`` runs first, e.g. to close the session's journal.
-    """
-    if (getattr(app, "is_headless", False) and not force) \
-            or threading.current_thread() is not threading.main_thread():
-        return None
-    return SafetyGuard(app, grace, on_end).install()
-
-
 def run_safely(app, grace: float = 0.8, *, on_end: Callable[[str], None] | None = None):
     """``app.run()`` with the guard installed around it: the one-line integration.
 

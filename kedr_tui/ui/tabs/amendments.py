@@ -5,4 +5,3 @@ from kedr_tui.ui.tabs.base import TabView
 
 class AmendmentsView(TabView):
     TABLE = "amendments"
-    CAN_ADD = True

@@ -10,21 +10,19 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 
-from kedr_tui.ui.detail import detail_text
-from kedr_tui.ui.rows import SECTIONS, Memo, Row, State, build_rows, marks_of
+from kedr_tui.view.detail import detail_text
+from kedr_tui.view.rows import SECTIONS, Memo, ViewRow, State, build_rows, marks_of
 from kedr_tui.ui.widgets.detail import DetailPane
 from kedr_tui.ui.widgets.table import ReportTable
 
 
 class TabView(Vertical):
     TABLE = ""
-    CAN_ADD = False          # ``a`` / ``d`` / moves apply to its rows
-    GROUP_ACTION = ""        # the action ``A`` runs here (add_task / add_activity), if any
 
     def __init__(self, **kwargs):
         super().__init__(id=f"view-{self.TABLE}", classes="tab-view", **kwargs)
         self.memo = Memo()
-        self._rows: list[Row] = []
+        self._rows: list[ViewRow] = []
         self._stale = False             # rows not built for the current state yet
         self.state: State | None = None
         self.marks: dict = {}
@@ -55,7 +53,7 @@ class TabView(Vertical):
         return {ref: sev for ref, sev in marks.items() if ref[0] in mine}
 
     @property
-    def rows(self) -> list[Row]:
+    def rows(self) -> list[ViewRow]:
         """This tab's rows for the current state (built when first needed)."""
         if self._stale:
             self._stale = False
@@ -84,7 +82,7 @@ class TabView(Vertical):
 
     # ------------------------------------------------------------ the pane
 
-    def current_row(self) -> Row | None:
+    def current_row(self) -> ViewRow | None:
         return self.table.current_row() if self.populated else None
 
     def show_detail(self) -> None:

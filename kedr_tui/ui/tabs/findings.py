@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from kedr_tui.core.numbers import fmt_ratio
-from kedr_tui.ui.rows import State, place_of
+from kedr_tui.view.rows import State, place_of
 from kedr_tui.ui.tabs.base import TabView
 from kedr_tui.ui.widgets.detail import DetailPane
 from kedr_tui.ui.widgets.table import ReportTable

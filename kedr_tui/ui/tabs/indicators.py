@@ -5,5 +5,3 @@ from kedr_tui.ui.tabs.base import TabView
 
 class IndicatorsView(TabView):
     TABLE = "indicators"
-    CAN_ADD = True
-    GROUP_ACTION = "add_task"

@@ -1,7 +1,7 @@
 """One form as a table, drawn line by line on Textual's public line API.
 
 ``ReportTable`` is a ``ScrollView`` whose ``render_line`` makes each screen line
-from ``rows.Row`` cells (the Textual guide's ``checker`` examples are the
+from ``view.rows.ViewRow`` cells (the Textual guide's ``checker`` examples are the
 model).  It uses no private name of Textual, and it writes as little as it
 can to the terminal, which over SSH is what a key costs:
 
@@ -32,7 +32,8 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from kedr_tui.ui.rows import COLUMNS, FIXED_COLUMNS, Cell, Row, fit_widths, natural_widths
+from kedr_tui.view.columns import COLUMNS, FIXED_COLUMNS, fit_widths, natural_widths
+from kedr_tui.view.rows import Cell, ViewRow
 
 PADDING = 1          # blank cells either side of a cell's text
 MORE_LEFT, MORE_RIGHT = "‹", "›"
@@ -130,7 +131,7 @@ class ReportTable(ScrollView, can_focus=True, inherit_bindings=False):
         self.table = table
         self.spec = COLUMNS[table]
         self.fixed = FIXED_COLUMNS[table]
-        self.shown: list[Row] = []          # rows as on screen, in order
+        self.shown: list[ViewRow] = []          # rows as on screen, in order
         self._row_index: dict[str, int] = {}
         self._role_styles: dict[str, Style] = {}
         self._composed: dict[str, Style] = {}
@@ -449,7 +450,7 @@ class ReportTable(ScrollView, can_focus=True, inherit_bindings=False):
 
     # ------------------------------------------------------------ rows
 
-    def sync(self, rows: list[Row], focus: str | None = None, force: bool = False) -> None:
+    def sync(self, rows: list[ViewRow], focus: str | None = None, force: bool = False) -> None:
         """Show ``rows``: changed cells only when the rows are the same, else rebuild."""
         if not force and len(rows) == len(self.shown) and all(
                 a.key == b.key for a, b in zip(rows, self.shown)):
@@ -459,7 +460,7 @@ class ReportTable(ScrollView, can_focus=True, inherit_bindings=False):
             return
         self._rebuild(rows, focus)
 
-    def _update(self, rows: list[Row]) -> None:
+    def _update(self, rows: list[ViewRow]) -> None:
         changed: list[tuple[int, int]] = []
         columns: set[int] = set()
         for index, (new, old) in enumerate(zip(rows, self.shown)):
@@ -491,7 +492,7 @@ class ReportTable(ScrollView, can_focus=True, inherit_bindings=False):
         self.fit()
         return self._widths != before
 
-    def _rebuild(self, rows: list[Row], focus: str | None) -> None:
+    def _rebuild(self, rows: list[ViewRow], focus: str | None) -> None:
         self.rebuilds += 1
         old_key = self.current_key()
         old_row = self.cursor_row
@@ -524,7 +525,7 @@ class ReportTable(ScrollView, can_focus=True, inherit_bindings=False):
         row = self.current_row()
         return row.key if row else None
 
-    def current_row(self) -> Row | None:
+    def current_row(self) -> ViewRow | None:
         if not self.shown or not 0 <= self.cursor_row < len(self.shown):
             return None
         return self.shown[self.cursor_row]

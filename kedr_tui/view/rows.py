@@ -1,11 +1,11 @@
 """The report as table rows: a pure mapping from model + derived figures to cells.
 
-No Textual here: the tabs turn these rows into DataTable cells, the tests read
+No Textual here: the tabs show these rows in a ReportTable, the tests read
 them directly.  Every row knows which part of the report it shows (``section``
 and ``index``) and which fields its columns edit, so editing, search and
 "jump to finding" all work from the same rows.
 
-Builders take a ``memo`` (row key -> (signature, Row)) that lives as long as
+Builders take a ``memo`` (row key -> (signature, ViewRow)) that lives as long as
 the table: a row whose inputs did not change comes back as the very same
 object, so the table can skip it without comparing cells.
 """
@@ -19,15 +19,7 @@ from kedr_tui.core.derive import Derived, Node
 from kedr_tui.core.errors import Finding
 from kedr_tui.core.model import LOWER, Report
 from kedr_tui.core.numbers import fmt_money, fmt_pct, fmt_value
-
-TABLES = ("indicators", "expenses", "amendments", "narrative", "findings")
-TAB_TITLES = {
-    "indicators": "Показатели",
-    "expenses": "Расходы",
-    "amendments": "Изменения",
-    "narrative": "Доклад",
-    "findings": "Проверка",
-}
+from kedr_tui.view.columns import COLUMNS
 
 ERROR, WARNING = "error", "warning"
 MARK_TEXT = {ERROR: "✖", WARNING: "!"}
@@ -38,22 +30,13 @@ class Cell(NamedTuple):
     role: str = ""          # space-separated style roles: derived, bad, mismatch, total, group, note
 
 
-class Row(NamedTuple):
+class ViewRow(NamedTuple):
     key: str
     kind: str
     cells: tuple[Cell, ...]
     section: str | None = None      # the report section the row shows ("report" for the year)
     index: int | None = None        # index in that section (None for singleton tables)
     field: str | None = None        # the one field a text row edits, whatever the column
-
-
-class Column(NamedTuple):
-    key: str
-    label: str
-    width: int                      # the least width (a flexible column's minimum)
-    flex: int = 0                   # share of the spare width (0: sized to its content)
-    right: bool = False             # numbers are right-aligned
-    cap: int = 0                    # content-sized columns grow up to this (0: ``width``)
 
 
 class State(NamedTuple):
@@ -98,152 +81,16 @@ def fmt_date(value: date | None) -> str:
     return value.strftime("%d.%m.%Y") if value else "—"
 
 
-# ---------------------------------------------------------------- columns
-
-MARK = Column("mark", " ", 1)
-
-COLUMNS: dict[str, tuple[Column, ...]] = {
-    "indicators": (
-        MARK,
-        Column("num", "№", 2, cap=3),
-        Column("name", "Наименование показателя", 24, flex=5),
-        Column("unit", "Ед.", 3, cap=6),
-        Column("better", "↕", 1),
-        Column("prev", "Прошл.", 6, right=True, cap=9),
-        Column("plan", "План", 4, right=True, cap=10),
-        Column("fact", "Факт", 4, right=True, cap=10),
-        Column("abs", "Откл.", 5, right=True, cap=10),
-        Column("rel", "Откл.%", 6, right=True, cap=8),
-        Column("growth", "Рост %", 6, right=True, cap=8),
-        Column("justification", "Обоснование отклонений", 20, flex=3),
-        Column("formula", "Расчёт значения", 16, flex=2),
-    ),
-    "expenses": (
-        MARK,
-        Column("code", "Код", 9, cap=10),
-        Column("name", "Мероприятие / исполнитель", 24, flex=5),
-        Column("plan_year", "План год", 8, right=True, cap=12),
-        Column("plan_period", "План пер.", 9, right=True, cap=12),
-        Column("cash", "Касса", 8, right=True, cap=12),
-        Column("pct_year", "% год", 6, right=True, cap=8),
-        Column("pct_period", "% пер.", 6, right=True, cap=8),
-        Column("justification", "Обоснование отклонений", 20, flex=3),
-    ),
-    "amendments": (
-        MARK,
-        Column("num", "№", 2, cap=4),
-        Column("act", "Вид правового акта", 24, flex=3),
-        Column("date", "Дата", 10),
-        Column("number", "Номер", 5, cap=10),
-        Column("summary", "Суть изменений", 20, flex=4),
-    ),
-    "narrative": (
-        MARK,
-        Column("part", "Раздел", 26, flex=1),
-        Column("text", "Текст", 30, flex=4),
-    ),
-    "findings": (
-        MARK,
-        Column("code", "Код", 9, cap=11),
-        Column("place", "Где", 18, flex=1),
-        Column("line", "Стр.", 4, right=True, cap=6),
-        Column("message", "Сообщение", 30, flex=4),
-    ),
-}
-
-
-# How many leading columns stay in place when the table scrolls sideways.
-FIXED_COLUMNS = {"indicators": 3, "expenses": 3, "amendments": 2, "narrative": 2, "findings": 2}
-
-# Which field a column edits, per kind of row (missing: read-only).
-EDITABLE: dict[str, dict[str, dict[str, str]]] = {
-    "indicators": {
-        "indicator": {"num": "task", "name": "name", "unit": "unit", "better": "better",
-                      "prev": "prev", "plan": "plan", "fact": "fact",
-                      "justification": "justification", "formula": "formula"},
-        "goal": {"name": "goal"},
-        "task": {"name": "title"},
-    },
-    "expenses": {
-        "program": {"name": "title"},
-        "node": {"code": "code", "name": "title"},
-        "task": {"name": "title"},
-        "expense": {"code": "code", "name": "executor", "plan_year": "plan_year",
-                    "plan_period": "plan_period", "cash": "cash",
-                    "justification": "justification"},
-    },
-    "amendments": {
-        "amendment": {"act": "act", "date": "date", "number": "number", "summary": "summary"},
-    },
-}
-
-
-def column_keys(table: str) -> tuple[str, ...]:
-    return tuple(c.key for c in COLUMNS[table])
-
-
-def edit_target(table: str, row: Row, column: str) -> tuple[str, int | None, str] | None:
-    """(section, index, field) that the cell edits, or None when it is computed."""
-    if row.section is None:
-        return None
-    if row.field is not None:
-        return row.section, row.index, row.field
-    field = EDITABLE.get(table, {}).get(row.kind, {}).get(column)
-    return (row.section, row.index, field) if field else None
-
-
-def field_column(table: str, row: Row, field: str | None) -> str | None:
-    """The column of ``row`` that shows ``field`` (for jumping to a finding's cell)."""
-    if field is None:
-        return None
-    for column, name in EDITABLE.get(table, {}).get(row.kind, {}).items():
-        if name == field:
-            return column
-    return None
-
-
-def natural_widths(columns: tuple[Column, ...], rows) -> list[int]:
-    """Content-sized columns as wide as their longest text (and label), within their cap."""
-    widths = []
-    for i, column in enumerate(columns):
-        if column.flex or not column.cap:
-            widths.append(column.width)
-            continue
-        longest = max((len(row.cells[i].text) for row in rows), default=0)
-        widths.append(max(column.width, min(column.cap, max(longest, len(column.label)))))
-    return widths
-
-
-def fit_widths(columns: tuple[Column, ...], available: int, padding: int = 2,
-               natural: list[int] | None = None) -> list[int]:
-    """Column widths for ``available`` cells: content-sized ones as ``natural`` says,
-    flexible ones sharing what is left (never below their minimum: the table then
-    scrolls sideways)."""
-    widths = list(natural) if natural is not None else [c.width for c in columns]
-    spare = available - sum(widths) - padding * len(columns)
-    flex = sum(c.flex for c in columns)
-    if spare <= 0 or not flex:
-        return widths
-    given = 0
-    flexible = [i for i, c in enumerate(columns) if c.flex]
-    for i in flexible:
-        extra = spare * columns[i].flex // flex
-        widths[i] += extra
-        given += extra
-    widths[flexible[0]] += spare - given
-    return widths
-
-
 # ---------------------------------------------------------------- memo
 
 class Memo:
     """Rows of the last build, by key, with the inputs they were built from."""
 
     def __init__(self):
-        self.rows: dict[str, tuple[object, Row]] = {}
-        self._next: dict[str, tuple[object, Row]] = {}
+        self.rows: dict[str, tuple[object, ViewRow]] = {}
+        self._next: dict[str, tuple[object, ViewRow]] = {}
 
-    def get(self, key: str, signature, build) -> Row:
+    def get(self, key: str, signature, build) -> ViewRow:
         hit = self.rows.get(key)
         if hit is not None and hit[0] == signature:
             row = hit[1]
@@ -262,13 +109,13 @@ def _better_cell(ind) -> Cell:
     return Cell("↓", "note") if ind.better == LOWER else Cell("↑", "note")
 
 
-def indicator_row(number: int, index: int, ind, figures, mark: Cell) -> Row:
+def indicator_row(number: int, index: int, ind, figures, mark: Cell) -> ViewRow:
     bad = " bad" if figures.unfavourable else ""
     prev = Cell(fmt_value(ind.prev)) if ind.prev is not None else Cell(one_line(ind.prev_note) or "—", "note")
     fact = (Cell(fmt_value(ind.fact), bad.strip()) if ind.fact is not None
             else Cell(one_line(ind.fact_note) or "—", "note"))
     formula = Cell(one_line(ind.formula), "mismatch" if figures.formula_mismatch else "")
-    return Row(f"ind:{index}", "indicator", (
+    return ViewRow(f"ind:{index}", "indicator", (
         mark,
         Cell(str(number)),
         Cell(one_line(ind.name)),
@@ -285,22 +132,22 @@ def indicator_row(number: int, index: int, ind, figures, mark: Cell) -> Row:
     ), "indicators", index)
 
 
-def _group_row(group, mark: Cell, width: int) -> Row:
+def _group_row(group, mark: Cell, width: int) -> ViewRow:
     blank = (Cell(""),) * (width - 3)
     if group.task == 0:
-        return Row("goal", "goal", (mark, Cell("Ц", "group"), Cell(one_line(group.heading), "group"), *blank),
+        return ViewRow("goal", "goal", (mark, Cell("Ц", "group"), Cell(one_line(group.heading), "group"), *blank),
                    "program", None)
     if not group.known:
-        return Row(f"task:{group.task}", "orphan", (mark, Cell(f"З{group.task}", "group"),
+        return ViewRow(f"task:{group.task}", "orphan", (mark, Cell(f"З{group.task}", "group"),
                                                     Cell(group.heading, "group"), *blank))
-    return Row(f"task:{group.task}", "task", (mark, Cell(f"З{group.task}", "group"),
+    return ViewRow(f"task:{group.task}", "task", (mark, Cell(f"З{group.task}", "group"),
                                               Cell(one_line(group.heading), "group"), *blank),
                "tasks", group.task - 1)
 
 
-def indicator_rows(state: State, memo: Memo, marks: dict) -> list[Row]:
+def indicator_rows(state: State, memo: Memo, marks: dict) -> list[ViewRow]:
     report, derived = state.report, state.derived
-    rows: list[Row] = []
+    rows: list[ViewRow] = []
     if report is None or derived is None:
         return rows
     width = len(COLUMNS["indicators"])
@@ -340,10 +187,10 @@ def _indent(depth: int) -> str:
     return "  " * depth
 
 
-def _node_row(node: Node, mark: Cell) -> Row:
+def _node_row(node: Node, mark: Cell) -> ViewRow:
     kind = "program" if node.kind == "program" else "node"
     section = "program" if kind == "program" else "activities"
-    return Row(f"node:{node.activity}" if kind == "node" else "program", kind, (
+    return ViewRow(f"node:{node.activity}" if kind == "node" else "program", kind, (
         mark,
         Cell(node.code, "total"),
         Cell(_indent(node.depth) + one_line(node.title), "total"),
@@ -352,12 +199,12 @@ def _node_row(node: Node, mark: Cell) -> Row:
     ), section, node.activity)
 
 
-def _line_row(node: Node, line, mark: Cell, editable: bool, index: int | None) -> Row:
+def _line_row(node: Node, line, mark: Cell, editable: bool, index: int | None) -> ViewRow:
     if editable:
         key, kind, section = f"exp:{index}", "expense", "expenses"
     else:
         key, kind, section, index = f"agg:{node.code}:{line.executor}", "line", None, None
-    return Row(key, kind, (
+    return ViewRow(key, kind, (
         mark,
         Cell(""),
         Cell(_indent(node.depth + 1) + one_line(line.executor), "" if editable else "derived"),
@@ -366,27 +213,27 @@ def _line_row(node: Node, line, mark: Cell, editable: bool, index: int | None) -
     ), section, index)
 
 
-def _expense_row(index: int, row, depth: int, mark: Cell) -> Row:
+def _expense_row(index: int, row, depth: int, mark: Cell) -> ViewRow:
     from kedr_tui.core.derive import amounts
 
-    return Row(f"exp:{index}", "expense", (
+    return ViewRow(f"exp:{index}", "expense", (
         mark, Cell(row.code, "note"), Cell(_indent(depth) + one_line(row.executor)),
         *_amount_cells(amounts(row), ""), Cell(one_line(row.justification)),
     ), "expenses", index)
 
 
-def _task_heading(report: Report, task: int, mark: Cell, width: int) -> Row:
+def _task_heading(report: Report, task: int, mark: Cell, width: int) -> ViewRow:
     title = report.tasks[task - 1].title if 1 <= task <= len(report.tasks) else "(такой задачи нет)"
     blank = (Cell(""),) * (width - 3)
-    return Row(f"etask:{task}", "task", (mark, Cell(f"Задача {task}", "group"),
+    return ViewRow(f"etask:{task}", "task", (mark, Cell(f"Задача {task}", "group"),
                                          Cell(f"Задача {task}. {one_line(title)}", "group"), *blank),
                "tasks" if 1 <= task <= len(report.tasks) else None,
                task - 1 if 1 <= task <= len(report.tasks) else None)
 
 
-def expense_rows(state: State, memo: Memo, marks: dict) -> list[Row]:
+def expense_rows(state: State, memo: Memo, marks: dict) -> list[ViewRow]:
     report, derived = state.report, state.derived
-    rows: list[Row] = []
+    rows: list[ViewRow] = []
     if report is None or derived is None:
         return rows
     width = len(COLUMNS["expenses"])
@@ -432,7 +279,7 @@ def expense_rows(state: State, memo: Memo, marks: dict) -> list[Row]:
     orphans = [i for i in range(len(report.expenses)) if i not in shown]
     if orphans:
         blank = (Cell(""),) * (width - 3)
-        rows.append(Row("orphans", "heading", (Cell(""), Cell(""),
+        rows.append(ViewRow("orphans", "heading", (Cell(""), Cell(""),
                                                Cell("Строки расходов вне дерева мероприятий", "group"),
                                                *blank)))
         for index in orphans:
@@ -444,10 +291,10 @@ def expense_rows(state: State, memo: Memo, marks: dict) -> list[Row]:
     return rows
 
 
-def _leaf_line(index: int, row, depth: int, mark: Cell) -> Row:
+def _leaf_line(index: int, row, depth: int, mark: Cell) -> ViewRow:
     from kedr_tui.core.derive import amounts
 
-    return Row(f"exp:{index}", "expense", (
+    return ViewRow(f"exp:{index}", "expense", (
         mark, Cell(""), Cell(_indent(depth + 1) + one_line(row.executor)),
         *_amount_cells(amounts(row), ""), Cell(one_line(row.justification)),
     ), "expenses", index)
@@ -459,13 +306,13 @@ def _task_title(report: Report, task: int) -> str:
 
 # ---------------------------------------------------------------- Form 3
 
-def amendment_rows(state: State, memo: Memo, marks: dict) -> list[Row]:
-    rows: list[Row] = []
+def amendment_rows(state: State, memo: Memo, marks: dict) -> list[ViewRow]:
+    rows: list[ViewRow] = []
     if state.report is None:
         return rows
     for index, amd in enumerate(state.report.amendments):
         mark = _mark(marks, "amendments", index)
-        rows.append(memo.get(f"amd:{index}", (amd, mark), lambda i=index, a=amd, m=mark: Row(
+        rows.append(memo.get(f"amd:{index}", (amd, mark), lambda i=index, a=amd, m=mark: ViewRow(
             f"amd:{i}", "amendment", (m, Cell(str(i + 1)), Cell(one_line(a.act)), Cell(fmt_date(a.date)),
                                        Cell(one_line(a.number)), Cell(one_line(a.summary))),
             "amendments", i)))
@@ -481,19 +328,19 @@ SIGNATURE_FIELDS = (("position", "Должность"), ("name", "Подпись
                     ("executor", "Исполнитель"))
 
 
-def _text_row(key: str, label: str, text: str, section: str, index, field: str, mark: Cell) -> Row:
+def _text_row(key: str, label: str, text: str, section: str, index, field: str, mark: Cell) -> ViewRow:
     preview = one_line(text)
-    return Row(key, "text", (mark, Cell(label), Cell(preview) if preview else Cell("—", "note")),
+    return ViewRow(key, "text", (mark, Cell(label), Cell(preview) if preview else Cell("—", "note")),
                section, index, field)
 
 
-def _heading(key: str, title: str) -> Row:
-    return Row(key, "heading", (Cell(""), Cell(title, "group"), Cell("")))
+def _heading(key: str, title: str) -> ViewRow:
+    return ViewRow(key, "heading", (Cell(""), Cell(title, "group"), Cell("")))
 
 
-def narrative_rows(state: State, memo: Memo, marks: dict) -> list[Row]:
+def narrative_rows(state: State, memo: Memo, marks: dict) -> list[ViewRow]:
     report, derived = state.report, state.derived
-    rows: list[Row] = []
+    rows: list[ViewRow] = []
     if report is None or derived is None:
         return rows
 
@@ -569,7 +416,7 @@ def place_of(finding: Finding, report: Report | None, derived: Derived | None) -
     return names.get(section, section) + (f": {finding.field}" if finding.field else "")
 
 
-def finding_rows(state: State, memo: Memo) -> list[Row]:
+def finding_rows(state: State, memo: Memo) -> list[ViewRow]:
     """Errors first (the file can't be trusted), then warnings; each in file order."""
     rows = []
     findings = state.findings
@@ -577,7 +424,7 @@ def finding_rows(state: State, memo: Memo) -> list[Row]:
     for k in order:
         finding = findings[k]
         place = place_of(finding, state.report, state.derived)
-        rows.append(memo.get(f"f:{k}", (finding, place), lambda k=k, f=finding, p=place: Row(
+        rows.append(memo.get(f"f:{k}", (finding, place), lambda k=k, f=finding, p=place: ViewRow(
             f"f:{k}", "finding", (Cell(MARK_TEXT[f.severity], f.severity), Cell(f.code, f.severity),
                                   Cell(p), Cell(str(f.line) if f.line else "—"), Cell(one_line(f.message))),
             None, k)))
@@ -636,7 +483,7 @@ SECTIONS = {
 }
 
 
-def build_rows(table: str, state: State, memo: Memo, marks: dict) -> list[Row]:
+def build_rows(table: str, state: State, memo: Memo, marks: dict) -> list[ViewRow]:
     if table == "findings":
         return finding_rows(state, memo)
     return BUILDERS[table](state, memo, marks)

@@ -13,7 +13,7 @@ from rich.text import Text
 from kedr_tui.core.derive import amounts as amounts_of
 from kedr_tui.core.model import LOWER
 from kedr_tui.core.numbers import fmt_money, fmt_pct, fmt_ratio, fmt_value
-from kedr_tui.ui.rows import Row, State, fmt_date, place_of
+from kedr_tui.view.rows import ViewRow, State, fmt_date, place_of
 
 KIND_NAMES = {"program": "Программа", "subprogram": "Подпрограмма", "main": "Основное мероприятие",
               "activity": "Мероприятие"}
@@ -62,7 +62,7 @@ def _row_findings(state: State, section: str | None, index, field: str | None = 
     return out
 
 
-def detail_text(table: str, row: Row | None, state: State, styles: dict | None = None) -> Text:
+def detail_text(table: str, row: ViewRow | None, state: State, styles: dict | None = None) -> Text:
     out = _Out(styles)
     report, derived = state.report, state.derived
     if row is None or report is None or derived is None:
@@ -107,7 +107,7 @@ def detail_text(table: str, row: Row | None, state: State, styles: dict | None =
     return out.text
 
 
-def _text_value(state: State, row: Row) -> str:
+def _text_value(state: State, row: ViewRow) -> str:
     report = state.report
     holder = getattr(report, row.section)
     if row.index is not None:
@@ -123,7 +123,7 @@ def where(state: State, index: int) -> str:
     return f"Показатель {index + 1}"
 
 
-def _indicator(out: _Out, row: Row, state: State) -> None:
+def _indicator(out: _Out, row: ViewRow, state: State) -> None:
     ind = state.report.indicators[row.index]
     fig = state.derived.indicators[row.index]
     out.findings(_row_findings(state, "indicators", row.index))
@@ -164,7 +164,7 @@ def _pct(value) -> str:
     return text if value is None else text + " %"
 
 
-def _group(out: _Out, table: str, row: Row, state: State) -> None:
+def _group(out: _Out, table: str, row: ViewRow, state: State) -> None:
     report, derived = state.report, state.derived
     if row.kind == "goal":
         out.findings(_row_findings(state, "program", None, "goal"))
@@ -189,7 +189,7 @@ def _amounts_line(out: _Out, amounts) -> None:
              ("   к плану на период: ", "label"), (_pct(amounts.pct_period), "derived"))
 
 
-def _node(out: _Out, row: Row, state: State) -> None:
+def _node(out: _Out, row: ViewRow, state: State) -> None:
     nodes = state.derived.nodes
     if row.kind == "program":
         node = state.derived.tree
@@ -211,7 +211,7 @@ def _node(out: _Out, row: Row, state: State) -> None:
         out.field("Обоснование", node.justification)
 
 
-def _expense(out: _Out, row: Row, state: State) -> None:
+def _expense(out: _Out, row: ViewRow, state: State) -> None:
     exp = state.report.expenses[row.index]
     out.findings(_row_findings(state, "expenses", row.index))
     node = state.derived.nodes.get(exp.code)
@@ -221,7 +221,7 @@ def _expense(out: _Out, row: Row, state: State) -> None:
     out.field("Обоснование", exp.justification or "—")
 
 
-def _line(out: _Out, row: Row, state: State) -> None:
+def _line(out: _Out, row: ViewRow, state: State) -> None:
     _prefix, code, executor = row.key.split(":", 2)
     node = state.derived.nodes.get(code)
     out.line(("Итог исполнителя по вложенным мероприятиям ", "label"), (code, "label"))
@@ -235,14 +235,14 @@ def _line(out: _Out, row: Row, state: State) -> None:
     out.line(("Итоги вычисляются: правьте строки вложенных мероприятий.", "note"))
 
 
-def _finding(out: _Out, row: Row, state: State) -> None:
+def _finding(out: _Out, row: ViewRow, state: State) -> None:
     f = state.findings[row.index]
     out.line((f"{f.code} ", f.severity), (f"({SEVERITY_NAMES[f.severity]})", f.severity))
     out.line(f.message)
     out.field("Где", place_of(f, state.report, state.derived)
               + (f" — строка {f.line}, позиция {f.column} файла" if f.line else ""))
     if f.field:
-        from kedr_tui.ui.fields import label  # with the editing helpers, not loaded at start-up
+        from kedr_tui.view.fields import label  # with the editing helpers, not loaded at start-up
 
         section = f.ref[0] if f.ref else "report"
         out.field("Поле", label(section, f.field))

@@ -8,12 +8,11 @@ import pytest
 
 from kedr_tui.core.edits import Batch, EditError, InsertRow, MoveRow
 from kedr_tui.core.store import load
-from kedr_tui.ui import fields as F
-from kedr_tui.ui import structure
-from kedr_tui.ui.navigate import finding_targets, search, step
-from kedr_tui.ui.rows import (
-    COLUMNS, TABLES, Memo, State, build_rows, column_keys, edit_target, fit_widths, marks_of,
-)
+from kedr_tui.view import fields as F
+from kedr_tui.view import structure
+from kedr_tui.view.navigate import finding_targets, search, step
+from kedr_tui.view.columns import COLUMNS, TABLES, column_keys, edit_target, fit_widths
+from kedr_tui.view.rows import Memo, State, build_rows, marks_of
 from tests.conftest import SEED
 
 

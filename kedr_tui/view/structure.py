@@ -14,7 +14,7 @@ from kedr_tui.core.derive import parent_code, program_code, split_code
 from kedr_tui.core.edits import (Batch, DeleteRow, EditError, InsertRow, MoveRow, delete_task, move_task,
                                  new_row)
 from kedr_tui.core.model import Activity, Report, Task
-from kedr_tui.ui.rows import Row, short_text
+from kedr_tui.view.rows import ViewRow, short_text
 
 
 class Op(Struct, frozen=True):
@@ -26,7 +26,7 @@ class Op(Struct, frozen=True):
 
 # ---------------------------------------------------------------- add
 
-def add_row(table: str, row: Row | None, report: Report) -> Op:
+def add_row(table: str, row: ViewRow | None, report: Report) -> Op:
     """``a``: a new row of the kind under the cursor, after it."""
     kind = row.kind if row else None
     if table == "indicators":
@@ -61,7 +61,7 @@ def _first_after_task(report: Report, task: int) -> int:
     return len(report.indicators)
 
 
-def _add_expense(row: Row | None, report: Report) -> Op:
+def _add_expense(row: ViewRow | None, report: Report) -> Op:
     if row is None or row.kind in ("program", "task", "heading"):
         raise EditError("встаньте на мероприятие, чтобы добавить исполнителя, или нажмите A, "
                         "чтобы добавить мероприятие")
@@ -85,7 +85,7 @@ def _add_expense(row: Row | None, report: Report) -> Op:
     return _insert("expenses", at, fresh, "exp")
 
 
-def add_group(table: str, row: Row | None, report: Report) -> Op:
+def add_group(table: str, row: ViewRow | None, report: Report) -> Op:
     """``A``: a task (on «Показатели») or an activity (on «Расходы»)."""
     if table == "indicators":
         at = len(report.tasks)
@@ -111,7 +111,7 @@ def _insert_task_middle(report: Report, at: int) -> Op:
     return Op(Batch(tuple(edits), "добавление задачи"), f"task:{at + 1}")
 
 
-def _add_activity(row: Row | None, report: Report) -> Op:
+def _add_activity(row: ViewRow | None, report: Report) -> Op:
     codes = {a.code for a in report.activities}
     prog = program_code(report)
     base: str | None = None
@@ -166,7 +166,7 @@ def _activity_position(report: Report, code: str) -> int:
 
 # ---------------------------------------------------------------- delete
 
-def delete_row(table: str, row: Row | None, report: Report) -> Op:
+def delete_row(table: str, row: ViewRow | None, report: Report) -> Op:
     """``d``: the edit and the question to confirm it."""
     if row is None or row.section is None:
         raise EditError("эту строку удалить нельзя: она вычисляется")
@@ -208,7 +208,7 @@ def delete_row(table: str, row: Row | None, report: Report) -> Op:
 
 # ---------------------------------------------------------------- move
 
-def move_row(table: str, row: Row | None, report: Report, delta: int) -> Op:
+def move_row(table: str, row: ViewRow | None, report: Report, delta: int) -> Op:
     """Move up (``delta=-1``) or down (``+1``) among rows of the same group."""
     if row is None or row.section is None:
         raise EditError("эту строку не переместить")

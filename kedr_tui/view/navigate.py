@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from msgspec import Struct
 
-from kedr_tui.ui.rows import TABLES, Row, finding_target
+from kedr_tui.view.columns import TABLES
+from kedr_tui.view.rows import ViewRow, finding_target
 
 
 class Target(Struct, frozen=True):
@@ -21,11 +22,11 @@ def normalize(text: str) -> str:
     return text.casefold().replace("ё", "е")
 
 
-def _index(rows: list[Row]) -> dict[str, int]:
+def _index(rows: list[ViewRow]) -> dict[str, int]:
     return {row.key: i for i, row in enumerate(rows)}
 
 
-def finding_targets(findings, tables: dict[str, list[Row]]) -> list[Target]:
+def finding_targets(findings, tables: dict[str, list[ViewRow]]) -> list[Target]:
     """Where each finding's row is, in the order of the tabs and rows (duplicates merged)."""
     indexes = {name: _index(rows) for name, rows in tables.items()}
     seen: set[tuple[str, int]] = set()
@@ -61,7 +62,7 @@ def step(targets: list[Target], table: str, row: int, forward: bool = True) -> t
     return targets[-1], True
 
 
-def search(tables: dict[str, list[Row]], columns: dict[str, tuple[str, ...]], query: str,
+def search(tables: dict[str, list[ViewRow]], columns: dict[str, tuple[str, ...]], query: str,
            table: str, row: int, forward: bool = True) -> tuple[Target | None, bool]:
     """The next row (in any tab) with a cell containing ``query``, case- and ё-insensitive."""
     needle = normalize(query.strip())

@@ -1,0 +1,167 @@
+"""The tables the screen shows and their columns: labels, widths, which field each edits.
+
+Pure.  Every table is a list of ``ViewRow`` (see ``rows``); a column says how wide
+it is, how it grows and which field of which kind of row it edits.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from kedr_tui.view.rows import ViewRow
+
+TABLES = ("indicators", "expenses", "amendments", "narrative", "findings")
+TAB_TITLES = {
+    "indicators": "Показатели",
+    "expenses": "Расходы",
+    "amendments": "Изменения",
+    "narrative": "Доклад",
+    "findings": "Проверка",
+}
+
+
+class ViewColumn(NamedTuple):
+    key: str
+    label: str
+    width: int                      # the least width (a flexible column's minimum)
+    flex: int = 0                   # share of the spare width (0: sized to its content)
+    right: bool = False             # numbers are right-aligned
+    cap: int = 0                    # content-sized columns grow up to this (0: ``width``)
+
+
+
+MARK = ViewColumn("mark", " ", 1)
+
+COLUMNS: dict[str, tuple[ViewColumn, ...]] = {
+    "indicators": (
+        MARK,
+        ViewColumn("num", "№", 2, cap=3),
+        ViewColumn("name", "Наименование показателя", 24, flex=5),
+        ViewColumn("unit", "Ед.", 3, cap=6),
+        ViewColumn("better", "↕", 1),
+        ViewColumn("prev", "Прошл.", 6, right=True, cap=9),
+        ViewColumn("plan", "План", 4, right=True, cap=10),
+        ViewColumn("fact", "Факт", 4, right=True, cap=10),
+        ViewColumn("abs", "Откл.", 5, right=True, cap=10),
+        ViewColumn("rel", "Откл.%", 6, right=True, cap=8),
+        ViewColumn("growth", "Рост %", 6, right=True, cap=8),
+        ViewColumn("justification", "Обоснование отклонений", 20, flex=3),
+        ViewColumn("formula", "Расчёт значения", 16, flex=2),
+    ),
+    "expenses": (
+        MARK,
+        ViewColumn("code", "Код", 9, cap=10),
+        ViewColumn("name", "Мероприятие / исполнитель", 24, flex=5),
+        ViewColumn("plan_year", "План год", 8, right=True, cap=12),
+        ViewColumn("plan_period", "План пер.", 9, right=True, cap=12),
+        ViewColumn("cash", "Касса", 8, right=True, cap=12),
+        ViewColumn("pct_year", "% год", 6, right=True, cap=8),
+        ViewColumn("pct_period", "% пер.", 6, right=True, cap=8),
+        ViewColumn("justification", "Обоснование отклонений", 20, flex=3),
+    ),
+    "amendments": (
+        MARK,
+        ViewColumn("num", "№", 2, cap=4),
+        ViewColumn("act", "Вид правового акта", 24, flex=3),
+        ViewColumn("date", "Дата", 10),
+        ViewColumn("number", "Номер", 5, cap=10),
+        ViewColumn("summary", "Суть изменений", 20, flex=4),
+    ),
+    "narrative": (
+        MARK,
+        ViewColumn("part", "Раздел", 26, flex=1),
+        ViewColumn("text", "Текст", 30, flex=4),
+    ),
+    "findings": (
+        MARK,
+        ViewColumn("code", "Код", 9, cap=11),
+        ViewColumn("place", "Где", 18, flex=1),
+        ViewColumn("line", "Стр.", 4, right=True, cap=6),
+        ViewColumn("message", "Сообщение", 30, flex=4),
+    ),
+}
+
+
+# How many leading columns stay in place when the table scrolls sideways.
+FIXED_COLUMNS = {"indicators": 3, "expenses": 3, "amendments": 2, "narrative": 2, "findings": 2}
+
+# Which field a column edits, per kind of row (missing: read-only).
+EDITABLE: dict[str, dict[str, dict[str, str]]] = {
+    "indicators": {
+        "indicator": {"num": "task", "name": "name", "unit": "unit", "better": "better",
+                      "prev": "prev", "plan": "plan", "fact": "fact",
+                      "justification": "justification", "formula": "formula"},
+        "goal": {"name": "goal"},
+        "task": {"name": "title"},
+    },
+    "expenses": {
+        "program": {"name": "title"},
+        "node": {"code": "code", "name": "title"},
+        "task": {"name": "title"},
+        "expense": {"code": "code", "name": "executor", "plan_year": "plan_year",
+                    "plan_period": "plan_period", "cash": "cash",
+                    "justification": "justification"},
+    },
+    "amendments": {
+        "amendment": {"act": "act", "date": "date", "number": "number", "summary": "summary"},
+    },
+}
+
+
+def column_keys(table: str) -> tuple[str, ...]:
+    return tuple(c.key for c in COLUMNS[table])
+
+
+def edit_target(table: str, row: ViewRow, column: str) -> tuple[str, int | None, str] | None:
+    """(section, index, field) that the cell edits, or None when it is computed."""
+    if row.section is None:
+        return None
+    if row.field is not None:
+        return row.section, row.index, row.field
+    field = EDITABLE.get(table, {}).get(row.kind, {}).get(column)
+    return (row.section, row.index, field) if field else None
+
+
+def field_column(table: str, row: ViewRow, field: str | None) -> str | None:
+    """The column of ``row`` that shows ``field`` (for jumping to a finding's cell)."""
+    if field is None:
+        return None
+    for column, name in EDITABLE.get(table, {}).get(row.kind, {}).items():
+        if name == field:
+            return column
+    return None
+
+
+def natural_widths(columns: tuple[ViewColumn, ...], rows) -> list[int]:
+    """Content-sized columns as wide as their longest text (and label), within their cap."""
+    widths = []
+    for i, column in enumerate(columns):
+        if column.flex or not column.cap:
+            widths.append(column.width)
+            continue
+        longest = max((len(row.cells[i].text) for row in rows), default=0)
+        widths.append(max(column.width, min(column.cap, max(longest, len(column.label)))))
+    return widths
+
+
+def fit_widths(columns: tuple[ViewColumn, ...], available: int, padding: int = 2,
+               natural: list[int] | None = None) -> list[int]:
+    """ViewColumn widths for ``available`` cells: content-sized ones as ``natural`` says,
+    flexible ones sharing what is left (never below their minimum: the table then
+    scrolls sideways)."""
+    widths = list(natural) if natural is not None else [c.width for c in columns]
+    spare = available - sum(widths) - padding * len(columns)
+    flex = sum(c.flex for c in columns)
+    if spare <= 0 or not flex:
+        return widths
+    given = 0
+    flexible = [i for i, c in enumerate(columns) if c.flex]
+    for i in flexible:
+        extra = spare * columns[i].flex // flex
+        widths[i] += extra
+        given += extra
+    widths[flexible[0]] += spare - given
+    return widths
+
+
