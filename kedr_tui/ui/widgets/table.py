@@ -413,6 +413,10 @@ class ReportTable(ScrollView, can_focus=True, inherit_bindings=False):
         self.move_cursor(row=len(self.shown) - 1)
 
     def action_scroll_home(self) -> None:
+        if self._first != self.fixed:       # the first columns again, not only the cursor
+            self._first = self.fixed
+            self._places = None
+            self.refresh()
         self.move_cursor(column=0)
 
     def action_scroll_end(self) -> None:
