@@ -1,4 +1,4 @@
-"""Command line: open the app, ``check``, ``export``, ``new``.
+"""Command line: open the app, ``check``, ``export``, ``new``, ``diff``.
 
 Kept import-light: ``check`` must not pay for Textual, tomlkit or fpdf2.
 """
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kedr_tui.core.errors import ReportError
 
-COMMANDS = ("check", "export", "new")
+COMMANDS = ("check", "export", "new", "diff")
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
@@ -25,7 +25,7 @@ class _Parser(argparse.ArgumentParser):
 
 def _open_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="kedr-tui", description="Отчёт о реализации муниципальной программы: "
-                     "редактирование, проверка, печать. Команды: check, export, new.")
+                     "редактирование, проверка, печать. Команды: check, export, new, diff.")
     parser.add_argument("report", nargs="?", help="файл отчёта (по умолчанию — самый новый reports/*.toml)")
     parser.add_argument("--review", action="store_true", help="только просмотр (для совещаний)")
     return parser
@@ -46,6 +46,15 @@ def _command_parser() -> argparse.ArgumentParser:
     new.add_argument("year", type=int)
     new.add_argument("--from", dest="source", metavar="REPORT",
                      help="отчёт прошлого года (по умолчанию reports/<год-1>.toml)")
+    diff = sub.add_parser("diff", help="что изменилось между двумя версиями или годами отчёта",
+                          description="Сравнить OLD и NEW (или REPORT с его версией в git: --rev). "
+                          "Код выхода: 0 — отличий нет, 1 — есть, 2 — сравнение невозможно.")
+    diff.add_argument("files", nargs="+", metavar="FILE", help="OLD NEW, или REPORT с --rev")
+    diff.add_argument("--rev", metavar="REV", help="сравнить REPORT с его версией REV в git")
+    diff.add_argument("--json", action="store_true", help="вывод в JSON для программ")
+    diff.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                      help="цвет: auto — только в терминале и без NO_COLOR")
+    diff.add_argument("--git-external", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 
@@ -149,6 +158,52 @@ def cmd_new(args) -> int:
     return EXIT_OK
 
 
+def _colour(choice: str, git: bool = False) -> bool:
+    import os
+
+    if choice != "auto":
+        return choice == "always"
+    if "NO_COLOR" in os.environ:
+        return False
+    try:
+        tty = sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        tty = False
+    return tty or (git and os.environ.get("GIT_PAGER_IN_USE") == "true")
+
+
+def cmd_diff(args) -> int:
+    if args.git_external:
+        from kedr_tui.export.gitdiff import external
+
+        return external(args.files, _colour(args.color, git=True))
+    from kedr_tui.core.diff import compare
+    from kedr_tui.core.store.versions import analysed_pair, read_revision, read_text
+    from kedr_tui.export.diff import as_json, as_text
+
+    if args.rev is not None:
+        if len(args.files) != 1:
+            _say("kedr-tui diff: с --rev указывается один файл отчёта: kedr-tui diff REPORT --rev REV")
+            return EXIT_USAGE
+        path = Path(args.files[0])
+        old_name, new_name = f"{path}@{args.rev}", str(path)
+        old_text, new_text = read_revision(path, args.rev), read_text(path)
+    elif len(args.files) == 2:
+        old_name, new_name = args.files
+        old_text, new_text = read_text(Path(old_name)), read_text(Path(new_name))
+    else:
+        _say("kedr-tui diff: укажите два файла (kedr-tui diff OLD NEW) или файл и версию "
+             "(kedr-tui diff REPORT --rev REV)")
+        return EXIT_USAGE
+    (old, old_figures), (new, new_figures) = analysed_pair((old_name, old_text), (new_name, new_text))
+    diff = compare(old, new, old_figures, new_figures)
+    if args.json:
+        sys.stdout.write(as_json(diff, old_name, new_name))
+    else:
+        sys.stdout.write(as_text(diff, old_name, new_name, _colour(args.color)))
+    return EXIT_OK if diff.empty else EXIT_FINDINGS
+
+
 def newest_report(folder: Path = Path("reports")) -> Path:
     candidates = sorted(folder.glob("*.toml"), key=lambda p: (p.stem, p.stat().st_mtime))
     if not candidates:
@@ -182,7 +237,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if argv and argv[0] in COMMANDS:
             args = _command_parser().parse_args(argv)
-            return {"check": cmd_check, "export": cmd_export, "new": cmd_new}[args.command](args)
+            return {"check": cmd_check, "export": cmd_export, "new": cmd_new,
+                    "diff": cmd_diff}[args.command](args)
         return cmd_open(_open_parser().parse_args(argv))
     except ReportError as exc:
         _say(str(exc))

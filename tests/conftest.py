@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -93,3 +94,12 @@ def write_report(tmp_path: Path):
         return path
 
     return write
+
+
+def assert_golden(golden: Path, actual: str) -> None:
+    """``actual`` must equal the golden file.  With ``KEDR_UPDATE_GOLDEN=1`` the file is
+    rewritten instead and the test is skipped, never passed: review ``git diff`` then."""
+    if os.environ.get("KEDR_UPDATE_GOLDEN"):
+        golden.write_text(actual, encoding="utf-8")
+        pytest.skip(f"{golden.name} rewritten: review the diff and run again without KEDR_UPDATE_GOLDEN")
+    assert actual == golden.read_text(encoding="utf-8")

@@ -120,15 +120,17 @@ def generate(n_indicators: int = 500, n_expenses: int = 2000, seed: int = 1) -> 
 
     # Activities: enough of them for ~3.5 executors each, grouped under main activities.
     n_activities = max(1, round(n_expenses / 3.5))
-    n_mains = max(1, -(-n_activities // ACTIVITIES_PER_MAIN))
-    if n_mains > 99:
-        raise ValueError("too many expense rows for two-digit main activity codes")
+    # more activities per main activity only when two-digit main codes would run out
+    per_main = max(ACTIVITIES_PER_MAIN, -(-n_activities // 99))
+    n_mains = max(1, -(-n_activities // per_main))
+    if per_main > 99:
+        raise ValueError("too many expense rows for two-digit activity codes")
     leaves: list[str] = []
     for main in range(1, n_mains + 1):
         task = (main - 1) * n_tasks // n_mains + 1
         out += ["[[activities]]", f'code = "{PROGRAM}.0.{main:02d}.0"', f"task = {task}",
                 f"title = {_s(rng.choice(_ACTIONS) + ' ' + _phrase(rng, 1))}", ""]
-        count = min(ACTIVITIES_PER_MAIN, n_activities - len(leaves))
+        count = min(per_main, n_activities - len(leaves))
         for leaf in range(1, count + 1):
             code = f"{PROGRAM}.0.{main:02d}.{leaf}"
             leaves.append(code)

@@ -6,15 +6,14 @@ The app, the journal and the tests all change a report only through these.
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from decimal import Decimal
 
 from msgspec import Struct
 from msgspec.structs import replace
 
+from kedr_tui.core.fields import FIELDS, of_section, parse_input  # noqa: F401  (parse_input: typed input)
 from kedr_tui.core.history import EditError  # edits are refused with it; also importable from here
-from kedr_tui.core.model import HIGHER, LISTS, LOWER, SINGLETONS, Report, data_fields
-from kedr_tui.core.numbers import NumberError, parse_number
+from kedr_tui.core.model import LISTS, SINGLETONS, Report
 
 
 # ---------------------------------------------------------------- edits
@@ -173,68 +172,9 @@ def from_json(data: dict):
 
 # ---------------------------------------------------------------- typed input
 
-NUMERIC = {"prev", "plan", "fact", "plan_year", "plan_period", "cash"}
-OPTIONAL_NUMERIC = {"prev", "fact"}
-_DATE_RU = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
-
-
 def field_kind(section: str, field: str) -> str:
-    """``number`` | ``integer`` | ``date`` | ``better`` | ``text`` | ``multiline``."""
-    if field in NUMERIC:
-        return "number"
-    if field in ("task", "year"):
-        return "integer"
-    if field == "date":
-        return "date"
-    if field == "better":
-        return "better"
-    if field in ("comment", "intro", "outro"):
-        return "multiline"
-    return "text"
-
-
-def parse_input(section: str, field: str, text: str, report: Report | None = None):
-    """Typed text -> the field's value, or EditError with a Russian reason."""
-    kind = field_kind(section, field)
-    stripped = text.strip()
-    if kind == "number":
-        if not stripped and field in OPTIONAL_NUMERIC:
-            return None
-        try:
-            return parse_number(stripped)
-        except NumberError as exc:
-            raise EditError(str(exc)) from None
-    if kind == "integer":
-        if not stripped and section == "activities":
-            return None
-        if not re.fullmatch(r"\d+", stripped):
-            raise EditError(f"«{stripped}» — не целое число")
-        value = int(stripped)
-        if field == "task" and report is not None:
-            low = 0 if section == "indicators" else 1
-            if not low <= value <= len(report.tasks):
-                raise EditError(f"нет задачи {value}: задачи с {low} по {len(report.tasks)}"
-                                + (" (0 — цель программы)" if low == 0 else ""))
-        return value
-    if kind == "date":
-        match = _DATE_RU.fullmatch(stripped)
-        try:
-            if match:
-                return _dt.date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
-            return _dt.date.fromisoformat(stripped)
-        except ValueError:
-            raise EditError(f"«{stripped}» — не дата (ДД.ММ.ГГГГ)") from None
-    if kind == "better":
-        value = {"higher": HIGHER, "больше": HIGHER, "выше": HIGHER,
-                 "lower": LOWER, "меньше": LOWER, "ниже": LOWER}.get(stripped.lower())
-        if value is None:
-            raise EditError("ожидается «больше» (higher) или «меньше» (lower)")
-        return value
-    if kind == "multiline":
-        return text.strip("\n")
-    if "\n" in stripped:
-        raise EditError("здесь нужна одна строка")
-    return stripped
+    """``number`` | ``integer`` | ``date`` | ``better`` | ``text`` | ``multiline`` (core/fields.py)."""
+    return FIELDS[(section, field)].kind
 
 
 def set_field(report: Report, section: str, index: int | None, field: str, value) -> SetField | None:
@@ -302,5 +242,4 @@ def _renumber(report: Report, change) -> list:
 
 
 def editable_fields(section: str) -> tuple[str, ...]:
-    cls = LISTS.get(section) or SINGLETONS[section]
-    return data_fields(cls)
+    return tuple(f.name for f in of_section(section))

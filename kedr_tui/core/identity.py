@@ -227,3 +227,42 @@ def describe(rid: RowId) -> str:
     if rid.part == "outro":
         return "Доклад: заключение"
     return f"Доклад: текст о показателе «{rid.name}»"
+
+
+# ---------------------------------------------------------------- across two versions
+
+def _group_positions(report: Report) -> list[tuple[int, int]]:
+    """Each indicator's place in Form 1: (task, number within its task's group)."""
+    counts: dict[int, int] = {}
+    out = []
+    for ind in report.indicators:
+        counts[ind.task] = counts.get(ind.task, 0) + 1
+        out.append((ind.task, counts[ind.task]))
+    return out
+
+
+def renames(old: Report, new: Report) -> dict[int, int]:
+    """Indicators renamed in place: old index -> new index.
+
+    SPEC «Row identity»: a renamed indicator is a removal and an addition,
+    unless its position (task and number within the group) and all its other
+    fields are unchanged; then it is the same row with a new ``name``.  Only
+    rows whose identity has no counterpart in the other version qualify.
+    """
+    old_ids = [of_row("indicators", i, row) for i, row in enumerate(old.indicators)]
+    new_ids = [of_row("indicators", i, row) for i, row in enumerate(new.indicators)]
+    present = set(new_ids)
+    gone = {pos: i for i, (pos, name) in enumerate(zip(_group_positions(old), old_ids))
+            if name not in present}
+    if not gone:
+        return {}
+    kept = set(old_ids)
+    out: dict[int, int] = {}
+    for j, (pos, name) in enumerate(zip(_group_positions(new), new_ids)):
+        i = gone.get(pos)
+        if name in kept or i is None or i in out:
+            continue
+        a, b = old.indicators[i], new.indicators[j]
+        if all(getattr(a, f) == getattr(b, f) for f in a.__struct_fields__ if f not in ("name", "src")):
+            out[i] = j
+    return out

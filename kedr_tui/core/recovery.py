@@ -8,13 +8,10 @@ Entries are the dicts the journal holds: ``{"op": "apply"|"undo"|"redo",
 
 from __future__ import annotations
 
-import datetime as _dt
-from decimal import Decimal
-
 from kedr_tui.core.edits import Batch, DeleteRow, EditError, InsertRow, MoveRow, SetField, from_json
+from kedr_tui.core.fields import FIELDS
 from kedr_tui.core.history import History
-from kedr_tui.core.model import HIGHER, LOWER, Report
-from kedr_tui.core.numbers import format_decimal
+from kedr_tui.core.model import Report
 
 EDIT_OPS = ("apply", "undo", "redo")
 
@@ -23,19 +20,6 @@ SECTIONS = {
     "tasks": "Задачи", "indicators": "Показатели", "activities": "Мероприятия",
     "expenses": "Расходы", "amendments": "Изменения",
 }
-
-FIELDS = {
-    "year": "год", "format": "формат",
-    "code": "код", "title": "наименование", "municipality": "муниципальное образование",
-    "goal": "цель", "position": "должность", "name": "наименование", "executor": "исполнитель",
-    "intro": "вступление", "outro": "заключение", "task": "задача", "unit": "ед. изм.",
-    "prev": "значение за прошлый год", "prev_note": "примечание к прошлому году", "plan": "план",
-    "fact": "факт", "fact_note": "примечание к факту", "better": "лучше, когда",
-    "justification": "обоснование", "formula": "расчёт значения", "comment": "комментарий",
-    "plan_year": "план на год", "plan_period": "план на период", "cash": "кассовое исполнение",
-    "act": "вид акта", "date": "дата", "number": "номер", "summary": "содержание",
-}
-_SIGNATURE_FIELDS = {"name": "ФИО"}
 
 _CLIP = 48
 
@@ -79,18 +63,11 @@ def _clip(text: str) -> str:
     return text if len(text) <= _CLIP else text[: _CLIP - 1].rstrip() + "…"
 
 
-def value_text(field: str, value) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, Decimal):
-        return format_decimal(value)
-    if isinstance(value, _dt.date):
-        return value.strftime("%d.%m.%Y")
-    if field == "better":
-        return {HIGHER: "больше", LOWER: "меньше"}.get(value, str(value))
-    if isinstance(value, str):
-        return f"«{_clip(value)}»" if value else "пусто"
-    return str(value)
+def value_text(section: str, field: str, value) -> str:
+    entry = FIELDS.get((section, field))
+    if entry is None:  # a journal of another version: say what it holds
+        return str(value) if value is not None else "—"
+    return entry.shown(value, _clip)
 
 
 def row_title(section: str, row) -> str:
@@ -116,9 +93,8 @@ def _where(report: Report, section: str, index: int | None) -> str:
 
 
 def _field_name(section: str, field: str) -> str:
-    if section == "signature" and field in _SIGNATURE_FIELDS:
-        return _SIGNATURE_FIELDS[field]
-    return FIELDS.get(field, field)
+    entry = FIELDS.get((section, field))
+    return entry.noun if entry else field
 
 
 def _flatten(edits) -> list:
@@ -155,8 +131,9 @@ def describe(base: Report, entries) -> list[str]:
 def describe_edit(report: Report, edit) -> str:
     """One edit, named against the report it applies to."""
     if isinstance(edit, SetField):
-        return (f"{_where(report, edit.section, edit.index)}: {_field_name(edit.section, edit.field)} "
-                f"{value_text(edit.field, edit.old)} → {value_text(edit.field, edit.new)}")
+        old, new = (value_text(edit.section, edit.field, v) for v in (edit.old, edit.new))
+        name = _field_name(edit.section, edit.field)
+        return f"{_where(report, edit.section, edit.index)}: {name} {old} → {new}"
     name = SECTIONS.get(edit.section, edit.section)
     if isinstance(edit, InsertRow):
         title = row_title(edit.section, edit.row)

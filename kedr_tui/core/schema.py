@@ -14,32 +14,14 @@ from decimal import Decimal
 from msgspec import Struct
 
 from kedr_tui.core.errors import Finding
+from kedr_tui.core.fields import BETTER as FBETTER, DATE as FDATE, INTEGER, MULTILINE, NUMBER, TEXT, of_section
 from kedr_tui.core.locate import Locator
 from kedr_tui.core.model import FORMAT, HIGHER, LISTS, LOWER, SINGLETONS, Report
 from kedr_tui.core.numbers import out_of_range
 
-# kind of each key, and whether it must be present
+# What a value in the file must be, by the kind of its field (core/fields.py).
 STR, INT, NUM, DATE, BETTER = "str", "int", "num", "date", "better"
-SPECS: dict[str, dict[str, tuple[str, bool]]] = {
-    "program": {"code": (STR, True), "title": (STR, True),
-                "municipality": (STR, False), "goal": (STR, False)},
-    "signature": {"position": (STR, False), "name": (STR, False), "executor": (STR, False)},
-    "narrative": {"intro": (STR, False), "outro": (STR, False)},
-    "tasks": {"title": (STR, True)},
-    "indicators": {
-        "task": (INT, True), "name": (STR, True), "unit": (STR, False),
-        "prev": (NUM, False), "prev_note": (STR, False), "plan": (NUM, True),
-        "fact": (NUM, False), "fact_note": (STR, False), "better": (BETTER, False),
-        "justification": (STR, False), "formula": (STR, False), "comment": (STR, False),
-    },
-    "activities": {"code": (STR, True), "title": (STR, True), "task": (INT, False)},
-    "expenses": {
-        "code": (STR, True), "executor": (STR, True), "plan_year": (NUM, True),
-        "plan_period": (NUM, True), "cash": (NUM, True), "justification": (STR, False),
-    },
-    "amendments": {"act": (STR, True), "date": (DATE, True), "number": (STR, False),
-                   "summary": (STR, False)},
-}
+_FILE_KIND = {TEXT: STR, MULTILINE: STR, NUMBER: NUM, INTEGER: INT, FDATE: DATE, FBETTER: BETTER}
 TOP_LEVEL = ("format", "year", *SINGLETONS, *LISTS)
 REQUIRED_TOP = ("format", "year", "program")
 
@@ -114,18 +96,18 @@ class _Reader:
         if not isinstance(raw, dict):
             self.error("E-SCHEMA", f"«{section}»: ожидается таблица, а не {_type_name(raw)}", path, ref)
             return None
-        spec = SPECS[section]
+        spec = {f.name: f for f in of_section(section)}
         values: dict = {}
         for key, item in raw.items():
             if key not in spec:
                 self.error("E-SCHEMA", f"неизвестный ключ «{key}» в [{section}]{_suggest(key, spec)}",
                            path + (key,), ref, key)
                 continue
-            converted = self.value(spec[key][0], item, path + (key,), ref, key)
+            converted = self.value(_FILE_KIND[spec[key].kind], item, path + (key,), ref, key)
             if converted is not None:
                 values[key] = converted
-        for key, (_kind, required) in spec.items():
-            if required and key not in raw:
+        for key, entry in spec.items():
+            if entry.required and key not in raw:
                 self.error("E-SCHEMA", f"нет обязательного ключа «{key}» в [{section}]", path, ref, key)
         return values
 

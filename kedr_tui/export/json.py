@@ -6,6 +6,7 @@ import json
 
 from kedr_tui.core.analysis import Analysis
 from kedr_tui.core.derive import Amounts
+from kedr_tui.core.fields import NUMBER, of_section
 from kedr_tui.core.numbers import plain
 
 
@@ -19,17 +20,22 @@ def _amounts(total: Amounts) -> dict:
     }
 
 
+def _entered(holder, section: str) -> dict:
+    """The fields of a row the JSON carries, under their names in the file (core/fields.py)."""
+    out = {}
+    for entry in of_section(section):
+        if entry.json:
+            value = getattr(holder, entry.name)
+            out[entry.name] = plain(value) if entry.kind == NUMBER else value
+    return out
+
+
 def as_dict(analysis: Analysis) -> dict:
     report, derived = analysis.report, analysis.derived
     indicators = []
     for ind, fig in zip(report.indicators, derived.indicators):
         indicators.append({
-            "task": ind.task,
-            "name": ind.name,
-            "unit": ind.unit,
-            "prev": plain(ind.prev),
-            "plan": plain(ind.plan),
-            "fact": plain(ind.fact),
+            **_entered(ind, "indicators"),
             "abs_deviation": plain(fig.abs_deviation),
             "rel_deviation": plain(fig.rel_deviation, 2),
             "growth": plain(fig.growth, 2),
@@ -50,7 +56,7 @@ def as_dict(analysis: Analysis) -> dict:
     ev = derived.evaluation
     return {
         "year": report.year,
-        "program": {"code": report.program.code, "title": report.program.title},
+        "program": _entered(report.program, "program"),
         "indicators": indicators,
         "expenses": {"program": _amounts(derived.tree.total), "nodes": nodes},
         "evaluation": {

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from kedr_tui.core.fields import FIELDS
+
 if TYPE_CHECKING:
     from kedr_tui.view.rows import ViewRow
 
@@ -31,42 +33,47 @@ class ViewColumn(NamedTuple):
 
 
 
+def _own(section: str, field: str, width: int, **kwargs) -> ViewColumn:
+    """The column of one field, headed as the catalogue says (core/fields.py)."""
+    return ViewColumn(field, FIELDS[(section, field)].column, width, **kwargs)
+
+
 MARK = ViewColumn("mark", " ", 1)
 
 COLUMNS: dict[str, tuple[ViewColumn, ...]] = {
     "indicators": (
         MARK,
         ViewColumn("num", "№", 2, cap=3),
-        ViewColumn("name", "Наименование показателя", 24, flex=5),
-        ViewColumn("unit", "Ед.", 3, cap=6),
-        ViewColumn("better", "↕", 1),
-        ViewColumn("prev", "Прошл.", 6, right=True, cap=9),
-        ViewColumn("plan", "План", 4, right=True, cap=10),
-        ViewColumn("fact", "Факт", 4, right=True, cap=10),
+        _own("indicators", "name", 24, flex=5),
+        _own("indicators", "unit", 3, cap=6),
+        _own("indicators", "better", 1),
+        _own("indicators", "prev", 6, right=True, cap=9),
+        _own("indicators", "plan", 4, right=True, cap=10),
+        _own("indicators", "fact", 4, right=True, cap=10),
         ViewColumn("abs", "Откл.", 5, right=True, cap=10),
         ViewColumn("rel", "Откл.%", 6, right=True, cap=8),
         ViewColumn("growth", "Рост %", 6, right=True, cap=8),
-        ViewColumn("justification", "Обоснование отклонений", 20, flex=3),
-        ViewColumn("formula", "Расчёт значения", 16, flex=2),
+        _own("indicators", "justification", 20, flex=3),
+        _own("indicators", "formula", 16, flex=2),
     ),
     "expenses": (
         MARK,
         ViewColumn("code", "Код", 9, cap=10),
         ViewColumn("name", "Мероприятие / исполнитель", 24, flex=5),
-        ViewColumn("plan_year", "План год", 8, right=True, cap=12),
-        ViewColumn("plan_period", "План пер.", 9, right=True, cap=12),
-        ViewColumn("cash", "Касса", 8, right=True, cap=12),
+        _own("expenses", "plan_year", 8, right=True, cap=12),
+        _own("expenses", "plan_period", 9, right=True, cap=12),
+        _own("expenses", "cash", 8, right=True, cap=12),
         ViewColumn("pct_year", "% год", 6, right=True, cap=8),
         ViewColumn("pct_period", "% пер.", 6, right=True, cap=8),
-        ViewColumn("justification", "Обоснование отклонений", 20, flex=3),
+        _own("expenses", "justification", 20, flex=3),
     ),
     "amendments": (
         MARK,
         ViewColumn("num", "№", 2, cap=4),
-        ViewColumn("act", "Вид правового акта", 24, flex=3),
-        ViewColumn("date", "Дата", 10),
-        ViewColumn("number", "Номер", 5, cap=10),
-        ViewColumn("summary", "Суть изменений", 20, flex=4),
+        _own("amendments", "act", 24, flex=3),
+        _own("amendments", "date", 10),
+        _own("amendments", "number", 5, cap=10),
+        _own("amendments", "summary", 20, flex=4),
     ),
     "narrative": (
         MARK,

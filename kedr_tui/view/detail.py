@@ -11,6 +11,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from kedr_tui.core.derive import amounts as amounts_of
+from kedr_tui.core.fields import FIELDS, label
 from kedr_tui.core.model import LOWER
 from kedr_tui.core.numbers import fmt_money, fmt_pct, fmt_ratio, fmt_value
 from kedr_tui.view.rows import ViewRow, State, fmt_date, place_of
@@ -18,6 +19,11 @@ from kedr_tui.view.rows import ViewRow, State, fmt_date, place_of
 KIND_NAMES = {"program": "Программа", "subprogram": "Подпрограмма", "main": "Основное мероприятие",
               "activity": "Мероприятие"}
 SEVERITY_NAMES = {"error": "ошибка", "warning": "предупреждение"}
+
+
+def _name(section: str, field: str) -> str:
+    """What the pane calls a field (core/fields.py)."""
+    return FIELDS[section, field].short
 
 
 class _Out:
@@ -86,10 +92,10 @@ def detail_text(table: str, row: ViewRow | None, state: State, styles: dict | No
         amd = report.amendments[row.index]
         out.findings(_row_findings(state, "amendments", row.index))
         out.line((f"Изменение № {row.index + 1}", "label"))
-        out.field("Вид правового акта", amd.act)
-        out.field("Дата принятия", fmt_date(amd.date))
-        out.field("Номер", amd.number or "—")
-        out.field("Суть изменений", amd.summary or "—")
+        out.field(_name("amendments", "act"), amd.act)
+        out.field(_name("amendments", "date"), fmt_date(amd.date))
+        out.field(_name("amendments", "number"), amd.number or "—")
+        out.field(_name("amendments", "summary"), amd.summary or "—")
     elif kind == "text":
         out.findings(_row_findings(state, row.section, row.index, row.field))
         out.line((row.cells[1].text, "label"))
@@ -128,17 +134,18 @@ def _indicator(out: _Out, row: ViewRow, state: State) -> None:
     fig = state.derived.indicators[row.index]
     out.findings(_row_findings(state, "indicators", row.index))
     out.line((where(state, row.index) + ". ", "label"), ind.name)
-    out.field("Ед. изм.", ind.unit or "—")
-    out.field("Лучше", "меньше (↓)" if ind.better == LOWER else "больше (↑)")
+    out.field(_name("indicators", "unit"), ind.unit or "—")
+    out.field(_name("indicators", "better"), "меньше (↓)" if ind.better == LOWER else "больше (↑)")
     prev = fmt_value(ind.prev) if ind.prev is not None else (ind.prev_note or "—")
     fact = fmt_value(ind.fact) if ind.fact is not None else (ind.fact_note or "нет")
-    out.line(("Прошлый год: ", "label"), prev, ("   План: ", "label"), fmt_value(ind.plan),
-             ("   Факт: ", "label"), (fact, "bad" if fig.unfavourable else ""))
+    out.line((f"{_name('indicators', 'prev')}: ", "label"), prev,
+             (f"   {_name('indicators', 'plan')}: ", "label"), fmt_value(ind.plan),
+             (f"   {_name('indicators', 'fact')}: ", "label"), (fact, "bad" if fig.unfavourable else ""))
     bad = "bad" if fig.unfavourable else "derived"
     out.line(("Отклонение: ", "label"), (fmt_value(fig.abs_deviation), bad),
              ("   Относительное: ", "label"), (_pct(fig.rel_deviation), bad),
              ("   Темп роста: ", "label"), (_pct(fig.growth), "derived"))
-    out.field("Обоснование", ind.justification or "—")
+    out.field(_name("indicators", "justification"), ind.justification or "—")
     if ind.formula:
         value = fig.formula
         if value.error:
@@ -152,11 +159,11 @@ def _indicator(out: _Out, row: ViewRow, state: State) -> None:
             verdict = (f"{value.expression} = {fmt_ratio(value.value)}", "derived")
         else:
             verdict = (f"{value.expression} = {fmt_ratio(value.value)} — совпадает с фактом", "derived")
-        out.line(("Расчёт: ", "label"), ind.formula, "  →  ", verdict)
+        out.line((f"{_name('indicators', 'formula')}: ", "label"), ind.formula, "  →  ", verdict)
     else:
-        out.field("Расчёт", "—")
+        out.field(_name("indicators", "formula"), "—")
     if ind.comment.strip():
-        out.field("В докладе", " ".join(ind.comment.split()))
+        out.field(_name("indicators", "comment"), " ".join(ind.comment.split()))
 
 
 def _pct(value) -> str:
@@ -182,9 +189,9 @@ def _group(out: _Out, table: str, row: ViewRow, state: State) -> None:
 
 
 def _amounts_line(out: _Out, amounts) -> None:
-    out.line(("План на год: ", "label"), fmt_money(amounts.plan_year),
-             ("   На период: ", "label"), fmt_money(amounts.plan_period),
-             ("   Касса: ", "label"), fmt_money(amounts.cash))
+    out.line((f"{_name('expenses', 'plan_year')}: ", "label"), fmt_money(amounts.plan_year),
+             (f"   {_name('expenses', 'plan_period')}: ", "label"), fmt_money(amounts.plan_period),
+             (f"   {_name('expenses', 'cash')}: ", "label"), fmt_money(amounts.cash))
     out.line(("Исполнено к плану на год: ", "label"), (_pct(amounts.pct_year), "derived"),
              ("   к плану на период: ", "label"), (_pct(amounts.pct_period), "derived"))
 
@@ -203,12 +210,12 @@ def _node(out: _Out, row: ViewRow, state: State) -> None:
             return
     out.line((f"{KIND_NAMES.get(node.kind, '')} {node.code}. ", "label"), node.title)
     if node.task is not None:
-        out.field("Задача", str(node.task))
+        out.field(_name("activities", "task"), str(node.task))
     _amounts_line(out, node.total)
     names = ", ".join(line.executor for line in node.shown_executors)
     out.field("Исполнители", names or "—")
     if node.justification:
-        out.field("Обоснование", node.justification)
+        out.field(_name("expenses", "justification"), node.justification)
 
 
 def _expense(out: _Out, row: ViewRow, state: State) -> None:
@@ -216,22 +223,22 @@ def _expense(out: _Out, row: ViewRow, state: State) -> None:
     out.findings(_row_findings(state, "expenses", row.index))
     node = state.derived.nodes.get(exp.code)
     out.line((f"{exp.code} ", "label"), node.title if node else "(нет такого мероприятия)")
-    out.field("Исполнитель", exp.executor)
+    out.field(_name("expenses", "executor"), exp.executor)
     _amounts_line(out, amounts_of(exp))
-    out.field("Обоснование", exp.justification or "—")
+    out.field(_name("expenses", "justification"), exp.justification or "—")
 
 
 def _line(out: _Out, row: ViewRow, state: State) -> None:
     _prefix, code, executor = row.key.split(":", 2)
     node = state.derived.nodes.get(code)
     out.line(("Итог исполнителя по вложенным мероприятиям ", "label"), (code, "label"))
-    out.field("Исполнитель", executor)
+    out.field(_name("expenses", "executor"), executor)
     if node is not None:
         for line in node.executors:
             if line.executor == executor:
                 _amounts_line(out, line.amounts)
                 if line.justification:
-                    out.field("Обоснование", line.justification)
+                    out.field(_name("expenses", "justification"), line.justification)
     out.line(("Итоги вычисляются: правьте строки вложенных мероприятий.", "note"))
 
 
@@ -242,8 +249,6 @@ def _finding(out: _Out, row: ViewRow, state: State) -> None:
     out.field("Где", place_of(f, state.report, state.derived)
               + (f" — строка {f.line}, позиция {f.column} файла" if f.line else ""))
     if f.field:
-        from kedr_tui.view.fields import label  # with the editing helpers, not loaded at start-up
-
         section = f.ref[0] if f.ref else "report"
         out.field("Поле", label(section, f.field))
     out.line(("Enter — перейти к строке", "note"))

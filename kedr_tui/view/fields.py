@@ -1,95 +1,31 @@
-"""What a field is to a person: its Russian name, how it is typed, what it may hold.
+"""Editing a field: which choices to offer, whether a typed text is acceptable, the edit.
 
 Pure: the editors ask here how to show a value, which choices to offer and
 whether a typed text is acceptable; the answer is a value or an EditError
-with a Russian message, and the edit to apply.  The core's ``parse_input``
-does the typing; this adds the rules that keep the report consistent while
-someone edits it (an activity code that exists, an executor named once).
+with a Russian message, and the edit to apply.  What a field is (its names,
+kind, parser, whether it is required) is the core's catalogue
+(``core/fields.py``); this adds the rules that keep the report consistent
+while someone edits it (an activity code that exists, an executor named once).
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
-from decimal import Decimal
 
 from kedr_tui.core.derive import CODE_RE, parent_code, program_code, split_code
-from kedr_tui.core.edits import Batch, EditError, SetField, field_kind, parse_input, set_field
+from kedr_tui.core.edits import Batch, EditError, SetField, set_field
+from kedr_tui.core.fields import FIELDS, label  # noqa: F401  (label: the editors' titles)
+from kedr_tui.core.fields import editable_text as to_text  # noqa: F401  (a value for retyping)
 from kedr_tui.core.model import HIGHER, LOWER, Report
-
-LABELS: dict[tuple[str, str], str] = {
-    ("indicators", "task"): "Задача, к которой относится показатель",
-    ("indicators", "name"): "Наименование показателя",
-    ("indicators", "unit"): "Единица измерения",
-    ("indicators", "prev"): "Факт на начало отчётного периода (за прошлый год)",
-    ("indicators", "prev_note"): "Примечание вместо факта прошлого года",
-    ("indicators", "plan"): "План на конец отчётного года",
-    ("indicators", "fact"): "Факт на конец отчётного периода",
-    ("indicators", "fact_note"): "Примечание вместо факта (не измерялся и т. п.)",
-    ("indicators", "better"): "Что лучше: больше или меньше",
-    ("indicators", "justification"): "Обоснование отклонений",
-    ("indicators", "formula"): "Расчёт значения показателя",
-    ("indicators", "comment"): "Текст о показателе в докладе",
-    ("tasks", "title"): "Наименование задачи",
-    ("activities", "code"): "Код мероприятия (МП.Пп.ОМ.М)",
-    ("activities", "title"): "Наименование мероприятия",
-    ("activities", "task"): "Задача основного мероприятия",
-    ("expenses", "code"): "Мероприятие (код)",
-    ("expenses", "executor"): "Ответственный исполнитель, соисполнитель",
-    ("expenses", "plan_year"): "План на отчётный год, тыс. руб.",
-    ("expenses", "plan_period"): "План на отчётный период, тыс. руб.",
-    ("expenses", "cash"): "Кассовое исполнение на конец периода, тыс. руб.",
-    ("expenses", "justification"): "Обоснование отклонений",
-    ("amendments", "act"): "Вид правового акта",
-    ("amendments", "date"): "Дата принятия",
-    ("amendments", "number"): "Номер",
-    ("amendments", "summary"): "Суть изменений (краткое изложение)",
-    ("program", "code"): "Код программы (МП)",
-    ("program", "title"): "Наименование программы",
-    ("program", "municipality"): "Муниципальное образование",
-    ("program", "goal"): "Цель программы",
-    ("narrative", "intro"): "Доклад: вступление",
-    ("narrative", "outro"): "Доклад: заключение",
-    ("signature", "position"): "Должность подписывающего",
-    ("signature", "name"): "Фамилия и инициалы подписывающего",
-    ("signature", "executor"): "Исполнитель",
-    ("report", "year"): "Отчётный год",
-}
-
-HINTS = {
-    "number": "число: 1 129,01 · 1129.01 · −5",
-    "integer": "целое число",
-    "date": "дата: ДД.ММ.ГГГГ",
-    "text": "текст в одну строку",
-}
-OPTIONAL_HINT = "; пусто — значения нет"
-
-REQUIRED = {
-    ("indicators", "name"), ("tasks", "title"), ("activities", "title"), ("expenses", "executor"),
-    ("amendments", "act"), ("program", "title"), ("program", "code"),
-}
-
-
-def label(section: str, field: str) -> str:
-    return LABELS.get((section, field), field)
 
 
 def editor_kind(section: str, field: str) -> str:
     """``choice`` | ``multiline`` | ``number`` | ``integer`` | ``date`` | ``text``."""
-    if field == "better" or (field == "task" and section in ("indicators", "activities")):
-        return "choice"
-    if section == "expenses" and field == "code":
-        return "choice"
-    kind = field_kind(section, field)
-    return "integer" if kind == "integer" else kind
+    return FIELDS[(section, field)].editor
 
 
 def hint(section: str, field: str) -> str:
-    kind = editor_kind(section, field)
-    text = HINTS.get(kind, "")
-    if section == "indicators" and field in ("prev", "fact"):
-        text += OPTIONAL_HINT
-    return text
+    return FIELDS[(section, field)].help
 
 
 def value_of(report: Report, section: str, index: int | None, field: str):
@@ -97,17 +33,6 @@ def value_of(report: Report, section: str, index: int | None, field: str):
     if index is not None:
         holder = holder[index]
     return getattr(holder, field)
-
-
-def to_text(value) -> str:
-    """A value as the editor shows it for retyping (no grouping spaces, decimal comma)."""
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return f"{value:f}".replace(".", ",").replace("-", "−")
-    if isinstance(value, date):
-        return value.strftime("%d.%m.%Y")
-    return str(value)
 
 
 # ---------------------------------------------------------------- choices
@@ -139,8 +64,9 @@ def choices(report: Report, section: str, index: int | None, field: str) -> list
 
 def parse(report: Report, section: str, index: int | None, field: str, text: str):
     """Typed text -> the value, or EditError saying why not (in Russian)."""
-    value = parse_input(section, field, text, report)
-    if (section, field) in REQUIRED and isinstance(value, str) and not value.strip():
+    entry = FIELDS[(section, field)]
+    value = entry.parse(text, report)
+    if entry.required and isinstance(value, str) and not value.strip():
         raise EditError("поле не может быть пустым")
     if section == "activities" and field == "code":
         _check_activity_code(report, index, value)

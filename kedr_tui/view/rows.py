@@ -17,6 +17,7 @@ from datetime import date
 
 from kedr_tui.core.derive import Derived, Node
 from kedr_tui.core.errors import Finding
+from kedr_tui.core.fields import FIELDS, of_section
 from kedr_tui.core.model import LOWER, Report
 from kedr_tui.core.numbers import fmt_money, fmt_pct, fmt_value
 from kedr_tui.view.columns import COLUMNS
@@ -322,12 +323,6 @@ def amendment_rows(state: State, memo: Memo, marks: dict) -> list[ViewRow]:
 
 # ---------------------------------------------------------------- the Доклад
 
-PROGRAM_FIELDS = (("code", "Код программы (МП)"), ("title", "Наименование программы"),
-                  ("municipality", "Муниципальное образование"), ("goal", "Цель программы"))
-SIGNATURE_FIELDS = (("position", "Должность"), ("name", "Подпись: фамилия, инициалы"),
-                    ("executor", "Исполнитель"))
-
-
 def _text_row(key: str, label: str, text: str, section: str, index, field: str, mark: Cell) -> ViewRow:
     preview = one_line(text)
     return ViewRow(key, "text", (mark, Cell(label), Cell(preview) if preview else Cell("—", "note")),
@@ -353,21 +348,25 @@ def narrative_rows(state: State, memo: Memo, marks: dict) -> list[ViewRow]:
                                                                           field, mark)))
 
     rows.append(_heading("h:program", "Программа"))
-    for field, label in PROGRAM_FIELDS:
-        add(f"program:{field}", label, getattr(report.program, field), "program", None, field)
-    add("report:year", "Отчётный год", str(report.year), "report", None, "year")
+    for entry in of_section("program"):
+        add(f"program:{entry.name}", entry.short, getattr(report.program, entry.name), "program", None,
+            entry.name)
+    add("report:year", FIELDS["report", "year"].short, str(report.year), "report", None, "year")
     rows.append(_heading("h:narrative", "Доклад о ходе реализации"))
-    add("narrative:intro", "Вступление", report.narrative.intro, "narrative", None, "intro")
+    add("narrative:intro", FIELDS["narrative", "intro"].short, report.narrative.intro, "narrative", None,
+        "intro")
     for group in derived.groups:
         prefix = "Ц" if group.task == 0 else f"З{group.task}"
         for number, index in group.rows:
             ind = report.indicators[index]
             add(f"comment:{index}", f"{prefix}.{number} {one_line(ind.name)}", ind.comment,
                 "indicators", index, "comment")
-    add("narrative:outro", "Заключение", report.narrative.outro, "narrative", None, "outro")
+    add("narrative:outro", FIELDS["narrative", "outro"].short, report.narrative.outro, "narrative", None,
+        "outro")
     rows.append(_heading("h:signature", "Подпись"))
-    for field, label in SIGNATURE_FIELDS:
-        add(f"signature:{field}", label, getattr(report.signature, field), "signature", None, field)
+    for entry in of_section("signature"):
+        add(f"signature:{entry.name}", entry.short, getattr(report.signature, entry.name), "signature",
+            None, entry.name)
     memo.done()
     return rows
 

@@ -4,6 +4,7 @@ import statistics
 import subprocess
 import time
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -20,11 +21,17 @@ def big_report(tmp_path_factory) -> Path:
     return path
 
 
-def process_time(cmd: list[str], runs: int = 9) -> float:
-    """Median wall time of a whole process, in seconds."""
+def process_time(cmd: list[str], runs: int = 9, *, expect: Callable[[bytes], bool] | None = None,
+                 exit_code: int = 0, timeout: float = 60) -> float:
+    """Median wall time of a whole process, in seconds.
+
+    Every run must end with ``exit_code`` within ``timeout`` and, if ``expect`` is
+    given, print what it accepts: a process that fails at once is not fast."""
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        done = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
         times.append(time.perf_counter() - start)
+        assert done.returncode == exit_code, (cmd, done.returncode, done.stderr[-2000:])
+        assert expect is None or expect(done.stdout), (cmd, done.stdout[:2000])
     return statistics.median(times)

@@ -88,7 +88,7 @@ def start(args: list[str], env: dict) -> tuple[float, float]:
     """(seconds from starting the process to its first paint, to its end)."""
     begin = time.perf_counter()      # CLOCK_MONOTONIC: the same clock as the child's
     done = subprocess.run([sys.executable, "-c", FIRST_FRAME, *args], env=env,
-                          capture_output=True, text=True, check=False)
+                          capture_output=True, text=True, timeout=60)
     end = time.perf_counter()
     assert done.returncode == 0, done.stderr[-2000:]
     return float(done.stderr.split()[0]) - begin, end - begin
@@ -187,7 +187,9 @@ async def _edit_to_frame(path: Path, edits: int) -> dict[str, float]:
                     frames.clear()
                     start = time.perf_counter()
                     screen.make_edit(edit)
+                    deadline = start + 30
                     while not frames:
+                        assert time.perf_counter() < deadline, "no frame 30 s after an edit"
                         await asyncio.sleep(0.0005)
                     times.append(frames[0] - start)
                     await pilot.pause(0.02)

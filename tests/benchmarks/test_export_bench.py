@@ -61,7 +61,9 @@ SEED_PDF = ("import sys; from kedr_tui.core.store import load; "
 def test_pdf_of_the_seed_as_a_process(benchmark):
     runs = 1 if benchmark.disabled else 9
     seconds = benchmark.pedantic(process_time, args=([sys.executable, "-c", SEED_PDF, str(SEED)],
-                                                     runs), rounds=1)
+                                                     runs),
+                                 kwargs={"expect": lambda out: out.startswith(b"%PDF-")
+                                         and out.rstrip().endswith(b"%%EOF")}, rounds=1)
     print(f"\nseed PDF as a whole process: {seconds * 1000:.0f} ms (target ≤ 600 ms)")
     if not benchmark.disabled:
         assert seconds <= 0.6

@@ -49,3 +49,50 @@ def test_division_by_zero_in_free_text_is_reported_not_raised():
 def test_letter_x_inside_words_is_not_multiplication():
     assert evaluate("расход х 2").expression is None
     assert evaluate("Количественный подсчет").value is None
+
+
+@pytest.mark.parametrize("text, value", [
+    # precedence: × and ÷ before + and −, each level left to right
+    ("2*3+4", "10"), ("2+3*4", "14"), ("2-3*4", "-10"), ("20-4/2", "18"), ("8/4*2", "4"),
+    ("10-4-3", "3"), ("100/10/2", "5"), ("2*(3+4)", "14"), ("(2+3)*(4-1)", "15"),
+    ("-2+5", "3"), ("-(2+3)", "-5"), ("+4", "4"), ("6:4", "1.5"), ("3х3+1", "10"),
+    ("1,5+1,5*2", "4.5"),
+])
+def test_operator_precedence_and_associativity(text, value):
+    assert evaluate_expression(text) == Decimal(value)
+
+
+@pytest.mark.parametrize("formula, expression, value", [
+    ("П=2+3*4", "2+3*4", "14"),                          # the whole run, not its tail
+    ("Пп=(10-4)-3 (было 5)", "(10-4)-3", "3"),           # a lone number after it is no expression
+    ("Д=(1+2)*3 (100=50*2)", "50*2", "100"),             # the last run with an operator wins
+    ("С=1,5*2", "1,5*2", "3.0"),
+])
+def test_the_numeric_part_of_free_text(formula, expression, value):
+    found = evaluate(formula)
+    assert (found.expression, found.value, found.error) == (expression, Decimal(value), None)
+
+
+def test_an_expression_that_cannot_be_evaluated_says_why():
+    assert evaluate("Д=(5+)*2").error is not None
+    value = evaluate("Д=7/(2-2)")
+    assert (value.expression, value.value, value.error) == ("7/(2-2)", None, "деление на ноль")
+
+
+@pytest.mark.parametrize("fact, mismatch", [
+    # 2/3 × 100 = 66,666…: compared at the precision the fact was entered with
+    ("66.67", False), ("66.7", False), ("67", False), ("66.66", True), ("66.6", True), ("66", True),
+])
+def test_formula_compared_at_the_facts_precision_half_up(fact, mismatch):
+    value = evaluate("Д=2/3*100")
+    ind = Indicator(name="x", plan=Decimal(1), fact=Decimal(fact), formula="Д=2/3*100")
+    assert formula_mismatch(ind, value) is mismatch
+
+
+def test_formula_tie_rounds_half_up():
+    # 12,5 to whole numbers is 13 (half-even would say 12)
+    value = evaluate("Д=25/2")
+    assert formula_mismatch(Indicator(name="x", fact=Decimal("13")), value) is False
+    assert formula_mismatch(Indicator(name="x", fact=Decimal("12")), value) is True
+    assert formula_mismatch(Indicator(name="x"), value) is False          # no fact: nothing to compare
+    assert formula_mismatch(Indicator(name="x", fact=Decimal(1)), evaluate("")) is False

@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from kedr_tui.core.analysis import Context, analyse
 from kedr_tui.core.errors import ReportError
 from kedr_tui.core.formula import FormulaError, evaluate, evaluate_expression
-from kedr_tui.core.schema import SPECS, parse
+from kedr_tui.core.fields import of_section
+from kedr_tui.core.schema import parse
 from kedr_tui.core.store import load
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -49,7 +50,7 @@ scalars = st.one_of(
 
 
 def rows(section):
-    keys = st.sampled_from(list(SPECS[section]) + ["typo"])
+    keys = st.sampled_from([f.name for f in of_section(section)] + ["typo"])
     return st.dictionaries(keys, scalars, max_size=8)
 
 

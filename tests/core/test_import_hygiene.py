@@ -7,7 +7,7 @@ import pytest
 
 CORE = ["kedr_tui.core." + name for name in
         ("model", "numbers", "formula", "locate", "schema", "derive", "checks", "analysis", "edits",
-         "session", "store", "newyear", "errors")]
+         "session", "store", "newyear", "errors", "diff", "identity", "sanitize", "store.versions")]
 
 
 def loaded_modules(code: str) -> set[str]:
@@ -38,3 +38,12 @@ def test_json_export_does_not_load_fpdf(tmp_path):
             f"main(['export', 'reports/2021.toml', '--json', r'{tmp_path / 'o.json'}'])")
     modules = loaded_modules(code)
     assert not {m for m in modules if m.split(".")[0] in ("textual", "fpdf")}
+
+
+def test_diff_command_path_is_lean():
+    code = ("import sys; from kedr_tui.cli import main\n"
+            "sys.stdout = open('/dev/null', 'w')\n"
+            "main(['diff', 'reports/2021.toml', 'reports/2021.toml'])\nsys.stdout = sys.__stdout__")
+    modules = loaded_modules(code)
+    heavy = {m.split(".")[0] for m in modules} & {"textual", "fpdf", "tabulate", "rich", "tomlkit"}
+    assert heavy == set()

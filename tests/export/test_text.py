@@ -6,7 +6,6 @@ After an intended change of the output, rewrite the golden file with
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ import pytest
 from kedr_tui import styles
 from kedr_tui.export.text import fit_widths, render_text, wrap_lines
 from kedr_tui.styles import StyleError
+from tests.conftest import assert_golden
 from tests.export.conftest import analysis_of
 from tests.gen import generate
 
@@ -27,9 +27,7 @@ def seed_text(seed) -> str:
 
 
 def test_seed_matches_the_golden_file(seed_text):
-    if os.environ.get("KEDR_UPDATE_GOLDEN"):
-        GOLDEN.write_text(seed_text, encoding="utf-8")
-    assert seed_text == GOLDEN.read_text(encoding="utf-8")
+    assert_golden(GOLDEN, seed_text)
 
 
 def test_seed_has_every_part_in_order(seed_text):

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 import shutil
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -25,10 +24,10 @@ DOWN, RIGHT, ENTER, CTRL_S = b"\x1b[B", b"\x1b[C", b"\r", b"\x13"
 TABS = "1 Показатели"  # the tab bar: drawn at start, above any dialog
 
 
-def screen_text(app: PtyApp) -> str:
-    """What was written to the terminal, without the escape sequences."""
+def screen_text(app: PtyApp, since: int = 0) -> str:
+    """What was written to the terminal (from byte ``since`` on), without the escape sequences."""
     return re.sub(r"\x1b(\[[0-9;?<>=$]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[=>()][0-9A-Za-z]?)", "",
-                  app.output.decode("utf-8", errors="replace"))
+                  bytes(app.output[since:]).decode("utf-8", errors="replace"))
 
 
 def copy_of_seed(folder: Path) -> Path:
@@ -46,18 +45,28 @@ def start(report: Path, **kwargs) -> PtyApp:
     except AssertionError:
         app.kill()
         raise AssertionError(app.output.decode(errors="replace")[-2000:]) from None
-    time.sleep(0.3)  # the table takes focus after the first paint
     return app
 
 
+def keys_then_see(app: PtyApp, keys: bytes, text: str, what: str) -> None:
+    """Send ``keys`` and wait until ``text`` is drawn after them: the keys were taken."""
+    mark = len(app.output)
+    app.send(keys)
+    wait_for(lambda: text in screen_text(app, since=mark), what=what)
+
+
 def two_edits(app: PtyApp, report: Path) -> None:
-    """Plan and fact of the goal's second indicator, by arrow keys, Enter, digits, Enter."""
-    app.send(DOWN * 2 + RIGHT * 6 + ENTER)
-    time.sleep(0.3)
+    """Plan and fact of the goal's second indicator, by arrow keys, Enter, digits, Enter.
+
+    Each step waits for what it draws (the detail pane of the row the cursor reached, the
+    editor of the field): the table takes focus around the first paint, and a key sent
+    before it has focus would be lost."""
+    keys_then_see(app, DOWN, "Показатель цели, № 1", "the cursor on the goal's first indicator")
+    keys_then_see(app, DOWN, "Показатель цели, № 2", "the cursor on the goal's second indicator")
+    keys_then_see(app, RIGHT * 6 + ENTER, "План на конец отчётного года", "the editor of «План»")
     app.send(b"77" + ENTER)
     wait_for(lambda: journal_ops(report) == ["apply"], what="the first edit in the journal")
-    app.send(RIGHT + ENTER)
-    time.sleep(0.3)
+    keys_then_see(app, RIGHT + ENTER, "Факт на конец отчётного периода", "the editor of «Факт»")
     app.send(b"88" + ENTER)
     wait_for(lambda: journal_ops(report) == ["apply", "apply"], what="the second edit")
 
@@ -92,8 +101,7 @@ def recover_and_save(report: Path) -> None:
     try:
         wait_for(lambda: "Найдены несохранённые правки" in screen_text(app),
                  what="the recovery offer")
-        app.send(b"r")
-        time.sleep(0.3)
+        keys_then_see(app, b"r", "восстановлены", "the edits recovered")
         assert journal_path(report).exists() and load(report).report.indicators[1].plan == 100
         app.send(CTRL_S)
         wait_for(lambda: not journal_path(report).exists(), what="the save after recovery")
@@ -126,11 +134,14 @@ def test_two_instances(tmp_path):
             wait_for(lambda: f"(pid {first.pid})" in screen_text(second),
                      what="the second instance naming the first")
             assert "айл редактирует" in screen_text(second)
-            second.send(ENTER)  # dismiss the notice, then try to edit
-            time.sleep(0.2)
-            second.send(DOWN * 2 + RIGHT * 6 + ENTER + b"5" + ENTER)
-            time.sleep(0.5)
-            assert journal_ops(report) == []
+            keys_then_see(second, ENTER, "Показателей: 2", "the notice dismissed by Enter")
+            keys_then_see(second, DOWN, "Показатель цели, № 1", "the cursor on the first indicator")
+            keys_then_see(second, DOWN, "Показатель цели, № 2", "the cursor on the second indicator")
+            # try to edit, then open the help: once it is drawn, every key before it was
+            # taken, and none of them wrote to the journal
+            keys_then_see(second, RIGHT * 6 + ENTER + b"5" + ENTER + b"?", "— закрыть",
+                          "the help after the keys")
+            assert journal_ops(report) == [] and report.read_bytes() == SEED.read_bytes()
         finally:
             second.kill()
     finally:

@@ -229,3 +229,26 @@ async def test_retry_finds_the_journal_of_a_holder_that_died(report):
         await pilot.press("r")
         await pilot.pause()
         assert session.report.expenses[0].cash == Decimal("7.00") and not session.read_only
+
+
+async def test_enter_on_a_focused_button_does_what_it_says(report):
+    """Enter presses the focused button (Textual's Button binding, not the dialog's own):
+    the lock notice's «Понятно», then «Повторить» reached with →."""
+    holder = Session.open(report)
+    session = Session.open(report)
+    app = Harness(session)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, LockHeldScreen)
+            await pilot.press("right")                  # focus «Повторить»: still held
+            assert app.screen.focused.id == "retry"
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, LockHeldScreen)
+            assert "всё ещё редактируют" in text_of(app.screen.query_one(".dialog-error", Label))
+            await pilot.press("left", "enter")          # «Понятно»
+            await pilot.pause()
+            assert not isinstance(app.screen, LockHeldScreen) and session.read_only
+    finally:
+        holder.close()

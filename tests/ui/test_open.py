@@ -121,13 +121,36 @@ async def test_the_collector_is_paused_only_while_the_app_starts(seed, monkeypat
 
     from kedr_tui.ui import app as app_module
 
-    # No wall-clock race: paused for as long as the app is settling (an hour here), and
-    # resumed by the settling timer (due at once here: 10 ms) without the app ending.
-    assert gc.isenabled()
+    # the settling timer never fires by itself here: the test takes the resume step, so a
+    # busy machine can't make it race the timer
     monkeypatch.setattr(app_module, "GC_SETTLE", 3600)
+    timers = []
+    set_timer = app_module.KedrApp.set_timer
+
+    def recorded(self, delay, callback=None, **kwargs):
+        timers.append((delay, callback))
+        return set_timer(self, delay, callback, **kwargs)
+
+    monkeypatch.setattr(app_module.KedrApp, "set_timer", recorded)
+    assert gc.isenabled()
+    async with running(seed) as (app, pilot):
+        assert not gc.isenabled()                  # paused through the first frames
+        settle = [callback for delay, callback in timers if delay == 3600]
+        assert settle == [app._resume_collector]   # the step the timer will take
+        settle[0]()
+        assert gc.isenabled()
     async with running(seed) as (app, pilot):
         assert not gc.isenabled()
     assert gc.isenabled()      # an app that ends sooner resumes it too
+    gc.disable()
+    try:                       # and one started with the collector off leaves it off
+        async with running(seed) as (app, pilot):
+            app._resume_collector()
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    # and the timer itself resumes it (due at once here: 10 ms) without the app ending
     monkeypatch.setattr(app_module, "GC_SETTLE", 0.01)
     async with running(seed) as (app, pilot):
         for _ in range(500):   # the timer's turn on the event loop, however loaded the machine

@@ -201,10 +201,10 @@ def _default(cls, name):
 
 
 def _required(row) -> set[str]:
-    from kedr_tui.core.schema import SPECS
+    from kedr_tui.core.fields import of_section
 
     section = next(s for s, c in {**SINGLETONS, **LISTS}.items() if c is type(row))
-    return {key for key, (_kind, required) in SPECS[section].items() if required}
+    return {f.name for f in of_section(section) if f.required}
 
 
 def render(report: Report, base_text: str, base: Report | None) -> str:

@@ -50,7 +50,11 @@ class _SafetyDialog(ModalScreen):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.run_action(f"choose('{event.button.id}')")
+        # not run_action(): a coroutine, which a plain handler would never await
+        self.action_choose(event.button.id)
+
+    def action_choose(self, choice: str) -> None:
+        raise NotImplementedError
 
 
 class RecoveryScreen(_SafetyDialog):

@@ -1,0 +1,309 @@
+"""A ``Diff`` as text for people (Russian numbers, ``+ − ~``) and as JSON for programs.
+
+Every string from the reports passes ``visible`` on its way out, so a name holding
+an escape sequence shows it instead of acting on the terminal.  Colour is an
+option of the caller (the CLI decides: a terminal, and ``NO_COLOR`` unset).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import json
+import re
+from decimal import Decimal
+
+from kedr_tui.core.diff import ADDED, CHANGED, REMOVED, SAME, Diff, Entry, FieldChange, Figure, NodeChange
+from kedr_tui.core.identity import describe, to_table
+from kedr_tui.core.model import HIGHER, LOWER
+from kedr_tui.core.numbers import DASH, fmt_money, fmt_pct, fmt_ratio, fmt_value, plain
+from kedr_tui.core.sanitize import visible
+
+MARKS = {ADDED: "+", REMOVED: "−", CHANGED: "~", SAME: "="}
+CHECK_MARK = "!"
+DERIVED = "⇒"
+
+GROUP_TITLES = {
+    "program": "Программа и задачи",
+    "indicators": "Форма 1. Показатели",
+    "expenses": "Форма 2. Расходы",
+    "amendments": "Форма 3. Изменения, внесённые в программу",
+    "narrative": "Доклад и подпись",
+}
+
+FIELD_LABELS = {
+    "code": "код", "title": "наименование", "municipality": "муниципальное образование",
+    "goal": "цель", "task": "задача", "name": "наименование", "unit": "единица",
+    "prev": "факт прошлого года", "prev_note": "примечание к факту прошлого года",
+    "plan": "план", "fact": "факт", "fact_note": "примечание к факту", "better": "что лучше",
+    "justification": "обоснование", "formula": "расчёт", "comment": "текст",
+    "executor": "исполнитель", "plan_year": "план на год", "plan_period": "план на период",
+    "cash": "кассовое исполнение", "act": "вид акта", "date": "дата", "number": "номер",
+    "summary": "суть изменений", "intro": "текст", "outro": "текст",
+    "position": "должность", "signature_name": "подписывает", "signature_executor": "исполнитель",
+}
+FIGURE_LABELS = {
+    "abs_deviation": "абсолютное отклонение", "rel_deviation": "относительное отклонение, %", "growth": "темп роста, %",
+    "achievement": "степень достижения (СДП)", "plan_year": "план на год",
+    "plan_period": "план на период", "cash": "исполнено", "pct_year": "% к плану на год",
+    "pct_period": "% к плану на период", "sr": "СР (степень реализации)",
+    "ss": "ССуз (соответствие расходов)", "srm": "СРм (доля мероприятий)",
+    "eis": "Эис (эффективность расходов)", "er": "ЭР (эффективность реализации)",
+    "rating": "оценка",
+}
+NODE_KINDS = {"program": "Программа", "subprogram": "Подпрограмма", "main": "Основное мероприятие",
+              "activity": "Мероприятие"}
+
+MONEY = {"plan_year", "plan_period", "cash"}
+PERCENT = {"rel_deviation", "growth", "pct_year", "pct_period"}
+RATIO = {"achievement", "sr", "ss", "srm", "eis", "er"}
+# Fields that make up a row's identity: named in its heading, not repeated below it.
+IDENTITY_FIELDS = {"indicators": {"task", "name"}, "activities": {"code"},
+                   "expenses": {"code", "executor"}, "amendments": {"act", "date", "number"}}
+LONG = 70                 # a text longer than this is shown before/after on lines of its own
+
+_COLOURS = {"+": "32", "−": "31", "~": "33", "=": "2", CHECK_MARK: "1;35", DERIVED: "36",
+            "head": "1"}
+
+
+# ---------------------------------------------------------------- values
+
+def field_label(section: str, name: str) -> str:
+    if section == "signature" and name in ("name", "executor"):
+        return FIELD_LABELS[f"signature_{name}"]
+    return FIELD_LABELS.get(name, name)
+
+
+def value_text(name: str, value: object) -> str:
+    """An entered value the Russian way; text from the data made visible."""
+    if value is None:
+        return DASH
+    if isinstance(value, Decimal):
+        return fmt_money(value) if name in MONEY else fmt_value(value)
+    if isinstance(value, _dt.date):
+        return value.strftime("%d.%m.%Y")
+    if name == "better":
+        return {HIGHER: "больше — лучше", LOWER: "меньше — лучше"}.get(value, visible(str(value)))
+    if isinstance(value, str):
+        return visible(value) if value else "(пусто)"
+    return visible(str(value))
+
+
+def figure_text(name: str, value: object) -> str:
+    if value is None:
+        return DASH
+    if isinstance(value, str):
+        return value
+    if name in MONEY or name in PERCENT:
+        return fmt_money(value) if name in MONEY else fmt_pct(value)
+    if name in RATIO:
+        return fmt_ratio(value)
+    return fmt_value(value)
+
+
+def _figure_plain(name: str, value: object):
+    if value is None or isinstance(value, str):
+        return value
+    if name in MONEY or name in PERCENT:
+        return plain(value, 2)
+    if name in RATIO:
+        return plain(value, 4)
+    return plain(value)
+
+
+def _value_plain(value: object):
+    if isinstance(value, Decimal):
+        return plain(value)
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    return value
+
+
+# ---------------------------------------------------------------- text
+
+class _Out:
+    def __init__(self, colour: bool):
+        self.lines: list[str] = []
+        self.colour = colour
+
+    def add(self, text: str, mark: str | None = None) -> None:
+        if self.colour and mark in _COLOURS:
+            text = f"\x1b[{_COLOURS[mark]}m{text}\x1b[0m"
+        self.lines.append(text)
+
+
+def _is_long(value: object) -> bool:
+    return isinstance(value, str) and ("\n" in value.strip() or len(value) > LONG)
+
+
+def _text_lines(value: object) -> list[str]:
+    return visible(value.strip("\n")).split("\n") if isinstance(value, str) and value else []
+
+
+def _field_lines(out: _Out, entry: Entry, change: FieldChange, cross_years: tuple[int, int] | None) -> None:
+    label = field_label(entry.section, change.field)
+    pad = "    "
+    if change.check:
+        old_year, new_year = cross_years or (0, 0)
+        what = f"факт {old_year} и «факт прошлого года» в {new_year}"
+        if change.changed:
+            out.add(f"  {CHECK_MARK} {what}: {value_text('fact', change.old)} ≠ "
+                    f"{value_text('prev', change.new)}", CHECK_MARK)
+        else:
+            out.add(f"{pad}{what} совпадают: {value_text('fact', change.old)}")
+        return
+    if entry.op in (ADDED, REMOVED):
+        value = change.new if entry.op == ADDED else change.old
+        if _is_long(value):
+            out.add(f"{pad}{label}:")
+            for line in _text_lines(value):
+                out.add(f"{pad}  {line}")
+        else:
+            out.add(f"{pad}{label}: {value_text(change.field, value)}")
+        return
+    if _is_long(change.old) or _is_long(change.new):
+        out.add(f"{pad}{label}:")
+        old_lines, new_lines = _text_lines(change.old), _text_lines(change.new)
+        for line in difflib.ndiff(old_lines, new_lines):
+            if line.startswith("- "):
+                out.add(f"{pad}  − {line[2:]}", "−")
+            elif line.startswith("+ "):
+                out.add(f"{pad}  + {line[2:]}", "+")
+        return
+    out.add(f"{pad}{label}: {value_text(change.field, change.old)} → "
+            f"{value_text(change.field, change.new)}")
+
+
+def _figure_line(figure: Figure) -> str:
+    return (f"{FIGURE_LABELS.get(figure.name, figure.name)}: {figure_text(figure.name, figure.old)} → "
+            f"{figure_text(figure.name, figure.new)}")
+
+
+def _entry(out: _Out, entry: Entry, cross_years: tuple[int, int] | None) -> None:
+    mark = MARKS[entry.op]
+    out.add(f"{mark} {visible(describe(entry.row), newlines=False)}", mark)
+    if cross_years and entry.section == "indicators" and entry.op in (CHANGED, SAME):
+        _side_by_side(out, entry, cross_years)
+        return
+    skip = IDENTITY_FIELDS.get(entry.section, set()) if entry.op in (ADDED, REMOVED) else set()
+    for change in entry.fields:
+        if change.field not in skip:
+            _field_lines(out, entry, change, cross_years)
+    for figure in entry.figures:
+        out.add(f"    {DERIVED} {_figure_line(figure)}", DERIVED)
+
+
+def _side_by_side(out: _Out, entry: Entry, years: tuple[int, int]) -> None:
+    """An indicator of both years on two lines: plan, fact (and what else changed), the figures."""
+    parts, checks = [], []
+    for change in entry.fields:
+        if change.check:
+            checks.append(change)
+        else:
+            parts.append(f"{field_label(entry.section, change.field)}: "
+                         f"{value_text(change.field, change.old)} → {value_text(change.field, change.new)}")
+    for change in checks:
+        if not change.changed:
+            parts.append(f"факт {years[0]} = «факт прошлого года» {years[1]} "
+                         f"({value_text('fact', change.old)})")
+    out.add("    " + " · ".join(parts))
+    for change in checks:
+        if change.changed:
+            _field_lines(out, entry, change, years)
+    if entry.figures:
+        out.add(f"    {DERIVED} " + " · ".join(_figure_line(f) for f in entry.figures), DERIVED)
+
+
+def node_name(node: NodeChange) -> str:
+    kind = NODE_KINDS.get(node.kind, node.kind)
+    return kind if node.kind == "program" else f"{kind} {visible(node.code, newlines=False)}"
+
+
+def _totals(out: _Out, totals: tuple[NodeChange, ...]) -> None:
+    out.add("  Итоги («Всего»), которые изменились:")
+    for node in totals:
+        out.add(f"    {DERIVED} {node_name(node)}:", DERIVED)
+        for figure in node.figures:
+            out.add(f"        {_figure_line(figure)}", DERIVED)
+
+
+def header(diff: Diff, old_name: str, new_name: str) -> list[str]:
+    lines = [f"--- {visible(old_name, newlines=False)} ({diff.old_year})",
+             f"+++ {visible(new_name, newlines=False)} ({diff.new_year})"]
+    if diff.cross_year:
+        lines.append(f"Сравнение разных лет: {diff.old_year} → {diff.new_year}. Показатели "
+                     "сопоставлены по задаче и наименованию; «+» — новое в программе, «−» — "
+                     "исключённое; изменения в программу и доклад за разные годы не сравниваются.")
+    return lines
+
+
+def as_text(diff: Diff, old_name: str, new_name: str, colour: bool = False) -> str:
+    """The listing, or ``""`` when there is no difference."""
+    if diff.empty:
+        return ""
+    out = _Out(colour)
+    for line in header(diff, old_name, new_name):
+        out.add(line, "head")
+    years = (diff.old_year, diff.new_year) if diff.cross_year else None
+    for group in diff.groups:
+        if not group.entries and not group.totals:
+            continue
+        out.add("")
+        out.add(GROUP_TITLES[group.name], "head")
+        for entry in group.entries:
+            _entry(out, entry, years)
+        if group.totals:
+            _totals(out, group.totals)
+    if diff.evaluation:
+        out.add("")
+        out.add("Оценка эффективности", "head")
+        for figure in diff.evaluation:
+            out.add(f"    {DERIVED} {_figure_line(figure)}", DERIVED)
+    return "\n".join(out.lines) + "\n"
+
+
+# ---------------------------------------------------------------- JSON
+
+def _figures(figures) -> list[dict]:
+    return [{"figure": f.name, "old": _figure_plain(f.name, f.old), "new": _figure_plain(f.name, f.new)}
+            for f in figures]
+
+
+def as_dict(diff: Diff, old_name: str, new_name: str) -> dict:
+    groups = []
+    for group in diff.groups:
+        entries = []
+        for entry in group.entries:
+            fields = []
+            for change in entry.fields:
+                item = {"field": change.field, "old": _value_plain(change.old),
+                        "new": _value_plain(change.new)}
+                if change.check:
+                    item["check"] = "prev"
+                    item["match"] = not change.changed
+                fields.append(item)
+            entries.append({"op": entry.op, "row": _json_row(entry.row), "section": entry.section,
+                            "what": describe(entry.row), "old_index": entry.old_index,
+                            "new_index": entry.new_index, "fields": fields,
+                            "figures": _figures(entry.figures)})
+        groups.append({"group": group.name, "title": GROUP_TITLES[group.name], "entries": entries,
+                       "totals": [{"code": n.code, "kind": n.kind, "title": n.title,
+                                   "figures": _figures(n.figures)} for n in group.totals]})
+    return {"old": {"name": old_name, "year": diff.old_year},
+            "new": {"name": new_name, "year": diff.new_year},
+            "cross_year": diff.cross_year, "different": not diff.empty,
+            "groups": groups, "evaluation": _figures(diff.evaluation)}
+
+
+def _json_row(rid) -> dict:
+    return {key: (value.isoformat() if isinstance(value, _dt.date) else value)
+            for key, value in to_table(rid).items()}
+
+
+# JSON escapes C0 itself; these pass through ``ensure_ascii=False`` and a terminal may act on them
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def as_json(diff: Diff, old_name: str, new_name: str) -> str:
+    text = json.dumps(as_dict(diff, old_name, new_name), ensure_ascii=False, indent=2)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
