@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kedr_tui.core.errors import ReportError
 
-COMMANDS = ("check", "export", "new", "diff")
+COMMANDS = ("check", "export", "new", "diff", "protocol")
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
@@ -25,7 +25,8 @@ class _Parser(argparse.ArgumentParser):
 
 def _open_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="kedr-tui", description="Отчёт о реализации муниципальной программы: "
-                     "редактирование, проверка, печать. Команды: check, export, new, diff.")
+                     "редактирование, проверка, печать. Команды: check, export, new, diff, "
+                     "protocol.")
     parser.add_argument("report", nargs="?", help="файл отчёта (по умолчанию — самый новый reports/*.toml)")
     parser.add_argument("--review", action="store_true", help="только просмотр (для совещаний)")
     return parser
@@ -37,11 +38,18 @@ def _command_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="проверить отчёты и вывести все замечания")
     check.add_argument("reports", nargs="+", metavar="REPORT")
     check.add_argument("--strict", action="store_true", help="предупреждения тоже дают код 1")
+    check.add_argument("--review", action="store_true",
+                       help="также открытые замечания и поручения рассмотрения; просроченные дают код 1")
     export = sub.add_parser("export", help="вывести отчёт в PDF, текст или JSON")
     export.add_argument("report")
     for kind, what in (("pdf", "PDF"), ("txt", "простой текст"), ("json", "JSON (- для stdout)")):
         export.add_argument(f"--{kind}", nargs="?", const="", default=None, metavar="PATH",
                             help=f"{what}; по умолчанию out/<год>.{kind}")
+    protocol = sub.add_parser("protocol", help="протокол заседания по рассмотрению отчёта")
+    protocol.add_argument("report")
+    for kind, what in (("pdf", "PDF"), ("txt", "простой текст (- для stdout)")):
+        protocol.add_argument(f"--{kind}", nargs="?", const="", default=None, metavar="PATH",
+                              help=f"{what}; по умолчанию out/<год>.protocol.{kind}")
     new = sub.add_parser("new", help="создать отчёт на следующий год")
     new.add_argument("year", type=int)
     new.add_argument("--from", dest="source", metavar="REPORT",
@@ -88,9 +96,91 @@ def cmd_check(args) -> int:
         for finding in loaded.findings:
             print(finding.format(name))
         failing = loaded.has_errors or (args.strict and loaded.findings)
+        if args.review:
+            try:
+                failing = _check_review(path, loaded) or failing
+            except ReportError as exc:
+                _say(str(exc))
+                worst = EXIT_USAGE
+                continue
         if failing and worst == EXIT_OK:
             worst = EXIT_FINDINGS
     return worst
+
+
+def _check_review(path: Path, loaded) -> bool:
+    """Print the review's problems and reminders; True when something is wrong or overdue."""
+    from kedr_tui.core.review import reminder_findings, review_findings
+    from kedr_tui.core.store.review import load_review, today
+
+    review = load_review(path)
+    where = str(review.path)
+    if not review.exists:
+        return False
+    from kedr_tui.core.sanitize import visible
+
+    for finding in review.findings:
+        print(visible(finding.format(where), newlines=False))
+    if review.review is None:
+        return True
+    report = loaded.report if not loaded.has_errors else None
+    rating = loaded.analysis.derived.evaluation.rating if loaded.analysis else None
+    extra = review_findings(review.review, rating) + reminder_findings(review.review, report, today())
+    for finding in extra:  # comments and names are the file's: no escape reaches the terminal
+        print(visible(finding.format(where), newlines=False))
+    return review.has_errors or any(f.code == "W-OVERDUE" for f in extra)
+
+
+def _review_of(loaded):
+    """The report's review for printing, or None; ReportError if it can't be used."""
+    from kedr_tui.core.store.review import load_review
+
+    review = load_review(loaded.path)
+    if not review.exists:
+        return None
+    if review.has_errors or review.review is None:
+        for finding in review.findings:
+            if finding.is_error:
+                _say(finding.format(str(review.path)))
+        raise ReportError(str(review.path), "в файле рассмотрения есть ошибки", exit_code=EXIT_FINDINGS)
+    return review.review
+
+
+def cmd_protocol(args) -> int:
+    from kedr_tui.export.files import write_bytes
+
+    loaded = _load_clean(args.report)
+    if loaded is None:
+        return EXIT_FINDINGS
+    review = _review_of(loaded)
+    if review is None:
+        from kedr_tui.core.store.review import review_path
+
+        raise ReportError(str(review_path(loaded.path)), "отчёт ещё не рассматривался: файла "
+                          "рассмотрения нет, протокол не из чего составить")
+    wanted = {kind: getattr(args, kind) for kind in ("pdf", "txt")}
+    if all(value is None for value in wanted.values()):
+        wanted = {"pdf": "", "txt": ""}
+    year = loaded.report.year
+    for kind, target in wanted.items():
+        if target is None:
+            continue
+        if kind == "txt":
+            from kedr_tui.export.protocol import protocol_text
+
+            data, missing = protocol_text(loaded.analysis, review).encode("utf-8"), []
+            if target == "-":
+                sys.stdout.write(data.decode("utf-8"))
+                continue
+        else:
+            from kedr_tui.export.protocol import protocol_pdf
+
+            data, missing = protocol_pdf(loaded.analysis, review)
+        path = Path(target) if target else Path("out") / f"{year}.protocol.{kind}"
+        print(write_bytes(path, data))
+        for warning in missing:
+            _say(f"{path}: {warning}")
+    return EXIT_OK
 
 
 def _load_clean(name: str):
@@ -118,6 +208,9 @@ def cmd_export(args) -> int:
     if all(value is None for value in wanted.values()):
         wanted = {"pdf": "", "txt": "", "json": ""}
     analysis = loaded.analysis
+    draft = False
+    if wanted.get("pdf") is not None:
+        draft = _is_draft(loaded)
     for kind, target in wanted.items():
         if target is None:
             continue
@@ -128,10 +221,25 @@ def cmd_export(args) -> int:
         if path.resolve() == loaded.path.resolve():
             raise ReportError(str(path), "не буду записывать вывод поверх файла отчёта")
         warnings: list[str] = []
-        print(write_output(kind, analysis, path, warnings))
+        print(write_output(kind, analysis, path, warnings, draft=draft))
         for warning in warnings:
             _say(f"{path}: {warning}")
     return EXIT_OK
+
+
+def _is_draft(loaded) -> bool:
+    """The report's PDF says «ПРОЕКТ»: it is under review and not accepted yet."""
+    from kedr_tui.core.review import is_draft_print
+    from kedr_tui.core.store.review import load_review
+
+    try:
+        review = load_review(loaded.path)
+    except ReportError as exc:
+        _say(f"{exc}; PDF помечен как проект")
+        return True
+    if not review.exists:
+        return False
+    return review.review is None or is_draft_print(review.review)
 
 
 def cmd_new(args) -> int:
@@ -238,7 +346,7 @@ def main(argv: list[str] | None = None) -> int:
         if argv and argv[0] in COMMANDS:
             args = _command_parser().parse_args(argv)
             return {"check": cmd_check, "export": cmd_export, "new": cmd_new,
-                    "diff": cmd_diff}[args.command](args)
+                    "diff": cmd_diff, "protocol": cmd_protocol}[args.command](args)
         return cmd_open(_open_parser().parse_args(argv))
     except ReportError as exc:
         _say(str(exc))

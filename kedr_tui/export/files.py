@@ -19,9 +19,10 @@ def default_path(kind: str, year: int, folder: Path | None = None) -> Path:
     return (folder or Path("out")) / f"{year}{SUFFIXES[kind]}"
 
 
-def render(kind: str, analysis: Analysis, warnings: list[str] | None = None) -> bytes:
+def render(kind: str, analysis: Analysis, warnings: list[str] | None = None,
+           draft: bool = False) -> bytes:
     """One output as bytes; what it could not show (characters the PDF font lacks) is
-    added to ``warnings``, in Russian."""
+    added to ``warnings``, in Russian.  ``draft``: the PDF says «ПРОЕКТ» on every page."""
     if kind == "json":
         from kedr_tui.export.json import render_json
 
@@ -33,7 +34,7 @@ def render(kind: str, analysis: Analysis, warnings: list[str] | None = None) -> 
     if kind == "pdf":
         from kedr_tui.export.pdf import render_pdf_checked
 
-        data, missing = render_pdf_checked(analysis)
+        data, missing = render_pdf_checked(analysis, draft=draft)
         if warnings is not None:
             warnings.extend(missing)
         return data
@@ -41,13 +42,17 @@ def render(kind: str, analysis: Analysis, warnings: list[str] | None = None) -> 
 
 
 def write_output(kind: str, analysis: Analysis, path: Path,
-                 warnings: list[str] | None = None) -> Path:
+                 warnings: list[str] | None = None, draft: bool = False) -> Path:
     """Render and write one output; never over a ``.toml`` (a report).  What the output
     could not show (characters the PDF font lacks) is added to ``warnings``."""
+    return write_bytes(path, render(kind, analysis, warnings, draft))
+
+
+def write_bytes(path: Path, data: bytes) -> Path:
+    """Write an output file (never over a ``.toml``: a report or a review)."""
     path = Path(path)
     if path.suffix.lower() == ".toml" or path.name.endswith(".toml~"):
         raise ReportError(str(path), "не буду записывать вывод поверх файла отчёта (.toml)")
-    data = render(kind, analysis, warnings)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.tmp")

@@ -90,6 +90,7 @@ class PdfStyle(Struct, frozen=True):
     footer_size: float
     footer_colour: tuple[int, int, int]
     footer_offset: float
+    draft: tuple[str, float, tuple[int, int, int], float]   # text, size, colour, angle
     sections: dict[str, SectionStyle]
     widths: dict[str, list[float]]
 
@@ -147,8 +148,10 @@ def pdf_style() -> PdfStyle:
         (_size("signature", "size"), _num("signature", "space_before"),
          _size("signature", "executor_size")),
         footer, _size("footer", "size"), _colour("footer", "color"), _num("footer", "offset"),
+        (style_value(STYLE, "draft", "text", kind=str), _size("draft", "size"),
+         _colour("draft", "color"), float(_num("draft", "angle", minimum=-360))),
         {name: _section_style(name, orientation)
-         for name in ("title", "form1", "form2", "form3", "evaluation", "doklad")},
+         for name in ("title", "form1", "form2", "form3", "evaluation", "doklad", "protocol")},
         _widths(),
     )
 
@@ -170,12 +173,30 @@ def _fpdf_class():
     from fpdf import FPDF
 
     class ReportPDF(FPDF):
-        """Adds «стр. N из M» to every page (the total is filled in by fpdf2 at the end)."""
+        """Adds «стр. N из M» to every page (the total is filled in by fpdf2 at the end),
+        and «ПРОЕКТ» across every page of a report under review (drawn first, under the text)."""
 
         footer_text = ""
         footer_size = 8.0
         footer_offset = 8.0
         footer_colour = (0, 0, 0)
+        draft: tuple | None = None
+
+        def header(self) -> None:
+            if not self.draft:
+                return
+            text, size, colour, angle = self.draft
+            self.set_font(FAMILY, "B", size)
+            self.set_text_color(*colour)
+            width = self.get_string_width(text)
+            x, y = self.w / 2, self.h / 2
+            with self.rotation(angle, x, y):
+                self.text(x - width / 2, y + size * PT * 0.35, text)
+            # and in the top corner, where table fills can't cover it
+            self.set_font(FAMILY, "B", self.footer_size * 1.5)
+            self.set_text_color(*self.footer_colour)
+            self.text(self.w - self.r_margin - self.get_string_width(text),
+                      self.t_margin - 3, text)
 
         def footer(self) -> None:
             self.set_font(FAMILY, "", self.footer_size)
@@ -191,7 +212,7 @@ def _fpdf_class():
 class Writer:
     """Draws a ``layout.Document`` page by page; the canvas tables are drawn on."""
 
-    def __init__(self, style: PdfStyle, creation_date: datetime):
+    def __init__(self, style: PdfStyle, creation_date: datetime, draft: bool = False):
         self.style = style
         regular, bold = font_files(style.family)
         pdf = _fpdf_class()(orientation=style.orientation, unit="mm", format=style.page_format)
@@ -199,6 +220,7 @@ class Writer:
         pdf.footer_size = style.footer_size
         pdf.footer_offset = style.footer_offset
         pdf.footer_colour = style.footer_colour
+        pdf.draft = style.draft if draft else None
         left, top, right, bottom = style.margins
         pdf.set_margins(left, top, right)
         pdf.set_auto_page_break(False, bottom)
@@ -391,9 +413,9 @@ class Writer:
                 self.signature(block)
             i += 1
 
-    def write(self, document: Document) -> bytes:
+    def write(self, document: Document, title: str | None = None) -> bytes:
         pdf = self.pdf
-        pdf.set_title(f"Отчет о реализации муниципальной программы «{document.title}» "
+        pdf.set_title(title or f"Отчет о реализации муниципальной программы «{document.title}» "
                       f"за {document.year} год")
         pdf.set_text_color(*self.style.colour)
         for section in document.sections:
@@ -424,21 +446,30 @@ def _quiet_fpdf_glyph_log():
         logger.removeFilter(keep)
 
 
-def render_pdf(analysis: Analysis, *, creation_date: datetime | None = None) -> bytes:
-    """The whole report as PDF bytes; the same report and date always give the same bytes."""
-    return render_pdf_checked(analysis, creation_date=creation_date)[0]
+def render_pdf(analysis: Analysis, *, creation_date: datetime | None = None,
+               draft: bool = False) -> bytes:
+    """The whole report as PDF bytes; the same report and date always give the same bytes.
+
+    ``draft``: «ПРОЕКТ» on every page (a report under review, not yet accepted)."""
+    return render_pdf_checked(analysis, creation_date=creation_date, draft=draft)[0]
 
 
-def render_pdf_checked(analysis: Analysis, *,
-                       creation_date: datetime | None = None) -> tuple[bytes, list[str]]:
+def render_pdf_checked(analysis: Analysis, *, creation_date: datetime | None = None,
+                       draft: bool = False) -> tuple[bytes, list[str]]:
     """The PDF, and a Russian warning for each character the font can't print."""
-    document = build(analysis)
     date = creation_date or default_creation_date(analysis.report.year)
+    return render_document_pdf(build(analysis), date, analysis.report, draft=draft)
+
+
+def render_document_pdf(document: Document, date: datetime, texts_of, *, title: str | None = None,
+                        draft: bool = False) -> tuple[bytes, list[str]]:
+    """Any layout document (the report, the protocol) as PDF bytes, and what the font lacked
+    (named with the text around it, looked up in ``texts_of``)."""
     if date.tzinfo is None:
         date = date.replace(tzinfo=timezone.utc)
-    writer = Writer(pdf_style(), date)
-    data = writer.write(document)
-    return data, unprintable(analysis.report, writer.missing())
+    writer = Writer(pdf_style(), date, draft)
+    data = writer.write(document, title)
+    return data, unprintable(texts_of, writer.missing())
 
 
 def unprintable(report, missing: set[str]) -> list[str]:

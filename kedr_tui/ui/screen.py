@@ -1,4 +1,7 @@
-"""The report screen: header, the five tabs, footer; every command of the app.
+"""The report screen: header, the five tabs, footer; which commands apply where.
+
+The commands themselves live by concern in ``editing.py``, ``file.py`` and
+``navigation.py`` (mixins of this screen).
 
 All changes go through ``Session.perform / undo / redo``, saving through
 ``Session.save`` and quitting through ``KedrApp.request_quit``: the seams the
@@ -7,34 +10,27 @@ safety features (journal, lock, recovery) will hook into.
 
 from __future__ import annotations
 
-from functools import partial
-from typing import TYPE_CHECKING
-
-from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.reactive import Reactive
 from textual.screen import Screen
 
-from kedr_tui.core.history import EditError
-from kedr_tui.core.errors import ReportError
-from kedr_tui.core.store import FileChangedError
 from kedr_tui.ui.commands import COMMANDS, bindings, eval_params, footer_label, key_text
-from kedr_tui.view.columns import EDITABLE, TAB_TITLES, TABLES, column_keys, edit_target, field_column
-from kedr_tui.view.rows import State, finding_target, marks_of, ref_target, short_text
+from kedr_tui.ui.editing import EditingCommands
+from kedr_tui.ui.file import FileCommands
+from kedr_tui.ui.navigation import NavigationCommands
 from kedr_tui.ui.tabs import TabView, Views
 from kedr_tui.ui.widgets.header import ReportHeader
 from kedr_tui.ui.widgets.keybar import KeyBar
 from kedr_tui.ui.widgets.tabbar import TabBar
-
-if TYPE_CHECKING:  # navigate and the safety screens are imported where used: not needed to start
-    from kedr_tui.view.navigate import Target
+from kedr_tui.view.columns import TAB_TITLES, TABLES
+from kedr_tui.view.rows import State, marks_of
 
 EDITING = {c.action.partition("(")[0] for c in COMMANDS if c.edits}
 ROW_TABLES = ("indicators", "expenses", "amendments")
 
 
-class ReportScreen(Screen):
+class ReportScreen(EditingCommands, FileCommands, NavigationCommands, Screen):
     BINDINGS = bindings()
 
     # Textual's Screen repaints itself whole when the focus moves; the widgets whose
@@ -224,330 +220,6 @@ class ReportScreen(Screen):
         if action == "redo":
             return True if self.session.history and self.session.history.undone else None
         return True
-
-    # ------------------------------------------------------------ editing
-
-    def _row_context(self, view: TabView, row) -> str:
-        """Which row an editor is about, in a line: «Задача 1, № 2 · Доля …»."""
-        report = self.session.report
-        if row is None or report is None:
-            return ""
-        if row.kind == "indicator":
-            from kedr_tui.view.detail import where
-
-            text = f"{where(self.state, row.index)} · {report.indicators[row.index].name}"
-        elif row.kind == "expense":
-            exp = report.expenses[row.index]
-            text = f"{exp.code} · {exp.executor}"
-        elif row.kind == "node":
-            act = report.activities[row.index]
-            text = f"{act.code} · {act.title}"
-        elif row.kind == "amendment":
-            text = f"Изменение № {row.index + 1} · {report.amendments[row.index].act}"
-        elif row.kind == "text":
-            text = row.cells[1].text
-        else:
-            text = " · ".join(c.text.strip() for c in row.cells[1:3] if c.text.strip())
-        return short_text(text, 120)
-
-    def action_edit(self) -> None:
-        view = self.current_view()
-        row = view.current_row()
-        if row is None or self.session.report is None:
-            return
-        column = view.table.current_column()
-        target = edit_target(view.TABLE, row, column)
-        if target is None:
-            self.tell(self._why_not(view.TABLE, row, column), timeout=4)
-            return
-        self.open_editor(*target, context=self._row_context(view, row))
-
-    def _why_not(self, table: str, row, column: str) -> str:
-        if row.kind in ("heading", "orphan"):
-            return "Это заголовок раздела."
-        if row.kind == "line":
-            return "Итог по исполнителю вычисляется: правьте строки вложенных мероприятий."
-        if row.kind in ("node", "program") and column in ("plan_year", "plan_period", "cash"):
-            return "Итоги вычисляются из строк исполнителей (ниже)."
-        if column == "mark":
-            return "Здесь отмечены замечания: подробности — в панели снизу и на вкладке «Проверка»."
-        editable = EDITABLE.get(table, {}).get(row.kind, {})
-        if editable:
-            return "Это значение вычисляется; его нельзя ввести."
-        return "Эта строка не редактируется."
-
-    def open_editor(self, section: str, index: int | None, field: str, context: str = "") -> None:
-        from kedr_tui.view import fields as F  # the editing helpers: loaded when first used
-        from kedr_tui.ui.editor import ChoiceEditor, FieldEditor
-
-        report = self.session.report
-        title = F.label(section, field)
-        current = F.value_of(report, section, index, field)
-        kind = F.editor_kind(section, field)
-        if kind == "choice":
-            try:
-                options = F.choices(report, section, index, field)
-            except EditError as exc:
-                self.tell(str(exc), severity="error")
-                return
-            screen = ChoiceEditor(title, context, options, current)
-        else:
-            screen = FieldEditor(title, context, F.to_text(current), F.hint(section, field),
-                                 partial(F.parse, report, section, index, field),
-                                 multiline=kind == "multiline")
-        self.app.push_screen(screen, partial(self._edited, section, index, field))
-
-    def _edited(self, section: str, index: int | None, field: str, result) -> None:
-        from kedr_tui.view import fields as F  # the editing helpers: loaded when first used
-
-        if result is None:
-            return
-        try:
-            edit = F.edit_for(self.session.report, section, index, field, result.value)
-        except EditError as exc:
-            self.tell(str(exc), severity="error")
-            return
-        if edit is not None:
-            self.make_edit(edit)
-
-    def make_edit(self, edit, focus: str | None = None) -> bool:
-        """The one way an edit reaches the report."""
-        try:
-            self.session.perform(edit)
-        except EditError as exc:
-            self.tell(str(exc), severity="error")
-            return False
-        self.after_change(edit, focus)
-        return True
-
-    def action_edit_field(self) -> None:
-        from kedr_tui.view import fields as F  # the editing helpers: loaded when first used
-        from kedr_tui.ui.editor import FieldPicker
-
-        view = self.current_view()
-        row = view.current_row()
-        report = self.session.report
-        if row is None or row.section is None or report is None:
-            self.tell("У этой строки нет полей для правки.", timeout=3)
-            return
-        section, index = row.section, row.index
-        if row.field is not None:
-            fields = [row.field]
-        elif section == "report":
-            fields = ["year"]
-        else:
-            from kedr_tui.core.edits import editable_fields
-
-            fields = list(editable_fields(section))
-        entries = [(f, F.label(section, f), short_text(F.to_text(F.value_of(report, section, index, f))
-                                                        if f != "better" else
-                                                        ("меньше" if F.value_of(report, section, index, f)
-                                                         == "lower" else "больше"), 80))
-                   for f in fields]
-        context = self._row_context(view, row)
-
-        def picked(field: str | None) -> None:
-            if field is not None:
-                self.open_editor(section, index, field, context)
-
-        self.app.push_screen(FieldPicker("Какое поле править?", context, entries), picked)
-
-    # ------------------------------------------------------------ rows
-
-    def _op(self, make) -> None:
-        from kedr_tui.view import structure
-
-        view = self.current_view()
-        try:
-            op = make(structure, view)
-        except EditError as exc:
-            self.tell(str(exc), severity="warning", timeout=5)
-            return
-        if op.question:
-            from kedr_tui.ui.dialogs import ConfirmDialog
-
-            def answered(yes: bool | None) -> None:
-                if yes:
-                    self.make_edit(op.edit, op.focus)
-
-            self.app.push_screen(ConfirmDialog(op.question), answered)
-        else:
-            self.make_edit(op.edit, op.focus)
-
-    def action_add(self) -> None:
-        self._op(lambda s, v: s.add_row(v.TABLE, v.current_row(), self.session.report))
-
-    def action_add_task(self) -> None:
-        self._op(lambda s, v: s.add_group(v.TABLE, v.current_row(), self.session.report))
-
-    def action_add_activity(self) -> None:
-        self._op(lambda s, v: s.add_group(v.TABLE, v.current_row(), self.session.report))
-
-    def action_delete(self) -> None:
-        self._op(lambda s, v: s.delete_row(v.TABLE, v.current_row(), self.session.report))
-
-    def action_move(self, delta: int) -> None:
-        self._op(lambda s, v: s.move_row(v.TABLE, v.current_row(), self.session.report, delta))
-
-    # ------------------------------------------------------------ history
-
-    def _history(self, redo: bool) -> None:
-        from kedr_tui.view import fields as F  # the editing helpers: loaded when first used
-
-        edit = self.session.redo() if redo else self.session.undo()
-        if edit is None:
-            self.tell("Нечего повторять." if redo else "Нечего отменять.", timeout=3)
-            return
-        where = F.place_of_step(edit, undone=not redo)
-        place = ref_target(*where) if where else None
-        if place is not None:
-            table, key, field = place
-            row = next((r for r in self.views[table].rows if r.key == key), None)
-            column = field_column(table, row, field) if row is not None else None
-            place = (table, key, column)
-        self.after_change(edit, place[1] if place else None, place)
-        self.tell(("Повторено: " if redo else "Отменено: ") + F.describe(edit), timeout=3)
-
-    def action_undo(self) -> None:
-        self._history(redo=False)
-
-    def action_redo(self) -> None:
-        self._history(redo=True)
-
-    # ------------------------------------------------------------ file
-
-    def action_save(self) -> bool:
-        if self.read_only:
-            self.tell("Отчёт открыт только для чтения.", severity="warning")
-            return False
-        try:
-            path = self.session.save()
-        except FileChangedError as exc:
-            # someone changed the file since it was read: ask (reload / save as / cancel)
-            from kedr_tui.ui.safety.flow import resolve_conflict
-
-            resolve_conflict(self.app, self.session, exc, on_change=self.after_change)
-            return False
-        except (ReportError, OSError) as exc:
-            self.tell(str(exc), title="Не сохранено", severity="error", timeout=10)
-            return False
-        self.after_change(None)
-        self.tell(f"Сохранено: {path}", timeout=3)
-        if self.errors():
-            self.tell("В отчёте есть ошибки: файл откроется только для чтения, пока их не "
-                        "исправить.", severity="warning", timeout=8)
-        return True
-
-    def action_export(self, kind: str) -> None:
-        analysis = self.session.analysis
-        if analysis is None or analysis.errors:
-            self.tell("В отчёте ошибки: вывод невозможен (см. вкладку «Проверка»).",
-                        severity="error")
-            return
-        self.tell(f"Вывод {'PDF' if kind == 'pdf' else 'текста'}…", timeout=2)
-        self._export(kind, analysis)
-
-    @work(thread=True, group="export", exit_on_error=False)
-    def _export(self, kind: str, analysis) -> None:
-        notify = partial(self.app.call_from_thread, self.tell)
-        try:
-            from kedr_tui.export.files import default_path, write_output
-
-            warnings: list[str] = []
-            path = write_output(kind, analysis, default_path(kind, analysis.report.year), warnings)
-        except ImportError:
-            notify("Экспорт недоступен: модуль вывода не установлен.", severity="warning")
-        except ReportError as exc:
-            notify(str(exc), title="Вывод не записан", severity="error", timeout=10)
-        except Exception as exc:  # an export bug must not take the editor down
-            notify(f"{type(exc).__name__}: {exc}", title="Ошибка вывода", severity="error", timeout=10)
-        else:
-            notify(f"Записан файл {path}", title="Вывод", timeout=6)
-            if warnings:
-                notify("; ".join(warnings[:3]) + (f" (и ещё {len(warnings) - 3})" if len(warnings) > 3 else ""),
-                       title="Не всё напечатано", severity="warning", timeout=12)
-
-    def action_quit(self) -> None:
-        self.app.request_quit()
-
-    # ------------------------------------------------------------ moving around
-
-    def _position(self) -> tuple[str, int]:
-        view = self.current_view()
-        return view.TABLE, (view.table.cursor_row if view.populated else -1)
-
-    async def goto(self, target: Target) -> None:
-        await self.show_tab(target.table)
-        self.views[target.table].table.goto_index(target.row, target.column)
-
-    async def _finding(self, forward: bool) -> None:
-        if self.state is None or not self.state.findings:
-            self.tell("Замечаний нет.", timeout=3)
-            return
-        from kedr_tui.view.navigate import finding_targets, step
-
-        targets = finding_targets(self.state.findings, self.all_rows())
-        target, wrapped = step(targets, *self._position(), forward=forward)
-        if target is None:
-            self.tell("Замечаний нет.", timeout=3)
-            return
-        await self.goto(target)
-        if wrapped:
-            self.tell("Замечания пройдены: снова с " + ("начала." if forward else "конца."), timeout=3)
-
-    async def action_next_finding(self) -> None:
-        await self._finding(True)
-
-    async def action_prev_finding(self) -> None:
-        await self._finding(False)
-
-    async def action_jump(self) -> None:
-        view = self.current_view()
-        row = view.current_row()
-        if row is None or row.kind != "finding":
-            return
-        finding = self.state.findings[row.index]
-        table, key, field = finding_target(finding)
-        rows = self.views[table].rows
-        index = next((i for i, r in enumerate(rows) if r.key == key), None)
-        if table == "findings" or index is None:
-            self.tell("Замечание относится к файлу в целом: строка " + str(finding.line), timeout=4)
-            return
-        from kedr_tui.view.navigate import Target
-
-        await self.goto(Target(table, index, field_column(table, rows[index], field)))
-
-    def action_search(self) -> None:
-        from kedr_tui.ui.search import SearchBar
-
-        async def searched(query: str | None) -> None:
-            if query:
-                self.query_text = query
-                await self._search(True)
-
-        self.app.push_screen(SearchBar(self.query_text), searched)
-
-    async def _search(self, forward: bool) -> None:
-        if not self.query_text:
-            self.action_search()
-            return
-        from kedr_tui.view.navigate import search
-
-        columns = {name: column_keys(name) for name in TABLES}
-        target, wrapped = search(self.all_rows(), columns, self.query_text, *self._position(),
-                                 forward=forward)
-        if target is None:
-            self.tell(f"«{self.query_text}» не найдено.", severity="warning", timeout=3)
-            return
-        await self.goto(target)
-        if wrapped:
-            self.tell("Поиск продолжен с " + ("начала." if forward else "конца."), timeout=3)
-
-    async def action_search_next(self) -> None:
-        await self._search(True)
-
-    async def action_search_prev(self) -> None:
-        await self._search(False)
 
     # ------------------------------------------------------------ view
 

@@ -14,7 +14,7 @@ from kedr_tui.core.derive import amounts as amounts_of
 from kedr_tui.core.fields import FIELDS, label
 from kedr_tui.core.model import LOWER
 from kedr_tui.core.numbers import fmt_money, fmt_pct, fmt_ratio, fmt_value
-from kedr_tui.view.rows import ViewRow, State, fmt_date, place_of
+from kedr_tui.view.rows import State, ViewRow, fmt_date, place_of, short_text
 
 KIND_NAMES = {"program": "Программа", "subprogram": "Подпрограмма", "main": "Основное мероприятие",
               "activity": "Мероприятие"}
@@ -252,3 +252,25 @@ def _finding(out: _Out, row: ViewRow, state: State) -> None:
         section = f.ref[0] if f.ref else "report"
         out.field("Поле", label(section, f.field))
     out.line(("Enter — перейти к строке", "note"))
+
+
+def row_context(state: State | None, row: ViewRow | None) -> str:
+    """Which row an editor is about, in a line: «Задача 1, № 2 · Доля …»."""
+    report = state.report if state is not None else None
+    if row is None or report is None:
+        return ""
+    if row.kind == "indicator":
+        text = f"{where(state, row.index)} · {report.indicators[row.index].name}"
+    elif row.kind == "expense":
+        exp = report.expenses[row.index]
+        text = f"{exp.code} · {exp.executor}"
+    elif row.kind == "node":
+        act = report.activities[row.index]
+        text = f"{act.code} · {act.title}"
+    elif row.kind == "amendment":
+        text = f"Изменение № {row.index + 1} · {report.amendments[row.index].act}"
+    elif row.kind == "text":
+        text = row.cells[1].text
+    else:
+        text = " · ".join(c.text.strip() for c in row.cells[1:3] if c.text.strip())
+    return short_text(text, 120)

@@ -7,7 +7,8 @@ import pytest
 
 CORE = ["kedr_tui.core." + name for name in
         ("model", "numbers", "formula", "locate", "schema", "derive", "checks", "analysis", "edits",
-         "session", "store", "newyear", "errors", "diff", "identity", "sanitize", "store.versions")]
+         "session", "store", "newyear", "errors", "diff", "identity", "sanitize", "store.versions",
+         "review", "reviewing", "store.review")]
 
 
 def loaded_modules(code: str) -> set[str]:

@@ -157,7 +157,7 @@ async def test_export_pdf_and_text_in_the_background(seed, tmp_path, monkeypatch
 async def test_export_not_available_is_said(seed, tmp_path, monkeypatch):
     import kedr_tui.export.files as files
 
-    def missing(kind, analysis, warnings=None):
+    def missing(kind, analysis, warnings=None, draft=False):
         raise ImportError("no renderer")
 
     monkeypatch.chdir(tmp_path)

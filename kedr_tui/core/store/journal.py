@@ -32,7 +32,7 @@ from kedr_tui.core.store.lock import Owner, when_text
 from kedr_tui.core.store.shared import create, fsync_dir, group_of, private_mode
 
 FORMAT = 1
-EDIT_OPS = ("apply", "undo", "redo")
+EDIT_OPS = ("apply", "undo", "redo", "state")  # "state": a whole review, as changed
 
 MATCH = "match"        # applies to the file as it is: can be recovered
 SAVED = "saved"        # the file already holds its result: a leftover of a finished save
@@ -153,38 +153,57 @@ def find_journal(report: Path, loaded=None) -> JournalInfo | None:
     ``loaded`` (a ``Loaded`` of the file as it is now) saves reading it again.
     """
     report = Path(report)
-    path = journal_path(report)
+
+    def sha_now() -> str | None:
+        nonlocal loaded
+        if loaded is None:
+            from kedr_tui.core.store.report import load
+
+            try:
+                loaded = load(report)
+            except ReportError:
+                loaded = None
+        return loaded.stamp.sha256 if loaded is not None else _sha_of_file(report)
+
+    def describe(entries: list[dict]) -> tuple[str, ...]:
+        if loaded is None or loaded.report is None:
+            raise JournalDamaged("отчёт не читается, правки журнала не к чему применить")
+        from kedr_tui.core.recovery import ReplayError, describe as describe_edits
+
+        try:
+            return tuple(describe_edits(loaded.report, entries))
+        except ReplayError as exc:
+            raise JournalDamaged(f"журнал повреждён: {exc}") from None
+
+    return inspect_journal(report, sha_now, describe)
+
+
+def inspect_journal(subject: Path, sha_now, describe) -> JournalInfo | None:
+    """The journal beside ``subject`` (a report, or its review file), if any.
+
+    ``sha_now()`` gives the hash of the subject as it is now; ``describe(entries)``
+    says what the journal would change (``JournalDamaged`` if it can't apply).
+    """
+    subject = Path(subject)
+    path = journal_path(subject)
     try:
         header, entries, size = read_entries(path)
     except FileNotFoundError:
         return None
     except PermissionError:
-        return JournalInfo(path, report, DAMAGED, reason="нет прав на чтение журнала")
+        return JournalInfo(path, subject, DAMAGED, reason="нет прав на чтение журнала")
     except OSError as exc:
-        return JournalInfo(path, report, DAMAGED, reason=f"журнал не читается: {exc.strerror or exc}")
+        return JournalInfo(path, subject, DAMAGED, reason=f"журнал не читается: {exc.strerror or exc}")
     except JournalDamaged as exc:
-        return JournalInfo(path, report, DAMAGED, reason=f"журнал повреждён: {exc}")
-    if loaded is None:
-        from kedr_tui.core.store.report import load
-
-        try:
-            loaded = load(report)
-        except ReportError:
-            loaded = None
-    sha = loaded.stamp.sha256 if loaded is not None else _sha_of_file(report)
-    status, reason = _status(header, entries, sha)
+        return JournalInfo(path, subject, DAMAGED, reason=f"журнал повреждён: {exc}")
+    status, reason = _status(header, entries, sha_now())
     changes: tuple[str, ...] = ()
     if status == MATCH:
-        if loaded is None or loaded.report is None:
-            status, reason = DAMAGED, "отчёт не читается, правки журнала не к чему применить"
-        else:
-            from kedr_tui.core.recovery import ReplayError, describe
-
-            try:
-                changes = tuple(describe(loaded.report, entries))
-            except ReplayError as exc:
-                status, reason = DAMAGED, f"журнал повреждён: {exc}"
-    return JournalInfo(path, report, status, header, tuple(entries), size, changes, reason)
+        try:
+            changes = tuple(describe(entries))
+        except JournalDamaged as exc:
+            status, reason = DAMAGED, str(exc)
+    return JournalInfo(path, subject, status, header, tuple(entries), size, changes, reason)
 
 
 def journal_warning(report: Path) -> str | None:

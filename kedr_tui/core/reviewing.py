@@ -1,0 +1,249 @@
+"""A session on a report's review: the current review, its lock, journal, save and recovery.
+
+The review file gets the report's safety (SPEC «Safety») through the same
+store modules: one writer (``EditLock`` on the review file), every change
+journaled and fsync'd before it shows (``Journal``, one ``state`` entry per
+change holding the whole review as it would be saved), an atomic save with a
+backup that refuses to overwrite a file someone else changed, and recovery
+of a journal left by a session that ended without saving.  It never writes
+the report: a meeting held in ``--review`` mode leaves its bytes alone.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from kedr_tui.core.errors import ReportError
+from kedr_tui.core.review import Review, parse_review
+from kedr_tui.core.store import (EditLock, Journal, JournalInfo, LockHeld, Owner, check_unchanged,
+                                 clean_temporaries, remove_journal)
+from kedr_tui.core.store.changes import FileChangedError
+from kedr_tui.core.store.journal import JournalDamaged, inspect_journal
+from kedr_tui.core.store.review import LoadedReview, load_review, render_review, write_review
+
+
+class ReviewError(ReportError):
+    """A change or save of the review that is refused (read-only, recovery pending, disk)."""
+
+    def __init__(self, path, message: str):
+        super().__init__(str(path), message, exit_code=1)
+
+
+def login_name() -> str:
+    """The author of a mark by default: the login name."""
+    try:
+        import pwd
+
+        return pwd.getpwuid(os.geteuid()).pw_name
+    except (ImportError, KeyError):
+        return os.environ.get("USER") or os.environ.get("LOGNAME") or ""
+
+
+def _describe(base: Review, entries: list[dict]) -> tuple[str, ...]:
+    state = _last_state(entries)
+    if state is None:
+        return ()
+    if state == base:
+        return ()
+    before, after = len(base.marks), len(state.marks)
+    lines = []
+    if after != before or state.marks != base.marks:
+        lines.append(f"замечаний: {before} → {after}")
+    if state.assignments != base.assignments:
+        lines.append(f"поручений: {len(base.assignments)} → {len(state.assignments)}")
+    if state.meeting != base.meeting or state.history != base.history:
+        lines.append("изменены сведения о заседании")
+    if state.status != base.status:
+        lines.append(f"статус: {base.status} → {state.status}")
+    return tuple(lines) or ("изменено рассмотрение",)
+
+
+def _last_state(entries: list[dict]) -> Review | None:
+    states = [e for e in entries if e.get("op") == "state"]
+    if not states:
+        return None
+    text = states[-1].get("text")
+    if not isinstance(text, str):
+        raise JournalDamaged("запись журнала без текста рассмотрения")
+    parsed = parse_review(text)
+    if parsed.review is None or parsed.has_errors:
+        raise JournalDamaged("запись журнала не читается")
+    return parsed.review
+
+
+class ReviewSession:
+    """The review of one report, as the app and the CLI change it."""
+
+    def __init__(self, report: Path, loaded: LoadedReview, read_only: bool = False):
+        self.report_path = Path(report)
+        self.loaded = loaded
+        self.path = loaded.path
+        #: the review (``None`` while the report has never been reviewed)
+        self.review: Review | None = loaded.review
+        self.read_only = read_only
+        self.read_only_reason: str | None = None
+        if loaded.parsed.review is None or loaded.has_errors:
+            self._go_read_only("в файле рассмотрения есть ошибки — замечания только для просмотра")
+        self.recovery: JournalInfo | None = None
+        self.modified = False
+        self._lock: EditLock | None = None
+        self._journal: Journal | None = None
+
+    @classmethod
+    def open(cls, report: Path, read_only: bool = False, *, lock: bool = True) -> "ReviewSession":
+        """Open the review of ``report``; ReportError only if its file exists and can't be read."""
+        session = cls(report, load_review(report), read_only)
+        if lock and not session.read_only:
+            session._take_lock()
+        return session
+
+    def _go_read_only(self, reason: str) -> None:
+        self.read_only = True
+        self.read_only_reason = reason
+
+    def _take_lock(self) -> None:
+        folder = self.path.parent
+        if not os.access(folder, os.W_OK | os.X_OK):
+            self._go_read_only(f"нет прав на запись в папку «{folder}» — замечания не сохранить")
+            return
+        if self.path.exists() and not os.access(self.path, os.W_OK):
+            self._go_read_only("файл рассмотрения защищён от записи — замечания только для просмотра")
+            return
+        lock = EditLock(self.path)
+        try:
+            lock.acquire()
+        except LockHeld as exc:
+            who = exc.owner.describe() if exc.owner else "другой сеанс kedr-tui"
+            self._go_read_only(f"рассмотрение ведёт {who} — замечания только для просмотра")
+            return
+        except ReportError as exc:
+            self._go_read_only(exc.message)
+            return
+        self._lock = lock
+        clean_temporaries(self.path)
+        base = self.review or Review(self.report_path.name)
+        info = inspect_journal(self.path, lambda: self.loaded.sha256,
+                               lambda entries: _describe(base, entries))
+        if info is not None:
+            if info.obsolete:
+                remove_journal(self.path)
+            else:
+                self.recovery = info
+
+    @property
+    def locked(self) -> bool:
+        return self._lock is not None
+
+    @property
+    def exists(self) -> bool:
+        """A review exists: on disk, or made in this session."""
+        return self.review is not None
+
+    def current(self) -> Review:
+        """The review to change: the existing one, or a new one for this report."""
+        return self.review or Review(self.report_path.name)
+
+    # ------------------------------------------------------------ changing
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise ReviewError(self.path, self.read_only_reason or "рассмотрение только для просмотра")
+        if self.recovery is not None:
+            raise ReviewError(self.path, "сначала восстановите или отбросьте несохранённые "
+                              "замечания из журнала")
+
+    def change(self, review: Review) -> Review:
+        """Make ``review`` the current one; it is in the journal on disk before this returns."""
+        self._check_writable()
+        if review == self.review:
+            return review
+        if self._lock is not None:
+            try:
+                if self._journal is None:
+                    owner = self._lock.owner or Owner.me()
+                    size = self.loaded.stamp.size if self.loaded.stamp else 0
+                    self._journal = Journal.start(self.path, self.loaded.sha256, size, owner)
+                self._journal.append("state", text=render_review(review))
+            except OSError as exc:
+                raise ReviewError(self.path, f"замечание не записано в журнал "
+                                  f"({exc.strerror or exc}) и не сделано") from None
+        self.review = review
+        self.modified = True
+        return review
+
+    # ------------------------------------------------------------ saving
+
+    def save(self) -> Path:
+        """Write the review; FileChangedError if someone changed its file since it was read."""
+        self._check_writable()
+        if self.review is None:
+            raise ReviewError(self.path, "рассмотрения ещё нет, сохранять нечего")
+        if self.loaded.stamp is not None:
+            check_unchanged(self.path, self.loaded.stamp)
+        elif self.path.exists():
+            raise FileChangedError(self.path, "changed", "файл рассмотрения создан другим сеансом "
+                                   "после открытия: перечитайте его")
+        text = render_review(self.review)
+        if self._journal is not None:
+            from kedr_tui.core.store import sha256_of
+
+            try:
+                self._journal.append("save", sha256=sha256_of(text.encode("utf-8")))
+            except OSError:
+                pass
+        stamp = write_review(self.path, text)
+        if self._journal is not None:
+            journal, self._journal = self._journal, None
+            try:
+                journal.remove()
+            except OSError:
+                pass
+        self.loaded = LoadedReview(self.path, text, parse_review(text, self.report_path.name), stamp)
+        self.review = self.loaded.review
+        self.modified = False
+        return self.path
+
+    # ------------------------------------------------------------ recovery
+
+    def recover(self) -> Review:
+        info = self.recovery
+        if info is None:
+            raise ReviewError(self.path, "нет журнала замечаний для восстановления")
+        try:
+            state = _last_state(list(info.entries))
+        except JournalDamaged as exc:
+            raise ReviewError(self.path, f"замечания не восстановлены: {exc}") from None
+        try:
+            self._journal = Journal.resume(info)
+        except OSError as exc:
+            raise ReviewError(self.path, f"журнал замечаний не открывается для записи: "
+                              f"{exc.strerror or exc}") from None
+        self.recovery = None
+        if state is not None:
+            self.review = state
+            self.modified = True
+        return self.current()
+
+    def discard_journal(self) -> None:
+        if self.recovery is not None:
+            remove_journal(self.path)
+            self.recovery = None
+
+    def close(self, discard: bool = False) -> None:
+        """Release the lock; the journal stays only if changes are unsaved (and not discarded)."""
+        if self._journal is not None:
+            journal, self._journal = self._journal, None
+            if discard or not self.modified:
+                journal.remove()
+            else:
+                journal.close()
+        if self._lock is not None:
+            lock, self._lock = self._lock, None
+            lock.release()
+
+    def __enter__(self) -> "ReviewSession":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

@@ -1,0 +1,182 @@
+"""The report screen's editing commands: a cell's editor, the field list, rows added,
+deleted and moved, undo and redo.
+
+A mixin of ``ReportScreen`` (``screen.py``): it uses the screen's session, views,
+state and ``after_change``.  What may be typed and what an edit does are decided in
+``view.fields`` and ``view.structure``; this only asks and shows.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from kedr_tui.core.history import EditError
+from kedr_tui.view.columns import EDITABLE, edit_target, field_column
+from kedr_tui.view.detail import row_context
+from kedr_tui.view.rows import ref_target, short_text
+
+
+class EditingCommands:
+    def action_edit(self) -> None:
+        view = self.current_view()
+        row = view.current_row()
+        if row is None or self.session.report is None:
+            return
+        column = view.table.current_column()
+        target = edit_target(view.TABLE, row, column)
+        if target is None:
+            self.tell(self._why_not(view.TABLE, row, column), timeout=4)
+            return
+        self.open_editor(*target, context=row_context(self.state, row))
+
+    def _why_not(self, table: str, row, column: str) -> str:
+        if row.kind in ("heading", "orphan"):
+            return "Это заголовок раздела."
+        if row.kind == "line":
+            return "Итог по исполнителю вычисляется: правьте строки вложенных мероприятий."
+        if row.kind in ("node", "program") and column in ("plan_year", "plan_period", "cash"):
+            return "Итоги вычисляются из строк исполнителей (ниже)."
+        if column == "mark":
+            return "Здесь отмечены замечания: подробности — в панели снизу и на вкладке «Проверка»."
+        editable = EDITABLE.get(table, {}).get(row.kind, {})
+        if editable:
+            return "Это значение вычисляется; его нельзя ввести."
+        return "Эта строка не редактируется."
+
+    def open_editor(self, section: str, index: int | None, field: str, context: str = "") -> None:
+        from kedr_tui.view import fields as F  # the editing helpers: loaded when first used
+        from kedr_tui.ui.editor import ChoiceEditor, FieldEditor
+
+        report = self.session.report
+        title = F.label(section, field)
+        current = F.value_of(report, section, index, field)
+        kind = F.editor_kind(section, field)
+        if kind == "choice":
+            try:
+                options = F.choices(report, section, index, field)
+            except EditError as exc:
+                self.tell(str(exc), severity="error")
+                return
+            screen = ChoiceEditor(title, context, options, current)
+        else:
+            screen = FieldEditor(title, context, F.to_text(current), F.hint(section, field),
+                                 partial(F.parse, report, section, index, field),
+                                 multiline=kind == "multiline")
+        self.app.push_screen(screen, partial(self._edited, section, index, field))
+
+    def _edited(self, section: str, index: int | None, field: str, result) -> None:
+        from kedr_tui.view import fields as F  # the editing helpers: loaded when first used
+
+        if result is None:
+            return
+        try:
+            edit = F.edit_for(self.session.report, section, index, field, result.value)
+        except EditError as exc:
+            self.tell(str(exc), severity="error")
+            return
+        if edit is not None:
+            self.make_edit(edit)
+
+    def make_edit(self, edit, focus: str | None = None) -> bool:
+        """The one way an edit reaches the report."""
+        try:
+            self.session.perform(edit)
+        except EditError as exc:
+            self.tell(str(exc), severity="error")
+            return False
+        self.after_change(edit, focus)
+        return True
+
+    def action_edit_field(self) -> None:
+        from kedr_tui.view import fields as F  # the editing helpers: loaded when first used
+        from kedr_tui.ui.editor import FieldPicker
+
+        view = self.current_view()
+        row = view.current_row()
+        report = self.session.report
+        if row is None or row.section is None or report is None:
+            self.tell("У этой строки нет полей для правки.", timeout=3)
+            return
+        section, index = row.section, row.index
+        if row.field is not None:
+            fields = [row.field]
+        elif section == "report":
+            fields = ["year"]
+        else:
+            from kedr_tui.core.edits import editable_fields
+
+            fields = list(editable_fields(section))
+        entries = [(f, F.label(section, f), short_text(F.to_text(F.value_of(report, section, index, f))
+                                                        if f != "better" else
+                                                        ("меньше" if F.value_of(report, section, index, f)
+                                                         == "lower" else "больше"), 80))
+                   for f in fields]
+        context = row_context(self.state, row)
+
+        def picked(field: str | None) -> None:
+            if field is not None:
+                self.open_editor(section, index, field, context)
+
+        self.app.push_screen(FieldPicker("Какое поле править?", context, entries), picked)
+
+    # ------------------------------------------------------------ rows
+
+    def _op(self, make) -> None:
+        from kedr_tui.view import structure
+
+        view = self.current_view()
+        try:
+            op = make(structure, view)
+        except EditError as exc:
+            self.tell(str(exc), severity="warning", timeout=5)
+            return
+        if op.question:
+            from kedr_tui.ui.dialogs import ConfirmDialog
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self.make_edit(op.edit, op.focus)
+
+            self.app.push_screen(ConfirmDialog(op.question), answered)
+        else:
+            self.make_edit(op.edit, op.focus)
+
+    def action_add(self) -> None:
+        self._op(lambda s, v: s.add_row(v.TABLE, v.current_row(), self.session.report))
+
+    def action_add_task(self) -> None:
+        self._op(lambda s, v: s.add_group(v.TABLE, v.current_row(), self.session.report))
+
+    def action_add_activity(self) -> None:
+        self._op(lambda s, v: s.add_group(v.TABLE, v.current_row(), self.session.report))
+
+    def action_delete(self) -> None:
+        self._op(lambda s, v: s.delete_row(v.TABLE, v.current_row(), self.session.report))
+
+    def action_move(self, delta: int) -> None:
+        self._op(lambda s, v: s.move_row(v.TABLE, v.current_row(), self.session.report, delta))
+
+    # ------------------------------------------------------------ history
+
+    def _history(self, redo: bool) -> None:
+        from kedr_tui.view import fields as F  # the editing helpers: loaded when first used
+
+        edit = self.session.redo() if redo else self.session.undo()
+        if edit is None:
+            self.tell("Нечего повторять." if redo else "Нечего отменять.", timeout=3)
+            return
+        where = F.place_of_step(edit, undone=not redo)
+        place = ref_target(*where) if where else None
+        if place is not None:
+            table, key, field = place
+            row = next((r for r in self.views[table].rows if r.key == key), None)
+            column = field_column(table, row, field) if row is not None else None
+            place = (table, key, column)
+        self.after_change(edit, place[1] if place else None, place)
+        self.tell(("Повторено: " if redo else "Отменено: ") + F.describe(edit), timeout=3)
+
+    def action_undo(self) -> None:
+        self._history(redo=False)
+
+    def action_redo(self) -> None:
+        self._history(redo=True)

@@ -1,0 +1,95 @@
+"""The report screen's moving around: next and previous finding, jump to a finding's
+row, search across the tabs.
+
+A mixin of ``ReportScreen`` (``screen.py``); where to go is computed by
+``view.navigate`` over the rows of every tab.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kedr_tui.view.columns import TABLES, column_keys, field_column
+from kedr_tui.view.rows import finding_target
+
+if TYPE_CHECKING:  # navigate is imported where used: not needed to start
+    from kedr_tui.view.navigate import Target
+
+
+class NavigationCommands:
+    def _position(self) -> tuple[str, int]:
+        view = self.current_view()
+        return view.TABLE, (view.table.cursor_row if view.populated else -1)
+
+    async def goto(self, target: Target) -> None:
+        await self.show_tab(target.table)
+        self.views[target.table].table.goto_index(target.row, target.column)
+
+    async def _finding(self, forward: bool) -> None:
+        if self.state is None or not self.state.findings:
+            self.tell("Замечаний нет.", timeout=3)
+            return
+        from kedr_tui.view.navigate import finding_targets, step
+
+        targets = finding_targets(self.state.findings, self.all_rows())
+        target, wrapped = step(targets, *self._position(), forward=forward)
+        if target is None:
+            self.tell("Замечаний нет.", timeout=3)
+            return
+        await self.goto(target)
+        if wrapped:
+            self.tell("Замечания пройдены: снова с " + ("начала." if forward else "конца."), timeout=3)
+
+    async def action_next_finding(self) -> None:
+        await self._finding(True)
+
+    async def action_prev_finding(self) -> None:
+        await self._finding(False)
+
+    async def action_jump(self) -> None:
+        view = self.current_view()
+        row = view.current_row()
+        if row is None or row.kind != "finding":
+            return
+        finding = self.state.findings[row.index]
+        table, key, field = finding_target(finding)
+        rows = self.views[table].rows
+        index = next((i for i, r in enumerate(rows) if r.key == key), None)
+        if table == "findings" or index is None:
+            self.tell("Замечание относится к файлу в целом: строка " + str(finding.line), timeout=4)
+            return
+        from kedr_tui.view.navigate import Target
+
+        await self.goto(Target(table, index, field_column(table, rows[index], field)))
+
+    def action_search(self) -> None:
+        from kedr_tui.ui.search import SearchBar
+
+        async def searched(query: str | None) -> None:
+            if query:
+                self.query_text = query
+                await self._search(True)
+
+        self.app.push_screen(SearchBar(self.query_text), searched)
+
+    async def _search(self, forward: bool) -> None:
+        if not self.query_text:
+            self.action_search()
+            return
+        from kedr_tui.view.navigate import search
+
+        columns = {name: column_keys(name) for name in TABLES}
+        target, wrapped = search(self.all_rows(), columns, self.query_text, *self._position(),
+                                 forward=forward)
+        if target is None:
+            self.tell(f"«{self.query_text}» не найдено.", severity="warning", timeout=3)
+            return
+        await self.goto(target)
+        if wrapped:
+            self.tell("Поиск продолжен с " + ("начала." if forward else "конца."), timeout=3)
+
+    async def action_search_next(self) -> None:
+        await self._search(True)
+
+    async def action_search_prev(self) -> None:
+        await self._search(False)
