@@ -94,6 +94,14 @@ class Terminal:
         self.quiet(timeout=wait_for_output + 10, after=before)
         return self.count() - before
 
+    def exited(self) -> bool:
+        """Whether the program has ended (reaped here)."""
+        try:
+            done, _ = os.waitpid(self.pid, os.WNOHANG)
+        except ChildProcessError:
+            return True
+        return bool(done)
+
     def idle(self, seconds: float) -> int:
         before = self.count()
         time.sleep(seconds)
@@ -113,14 +121,17 @@ class Terminal:
         except ProcessLookupError:
             pass
         deadline = time.monotonic() + 5
-        while time.monotonic() < deadline:
-            done, _ = os.waitpid(self.pid, os.WNOHANG)
-            if done:
-                break
-            time.sleep(0.02)
-        else:
-            os.kill(self.pid, signal.SIGKILL)
-            os.waitpid(self.pid, 0)
+        try:
+            while time.monotonic() < deadline:
+                done, _ = os.waitpid(self.pid, os.WNOHANG)
+                if done:
+                    break
+                time.sleep(0.02)
+            else:
+                os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            pass                        # reaped already (the caller waited for its exit)
         self._closing = True
         self._reader.join()
         os.close(self.fd)
