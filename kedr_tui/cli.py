@@ -29,6 +29,8 @@ def _open_parser() -> argparse.ArgumentParser:
                      "protocol.")
     parser.add_argument("report", nargs="?", help="файл отчёта (по умолчанию — самый новый reports/*.toml)")
     parser.add_argument("--review", action="store_true", help="только просмотр (для совещаний)")
+    parser.add_argument("--since", metavar="REV|FILE",
+                        help="отметить, что изменилось с версии git (HEAD~1, метка) или с другого файла")
     return parser
 
 
@@ -51,7 +53,7 @@ def _command_parser() -> argparse.ArgumentParser:
         protocol.add_argument(f"--{kind}", nargs="?", const="", default=None, metavar="PATH",
                               help=f"{what}; по умолчанию out/<год>.protocol.{kind}")
     new = sub.add_parser("new", help="создать отчёт на следующий год")
-    new.add_argument("year", type=int)
+    new.add_argument("year", type=_year)
     new.add_argument("--from", dest="source", metavar="REPORT",
                      help="отчёт прошлого года (по умолчанию reports/<год-1>.toml)")
     diff = sub.add_parser("diff", help="что изменилось между двумя версиями или годами отчёта",
@@ -64,6 +66,16 @@ def _command_parser() -> argparse.ArgumentParser:
                       help="цвет: auto — только в терминале и без NO_COLOR")
     diff.add_argument("--git-external", action="store_true", help=argparse.SUPPRESS)
     return parser
+
+
+def _year(text: str) -> int:
+    """The year typed on the command line, read by the one number parser."""
+    from kedr_tui.core.numbers import NumberError, parse_integer
+
+    try:
+        return parse_integer(text)
+    except NumberError as exc:
+        raise argparse.ArgumentTypeError(f"год: {exc}") from None
 
 
 def _say(text: str) -> None:
@@ -243,7 +255,7 @@ def _is_draft(loaded) -> bool:
 
 
 def cmd_new(args) -> int:
-    from kedr_tui.core.newyear import next_year
+    from kedr_tui.core.newyear import next_year, retitle
     from kedr_tui.core.store import save
 
     if not 1900 <= args.year <= 2999:
@@ -261,7 +273,7 @@ def cmd_new(args) -> int:
     if target.exists():
         raise ReportError(str(target), "файл уже есть, не перезаписываю")
     report = next_year(loaded.report, args.year)
-    save(target, report, loaded.text, loaded.report)
+    save(target, report, retitle(loaded.text, loaded.report.year, args.year), loaded.report)
     print(target)
     return EXIT_OK
 
@@ -334,10 +346,15 @@ def _need_terminal() -> None:
 
 def cmd_open(args) -> int:
     path = Path(args.report) if args.report else newest_report()
+    since = None
+    if args.since is not None:
+        from kedr_tui.core.store.versions import base_version
+
+        since = base_version(path, args.since)
     _need_terminal()
     from kedr_tui.ui.app import run_app
 
-    return run_app(path, review=args.review)
+    return run_app(path, review=args.review, since=since)
 
 
 def main(argv: list[str] | None = None) -> int:

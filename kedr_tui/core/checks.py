@@ -8,10 +8,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from kedr_tui.core import identity
-from kedr_tui.core.derive import Derived, parent_code, program_code, split_code
+from kedr_tui.core.derive import Derived, left_out_reason, parent_code, program_code, split_code
 from kedr_tui.core.errors import Finding
 from kedr_tui.core.locate import Locator
-from kedr_tui.core.model import Report
+from kedr_tui.core.model import PLACEHOLDERS, Report, is_placeholder
 from kedr_tui.core.numbers import fmt_money, fmt_value
 
 NAME_WIDTH = 70
@@ -57,6 +57,7 @@ def check(report: Report, derived: Derived, locator: Locator, *,
     _duplicates(report, out)
     _indicators(report, derived, out, previous)
     _expenses(report, out)
+    _plausibility(report, derived, out)
     return out.findings
 
 
@@ -161,3 +162,70 @@ def _expenses(report: Report, out: _Collector) -> None:
         if row.plan_period > row.plan_year:
             out.add("W-OVERSPEND", f"{where}: план на период {fmt_money(row.plan_period)} выше плана "
                     f"на год {fmt_money(row.plan_year)}", "expenses", index, "plan_period")
+
+
+# ---------------------------------------------------------------- plausibility (typos a meeting catches)
+
+TEN = Decimal(10)
+HUNDRED = Decimal(100)
+SHARE_WORDS = ("доля", "процент", "уровень")
+_INDICATOR_VALUES = (("plan", "план"), ("fact", "факт"))
+_EXPENSE_VALUES = (("plan_year", "план на год"), ("plan_period", "план на период"),
+                   ("cash", "кассовое исполнение"))
+
+
+def is_share(ind) -> bool:
+    """An indicator in «%» named «Доля…», «Процент…» or «Уровень…»: it lies within 0–100."""
+    words = ind.name.split()
+    return ind.unit.strip() == "%" and bool(words) and words[0].lower() in SHARE_WORDS
+
+
+def outlier(fact: Decimal | None, plan: Decimal | None, prev: Decimal | None) -> str | None:
+    """«больше» / «меньше» when ``fact`` is over ten times off both plan and prev (all non-zero)."""
+    if fact is None or plan is None or prev is None or not (fact and plan and prev):
+        return None
+    f, p, q = abs(fact), abs(plan), abs(prev)
+    if f > TEN * p and f > TEN * q:
+        return "больше"
+    if f * TEN < p and f * TEN < q:
+        return "меньше"
+    return None
+
+
+def _plausibility(report: Report, derived: Derived, out: _Collector) -> None:
+    for index, ind in enumerate(report.indicators):
+        name = f"«{short(ind.name)}»"
+        for key, what in _INDICATOR_VALUES:
+            value = getattr(ind, key)
+            if value is not None and value < 0:
+                left = " — показатель не учитывается в оценке эффективности" if left_out_reason(ind) else ""
+                out.add("W-NEGATIVE", f"{name}: {what} {fmt_value(value)} меньше нуля{left}",
+                        "indicators", index, key)
+        if is_share(ind):
+            for key, what in _INDICATOR_VALUES:
+                value = getattr(ind, key)
+                if value is not None and not 0 <= value <= HUNDRED:
+                    out.add("W-RANGE", f"{name}: {what} {fmt_value(value)} % вне 0–100 %",
+                            "indicators", index, key)
+        if way := outlier(ind.fact, ind.plan, ind.prev):
+            out.add("W-OUTLIER", f"{name}: факт {fmt_value(ind.fact)} более чем в 10 раз {way} и "
+                    f"плана {fmt_value(ind.plan)}, и прошлого года {fmt_value(ind.prev)} — возможно, "
+                    "опечатка", "indicators", index, "fact")
+    for index, row in enumerate(report.expenses):
+        for key, what in _EXPENSE_VALUES:
+            value = getattr(row, key)
+            if value < 0:
+                out.add("W-NEGATIVE", f"«{row.code}», {short(row.executor, 40)}: {what} "
+                        f"{fmt_money(value)} меньше нуля", "expenses", index, key)
+    for section, (key, _texts) in PLACEHOLDERS.items():
+        for index, row in enumerate(getattr(report, section)):
+            text = getattr(row, key)
+            if is_placeholder(section, text):
+                out.add("W-PLACEHOLDER", f"«{short(text)}»: строка добавлена, но не заполнена",
+                        section, index, key)
+    wrong = {f.ref[1] for f in out.findings if f.is_error and f.ref[:1] == ("activities",)}
+    for node in derived.tree.walk():
+        # (an activity already named by an error is not also called empty)
+        if node.activity is not None and node.is_leaf and not node.own_rows and node.activity not in wrong:
+            out.add("W-PLACEHOLDER", f"мероприятие «{node.code}» без вложенных мероприятий и без "
+                    "исполнителей", "activities", node.activity, "code")

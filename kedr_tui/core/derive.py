@@ -303,14 +303,33 @@ class Evaluation(Struct, frozen=True):
     rating: str
     activities_counted: int = 0
     activities_done: int = 0
+    left_out_reasons: tuple[str, ...] = ()         # why, one per ``left_out``
+
+
+NEGATIVE_LEFT_OUT = "план или факт меньше нуля"
+
+
+def left_out_reason(ind: Indicator) -> str | None:
+    """Why the evaluation leaves an indicator out, or ``None`` when it counts.
+
+    A negative plan or fact (a typo: W-NEGATIVE) would invert СДП, so such an
+    indicator is left out rather than counted upside down.
+    """
+    if ind.fact is None:
+        return "нет факта"
+    if ind.plan is None or ind.plan == 0:
+        return "план 0"
+    if ind.plan < 0 or ind.fact < 0:
+        return NEGATIVE_LEFT_OUT
+    return None
 
 
 def achievement(ind: Indicator) -> Decimal | None:
-    if ind.fact is None or ind.plan is None or ind.plan == 0:
+    if left_out_reason(ind) is not None:
         return None
     if ind.better == LOWER:
         if ind.fact == 0:
-            return Decimal(1) if ind.plan >= 0 else None
+            return Decimal(1)
         degree = ind.plan / ind.fact
     else:
         degree = ind.fact / ind.plan
@@ -328,11 +347,12 @@ def rating(er: Decimal | None) -> str:
 
 def evaluation(report: Report, tree: Node | None = None) -> Evaluation:
     tree = tree or expense_tree(report)
-    achieved, left_out = [], []
+    achieved, left_out, reasons = [], [], []
     for index, ind in enumerate(report.indicators):
         degree = achievement(ind)
         if degree is None:
             left_out.append(index)
+            reasons.append(left_out_reason(ind) or "")
         else:
             achieved.append((index, degree))
     sr = sum((d for _, d in achieved), Decimal(0)) / len(achieved) if achieved else None
@@ -348,7 +368,8 @@ def evaluation(report: Report, tree: Node | None = None) -> Evaluation:
         return None if value is None else round_half_up(value, FOUR)
 
     return Evaluation(tuple((i, r4(d)) for i, d in achieved), tuple(left_out), r4(sr), r4(ss),
-                      r4(srm), r4(eis), r4(er), rating(r4(er)), len(counted), len(done))
+                      r4(srm), r4(eis), r4(er), rating(r4(er)), len(counted), len(done),
+                      tuple(reasons))
 
 
 # ---------------------------------------------------------------- everything

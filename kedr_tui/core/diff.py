@@ -23,14 +23,18 @@ to one year each and are not compared across years.
 
 from __future__ import annotations
 
+import datetime as _dt
 from decimal import Decimal
 
 from msgspec import Struct
 
 from kedr_tui.core import identity
 from kedr_tui.core.derive import Derived, Node, derive
+from kedr_tui.core.fields import FIELDS
 from kedr_tui.core.identity import NarrativeId, RowId, TableId
-from kedr_tui.core.model import Report, data_fields
+from kedr_tui.core.model import HIGHER, LOWER, Report, data_fields
+from kedr_tui.core.numbers import DASH, fmt_money, fmt_pct, fmt_ratio, fmt_value
+from kedr_tui.core.sanitize import visible
 
 ADDED, REMOVED, CHANGED, SAME = "added", "removed", "changed", "same"
 
@@ -328,3 +332,68 @@ def compare(old: Report, new: Report, dold: Derived | None = None,
     else:
         groups.append(Group("narrative", tuple(_table_entry("signature", old, new, cross))))
     return Diff(old.year, new.year, tuple(groups), _evaluation(dold, dnew))
+
+
+# ---------------------------------------------------------------- in words
+
+FIGURE_LABELS = {
+    "abs_deviation": "абсолютное отклонение", "rel_deviation": "относительное отклонение, %",
+    "growth": "темп роста, %", "achievement": "степень достижения (СДП)", "plan_year": "план на год",
+    "plan_period": "план на период", "cash": "исполнено", "pct_year": "% к плану на год",
+    "pct_period": "% к плану на период", "sr": "СР (степень реализации)",
+    "ss": "ССуз (соответствие расходов)", "srm": "СРм (доля мероприятий)",
+    "eis": "Эис (эффективность расходов)", "er": "ЭР (эффективность реализации)",
+    "rating": "оценка",
+}
+NODE_KINDS = {"program": "Программа", "subprogram": "Подпрограмма", "main": "Основное мероприятие",
+              "activity": "Мероприятие"}
+MONEY = {"plan_year", "plan_period", "cash"}
+PERCENT = {"rel_deviation", "growth", "pct_year", "pct_period"}
+RATIO = {"achievement", "sr", "ss", "srm", "eis", "er"}
+
+
+def field_label(section: str, name: str) -> str:
+    """The field's name inside a sentence, from the one catalogue of fields."""
+    entry = FIELDS.get((section, name))
+    return entry.noun if entry else name
+
+
+def value_text(name: str, value: object) -> str:
+    """An entered value the Russian way; text from the data made visible."""
+    if value is None:
+        return DASH
+    if isinstance(value, Decimal):
+        return fmt_money(value) if name in MONEY else fmt_value(value)
+    if isinstance(value, _dt.date):
+        return value.strftime("%d.%m.%Y")
+    if name == "better":
+        return {HIGHER: "больше — лучше", LOWER: "меньше — лучше"}.get(value, visible(str(value)))
+    if isinstance(value, str):
+        return visible(value) if value else "(пусто)"
+    return visible(str(value))
+
+
+def figure_text(name: str, value: object) -> str:
+    """A derived figure as every output shows it: money and % with 2 decimals, ratios with 4."""
+    if value is None:
+        return DASH
+    if isinstance(value, str):
+        return value
+    if name in MONEY:
+        return fmt_money(value)
+    if name in PERCENT:
+        return fmt_pct(value)
+    if name in RATIO:
+        return fmt_ratio(value)
+    return fmt_value(value)
+
+
+def figure_line(figure: Figure) -> str:
+    """«относительное отклонение, %: 88,89 → 100,00»."""
+    return (f"{FIGURE_LABELS.get(figure.name, figure.name)}: {figure_text(figure.name, figure.old)} → "
+            f"{figure_text(figure.name, figure.new)}")
+
+
+def node_name(node: NodeChange) -> str:
+    kind = NODE_KINDS.get(node.kind, node.kind)
+    return kind if node.kind == "program" else f"{kind} {visible(node.code, newlines=False)}"

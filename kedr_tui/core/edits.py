@@ -13,7 +13,7 @@ from msgspec.structs import replace
 
 from kedr_tui.core.fields import FIELDS, of_section, parse_input  # noqa: F401  (parse_input: typed input)
 from kedr_tui.core.history import EditError  # edits are refused with it; also importable from here
-from kedr_tui.core.model import LISTS, SINGLETONS, Report
+from kedr_tui.core.model import LISTS, SINGLETONS, Report, placeholder
 
 
 # ---------------------------------------------------------------- edits
@@ -192,15 +192,15 @@ def new_row(section: str, report: Report, like=None):
     """A fresh row for ``section``, prefilled from the row it is added after."""
     cls = LISTS[section]
     if section == "indicators":
-        return cls(task=like.task if like is not None else 0, name="Новый показатель",
+        return cls(task=like.task if like is not None else 0, name=placeholder(section),
                    plan=Decimal(0))
     if section == "expenses":
         code = like.code if like is not None else (report.activities[-1].code if report.activities else "")
-        return cls(code=code, executor="Новый исполнитель")
+        return cls(code=code, executor=placeholder(section))
     if section == "activities":
-        return cls(code="", title="Новое мероприятие")
+        return cls(code="", title=placeholder(section))
     if section == "tasks":
-        return cls(title="Новая задача")
+        return cls(title=placeholder(section))
     if section == "amendments":
         return cls(act=like.act if like is not None else "", date=_dt.date(report.year or 2000, 1, 1))
     raise EditError(f"в «{section}» нельзя добавлять строки")

@@ -16,13 +16,12 @@ not required and holds a number may be left empty: it then has no value.
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from decimal import Decimal
 
 from msgspec import Struct
 
 from kedr_tui.core.model import HIGHER, LOWER
-from kedr_tui.core.numbers import NumberError, format_decimal, parse_number
+from kedr_tui.core.numbers import NumberError, format_decimal, parse_date, parse_integer, parse_number
 
 TEXT, MULTILINE, NUMBER, INTEGER, DATE, BETTER = "text", "multiline", "number", "integer", "date", "better"
 CHOICE = "choice"
@@ -77,9 +76,10 @@ class Field(Struct, frozen=True):
         if kind == INTEGER:
             if not stripped and self.optional_value:
                 return None
-            if not re.fullmatch(r"\d+", stripped):
-                raise EditError(f"«{stripped}» — не целое число")
-            value = int(stripped)
+            try:
+                value = parse_integer(stripped)
+            except NumberError as exc:
+                raise EditError(str(exc)) from None
             if self.name == "task" and report is not None:
                 low = 0 if self.section == "indicators" else 1
                 if not low <= value <= len(report.tasks):
@@ -87,13 +87,10 @@ class Field(Struct, frozen=True):
                                     + (" (0 — цель программы)" if low == 0 else ""))
             return value
         if kind == DATE:
-            match = _DATE_RU.fullmatch(stripped)
             try:
-                if match:
-                    return _dt.date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
-                return _dt.date.fromisoformat(stripped)
-            except ValueError:
-                raise EditError(f"«{stripped}» — не дата (ДД.ММ.ГГГГ)") from None
+                return parse_date(stripped)
+            except NumberError as exc:
+                raise EditError(str(exc)) from None
         if kind == BETTER:
             value = _BETTER_WORDS.get(stripped.lower())
             if value is None:
@@ -124,7 +121,6 @@ class Field(Struct, frozen=True):
         return str(value)
 
 
-_DATE_RU = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _BETTER_WORDS = {"higher": HIGHER, "больше": HIGHER, "выше": HIGHER,
                  "lower": LOWER, "меньше": LOWER, "ниже": LOWER}
 

@@ -18,6 +18,29 @@ FORMAT = 1
 HIGHER = "higher"
 LOWER = "lower"
 
+# The text the app puts into a row it adds: still there means the row was never filled in
+# (W-PLACEHOLDER).  Section -> (field, texts); a repeated one gets a number («… 2»).
+PLACEHOLDERS = {
+    "tasks": ("title", ("Новая задача",)),
+    "indicators": ("name", ("Новый показатель",)),
+    "activities": ("title", ("Новое мероприятие", "Новое основное мероприятие")),
+    "expenses": ("executor", ("Новый исполнитель",)),
+}
+
+
+def placeholder(section: str, n: int = 1, which: int = 0) -> str:
+    """The text a newly added row of ``section`` gets (``n`` > 1: the n-th of its kind)."""
+    text = PLACEHOLDERS[section][1][which]
+    return text if n == 1 else f"{text} {n}"
+
+
+def is_placeholder(section: str, text: str) -> bool:
+    if section not in PLACEHOLDERS:
+        return False
+    words = " ".join(text.split())
+    head, _, tail = words.rpartition(" ")
+    return any(words == t or (head == t and tail.isdigit()) for t in PLACEHOLDERS[section][1])
+
 
 class ListRow(Struct, frozen=True, eq=False):
     """A row of one of the report's lists.  Two rows are equal when their data

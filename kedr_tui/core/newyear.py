@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from msgspec.structs import replace
@@ -20,3 +21,16 @@ def next_year(report: Report, year: int) -> Report:
         for ind in report.indicators)
     expenses = tuple(replace(row, cash=ZERO_MONEY, justification="") for row in report.expenses)
     return replace(report, year=year, indicators=indicators, expenses=expenses, amendments=())
+
+
+def retitle(text: str, old: int, new: int) -> str:
+    """The report's text with the year in its header comments (those above the first table,
+    «… за 2021 год») changed to the new year; every other line as it was."""
+    lines = text.splitlines(keepends=True)
+    year = re.compile(rf"(?<!\d){old}(?!\d)")
+    for n, line in enumerate(lines):
+        if line.lstrip().startswith("["):
+            break
+        if line.lstrip().startswith("#"):
+            lines[n] = year.sub(str(new), line)
+    return "".join(lines)

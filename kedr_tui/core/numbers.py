@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as _dt
 import re
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
@@ -18,8 +20,13 @@ MAX_PLACES = 10
 # Rounding never runs out of digits (28 by default), however large a ratio gets.
 _WIDE = Context(prec=80, rounding=ROUND_HALF_UP)
 
-_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+# A typed space groups thousands: plain, no-break, narrow no-break or thin.
+GROUP_SPACES = " \u00a0\u202f\u2009"
+_SIGNS = {MINUS: "-", "\u2013": "-", "+": "+", "-": "-"}
+# the whole part: digits, or groups of exactly three after a head of one to three
+_GROUPED = re.compile(f"[0-9]{{1,3}}(?:[{GROUP_SPACES}][0-9]{{3}})+")
+_PLAIN = re.compile(r"[0-9]+")
+_FRACTION = re.compile(r"[0-9]*")
 
 
 class NumberError(ValueError):
@@ -27,21 +34,74 @@ class NumberError(ValueError):
 
 
 def parse_number(text: str) -> Decimal:
-    """``1 129,01``, ``1129.01``, ``-5``, ``−5`` -> Decimal, keeping the digits typed."""
-    s = _SPACES.sub("", text.strip()).replace(MINUS, "-").replace("–", "-").replace(",", ".")
-    if not s:
+    """``1 129,01``, ``1129.01``, ``-5``, ``−5`` -> Decimal, keeping the digits typed.
+
+    The one parser of every typed number.  A space (plain, no-break, narrow
+    no-break, thin) is read as a thousands separator only between groups of
+    exactly three digits: ``1 2`` or ``12 34,5`` is a typo and is refused,
+    never silently read as 12 or 1234,5.
+    """
+    shown = text.strip()
+    if not shown:
         raise NumberError("пустое значение, ожидается число")
-    if not _NUMBER.fullmatch(s):
-        raise NumberError(f"«{text.strip()}» — не число (пример: 1 129,01)")
+    sign, body = "", shown
+    if body[0] in _SIGNS:
+        sign, body = _SIGNS[body[0]], body[1:]
+    whole, comma, fraction = body.replace(",", ".").partition(".")
+    if any(ch in GROUP_SPACES for ch in body) and not _spaced_well(whole, fraction):
+        raise NumberError(f"«{shown}»: пробел допустим только между группами по три цифры "
+                          "(пример: 1 129,01)")
+    if ((not whole and not fraction) or "." in fraction
+            or not (_PLAIN.fullmatch(whole) or _GROUPED.fullmatch(whole) or not whole)
+            or not _FRACTION.fullmatch(fraction)):
+        raise NumberError(f"«{shown}» — не число (пример: 1 129,01)")
+    digits = "".join(ch for ch in whole if ch not in GROUP_SPACES)
     try:
-        value = Decimal(s)
-    except InvalidOperation as exc:  # pragma: no cover - regex already guards
-        raise NumberError(f"«{text.strip()}» — не число") from exc
+        value = Decimal(f"{sign}{digits or '0'}{'.' + fraction if comma else ''}")
+    except InvalidOperation as exc:  # pragma: no cover - the patterns above guard
+        raise NumberError(f"«{shown}» — не число") from exc
     if problem := out_of_range(value):
         raise NumberError(problem)
     if value == 0:
         value = abs(value)  # no negative zero
     return value
+
+
+def _spaced_well(whole: str, fraction: str) -> bool:
+    """Spaces only inside the whole part, each between groups of three digits."""
+    return bool(_GROUPED.fullmatch(whole)) and not any(ch in GROUP_SPACES for ch in fraction)
+
+
+def parse_integer(text: str) -> int:
+    """A typed whole number (a task's number, a year): the same rules, no fraction."""
+    value = parse_number(text)
+    if value != value.to_integral_value() or decimals_of(value):
+        raise NumberError(f"«{text.strip()}» — не целое число")
+    return int(value)
+
+
+def parse_date(text: str) -> _dt.date:
+    """``24.03.2021`` (or ISO ``2021-03-24``) -> a date; a day that does not exist says so."""
+    shown = text.strip()
+    match = _DATE_RU.fullmatch(shown) or _DATE_ISO.fullmatch(shown)
+    if not match:
+        raise NumberError(f"«{shown}» — не дата (ДД.ММ.ГГГГ)")
+    day, month, year = (int(match.group(n)) for n in ("d", "m", "y"))
+    if not 1 <= month <= 12:
+        raise NumberError(f"«{shown}»: месяца {month} нет (месяц от 1 до 12)")
+    if year < 1:
+        raise NumberError(f"«{shown}»: года {year} нет")
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        raise NumberError(f"«{shown}»: такого дня нет — в {_MONTHS_IN[month - 1]} {year} года "
+                          f"{plural(last, 'день', 'дня', 'дней')}")
+    return _dt.date(year, month, day)
+
+
+_DATE_RU = re.compile(r"(?P<d>[0-9]{1,2})\.(?P<m>[0-9]{1,2})\.(?P<y>[0-9]{4})")
+_DATE_ISO = re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})")
+_MONTHS_IN = ("январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе",
+              "сентябре", "октябре", "ноябре", "декабре")
 
 
 def out_of_range(value: Decimal) -> str | None:

@@ -13,10 +13,10 @@ import json
 import re
 from decimal import Decimal
 
-from kedr_tui.core.diff import ADDED, CHANGED, REMOVED, SAME, Diff, Entry, FieldChange, Figure, NodeChange
+from kedr_tui.core.diff import (ADDED, CHANGED, MONEY, PERCENT, RATIO, REMOVED, SAME, Diff, Entry,
+                                FieldChange, NodeChange, field_label, figure_line, node_name, value_text)
 from kedr_tui.core.identity import describe, to_table
-from kedr_tui.core.model import HIGHER, LOWER
-from kedr_tui.core.numbers import DASH, fmt_money, fmt_pct, fmt_ratio, fmt_value, plain
+from kedr_tui.core.numbers import plain
 from kedr_tui.core.sanitize import visible
 
 MARKS = {ADDED: "+", REMOVED: "−", CHANGED: "~", SAME: "="}
@@ -31,32 +31,6 @@ GROUP_TITLES = {
     "narrative": "Доклад и подпись",
 }
 
-FIELD_LABELS = {
-    "code": "код", "title": "наименование", "municipality": "муниципальное образование",
-    "goal": "цель", "task": "задача", "name": "наименование", "unit": "единица",
-    "prev": "факт прошлого года", "prev_note": "примечание к факту прошлого года",
-    "plan": "план", "fact": "факт", "fact_note": "примечание к факту", "better": "что лучше",
-    "justification": "обоснование", "formula": "расчёт", "comment": "текст",
-    "executor": "исполнитель", "plan_year": "план на год", "plan_period": "план на период",
-    "cash": "кассовое исполнение", "act": "вид акта", "date": "дата", "number": "номер",
-    "summary": "суть изменений", "intro": "текст", "outro": "текст",
-    "position": "должность", "signature_name": "подписывает", "signature_executor": "исполнитель",
-}
-FIGURE_LABELS = {
-    "abs_deviation": "абсолютное отклонение", "rel_deviation": "относительное отклонение, %", "growth": "темп роста, %",
-    "achievement": "степень достижения (СДП)", "plan_year": "план на год",
-    "plan_period": "план на период", "cash": "исполнено", "pct_year": "% к плану на год",
-    "pct_period": "% к плану на период", "sr": "СР (степень реализации)",
-    "ss": "ССуз (соответствие расходов)", "srm": "СРм (доля мероприятий)",
-    "eis": "Эис (эффективность расходов)", "er": "ЭР (эффективность реализации)",
-    "rating": "оценка",
-}
-NODE_KINDS = {"program": "Программа", "subprogram": "Подпрограмма", "main": "Основное мероприятие",
-              "activity": "Мероприятие"}
-
-MONEY = {"plan_year", "plan_period", "cash"}
-PERCENT = {"rel_deviation", "growth", "pct_year", "pct_period"}
-RATIO = {"achievement", "sr", "ss", "srm", "eis", "er"}
 # Fields that make up a row's identity: named in its heading, not repeated below it.
 IDENTITY_FIELDS = {"indicators": {"task", "name"}, "activities": {"code"},
                    "expenses": {"code", "executor"}, "amendments": {"act", "date", "number"}}
@@ -64,41 +38,6 @@ LONG = 70                 # a text longer than this is shown before/after on lin
 
 _COLOURS = {"+": "32", "−": "31", "~": "33", "=": "2", CHECK_MARK: "1;35", DERIVED: "36",
             "head": "1"}
-
-
-# ---------------------------------------------------------------- values
-
-def field_label(section: str, name: str) -> str:
-    if section == "signature" and name in ("name", "executor"):
-        return FIELD_LABELS[f"signature_{name}"]
-    return FIELD_LABELS.get(name, name)
-
-
-def value_text(name: str, value: object) -> str:
-    """An entered value the Russian way; text from the data made visible."""
-    if value is None:
-        return DASH
-    if isinstance(value, Decimal):
-        return fmt_money(value) if name in MONEY else fmt_value(value)
-    if isinstance(value, _dt.date):
-        return value.strftime("%d.%m.%Y")
-    if name == "better":
-        return {HIGHER: "больше — лучше", LOWER: "меньше — лучше"}.get(value, visible(str(value)))
-    if isinstance(value, str):
-        return visible(value) if value else "(пусто)"
-    return visible(str(value))
-
-
-def figure_text(name: str, value: object) -> str:
-    if value is None:
-        return DASH
-    if isinstance(value, str):
-        return value
-    if name in MONEY or name in PERCENT:
-        return fmt_money(value) if name in MONEY else fmt_pct(value)
-    if name in RATIO:
-        return fmt_ratio(value)
-    return fmt_value(value)
 
 
 def _figure_plain(name: str, value: object):
@@ -174,11 +113,6 @@ def _field_lines(out: _Out, entry: Entry, change: FieldChange, cross_years: tupl
             f"{value_text(change.field, change.new)}")
 
 
-def _figure_line(figure: Figure) -> str:
-    return (f"{FIGURE_LABELS.get(figure.name, figure.name)}: {figure_text(figure.name, figure.old)} → "
-            f"{figure_text(figure.name, figure.new)}")
-
-
 def _entry(out: _Out, entry: Entry, cross_years: tuple[int, int] | None) -> None:
     mark = MARKS[entry.op]
     out.add(f"{mark} {visible(describe(entry.row), newlines=False)}", mark)
@@ -190,7 +124,7 @@ def _entry(out: _Out, entry: Entry, cross_years: tuple[int, int] | None) -> None
         if change.field not in skip:
             _field_lines(out, entry, change, cross_years)
     for figure in entry.figures:
-        out.add(f"    {DERIVED} {_figure_line(figure)}", DERIVED)
+        out.add(f"    {DERIVED} {figure_line(figure)}", DERIVED)
 
 
 def _side_by_side(out: _Out, entry: Entry, years: tuple[int, int]) -> None:
@@ -211,12 +145,7 @@ def _side_by_side(out: _Out, entry: Entry, years: tuple[int, int]) -> None:
         if change.changed:
             _field_lines(out, entry, change, years)
     if entry.figures:
-        out.add(f"    {DERIVED} " + " · ".join(_figure_line(f) for f in entry.figures), DERIVED)
-
-
-def node_name(node: NodeChange) -> str:
-    kind = NODE_KINDS.get(node.kind, node.kind)
-    return kind if node.kind == "program" else f"{kind} {visible(node.code, newlines=False)}"
+        out.add(f"    {DERIVED} " + " · ".join(figure_line(f) for f in entry.figures), DERIVED)
 
 
 def _totals(out: _Out, totals: tuple[NodeChange, ...]) -> None:
@@ -224,7 +153,7 @@ def _totals(out: _Out, totals: tuple[NodeChange, ...]) -> None:
     for node in totals:
         out.add(f"    {DERIVED} {node_name(node)}:", DERIVED)
         for figure in node.figures:
-            out.add(f"        {_figure_line(figure)}", DERIVED)
+            out.add(f"        {figure_line(figure)}", DERIVED)
 
 
 def header(diff: Diff, old_name: str, new_name: str) -> list[str]:
@@ -258,7 +187,7 @@ def as_text(diff: Diff, old_name: str, new_name: str, colour: bool = False) -> s
         out.add("")
         out.add("Оценка эффективности", "head")
         for figure in diff.evaluation:
-            out.add(f"    {DERIVED} {_figure_line(figure)}", DERIVED)
+            out.add(f"    {DERIVED} {figure_line(figure)}", DERIVED)
     return "\n".join(out.lines) + "\n"
 
 
@@ -307,3 +236,22 @@ _JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufef
 def as_json(diff: Diff, old_name: str, new_name: str) -> str:
     text = json.dumps(as_dict(diff, old_name, new_name), ensure_ascii=False, indent=2)
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
+def entry_lines(diff: Diff, n: int) -> list[str]:
+    """The ``n``-th item of the listing as ``as_text`` prints it, in the order of the app's
+    «Сравнение» tab: each group's entries, then its totals one node each, then the evaluation."""
+    years = (diff.old_year, diff.new_year) if diff.cross_year else None
+    k = 0
+    for group in diff.groups:
+        for entry in group.entries:
+            if k == n:
+                out = _Out(False)
+                _entry(out, entry, years)
+                return out.lines
+            k += 1
+        for node in group.totals:
+            if k == n:
+                return [f"{node_name(node)}, всего:"] + [f"    {figure_line(f)}" for f in node.figures]
+            k += 1
+    return ["Оценка эффективности:"] + [f"    {figure_line(f)}" for f in diff.evaluation]

@@ -13,7 +13,8 @@ from decimal import Decimal
 from msgspec import Struct
 
 from kedr_tui.core.analysis import Analysis
-from kedr_tui.core.derive import CASH_THRESHOLD, RATING_LOW, RATINGS, Amounts, Node, split_code, task_of
+from kedr_tui.core.derive import (CASH_THRESHOLD, NEGATIVE_LEFT_OUT, RATING_LOW, RATINGS, Amounts, Node,
+                                  split_code, task_of)
 from kedr_tui.core.model import Report
 from kedr_tui.core.numbers import DASH, fmt_money, fmt_pct, fmt_ratio, fmt_value
 
@@ -363,8 +364,11 @@ def evaluation(analysis: Analysis) -> Section:
               tuple(rows)),
     ]
     if ev.left_out:
-        blocks.append(Paragraph(f"«{DASH}» — показатель не учитывается в оценке: нет "
-                                "фактического значения или план равен нулю.", indent=False))
+        why = "нет фактического значения или план равен нулю"
+        if NEGATIVE_LEFT_OUT in ev.left_out_reasons:
+            why = "нет фактического значения, план равен нулю или план либо факт меньше нуля"
+        blocks.append(Paragraph(f"«{DASH}» — показатель не учитывается в оценке: {why}.",
+                                indent=False))
     return Section("evaluation", tuple(blocks))
 
 

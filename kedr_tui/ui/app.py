@@ -41,10 +41,11 @@ class KedrApp(App[int]):
 
         return lean_driver(super().get_driver_class())
 
-    def __init__(self, session: Session, file_label: str | None = None, **kwargs):
+    def __init__(self, session: Session, file_label: str | None = None, since=None, **kwargs):
         super().__init__(**kwargs)
         self.session = session
         self.file_label = file_label or str(session.path)
+        self.since = since              # (label, Report): the version to compare with
         self._quitting = False
         # Start-up allocates in bursts (composing, styling, the first frame) among some
         # 50 000 long-lived objects: Python's collector would run about a hundred times
@@ -54,7 +55,7 @@ class KedrApp(App[int]):
         gc.disable()
 
     def get_default_screen(self) -> ReportScreen:
-        self.report_screen = ReportScreen(self.session, self.file_label)
+        self.report_screen = ReportScreen(self.session, self.file_label, since=self.since)
         return self.report_screen
 
     def _resume_collector(self) -> None:
@@ -135,14 +136,15 @@ class KedrApp(App[int]):
         self.push_screen(QuitDialog(Path(self.file_label).name), answered)
 
 
-def run_app(path: Path, review: bool = False) -> int:
-    """Open ``path`` in the app; the exit code.  ReportError (unreadable file) is the caller's."""
+def run_app(path: Path, review: bool = False, since=None) -> int:
+    """Open ``path`` in the app; the exit code.  ReportError (unreadable file) is the caller's.
+    ``since``: (label, Report) of an earlier version whose changes the app marks."""
     from kedr_tui.ui.safety.signals import run_safely
 
     session = Session.open(path, read_only=review)
     app = None
     try:
-        app = KedrApp(session, str(path))
+        app = KedrApp(session, str(path), since=since)
         run_safely(app)  # SIGHUP, SIGTERM, closed input: exit at once, journal intact (129 / 143)
     finally:
         # a normal quit (0) saved or chose to drop the edits; any other end keeps the journal

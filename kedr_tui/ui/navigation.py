@@ -49,6 +49,9 @@ class NavigationCommands:
     async def action_jump(self) -> None:
         view = self.current_view()
         row = view.current_row()
+        if row is not None and row.kind == "change":
+            await self._jump_to_change(view, row)          # comparing.py
+            return
         if row is None or row.kind != "finding":
             return
         finding = self.state.findings[row.index]

@@ -1,7 +1,7 @@
 """The report screen: header, the five tabs, footer; which commands apply where.
 
-The commands themselves live by concern in ``editing.py``, ``file.py`` and
-``navigation.py`` (mixins of this screen).
+The commands themselves live by concern in ``editing.py``, ``file.py``,
+``navigation.py`` and ``comparing.py`` (mixins of this screen).
 
 All changes go through ``Session.perform / undo / redo``, saving through
 ``Session.save`` and quitting through ``KedrApp.request_quit``: the seams the
@@ -16,6 +16,7 @@ from textual.reactive import Reactive
 from textual.screen import Screen
 
 from kedr_tui.ui.commands import COMMANDS, bindings, eval_params, footer_label, key_text
+from kedr_tui.ui.comparing import ComparingCommands
 from kedr_tui.ui.editing import EditingCommands
 from kedr_tui.ui.file import FileCommands
 from kedr_tui.ui.navigation import NavigationCommands
@@ -30,17 +31,19 @@ EDITING = {c.action.partition("(")[0] for c in COMMANDS if c.edits}
 ROW_TABLES = ("indicators", "expenses", "amendments")
 
 
-class ReportScreen(EditingCommands, FileCommands, NavigationCommands, Screen):
+class ReportScreen(EditingCommands, FileCommands, NavigationCommands, ComparingCommands, Screen):
     BINDINGS = bindings()
 
     # Textual's Screen repaints itself whole when the focus moves; the widgets whose
     # look depends on focus repaint themselves.  Over SSH a screen is 10–20 KB.
     focused = Reactive(None, repaint=False)
 
-    def __init__(self, session, file_label: str, **kwargs):
+    def __init__(self, session, file_label: str, since=None, **kwargs):
         super().__init__(id="report", **kwargs)
         self.session = session
         self.file_label = file_label
+        self.since = since              # (label, Report): compare with it from the start
+        self.comparison = None          # (label, base Report, its figures) while comparing
         self.views: dict[str, TabView] = Views(self)
         self.marks: dict = {}
         self.active = "indicators"
@@ -80,6 +83,8 @@ class ReportScreen(EditingCommands, FileCommands, NavigationCommands, Screen):
             # (a colleague editing is told in its own dialog, with «Повторить»)
             reason = getattr(self.session, "read_only_reason", None) or "режим просмотра"
             self.tell(f"Только чтение: {reason}.", timeout=6)
+        if self.since is not None:
+            self.call_after_refresh(self.compare_with, *self.since)
 
     def tell(self, message: str, **kwargs) -> None:
         """A notification; it may quote user text, so it is never read as markup."""
@@ -136,6 +141,8 @@ class ReportScreen(EditingCommands, FileCommands, NavigationCommands, Screen):
                 view.state, view.marks = state, marks
         self.update_header()
         self._refresh_history_keys()
+        if self.comparison is not None:
+            self._recompare()
         if place is not None:
             self.call_next(self._show_place, *place)
 
@@ -204,11 +211,13 @@ class ReportScreen(EditingCommands, FileCommands, NavigationCommands, Screen):
         except Exception:
             return True
         if action == "edit":
-            return view != "findings"
+            return view not in ("findings", "changes")
         if action == "jump":
-            return view == "findings"
+            return view in ("findings", "changes")
+        if action == "tab" and parameters == ("changes",) or action == "compare_off":
+            return self.comparison is not None
         if action == "edit_field":
-            return view != "findings"
+            return view not in ("findings", "changes")
         if action in ("add", "delete", "move"):
             return view in ROW_TABLES
         if action == "add_task":

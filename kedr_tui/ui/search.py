@@ -36,3 +36,16 @@ class SearchBar(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class PromptBar(SearchBar):
+    """The same line at the bottom, asking for something else (e.g. the version to compare with)."""
+
+    def __init__(self, prompt: str, placeholder: str, initial: str = ""):
+        super().__init__(initial)
+        self.prompt, self.placeholder = prompt, placeholder
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="search-bar"):
+            yield Label(Text(self.prompt), id="search-prompt")
+            yield TextInput(self.initial, placeholder=self.placeholder, id="search-input")

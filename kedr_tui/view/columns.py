@@ -20,6 +20,7 @@ TAB_TITLES = {
     "amendments": "Изменения",
     "narrative": "Доклад",
     "findings": "Проверка",
+    "changes": "Сравнение",
 }
 
 
@@ -80,6 +81,12 @@ COLUMNS: dict[str, tuple[ViewColumn, ...]] = {
         ViewColumn("part", "Раздел", 26, flex=1),
         ViewColumn("text", "Текст", 30, flex=4),
     ),
+    "changes": (       # the comparison with an earlier version (shown only while comparing)
+        MARK,
+        ViewColumn("form", "Форма", 5, cap=6),
+        ViewColumn("what", "Строка", 24, flex=3),
+        ViewColumn("change", "Что изменилось", 30, flex=4),
+    ),
     "findings": (
         MARK,
         ViewColumn("code", "Код", 9, cap=11),
@@ -91,7 +98,8 @@ COLUMNS: dict[str, tuple[ViewColumn, ...]] = {
 
 
 # How many leading columns stay in place when the table scrolls sideways.
-FIXED_COLUMNS = {"indicators": 3, "expenses": 3, "amendments": 2, "narrative": 2, "findings": 2}
+FIXED_COLUMNS = {"indicators": 3, "expenses": 3, "amendments": 2, "narrative": 2, "findings": 2,
+                 "changes": 2}
 
 # Which field a column edits, per kind of row (missing: read-only).
 EDITABLE: dict[str, dict[str, dict[str, str]]] = {

@@ -13,7 +13,7 @@ from msgspec.structs import replace
 from kedr_tui.core.derive import parent_code, program_code, split_code
 from kedr_tui.core.edits import (Batch, DeleteRow, EditError, InsertRow, MoveRow, delete_task, move_task,
                                  new_row)
-from kedr_tui.core.model import Activity, Report, Task
+from kedr_tui.core.model import Activity, Report, Task, placeholder
 from kedr_tui.view.rows import ViewRow, short_text
 
 
@@ -77,10 +77,10 @@ def _add_expense(row: ViewRow | None, report: Report) -> Op:
     same = [i for i, e in enumerate(report.expenses) if e.code == code]
     at = (row.index + 1) if row.kind == "expense" else (same[-1] + 1 if same else len(report.expenses))
     taken = {report.expenses[i].executor for i in same}
-    name, n = "Новый исполнитель", 1
+    name, n = placeholder("expenses"), 1
     while name in taken:
         n += 1
-        name = f"Новый исполнитель {n}"
+        name = placeholder("expenses", n)
     fresh = replace(new_row("expenses", report), code=code, executor=name)
     return _insert("expenses", at, fresh, "exp")
 
@@ -94,7 +94,7 @@ def add_group(table: str, row: ViewRow | None, report: Report) -> Op:
             if at < len(report.tasks):
                 # a task in the middle: later tasks shift, and so do their references
                 return _insert_task_middle(report, at)
-        return Op(InsertRow("tasks", at, Task(title="Новая задача")), f"task:{at + 1}")
+        return Op(InsertRow("tasks", at, Task(title=placeholder("tasks"))), f"task:{at + 1}")
     if table == "expenses":
         return _add_activity(row, report)
     raise EditError("в этой вкладке нечего добавлять")
@@ -103,7 +103,7 @@ def add_group(table: str, row: ViewRow | None, report: Report) -> Op:
 def _insert_task_middle(report: Report, at: int) -> Op:
     from kedr_tui.core.edits import SetField
 
-    edits: list = [InsertRow("tasks", at, Task(title="Новая задача"))]
+    edits: list = [InsertRow("tasks", at, Task(title=placeholder("tasks")))]
     for section in ("indicators", "activities"):
         for i, r in enumerate(getattr(report, section)):
             if r.task is not None and r.task > at:
@@ -138,7 +138,7 @@ def _add_activity(row: ViewRow | None, report: Report) -> Op:
         if om > 99:
             raise EditError("свободных кодов основных мероприятий нет")
         code = f"{mp}.{pp}.{om:02d}.0"
-        fresh = Activity(code=code, title="Новое основное мероприятие",
+        fresh = Activity(code=code, title=placeholder("activities", which=1),
                          task=task or (len(report.tasks) or None))
         if fresh.task is None:
             raise EditError("сначала добавьте задачу: основное мероприятие относится к задаче")
@@ -149,7 +149,7 @@ def _add_activity(row: ViewRow | None, report: Report) -> Op:
         if m > 9:
             raise EditError("свободных кодов мероприятий нет")
         code = f"{mp}.{pp}.{om}.{m}"
-        fresh = Activity(code=code, title="Новое мероприятие")
+        fresh = Activity(code=code, title=placeholder("activities"))
     at = _activity_position(report, code)
     return Op(InsertRow("activities", at, fresh), f"node:{at}")
 

@@ -42,7 +42,8 @@ def test_every_code_of_the_spec_is_in_the_golden_output():
     lines = (GOLDEN / "every_check.txt").read_text(encoding="utf-8").splitlines()
     codes = {line.split(": ", 1)[1].split(" ", 1)[0] for line in lines}
     assert {"E-SYNTAX", "E-SCHEMA", "E-CODE", "E-REF", "E-YEAR", "E-DUP", "W-JUSTIFY", "W-NOFACT",
-            "W-OVERSPEND", "W-FORMULA", "W-PREV"} <= codes
+            "W-OVERSPEND", "W-FORMULA", "W-PREV", "W-NEGATIVE", "W-RANGE", "W-OUTLIER",
+            "W-PLACEHOLDER"} <= codes
     assert any("не вычисляется" in line for line in lines)
 
 

@@ -44,3 +44,28 @@ def test_new_year_refuses_a_source_of_the_same_or_a_later_year(seed_copy, capsys
         assert main(["new", year, "--from", str(other)]) == 2
         assert "это отчёт за 2021 год" in capsys.readouterr().err
     assert sorted(p.name for p in seed_copy.parent.glob("*.toml")) == ["2021.toml", "база.toml"]
+
+
+def test_new_year_keeps_the_comments_of_kept_records_and_drops_those_of_removed_ones(seed_copy, monkeypatch):
+    """Issue 10, item 4: «# Доклад…» kept, «# Форма 3, № 1» gone with the amendments, the
+    header says the new year."""
+    monkeypatch.chdir(seed_copy.parent.parent)
+    assert main(["new", "2022", "--from", str(seed_copy)]) == 0
+    old = seed_copy.read_text(encoding="utf-8")
+    new = seed_copy.with_name("2022.toml").read_text(encoding="utf-8")
+    assert new.splitlines()[:2] == [
+        "# Отчет о реализации муниципальной программы «Развитие информационного общества",
+        "# на территории муниципального образования «Город Кедровый» за 2022 год"]
+    assert "# Форма 3" not in new and "[[amendments]]" not in new
+    # the last expense row, then a blank line, the Доклад's own comment and its table
+    tail = old[old.index('executor = "МУ «ЦБ»"'):old.index("# Форма 3, № 1")]
+    assert new[new.index('executor = "МУ «ЦБ»"'):].startswith(
+        tail + "# Доклад о ходе реализации: вступление (до перечня показателей) и заключение\n"
+        "[narrative]\n")
+    comments = [line for line in old.splitlines() if line.startswith("#")]
+    kept = [line.replace("за 2021 год", "за 2022 год") for line in comments
+            if not line.startswith("# Форма 3")]
+    assert [line for line in new.splitlines() if line.startswith("#")] == kept
+    # a year in the texts («В 2021 году проведено…») is left alone: only the header comment,
+    # `year` and the removed act of 2021-03-24 lose theirs
+    assert new.count("2021") == old.count("2021") - 3 == 5

@@ -40,3 +40,84 @@ def test_plain_for_json():
     assert plain(Decimal("91.2"), 2) == "91.20"
     assert plain(Decimal("-10")) == "-10"
     assert plain(None) is None
+
+
+# ---------------------------------------------------------------- strict spaces (issue 10, item 1)
+
+from hypothesis import given, strategies as st          # noqa: E402
+
+from kedr_tui.core.numbers import (GROUP_SPACES, MAX_ABS, MAX_PLACES, format_decimal,  # noqa: E402
+                                   parse_date, parse_integer)
+
+SPACES = {"plain": " ", "no-break": "\u00a0", "narrow no-break": "\u202f", "thin": "\u2009"}
+
+
+@pytest.mark.parametrize("space", SPACES.values(), ids=SPACES.keys())
+def test_every_kind_of_space_groups_thousands(space):
+    assert parse_number(f"1{space}129,01") == Decimal("1129.01")
+    assert parse_number(f"−12{space}345{space}678") == Decimal("-12345678")
+
+
+@pytest.mark.parametrize("text", ["1 2", "91 2", "12 34,5", "1 2345", "1234 567", "1  234",
+                                  "1 234 56", "1,234 5", "- 5", "1 234,567 8", " 1 ,5"])
+def test_a_space_outside_a_group_of_three_is_refused_not_glued(text):
+    with pytest.raises(NumberError) as info:
+        parse_number(text)
+    assert "пробел допустим только между группами по три цифры" in str(info.value)
+
+
+@pytest.mark.parametrize("text", ["1\t234", "1'234", "1_234", "١٢", "1 234.5.6"])
+def test_other_separators_and_foreign_digits_are_not_numbers(text):
+    with pytest.raises(NumberError):
+        parse_number(text)
+
+
+def test_whole_numbers_and_dates_use_the_same_rules():
+    assert parse_integer("2 021") == 2021
+    assert parse_integer(" 3 ") == 3
+    for text in ("2,5", "2,0", "20 21", "2_021"):
+        with pytest.raises(NumberError):
+            parse_integer(text)
+    assert parse_date("24.03.2021").isoformat() == "2021-03-24"
+    assert parse_date("2020-02-29").isoformat() == "2020-02-29"
+    with pytest.raises(NumberError) as info:
+        parse_date("31.02.2021")
+    assert str(info.value) == "«31.02.2021»: такого дня нет — в феврале 2021 года 28 дней"
+    with pytest.raises(NumberError) as info:
+        parse_date("01.13.2021")
+    assert "месяца 13 нет" in str(info.value)
+    with pytest.raises(NumberError) as info:
+        parse_date("вчера")
+    assert "не дата (ДД.ММ.ГГГГ)" in str(info.value)
+
+
+entered = st.decimals(min_value=-MAX_ABS + 1, max_value=MAX_ABS - 1, allow_nan=False,
+                      allow_infinity=False, places=None).filter(
+    lambda d: -MAX_PLACES <= d.as_tuple().exponent <= 0)
+
+
+@given(entered)
+def test_every_entered_value_the_formatter_prints_reads_back_the_same(value):
+    text = format_decimal(value)
+    back = parse_number(text)
+    assert back == value
+    assert format_decimal(back) == text          # the same digits, trailing zeros kept
+
+
+@given(entered, st.integers(min_value=0, max_value=4))
+def test_every_rounded_figure_the_formatter_prints_reads_back_the_same(value, places):
+    text = format_decimal(value, places)
+    assert parse_number(text) == value.quantize(Decimal(1).scaleb(-places), rounding="ROUND_HALF_UP")
+
+
+@given(st.text(alphabet="0123456789", min_size=1, max_size=7),
+       st.text(alphabet="0123456789", min_size=1, max_size=7),
+       st.sampled_from(GROUP_SPACES), st.sampled_from(["", ",5", ".25"]))
+def test_a_space_not_followed_by_exactly_three_digits_or_after_a_long_head_is_refused(
+        head, tail, space, fraction):
+    text = f"{head}{space}{tail}{fraction}"
+    if len(head) <= 3 and len(tail) == 3:
+        assert parse_number(text) == Decimal(f"{head}{tail}{fraction.replace(',', '.')}")
+    else:
+        with pytest.raises(NumberError):
+            parse_number(text)

@@ -71,6 +71,25 @@ async def test_a_bad_number_is_refused_in_the_editor(seed):
     assert seed.read_bytes() == original
 
 
+async def test_a_stray_space_in_a_number_is_refused_not_glued(seed):
+    """``1 2`` was read as 12, ``12 34,5`` as 1234,5: a space groups thousands only."""
+    original = seed.read_bytes()
+    async with running(seed) as (app, pilot):
+        for typed in ("1 2", "91 2", "12 34,5"):
+            await edit_cell(pilot, app, "ind:3", "fact", typed)
+            assert isinstance(app.screen, FieldEditor), typed
+            assert app.screen.error == (f"«{typed}»: пробел допустим только между группами по три "
+                                        "цифры (пример: 1 129,01)")
+            await pilot.press("escape")
+            await pilot.pause()
+        session = app.report_screen.session
+        assert session.report.indicators[3].fact == Decimal("91.2") and not session.modified
+        await edit_cell(pilot, app, "ind:3", "fact", "1 234,5")
+        assert session.report.indicators[3].fact == Decimal("1234.5")
+        assert cell(app, "indicators", "ind:3", "fact") == "1\u00a0234,5"
+    assert seed.read_bytes() == original
+
+
 async def test_numbers_typed_the_russian_way_or_not(seed):
     async with running(seed) as (app, pilot):
         await pilot.press("2")
@@ -209,7 +228,8 @@ async def test_dates_and_text_of_amendments(seed):
         await pilot.press("3")
         await pilot.pause()
         await edit_cell(pilot, app, "amd:1", "date", "31.02.2022")
-        assert isinstance(app.screen, FieldEditor) and "не дата" in app.screen.error
+        assert isinstance(app.screen, FieldEditor)
+        assert app.screen.error == "«31.02.2022»: такого дня нет — в феврале 2022 года 28 дней"
         await pilot.press("escape")
         await edit_cell(pilot, app, "amd:1", "date", "01.02.2022")
         assert cell(app, "amendments", "amd:1", "date") == "01.02.2022"

@@ -3,7 +3,8 @@
 Everything the rest of the program needs is importable from here
 (``from kedr_tui.core.store import load, save``); each submodule has one job:
 
-- ``report``  — read and analyse a file, render edits back into its text;
+- ``report``  — read and analyse a file, save it;
+- ``writeback`` — put edits back into the text read, so that it reads as written by hand;
 - ``atomic``  — replace a file atomically, clean what a killed save left;
 - ``changes`` — notice that the file changed on disk since it was read;
 - ``lock``    — one writer per report, and who that is;

@@ -1,4 +1,4 @@
-"""All file I/O of reports: read, write back through tomlkit, atomically.
+"""All file I/O of reports: read, and write back (``writeback``) atomically.
 
 Reading uses tomllib (fast; see ``schema``); the text read is kept so that a
 save can apply just the edits to it with tomlkit and keep every comment and
@@ -17,8 +17,9 @@ from msgspec import Struct
 
 from kedr_tui.core.analysis import Analysis, Context, analyse
 from kedr_tui.core.errors import ReportError
-from kedr_tui.core.model import LISTS, SINGLETONS, Report, data_fields
+from kedr_tui.core.model import Report
 from kedr_tui.core.schema import Parsed, parse
+from kedr_tui.core.store.writeback import render
 
 _YEAR_NAME = re.compile(r"(\d{4})")
 MAX_BYTES = 64 * 1024 * 1024
@@ -150,124 +151,6 @@ def from_text(path: Path, text: str, stamp: Stamp) -> Loaded:
 
 
 # ---------------------------------------------------------------- writing
-
-def _item(value, old=None):
-    import tomlkit
-
-    if isinstance(value, Decimal):
-        text = f"{value:f}"
-        if "." not in text and value == value.to_integral_value():
-            return tomlkit.integer(int(value))
-        from tomlkit.items import Float, Trivia
-
-        return Float(float(value), Trivia(), text)  # keeps the digits as entered: 30.00
-    if isinstance(value, str):
-        multiline = "\n" in value or bool(old is not None and getattr(old, "type", None)
-                                         and "MLB" in str(old.type))
-        if multiline and "\r" not in value:  # a bare CR would be read back as a newline
-            return _multiline(value)
-        return tomlkit.string(value)
-    return tomlkit.item(value)
-
-
-def _multiline(value: str):
-    """A multi-line string written as people write them: the text starts on the next line."""
-    import tomlkit
-    from tomlkit.items import String, StringType, Trivia
-
-    original = tomlkit.string(value, multiline=True)._original
-    if not value.startswith("\n"):  # tomlkit adds the trimmed newline itself in that case
-        original = "\n" + original
-    return String(StringType.MLB, value, original, Trivia())
-
-
-def _sync_table(table, old_row, new_row, fresh: bool) -> None:
-    for name in data_fields(type(new_row)):
-        value = getattr(new_row, name)
-        if not fresh and getattr(old_row, name) == value:
-            continue
-        if value is None or (value == _default(type(new_row), name)
-                             and name not in _required(new_row)):
-            if name in table:
-                del table[name]
-            continue
-        table[name] = _item(value, table.get(name))
-
-
-def _default(cls, name):
-    names, defaults = cls.__struct_fields__, cls.__struct_defaults__
-    at = names.index(name) - (len(names) - len(defaults))
-    return defaults[at] if at >= 0 else None
-
-
-def _required(row) -> set[str]:
-    from kedr_tui.core.fields import of_section
-
-    section = next(s for s, c in {**SINGLETONS, **LISTS}.items() if c is type(row))
-    return {f.name for f in of_section(section) if f.required}
-
-
-def render(report: Report, base_text: str, base: Report | None) -> str:
-    """The text of ``report``, written as edits into ``base_text`` (read as ``base``)."""
-    import tomlkit
-
-    if base is not None and report == base and _same_order(report):
-        return base_text
-    doc = tomlkit.parse(base_text) if base_text.strip() else tomlkit.document()
-    if base is None:
-        base = Report(year=0)
-    for key in ("format", "year"):
-        if key not in doc or getattr(base, key) != getattr(report, key):
-            doc[key] = getattr(report, key)
-    for section in SINGLETONS:
-        new_row, old_row = getattr(report, section), getattr(base, section)
-        if section not in doc:
-            if new_row == type(new_row)():
-                continue
-            doc[section] = tomlkit.table()
-            _sync_table(doc[section], old_row, new_row, fresh=True)
-        else:
-            _sync_table(doc[section], old_row, new_row, fresh=False)
-    for section in LISTS:
-        rows = getattr(report, section)
-        old_rows = getattr(base, section)
-        existing = list(doc[section]) if section in doc else []
-        tables = []
-        used: set[int] = set()
-        for row in rows:
-            # a row re-inserted by undo after a save may carry a stale or repeated src
-            if row.src is not None and row.src < len(existing) and row.src not in used:
-                used.add(row.src)
-                table = existing[row.src]
-                _sync_table(table, old_rows[row.src], row, fresh=False)
-            else:
-                table = tomlkit.table()
-                _sync_table(table, None, row, fresh=True)
-            tables.append(table)
-        if [row.src for row in rows] == list(range(len(existing))):
-            continue
-        if section not in doc:
-            if tables:
-                aot = tomlkit.aot()
-                for table in tables:
-                    aot.append(table)
-                doc[section] = aot
-            continue
-        if not tables:
-            del doc[section]
-            continue
-        aot = doc[section]
-        while len(aot):
-            del aot[0]
-        for table in tables:
-            aot.append(table)
-    return tomlkit.dumps(doc)
-
-
-def _same_order(report: Report) -> bool:
-    return all([row.src for row in getattr(report, s)] == list(range(len(getattr(report, s))))
-               for s in LISTS)
-
 
 def save(path: str | os.PathLike, report: Report, base_text: str, base: Report | None) -> Loaded:
     """Write ``report`` to ``path``; returns it as loaded from the text written."""

@@ -81,7 +81,7 @@ def load_review(report: Path) -> LoadedReview:
 # ---------------------------------------------------------------- writing
 
 def _value(value):
-    from kedr_tui.core.store.report import _item
+    from kedr_tui.core.store.writeback import _item
 
     if isinstance(value, int) and not isinstance(value, bool):
         value = Decimal(value)

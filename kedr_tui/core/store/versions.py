@@ -142,3 +142,15 @@ def analysed_pair(old: tuple[str, str], new: tuple[str, str]
     if payload[:1] == b"R":
         return msgspec.msgpack.decode(payload[1:], type=tuple[Report, Derived]), mine
     return _analysed(*old), mine
+
+
+def base_version(path: Path, since: str) -> tuple[str, Report]:
+    """The version of ``path`` to compare with: the file ``since`` if there is one, else the
+    git revision ``since`` of ``path``.  (label, model), or ReportError (exit 2)."""
+    candidate = Path(since)
+    if candidate.is_file():
+        return since, report_of(since, read_text(candidate))
+    if candidate.suffix == ".toml" or candidate.exists():
+        return since, report_of(since, read_text(candidate))    # says why it can't be read
+    label = f"{path.name}@{since}"
+    return since, report_of(label, read_revision(path, since))

@@ -16,6 +16,7 @@ _CLASSES = {
     "amendments": "AmendmentsView",
     "narrative": "NarrativeView",
     "findings": "FindingsView",
+    "changes": "ChangesView",
 }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 
+from kedr_tui.view.changes import mark_rows
 from kedr_tui.view.detail import detail_text
 from kedr_tui.view.rows import SECTIONS, Memo, ViewRow, State, build_rows, marks_of
 from kedr_tui.ui.widgets.detail import DetailPane
@@ -26,6 +27,7 @@ class TabView(Vertical):
         self._stale = False             # rows not built for the current state yet
         self.state: State | None = None
         self.marks: dict = {}
+        self.changes: dict = {}         # row key -> columns changed since a base version
         self.populated = False
 
     def compose(self) -> ComposeResult:
@@ -57,7 +59,8 @@ class TabView(Vertical):
         """This tab's rows for the current state (built when first needed)."""
         if self._stale:
             self._stale = False
-            self._rows = build_rows(self.TABLE, self.state, self.memo, self.marks)
+            self._rows = mark_rows(self.TABLE, build_rows(self.TABLE, self.state, self.memo, self.marks),
+                                   self.changes)
         return self._rows
 
     def set_state(self, state: State, marks: dict | None = None, focus: str | None = None) -> None:

@@ -40,9 +40,10 @@ def evaluation_text(state: State, styles: dict | None = None) -> Text:
         text.append(f"  {what}\n")
     if ev.left_out:
         names = []
-        for index in ev.left_out:
-            names.append(place_of(_Ref(index), state.report, derived).replace("Показатель ", ""))
-        text.append("Не учтены (нет факта или план 0): ", label)
+        for index, why in zip(ev.left_out, ev.left_out_reasons):
+            place = place_of(_Ref(index), state.report, derived).replace("Показатель ", "")
+            names.append(f"{place} ({why})")
+        text.append("Не учтены: ", label)
         text.append(", ".join(names), styles.get("note", ""))
     return text
 

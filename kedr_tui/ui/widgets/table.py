@@ -37,7 +37,7 @@ from kedr_tui.view.rows import Cell, ViewRow
 
 PADDING = 1          # blank cells either side of a cell's text
 MORE_LEFT, MORE_RIGHT = "‹", "›"
-ROLES = ("derived", "bad", "mismatch", "total", "group", "note", "warning", "error", "label")
+ROLES = ("derived", "bad", "mismatch", "total", "group", "note", "warning", "error", "label", "changed")
 
 
 class CellText(NamedTuple):

@@ -1,0 +1,190 @@
+"""The app's comparison with an earlier version: marked cells and the changes tab. Pure.
+
+``cell_marks`` says, per table and row key, which columns show something that
+changed since the base version (an entered value or a figure that moved); the
+tabs draw those cells with ``CHANGED`` in front, so the change is visible
+without colour.  ``change_rows`` lists the diff as rows of the «Сравнение» tab,
+each knowing where its row stands now (``target``) for Enter.
+"""
+
+from __future__ import annotations
+
+from kedr_tui.core.diff import (ADDED, CHANGED, REMOVED, SAME, Diff, Entry, field_label, figure_line,
+                                node_name, value_text)
+from kedr_tui.core.identity import NarrativeId, TableId, TaskId, describe
+from kedr_tui.core.model import Report
+from kedr_tui.view.rows import Cell, ViewRow, one_line, short_text
+
+CHANGED_MARK = "Δ"
+OPS = {ADDED: "+", REMOVED: "−", CHANGED: "~", SAME: "="}
+FORMS = {"program": "Прогр.", "indicators": "Ф1", "expenses": "Ф2", "amendments": "Ф3",
+         "narrative": "Доклад"}
+
+# field (or figure) -> the column that shows it, per section of the report
+_INDICATOR = {"task": "num", "name": "name", "unit": "unit", "better": "better", "prev": "prev",
+              "prev_note": "prev", "plan": "plan", "fact": "fact", "fact_note": "fact",
+              "justification": "justification", "formula": "formula",
+              "abs_deviation": "abs", "rel_deviation": "rel", "growth": "growth"}
+_EXPENSE = {"code": "name", "executor": "name", "plan_year": "plan_year", "plan_period": "plan_period",
+            "cash": "cash", "justification": "justification"}
+_ACTIVITY = {"code": "code", "title": "name", "task": "name"}
+_AMENDMENT = {"act": "act", "date": "date", "number": "number", "summary": "summary"}
+_NODE = {"plan_year": "plan_year", "plan_period": "plan_period", "cash": "cash",
+         "pct_year": "pct_year", "pct_period": "pct_period"}
+
+Marks = dict[str, dict[str, set[str]]]      # table -> row key -> columns
+
+
+def _add(marks: Marks, table: str, key: str, columns) -> None:
+    marks.setdefault(table, {}).setdefault(key, set()).update(columns)
+
+
+def places(entry: Entry) -> list[tuple[str, str, list[str]]]:
+    """Where an entry shows in the app now: (table, row key, columns, entered values before
+    figures); none for a removed row."""
+    j = entry.new_index
+    names = [f.field for f in entry.fields if not f.check] + [f.name for f in entry.figures]
+    if entry.op == REMOVED:
+        return []
+    row = entry.row
+    if isinstance(row, NarrativeId):
+        key = f"comment:{j}" if row.part == "comment" else f"narrative:{row.part}"
+        return [("narrative", key, ["text"])]
+    if isinstance(row, TableId):
+        out = [("narrative", f"{row.name}:{name}", ["text"]) for name in names]
+        if row.name == "program" and "goal" in names:
+            out.append(("indicators", "goal", ["name"]))
+        return out
+    if isinstance(row, TaskId):
+        return [("indicators", f"task:{row.number}", ["name"]), ("expenses", f"etask:{row.number}", ["name"])]
+    if j is None:
+        return []
+    section = entry.section
+    if section == "indicators":
+        return [("indicators", f"ind:{j}", _columns(names, _INDICATOR))]
+    if section == "expenses":
+        return [("expenses", f"exp:{j}", _columns(names, _EXPENSE))]
+    if section == "activities":
+        return [("expenses", f"node:{j}", _columns(names, _ACTIVITY))]
+    if section == "amendments":
+        return [("amendments", f"amd:{j}", _columns(names, _AMENDMENT))]
+    return []
+
+
+def _columns(names: list[str], columns: dict[str, str]) -> list[str]:
+    return list(dict.fromkeys(columns[n] for n in names if n in columns))
+
+
+def _node_key(code: str, kind: str, report: Report) -> str | None:
+    if kind == "program":
+        return "program"
+    index = next((i for i, act in enumerate(report.activities) if act.code == code), None)
+    return f"node:{index}" if index is not None else None
+
+
+def cell_marks(diff: Diff, report: Report) -> Marks:
+    """table -> row key -> the columns whose cells changed since the base version."""
+    marks: Marks = {}
+    for entry in diff.entries:
+        for table, key, columns in places(entry):
+            _add(marks, table, key, columns)
+    for group in diff.groups:
+        for node in group.totals:
+            key = _node_key(node.code, node.kind, report)
+            if key is not None:
+                _add(marks, "expenses", key, {_NODE[f.name] for f in node.figures if f.name in _NODE})
+    return marks
+
+
+def _marked(cell: Cell) -> Cell:
+    return Cell(CHANGED_MARK + cell.text, (cell.role + " changed").strip())
+
+
+def mark_rows(table: str, rows: list[ViewRow], marks: dict[str, set[str]] | None) -> list[ViewRow]:
+    """``rows`` with the changed cells marked; unmarked rows are returned as they are."""
+    if not marks:
+        return rows
+    from kedr_tui.view.columns import column_keys
+
+    keys = column_keys(table)
+    out = []
+    for row in rows:
+        columns = marks.get(row.key)
+        if columns:
+            cells = tuple(_marked(cell) if keys[i] in columns else cell for i, cell in enumerate(row.cells))
+            row = row._replace(cells=cells)
+        out.append(row)
+    return out
+
+
+# ---------------------------------------------------------------- the «Сравнение» tab
+
+def _summary(entry: Entry) -> str:
+    if entry.op in (ADDED, REMOVED):
+        what = "добавлено" if entry.op == ADDED else "удалено"
+        return what if not entry.figures else what + "; " + "; ".join(figure_line(f) for f in entry.figures)
+    parts = []
+    for change in entry.fields:
+        if change.check:
+            if change.changed:
+                parts.append(f"! факт прошлого года {value_text('prev', change.new)} ≠ "
+                             f"факт {value_text('fact', change.old)}")
+            continue
+        if isinstance(change.old, str) and len(change.old) > 40 or isinstance(change.new, str) and len(
+                change.new or "") > 40:
+            parts.append(f"{field_label(entry.section, change.field)}: текст изменён")
+        else:
+            parts.append(f"{field_label(entry.section, change.field)}: "
+                         f"{value_text(change.field, change.old)} → {value_text(change.field, change.new)}")
+    parts += [f"⇒ {figure_line(f)}" for f in entry.figures]
+    return one_line("; ".join(parts))
+
+
+Target = tuple[str, str, str | None]        # (table, row key, column)
+
+
+def change_rows(diff: Diff | None, report: Report | None) -> tuple[list[ViewRow], dict[str, Target | None]]:
+    """The tab's rows and, per row key, where Enter goes (None: the row is gone)."""
+    rows: list[ViewRow] = []
+    targets: dict[str, Target | None] = {}
+    if diff is None or report is None:
+        return rows, targets
+    n = 0
+    for group in diff.groups:
+        for entry in group.entries:
+            n += 1
+            key = f"chg:{n}"
+            op = OPS[entry.op]
+            role = {ADDED: "", REMOVED: "note", CHANGED: "", SAME: "note"}[entry.op]
+            warn = "warning" if entry.mismatch else ""
+            rows.append(ViewRow(key, "change", (
+                Cell("!" if entry.mismatch else op, warn or role),
+                Cell(FORMS[group.name], "note"),
+                Cell(short_text(describe(entry.row), 200), role),
+                Cell(_summary(entry), warn or "derived"),
+            ), None, n - 1))
+            at = places(entry)
+            if at:
+                table, row_key, columns = at[0]
+                column = columns[0] if columns else None
+                targets[key] = (table, row_key, column)
+            else:
+                targets[key] = None
+        for node in group.totals:
+            n += 1
+            key = f"chg:{n}"
+            rows.append(ViewRow(key, "change", (
+                Cell("⇒", "derived"), Cell(FORMS[group.name], "note"),
+                Cell(f"{node_name(node)}, всего", "total"),
+                Cell(one_line("; ".join(figure_line(f) for f in node.figures)), "derived"),
+            ), None, n - 1))
+            node_key = _node_key(node.code, node.kind, report)
+            targets[key] = ("expenses", node_key, "cash") if node_key else None
+    if diff.evaluation:
+        n += 1
+        rows.append(ViewRow(f"chg:{n}", "change", (
+            Cell("⇒", "derived"), Cell("Оценка", "note"), Cell("Оценка эффективности", "total"),
+            Cell(one_line("; ".join(figure_line(f) for f in diff.evaluation)), "derived"),
+        ), None, n - 1))
+        targets[f"chg:{n}"] = ("findings", "", None)
+    return rows, targets

@@ -1,0 +1,149 @@
+"""Comparing with an earlier version in the app (``--since``, the palette): Δ-marked cells and
+the «Сравнение» tab, Enter jumping to the row."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+from pathlib import Path
+
+from kedr_tui.cli import main
+from kedr_tui.core.session import Session
+from kedr_tui.core.store.versions import base_version
+from kedr_tui.ui.app import KedrApp
+from tests.core.test_diff import SEED_TEXT, three_changes
+from tests.ui.conftest import SMALL, active_tab, cell, current_key, detail, notifications, table, type_text
+
+NB = "\u00a0"
+
+
+async def until(pilot, condition, what: str, tries: int = 200) -> None:
+    """Let the app run until ``condition()`` holds (a state, not a time)."""
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"never happened: {what}")
+
+
+@contextlib.asynccontextmanager
+async def comparing(path: Path, since: str | None):
+    """The app as ``kedr-tui path --since since`` starts it."""
+    session = Session.open(path)
+    app = KedrApp(session, str(path), since=base_version(path, since) if since else None)
+    try:
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.pause()
+            yield app, pilot
+    finally:
+        session.close()
+
+
+def shown(app, name: str, key: str, column: str) -> str:
+    """A cell's text as the tab shows it (also for a tab not drawn yet)."""
+    from kedr_tui.view.columns import column_keys
+
+    row = next(r for r in app.report_screen.views[name].rows if r.key == key)
+    return row.cells[column_keys(name).index(column)].text
+
+
+def three(seed: Path) -> Path:
+    base = seed.with_name("base.toml")
+    shutil.copy(seed, base)
+    seed.write_text(three_changes(), encoding="utf-8")
+    return base
+
+
+async def test_since_marks_changed_cells_and_lists_the_changes(seed):
+    base = three(seed)
+    async with comparing(seed, str(base)) as (app, pilot):
+        await until(pilot, lambda: active_tab(app) == "changes", "the «Сравнение» tab shown")
+        rows = app.report_screen.views["changes"].rows
+        assert [(r.cells[0].text, r.cells[1].text) for r in rows] == [
+            ("~", "Ф1"), ("−", "Ф2"), ("⇒", "Ф2"), ("⇒", "Ф2"), ("⇒", "Ф2"), ("+", "Ф3"), ("⇒", "Оценка")]
+        assert rows[0].cells[3].text.startswith("факт: 0 → 10; ⇒ абсолютное отклонение: −10 → 0")
+        assert rows[-1].cells[3].text.endswith("оценка: средняя → высокая")
+        assert app.report_screen.query_one("#tabbar").labels["changes"] == "6 Δ3"
+        assert "факт: 0 → 10" in detail(app, "changes")
+        # the changed cells carry a visible Δ (not colour alone); the rest are as they were
+        assert cell(app, "indicators", "ind:9", "fact") == "Δ10"
+        assert cell(app, "indicators", "ind:9", "rel") == "Δ100,00"
+        assert cell(app, "indicators", "ind:9", "growth") == "—"
+        assert cell(app, "indicators", "ind:8", "fact") == "20"
+        assert table(app, "indicators").get_cell("ind:9", "fact").style.bold
+        assert shown(app, "expenses", "program", "plan_year") == f"Δ1{NB}099,01"
+        assert shown(app, "expenses", "node:4", "cash") == "Δ220,88"          # 04.0.02.2
+        assert shown(app, "expenses", "node:5", "cash") == "17,90"            # 04.0.02.3 untouched
+        assert shown(app, "amendments", "amd:2", "number") == "Δ99"
+
+        # Enter on a change goes to its row, at the value that changed
+        await pilot.press("enter")
+        await until(pilot, lambda: active_tab(app) == "indicators", "jumped to Form 1")
+        assert current_key(app) == "ind:9"
+        assert table(app, "indicators").current_column() == "fact"
+        # a removed row is gone: said so, and nothing moves
+        await pilot.press("6")
+        await until(pilot, lambda: active_tab(app) == "changes", "back on «Сравнение»")
+        await pilot.press("down", "enter")
+        await until(pilot, lambda: any("удалена" in n for n in notifications(app)), "told it is gone")
+        assert active_tab(app) == "changes"
+        # the Form 3 row jumps to Form 3
+        await pilot.press("down", "down", "down", "down", "enter")
+        await until(pilot, lambda: active_tab(app) == "amendments", "jumped to Form 3")
+        assert current_key(app) == "amd:2"
+
+
+async def test_an_edit_back_to_the_old_value_drops_its_mark(seed):
+    base = three(seed)
+    async with comparing(seed, str(base)) as (app, pilot):
+        await until(pilot, lambda: active_tab(app) == "changes", "comparing")
+        await pilot.press("enter")
+        await until(pilot, lambda: current_key(app) == "ind:9", "on the trainees' fact")
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen is not app.report_screen, "the editor open")
+        await type_text(pilot, "0")                 # the old value is selected: typing replaces it
+        await pilot.press("enter")
+        await until(pilot, lambda: cell(app, "indicators", "ind:9", "fact") == "0", "the mark gone")
+        assert cell(app, "indicators", "ind:9", "rel") == "0,00"
+        assert app.report_screen.query_one("#tabbar").labels["changes"] == "6 Δ2"
+        assert [r.cells[0].text for r in app.report_screen.views["changes"].rows][:2] == ["−", "⇒"]
+
+
+async def test_the_palette_starts_and_stops_a_comparison(seed):
+    base = three(seed)
+    async with comparing(seed, None) as (app, pilot):
+        assert "changes" not in app.report_screen.query_one("#tabbar").labels
+        assert cell(app, "indicators", "ind:9", "fact") == "10"
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "Сравнить с версией")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen.__class__.__name__ == "PromptBar", "asked which version")
+        await type_text(pilot, str(base))
+        await pilot.press("enter")
+        await until(pilot, lambda: active_tab(app) == "changes", "comparing")
+        assert cell(app, "indicators", "ind:9", "fact") == "Δ10"
+        await app.report_screen.run_action("compare_off")
+        await until(pilot, lambda: "changes" not in app.report_screen.query_one("#tabbar").labels,
+                    "the tab gone")
+        assert cell(app, "indicators", "ind:9", "fact") == "10" and active_tab(app) == "indicators"
+
+
+async def test_a_version_that_cant_be_read_is_one_line_in_the_app(seed):
+    async with comparing(seed, None) as (app, pilot):
+        await app.report_screen.run_action("compare")
+        await until(pilot, lambda: app.screen.__class__.__name__ == "PromptBar", "asked")
+        await type_text(pilot, "нет-такого.toml")
+        await pilot.press("enter")
+        await until(pilot, lambda: any("файл не найден" in n for n in notifications(app)), "told why")
+        assert "changes" not in app.report_screen.query_one("#tabbar").labels
+
+
+def test_since_that_cant_be_read_stops_before_the_app(seed, capsys):
+    assert main([str(seed), "--since", str(seed.with_name("нет.toml"))]) == 2
+    assert capsys.readouterr().err == f"{seed.with_name('нет.toml')}: файл не найден\n"
+    broken = seed.with_name("broken.toml")
+    broken.write_text(SEED_TEXT.replace("plan = 90\n", "plan = = 90\n", 1), encoding="utf-8")
+    assert main([str(seed), "--since", str(broken)]) == 2
+    assert capsys.readouterr().err.startswith(f"{broken}:37:8: E-SYNTAX")
