@@ -6,7 +6,7 @@ keys that are already in the file, in rows that stay where they were: those
 are rewritten right in their lines here, the rest of the text untouched.  Each
 rewritten line is read back with tomllib and must give the new value; anything
 else (rows added, removed or moved, a key added or removed, a multi-line text)
-is left to the tomlkit path (``render``).
+is left to the tomlkit path (``writeback.render``).
 """
 
 from __future__ import annotations
@@ -54,27 +54,25 @@ def changed_values(report: Report, base: Report) -> list[tuple[tuple, object]] |
     return changes
 
 
-def value_text(value, old_line: str) -> str | None:
-    """``value`` as ``render`` writes it (``_item``: the one writer of values), given
-    the line it replaces; None when it is not one line or is not written at all."""
+def value_text(name: str, value, old_line: str, style) -> str | None:
+    """``value`` as ``render`` writes it in place of the old one (``writeback``: the one
+    writer of values); None when it is not one line."""
     import tomlkit  # its value writers only: no document is parsed
 
-    from kedr_tui.core.store.report import _item
+    from kedr_tui.core.store.writeback import _value_text
 
-    if value is None or isinstance(value, bool):
-        return None
     try:
         old = next(iter(tomlkit.parse(old_line).values()), None)
     except Exception:  # tomlkit's parse errors have no common base worth naming
         return None
-    text = _item(value, old).as_string()
+    text = _value_text(name, value, old, style)
     return None if "\n" in text or "\r" in text else text
 
 
 def _dropped(report: Report, path: tuple, value) -> bool:
-    """Whether ``render`` leaves this value out of the file (None, or a default that is
-    not required)."""
-    from kedr_tui.core.store.report import _default, _required
+    """Whether ``render`` leaves this value out of the file (absent, or a default the
+    format does not require)."""
+    from kedr_tui.core.store.writeback import _written
 
     if value is None:
         return True
@@ -83,8 +81,7 @@ def _dropped(report: Report, path: tuple, value) -> bool:
     row = getattr(report, path[0])
     if len(path) == 3:
         row = row[path[1]]
-    name = path[-1]
-    return value == _default(type(row), name) and name not in _required(row)
+    return not _written(row, path[-1], value)
 
 
 def _value_end(line: str, start: int) -> int | None:
@@ -114,6 +111,9 @@ def patch(report: Report, base_text: str, base: Report, locator: Locator) -> str
     changes = changed_values(report, base)
     if changes is None or not changes:
         return None
+    from kedr_tui.core.store.writeback import _Style
+
+    style = _Style(base, base_text)
     lines = base_text.splitlines(keepends=True)
     for path, value in changes:
         if _dropped(report, path, value):
@@ -123,7 +123,7 @@ def patch(report: Report, base_text: str, base: Report, locator: Locator) -> str
             return None
         number, column = place
         line = lines[number - 1]
-        text = value_text(value, line)
+        text = value_text(path[-1], value, line, style)
         if text is None:
             return None
         key = _KEY.match(line, column - 1)
