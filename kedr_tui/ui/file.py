@@ -32,10 +32,18 @@ class FileCommands:
 
     @work(thread=True, group="save", exit_on_error=False)
     def _save_in_thread(self) -> None:
+        import sys
+
+        # A save that goes through tomlkit is pure Python and holds the GIL: switching
+        # more often lets the screen's thread answer keys meanwhile.
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(interval, 0.0005))
         try:
             path, error = self.session.save(), None
         except Exception as exc:  # told on the screen's thread, as a save in place would
             path, error = None, exc
+        finally:
+            sys.setswitchinterval(interval)
         self.app.call_from_thread(self._saved, path, error)
 
     quit_after_save = False     # «q» came during the save: asked again when it is done
