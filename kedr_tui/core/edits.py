@@ -13,7 +13,7 @@ from msgspec.structs import replace
 
 from kedr_tui.core.fields import FIELDS, of_section, parse_input  # noqa: F401  (parse_input: typed input)
 from kedr_tui.core.history import EditError  # edits are refused with it; also importable from here
-from kedr_tui.core.model import LISTS, SINGLETONS, Report, placeholder
+from kedr_tui.core.model import LISTS, SINGLETONS, Report
 
 
 # ---------------------------------------------------------------- edits
@@ -184,61 +184,6 @@ def set_field(report: Report, section: str, index: int | None, field: str, value
         holder = holder[index]
     old = getattr(holder, field)
     return None if old == value else SetField(section, index, field, old, value)
-
-
-# ---------------------------------------------------------------- structural helpers
-
-def new_row(section: str, report: Report, like=None):
-    """A fresh row for ``section``, prefilled from the row it is added after."""
-    cls = LISTS[section]
-    if section == "indicators":
-        return cls(task=like.task if like is not None else 0, name=placeholder(section),
-                   plan=Decimal(0))
-    if section == "expenses":
-        code = like.code if like is not None else (report.activities[-1].code if report.activities else "")
-        return cls(code=code, executor=placeholder(section))
-    if section == "activities":
-        return cls(code="", title=placeholder(section))
-    if section == "tasks":
-        return cls(title=placeholder(section))
-    if section == "amendments":
-        return cls(act=like.act if like is not None else "", date=_dt.date(report.year or 2000, 1, 1))
-    raise EditError(f"в «{section}» нельзя добавлять строки")
-
-
-def delete_task(report: Report, index: int) -> Batch:
-    """Delete task ``index`` (0-based) and renumber later references; refused if referenced."""
-    number = index + 1
-    users = [i for i in report.indicators if i.task == number]
-    acts = [a for a in report.activities if a.task == number]
-    if users or acts:
-        raise EditError(f"задачу {number} нельзя удалить: к ней относятся {len(users)} показателей и "
-                        f"{len(acts)} мероприятий")
-    edits: list = [DeleteRow("tasks", index, report.tasks[index])]
-    edits += _renumber(report, lambda t: t - 1 if t is not None and t > number else t)
-    return Batch(tuple(edits), f"удаление задачи {number}")
-
-
-def move_task(report: Report, index: int, to: int) -> Batch:
-    """Move a task and keep every indicator and activity with its task."""
-    if not (0 <= index < len(report.tasks) and 0 <= to < len(report.tasks)):
-        raise EditError("задачу некуда перемещать")
-    order = list(range(1, len(report.tasks) + 1))
-    order.insert(to, order.pop(index))
-    mapping = {old: new for new, old in enumerate(order, start=1)}
-    edits: list = [MoveRow("tasks", index, to)]
-    edits += _renumber(report, lambda t: mapping.get(t, t) if t is not None else t)
-    return Batch(tuple(edits), "перемещение задачи")
-
-
-def _renumber(report: Report, change) -> list:
-    edits = []
-    for section in ("indicators", "activities"):
-        for i, row in enumerate(getattr(report, section)):
-            new = change(row.task)
-            if new != row.task:
-                edits.append(SetField(section, i, "task", row.task, new))
-    return edits
 
 
 def editable_fields(section: str) -> tuple[str, ...]:

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 
-from kedr_tui.core.derive import CODE_RE, parent_code, program_code, split_code
+from kedr_tui.core.derive import parent_code, split_code
 from kedr_tui.core.edits import Batch, EditError, SetField, set_field
 from kedr_tui.core.fields import FIELDS, label  # noqa: F401  (label: the editors' titles)
 from kedr_tui.core.fields import editable_text as to_text  # noqa: F401  (a value for retyping)
 from kedr_tui.core.model import HIGHER, LOWER, Report
+from kedr_tui.core.operations import change_activity_code, change_program_code, check_activity_code
 
 
 def editor_kind(section: str, field: str) -> str:
@@ -69,7 +70,7 @@ def parse(report: Report, section: str, index: int | None, field: str, text: str
     if entry.required and isinstance(value, str) and not value.strip():
         raise EditError("поле не может быть пустым")
     if section == "activities" and field == "code":
-        _check_activity_code(report, index, value)
+        check_activity_code(report, index, value)
     elif section == "program" and field == "code":
         if not re.fullmatch(r"\d{2}", value):
             raise EditError("код программы — две цифры, например 04")
@@ -88,48 +89,12 @@ def parse(report: Report, section: str, index: int | None, field: str, text: str
     return value
 
 
-def _check_activity_code(report: Report, index: int | None, code: str) -> None:
-    if not CODE_RE.fullmatch(code):
-        raise EditError("код — МП.Пп.ОМ.М, например 04.0.02.1")
-    if code.split(".")[0] != report.program.code:
-        raise EditError(f"код должен начинаться с кода программы «{report.program.code}»")
-    if code == program_code(report):
-        raise EditError("это код самой программы")
-    codes = {a.code for i, a in enumerate(report.activities) if i != index}
-    if code in codes:
-        raise EditError(f"код «{code}» уже занят")
-    parent = parent_code(code)
-    if parent and parent != program_code(report) and parent not in codes:
-        raise EditError(f"нет родительского мероприятия «{parent}»")
-    parts = split_code(code)
-    act = report.activities[index] if index is not None else None
-    if parts and parts[2] and not parts[3] and act is not None and act.task is None:
-        raise EditError("основному мероприятию нужна задача: сначала укажите задачу")
-
-
 def edit_for(report: Report, section: str, index: int | None, field: str, value):
     """The edit that sets the field (with what must change along), or None if nothing changes."""
     if section == "activities" and field == "code":
-        old = report.activities[index].code
-        if old == value:
-            return None
-        if any(parent_code(a.code) == old for a in report.activities):
-            raise EditError("у мероприятия есть вложенные мероприятия: код меняется только у "
-                            "мероприятия без вложенных")
-        edits = [SetField("activities", index, "code", old, value)]
-        edits += [SetField("expenses", i, "code", old, value)
-                  for i, row in enumerate(report.expenses) if row.code == old]
-        return Batch(tuple(edits), f"код {old} → {value}")
+        return change_activity_code(report, index, value)
     if section == "program" and field == "code":
-        old = report.program.code
-        if old == value:
-            return None
-        edits: list = [SetField("program", None, "code", old, value)]
-        for sec in ("activities", "expenses"):
-            for i, row in enumerate(getattr(report, sec)):
-                if row.code.startswith(old + "."):
-                    edits.append(SetField(sec, i, "code", row.code, value + row.code[len(old):]))
-        return Batch(tuple(edits), f"код программы {old} → {value}")
+        return change_program_code(report, value)
     return set_field(report, section, index, field, value)
 
 

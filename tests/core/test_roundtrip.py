@@ -5,7 +5,8 @@ from decimal import Decimal
 
 from msgspec.structs import replace
 
-from kedr_tui.core.edits import DeleteRow, InsertRow, MoveRow, new_row, parse_input, set_field
+from kedr_tui.core.edits import DeleteRow, InsertRow, MoveRow, parse_input, set_field
+from kedr_tui.core.operations import new_row
 from kedr_tui.core.session import Session
 from kedr_tui.core.store import load, render
 

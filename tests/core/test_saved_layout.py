@@ -11,7 +11,8 @@ from decimal import Decimal
 import pytest
 from msgspec.structs import replace
 
-from kedr_tui.core.edits import DeleteRow, InsertRow, MoveRow, new_row
+from kedr_tui.core.edits import DeleteRow, InsertRow, MoveRow
+from kedr_tui.core.operations import new_row
 from kedr_tui.core.session import Session
 from kedr_tui.core.store import load, render
 

@@ -11,7 +11,8 @@ from decimal import Decimal
 import pytest
 from msgspec.structs import replace
 
-from kedr_tui.core.edits import DeleteRow, InsertRow, MoveRow, move_task, new_row, set_field
+from kedr_tui.core.edits import DeleteRow, InsertRow, MoveRow, set_field
+from kedr_tui.core.operations import move_task, new_row
 from kedr_tui.core.session import JournalError, Session, SessionError
 from kedr_tui.core.store import (MATCH, MISMATCH, SAVED, find_journal, journal_path, journal_warning, load,
                                  render)
