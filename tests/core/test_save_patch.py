@@ -55,7 +55,7 @@ def test_a_patched_save_is_what_tomlkit_writes(report):
 
 
 def test_changes_that_are_not_values_in_place_go_the_tomlkit_way():
-    from kedr_tui.core.edits import new_row
+    from kedr_tui.core.operations import new_row
 
     fact_absent = next(i for i, row in enumerate(REPORT.indicators) if row.fact is None)
     edit = set_field(REPORT, "indicators", fact_absent, "fact", Decimal(5))   # a key to add
