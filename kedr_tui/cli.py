@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from kedr_tui.core.errors import ReportError
+from kedr_tui.core.errors import KedrError, ReportError
 
 COMMANDS = ("check", "export", "new", "diff", "protocol")
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -365,7 +365,7 @@ def main(argv: list[str] | None = None) -> int:
             return {"check": cmd_check, "export": cmd_export, "new": cmd_new,
                     "diff": cmd_diff, "protocol": cmd_protocol}[args.command](args)
         return cmd_open(_open_parser().parse_args(argv))
-    except ReportError as exc:
+    except KedrError as exc:  # every expected failure (core/errors.py): one line, its exit code
         _say(str(exc))
         return exc.exit_code
     except KeyboardInterrupt:

@@ -6,8 +6,22 @@ from pathlib import Path
 
 import pytest
 
+import kedr_tui
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "reports" / "2021.toml"
+PACKAGE = Path(kedr_tui.__file__).resolve().parent
+
+
+def pytest_report_header(config):
+    return f"kedr_tui imported from {PACKAGE}"
+
+
+def pytest_sessionstart(session):
+    """``.ci/run`` tests the installed wheel: the checkout must not stand in for it."""
+    if os.environ.get("KEDR_TEST_INSTALLED") and PACKAGE.is_relative_to(ROOT):
+        pytest.exit(f"KEDR_TEST_INSTALLED is set but kedr_tui comes from the checkout ({PACKAGE}); "
+                    "run pytest with PYTHONSAFEPATH=1 and the wheel installed", returncode=4)
 
 # A small report that passes every check: tests change one thing in it.
 CLEAN = '''\
@@ -103,3 +117,13 @@ def assert_golden(golden: Path, actual: str) -> None:
         golden.write_text(actual, encoding="utf-8")
         pytest.skip(f"{golden.name} rewritten: review the diff and run again without KEDR_UPDATE_GOLDEN")
     assert actual == golden.read_text(encoding="utf-8")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_formula_cache():
+    """Formulas are evaluated through a process-wide cache: each test computes its own
+    (a value cached by an earlier test would hide what this one exercises)."""
+    from kedr_tui.core.formula import evaluate
+
+    evaluate.cache_clear()
+    yield

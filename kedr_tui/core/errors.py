@@ -1,4 +1,5 @@
-"""Findings and the one exception type for reports that cannot be used."""
+"""Findings, and the one family of errors: every expected failure is a KedrError with
+a Russian message and the exit code ``main`` ends with."""
 
 from __future__ import annotations
 
@@ -37,7 +38,24 @@ class Finding(Struct, frozen=True):
         return f"{path}:{self.line}:{self.column}: {self.code} {self.message}"
 
 
-class ReportError(Exception):
+class KedrError(Exception):
+    """The base of every expected failure: a message for a person, in Russian, and the
+    exit code the command ends with (1: the report has problems or an edit was refused,
+    2: unusable input or usage).  Anything else reaching ``main`` is a bug."""
+
+    exit_code: int = 1
+
+    def __init__(self, message: str = "", *, exit_code: int | None = None):
+        if exit_code is not None:
+            self.exit_code = exit_code
+        super().__init__(message)
+
+
+class EditError(KedrError, ValueError):
+    """An edit that can't be made; the message is Russian and user-facing."""
+
+
+class ReportError(KedrError):
     """A report file that cannot be opened, decoded or used at all.
 
     Carries the place (path, line, column) and a Russian message; the CLI

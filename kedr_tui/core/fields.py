@@ -20,6 +20,7 @@ from decimal import Decimal
 
 from msgspec import Struct
 
+from kedr_tui.core.errors import EditError
 from kedr_tui.core.model import HIGHER, LOWER
 from kedr_tui.core.numbers import NumberError, format_decimal, parse_date, parse_integer, parse_number
 
@@ -62,8 +63,6 @@ class Field(Struct, frozen=True):
 
     def parse(self, text: str, report=None):
         """Typed text -> the field's value, or EditError with a Russian reason."""
-        from kedr_tui.core.history import EditError  # not loaded by ``check``
-
         stripped = text.strip()
         kind = self.kind
         if kind == NUMBER:

@@ -14,6 +14,8 @@ from decimal import Decimal
 
 from msgspec import Struct
 
+from kedr_tui.core.errors import KedrError
+
 MAX_DEPTH = 64
 
 _TOKEN = re.compile(r"\s*(?:(?P<num>\d+(?:[.,]\d+)?)|(?P<op>[-+*/×:хxX])|(?P<paren>[()])|(?P<other>.))",
@@ -22,7 +24,7 @@ _MUL = {"*", "×", "х", "x", "X"}
 _DIV = {"/", ":"}
 
 
-class FormulaError(ValueError):
+class FormulaError(KedrError, ValueError):
     """An expression that cannot be evaluated; the message is Russian."""
 
 

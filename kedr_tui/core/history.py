@@ -6,11 +6,10 @@ needs a history but makes no edit, doesn't load them.
 
 from __future__ import annotations
 
+from kedr_tui.core.errors import EditError  # noqa: F401  (refused edits; importable from here)
 from kedr_tui.core.model import Report
 
 
-class EditError(ValueError):
-    """An edit that can't be made; the message is Russian and user-facing."""
 
 
 class History:

@@ -22,7 +22,12 @@ import datetime as _dt
 import msgspec
 from msgspec import Struct
 
+from kedr_tui.core.errors import KedrError
 from kedr_tui.core.model import Report
+
+
+class RowIdError(KedrError, ValueError):
+    """A row named wrongly (in the review file, or on the command line)."""
 
 
 def norm(text: str) -> str:
@@ -194,11 +199,11 @@ def to_table(rid: RowId) -> dict:
 
 
 def from_table(data: object) -> RowId:
-    """A plain table back to its identity, or ``ValueError`` with a Russian reason."""
+    """A plain table back to its identity, or RowIdError (a ValueError) with a Russian reason."""
     try:
         return msgspec.convert(data, RowId, builtin_types=(_dt.date,))
     except msgspec.ValidationError as exc:
-        raise ValueError(f"строка указана неверно: {exc}") from None
+        raise RowIdError(f"строка указана неверно: {exc}") from None
 
 
 # ---------------------------------------------------------------- in words

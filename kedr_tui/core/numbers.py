@@ -7,6 +7,8 @@ import datetime as _dt
 import re
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
+from kedr_tui.core.errors import KedrError
+
 NBSP = "\u00a0"
 MINUS = "\u2212"
 DASH = "—"
@@ -29,7 +31,7 @@ _PLAIN = re.compile(r"[0-9]+")
 _FRACTION = re.compile(r"[0-9]*")
 
 
-class NumberError(ValueError):
+class NumberError(KedrError, ValueError):
     """Text that is not a number; the message is Russian and user-facing."""
 
 

@@ -8,10 +8,15 @@ Entries are the dicts the journal holds: ``{"op": "apply"|"undo"|"redo",
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from kedr_tui.core.errors import KedrError, ReportError
 from kedr_tui.core.edits import Batch, DeleteRow, EditError, InsertRow, MoveRow, SetField, from_json
 from kedr_tui.core.fields import FIELDS
 from kedr_tui.core.history import History
 from kedr_tui.core.model import Report
+from kedr_tui.core.store import load
+from kedr_tui.core.store.journal import JournalDamaged, JournalInfo, inspect_journal, sha_of_file
 
 EDIT_OPS = ("apply", "undo", "redo")
 
@@ -24,7 +29,7 @@ SECTIONS = {
 _CLIP = 48
 
 
-class ReplayError(ValueError):
+class ReplayError(KedrError, ValueError):
     """A journal whose entries do not apply to the report (damaged or for another version)."""
 
 
@@ -144,3 +149,35 @@ def describe_edit(report: Report, edit) -> str:
     if isinstance(edit, MoveRow):
         return f"{_where(report, edit.section, edit.index)}: перемещена на место {edit.to + 1}"
     return str(edit)  # pragma: no cover - every edit type is handled above
+
+
+# ---------------------------------------------------------------- the journal beside a report
+
+def find_journal(report: Path, loaded=None) -> JournalInfo | None:
+    """The journal beside ``report``, if any, with its status and the changes it would make.
+
+    The store reads the journal and says whose and for which version it is; what its
+    edits would change is worked out here, above the store.
+
+    ``loaded`` (a ``Loaded`` of the file as it is now) saves reading it again.
+    """
+    report = Path(report)
+
+    def sha_now() -> str | None:
+        nonlocal loaded
+        if loaded is None:
+            try:
+                loaded = load(report)
+            except ReportError:
+                loaded = None
+        return loaded.stamp.sha256 if loaded is not None else sha_of_file(report)
+
+    def changes(entries: list[dict]) -> tuple[str, ...]:
+        if loaded is None or loaded.report is None:
+            raise JournalDamaged("отчёт не читается, правки журнала не к чему применить")
+        try:
+            return tuple(describe(loaded.report, entries))
+        except ReplayError as exc:
+            raise JournalDamaged(f"журнал повреждён: {exc}") from None
+
+    return inspect_journal(report, sha_now, changes)

@@ -18,7 +18,7 @@ from msgspec import Struct, field
 from msgspec.structs import replace
 
 from kedr_tui.core import identity
-from kedr_tui.core.errors import Finding
+from kedr_tui.core.errors import EditError, Finding
 from kedr_tui.core.identity import RowId
 from kedr_tui.core.locate import Locator
 from kedr_tui.core.model import Report
@@ -588,6 +588,6 @@ def new_mark(report: Report, rid: RowId, status: str, comment: str, author: str,
              made: _dt.datetime) -> Mark:
     """A mark on a row of ``report``, remembering the row's entered values as they are now."""
     if status not in MARK_STATUSES:
-        raise ValueError(f"статус замечания «{status}» — не из списка {_quote(MARK_STATUSES)}")
+        raise EditError(f"статус замечания «{status}» — не из списка {_quote(MARK_STATUSES)}")
     return Mark(rid, status, comment, author, made.replace(microsecond=0, tzinfo=None),
                 entered(report, rid) or {})

@@ -23,7 +23,7 @@ from kedr_tui.core.history import EditError, History
 from kedr_tui.core.errors import ReportError
 from kedr_tui.core.model import Report
 from kedr_tui.core.store import (EditLock, FileChangedError, Journal, JournalInfo, Loaded, LockHeld,
-                                 Owner, check_unchanged, clean_temporaries, find_journal, load,
+                                 Owner, check_unchanged, clean_temporaries, load,
                                  remove_journal, render, save, sha256_of, write_text)
 
 __all__ = ["Session", "SessionError", "JournalError", "FileChangedError", "LockHeld"]
@@ -110,6 +110,8 @@ class Session:
                 self._go_read_only("в отчёте есть ошибки — открыт только для просмотра")
                 return
         self.cleaned = clean_temporaries(self.path)
+        from kedr_tui.core.recovery import find_journal  # only now: most opens find none
+
         info = find_journal(self.path, self.loaded)
         if info is not None:
             if info.obsolete:

@@ -38,7 +38,7 @@ def render(kind: str, analysis: Analysis, warnings: list[str] | None = None,
         if warnings is not None:
             warnings.extend(missing)
         return data
-    raise ValueError(kind)
+    raise ReportError(kind, "неизвестный вид вывода (ожидается pdf, text или json)")
 
 
 def write_output(kind: str, analysis: Analysis, path: Path,

@@ -99,3 +99,32 @@ class ComparingCommands:
             await self.show_tab("findings")
             return
         await self._show_place(table, key, column)
+
+    async def action_compare_meeting(self) -> None:
+        """«Что изменилось с прошлого заседания»: the report as git held it at the end of the
+        day of the last meeting (before today) that the review file records."""
+        from pathlib import Path
+
+        from kedr_tui.core.store.review import load_review, today
+        from kedr_tui.core.store.versions import base_version, revision_on
+
+        path = Path(self.session.path)
+        try:
+            review = load_review(path).review
+            meetings = [] if review is None else [review.meeting, *review.history]
+            days = [m.date for m in meetings if m.date is not None and m.date < today()]
+            if not days:
+                self.tell("Прошлых заседаний в файле рассмотрения нет: сравнить не с чем.",
+                          severity="warning", timeout=6)
+                return
+            day = max(days)
+            rev = revision_on(path, day)
+            if rev is None:
+                self.tell(f"В git нет версии отчёта на {day:%d.%m.%Y}: сравнить не с чем.",
+                          severity="warning", timeout=6)
+                return
+            _label, base = base_version(path, rev)
+        except ReportError as exc:
+            self.tell(str(exc), title="Сравнение невозможно", severity="error", timeout=10)
+            return
+        await self.compare_with(f"заседание {day:%d.%m.%Y}", base)

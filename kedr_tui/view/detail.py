@@ -12,6 +12,7 @@ from rich.text import Text
 
 from kedr_tui.core.derive import amounts as amounts_of
 from kedr_tui.core.fields import FIELDS, label
+from kedr_tui.core.identity import norm
 from kedr_tui.core.model import LOWER
 from kedr_tui.core.numbers import fmt_money, fmt_pct, fmt_ratio, fmt_value
 from kedr_tui.view.rows import State, ViewRow, fmt_date, place_of, short_text
@@ -178,7 +179,7 @@ def _group(out: _Out, table: str, row: ViewRow, state: State) -> None:
         out.line(("Цель программы. ", "label"), report.program.goal)
         count = next((len(g.rows) for g in derived.groups if g.task == 0), 0)
     else:
-        task = int(row.key.split(":")[1])
+        task = row.ident.number
         out.findings(_row_findings(state, "tasks", task - 1))
         title = report.tasks[task - 1].title if 1 <= task <= len(report.tasks) else "(такой задачи нет)"
         out.line((f"Задача {task}. ", "label"), title)
@@ -229,13 +230,13 @@ def _expense(out: _Out, row: ViewRow, state: State) -> None:
 
 
 def _line(out: _Out, row: ViewRow, state: State) -> None:
-    _prefix, code, executor = row.key.split(":", 2)
+    code, executor = row.ident.code, row.ident.executor
     node = state.derived.nodes.get(code)
     out.line(("Итог исполнителя по вложенным мероприятиям ", "label"), (code, "label"))
     out.field(_name("expenses", "executor"), executor)
     if node is not None:
         for line in node.executors:
-            if line.executor == executor:
+            if norm(line.executor) == executor:
                 _amounts_line(out, line.amounts)
                 if line.justification:
                     out.field(_name("expenses", "justification"), line.justification)

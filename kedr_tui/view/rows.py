@@ -18,6 +18,7 @@ from datetime import date
 from kedr_tui.core.derive import Derived, Node
 from kedr_tui.core.errors import Finding
 from kedr_tui.core.fields import FIELDS, of_section
+from kedr_tui.core.identity import ActivityId, ExpenseId, RowId, TableId, TaskId, norm, of_row
 from kedr_tui.core.model import LOWER, Report
 from kedr_tui.core.numbers import fmt_money, fmt_pct, fmt_value
 from kedr_tui.view.columns import COLUMNS
@@ -38,6 +39,7 @@ class ViewRow(NamedTuple):
     section: str | None = None      # the report section the row shows ("report" for the year)
     index: int | None = None        # index in that section (None for singleton tables)
     field: str | None = None        # the one field a text row edits, whatever the column
+    ident: RowId | None = None      # what the row is (core/identity.py); the key only names it
 
 
 class State(NamedTuple):
@@ -130,20 +132,21 @@ def indicator_row(number: int, index: int, ind, figures, mark: Cell) -> ViewRow:
         Cell(fmt_pct(figures.growth), "derived"),
         Cell(one_line(ind.justification)),
         formula,
-    ), "indicators", index)
+    ), "indicators", index, ident=of_row("indicators", index, ind))
 
 
 def _group_row(group, mark: Cell, width: int) -> ViewRow:
     blank = (Cell(""),) * (width - 3)
     if group.task == 0:
-        return ViewRow("goal", "goal", (mark, Cell("Ц", "group"), Cell(one_line(group.heading), "group"), *blank),
-                   "program", None)
+        return ViewRow("goal", "goal", (mark, Cell("Ц", "group"), Cell(one_line(group.heading), "group"),
+                                        *blank), "program", None, ident=TableId("program"))
     if not group.known:
         return ViewRow(f"task:{group.task}", "orphan", (mark, Cell(f"З{group.task}", "group"),
-                                                    Cell(group.heading, "group"), *blank))
+                                                        Cell(group.heading, "group"), *blank),
+                       ident=TaskId(group.task))
     return ViewRow(f"task:{group.task}", "task", (mark, Cell(f"З{group.task}", "group"),
-                                              Cell(one_line(group.heading), "group"), *blank),
-               "tasks", group.task - 1)
+                                                  Cell(one_line(group.heading), "group"), *blank),
+                   "tasks", group.task - 1, ident=TaskId(group.task))
 
 
 def indicator_rows(state: State, memo: Memo, marks: dict) -> list[ViewRow]:
@@ -197,7 +200,7 @@ def _node_row(node: Node, mark: Cell) -> ViewRow:
         Cell(_indent(node.depth) + one_line(node.title), "total"),
         *_amount_cells(node.total, "total"),
         Cell(one_line(node.justification), "derived" if not node.is_leaf or len(node.own_rows) > 1 else ""),
-    ), section, node.activity)
+    ), section, node.activity, ident=TableId("program") if kind == "program" else ActivityId(node.code))
 
 
 def _line_row(node: Node, line, mark: Cell, editable: bool, index: int | None) -> ViewRow:
@@ -211,7 +214,7 @@ def _line_row(node: Node, line, mark: Cell, editable: bool, index: int | None) -
         Cell(_indent(node.depth + 1) + one_line(line.executor), "" if editable else "derived"),
         *_amount_cells(line.amounts, "" if editable else "derived"),
         Cell(one_line(line.justification), "" if editable else "derived"),
-    ), section, index)
+    ), section, index, ident=ExpenseId(node.code, norm(line.executor)))
 
 
 def _expense_row(index: int, row, depth: int, mark: Cell) -> ViewRow:
@@ -220,16 +223,16 @@ def _expense_row(index: int, row, depth: int, mark: Cell) -> ViewRow:
     return ViewRow(f"exp:{index}", "expense", (
         mark, Cell(row.code, "note"), Cell(_indent(depth) + one_line(row.executor)),
         *_amount_cells(amounts(row), ""), Cell(one_line(row.justification)),
-    ), "expenses", index)
+    ), "expenses", index, ident=of_row("expenses", index, row))
 
 
 def _task_heading(report: Report, task: int, mark: Cell, width: int) -> ViewRow:
     title = report.tasks[task - 1].title if 1 <= task <= len(report.tasks) else "(такой задачи нет)"
     blank = (Cell(""),) * (width - 3)
     return ViewRow(f"etask:{task}", "task", (mark, Cell(f"Задача {task}", "group"),
-                                         Cell(f"Задача {task}. {one_line(title)}", "group"), *blank),
-               "tasks" if 1 <= task <= len(report.tasks) else None,
-               task - 1 if 1 <= task <= len(report.tasks) else None)
+                                             Cell(f"Задача {task}. {one_line(title)}", "group"), *blank),
+                   "tasks" if 1 <= task <= len(report.tasks) else None,
+                   task - 1 if 1 <= task <= len(report.tasks) else None, ident=TaskId(task))
 
 
 def expense_rows(state: State, memo: Memo, marks: dict) -> list[ViewRow]:
@@ -298,7 +301,7 @@ def _leaf_line(index: int, row, depth: int, mark: Cell) -> ViewRow:
     return ViewRow(f"exp:{index}", "expense", (
         mark, Cell(""), Cell(_indent(depth + 1) + one_line(row.executor)),
         *_amount_cells(amounts(row), ""), Cell(one_line(row.justification)),
-    ), "expenses", index)
+    ), "expenses", index, ident=of_row("expenses", index, row))
 
 
 def _task_title(report: Report, task: int) -> str:
@@ -316,7 +319,7 @@ def amendment_rows(state: State, memo: Memo, marks: dict) -> list[ViewRow]:
         rows.append(memo.get(f"amd:{index}", (amd, mark), lambda i=index, a=amd, m=mark: ViewRow(
             f"amd:{i}", "amendment", (m, Cell(str(i + 1)), Cell(one_line(a.act)), Cell(fmt_date(a.date)),
                                        Cell(one_line(a.number)), Cell(one_line(a.summary))),
-            "amendments", i)))
+            "amendments", i, ident=of_row("amendments", i, a))))
     memo.done()
     return rows
 

@@ -35,7 +35,7 @@ def add_row(table: str, row: ViewRow | None, report: Report) -> Op:
                              "ind")
         if kind not in (None, "goal", "task", "orphan"):
             raise EditError("здесь нельзя добавить показатель")
-        task = 0 if kind in (None, "goal") else int(row.key.split(":")[1])
+        task = 0 if kind in (None, "goal") else row.ident.number
         return _inserted(ops.add_indicator(report, task), "ind")
     if table == "expenses":
         return _add_expense(row, report)
@@ -79,7 +79,7 @@ def _add_activity(row: ViewRow | None, report: Report) -> Op:
     elif row is not None and row.kind == "node":
         base = report.activities[row.index].code
     elif row is not None and row.kind == "line":
-        base = row.key.split(":")[1]
+        base = row.ident.code
     task = row.index + 1 if row is not None and row.kind == "task" and row.index is not None else None
     return _inserted(ops.add_activity(report, base, task), "node")
 

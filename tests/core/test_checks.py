@@ -103,3 +103,70 @@ def test_two_digit_activity_numbers_hang_under_their_main_activity(write_report)
     loaded = load(path)
     assert codes(path) == []
     assert [n.code for n in loaded.analysis.derived.tree.walk()] == ["04.0.00.0", "04.0.01.0", "04.0.01.12"]
+
+
+# ---------------------------------------------------------------- where a finding points
+
+def _check(loaded, report):
+    from kedr_tui.core.checks import check
+    from kedr_tui.core.derive import derive
+
+    return check(report, derive(report), loaded.context.locator, file_year=loaded.context.file_year,
+                 previous=loaded.context.previous)
+
+
+def test_findings_name_their_row_field_and_line(write_report):
+    text = change("fact = 10\n", "", change("cash = 100.00", "cash = 120.00"))
+    path = write_report(text)
+    findings = load(path).findings
+    lines = path.read_text(encoding="utf-8").splitlines()
+    got = [(f.code, f.ref, f.field, lines[f.line - 1], f.column) for f in findings]
+    assert got == [
+        ("W-NOFACT", ("indicators", 0), "justification", "[[indicators]]", 1),   # no key: its table
+        ("W-OVERSPEND", ("expenses", 0), "cash", "cash = 120.00", 1),
+    ]
+
+
+def test_a_row_added_since_reading_has_no_line(write_report):
+    from msgspec.structs import replace
+
+    from kedr_tui.core.model import Indicator
+
+    loaded = load(write_report(CLEAN))
+    added = Indicator(task=1, name="Новый", unit="ед.", plan=None)       # src None: not in the file
+    report = replace(loaded.report, indicators=(*loaded.report.indicators, added))
+    findings = _check(loaded, report)
+    assert [(f.code, f.line, f.column, f.ref, f.field) for f in findings] == \
+        [("W-NOFACT", 0, 1, ("indicators", 2), "justification")]
+
+
+def test_the_year_finding_points_at_the_year(write_report):
+    path = write_report(CLEAN, "2022.toml")
+    [finding] = load(path).findings
+    assert (finding.code, finding.line, finding.column, finding.ref, finding.field) == \
+        ("E-YEAR", 2, 1, (), "year")
+
+
+def test_duplicate_amendment_without_number_or_date(write_report):
+    text = change('number = "55"\n', 'number = ""\n', change("date = 2021-03-24\n", ""))
+    amendment = '[[amendments]]\nact = "Постановление"\nnumber = ""\nsummary = "ещё"\n\n'
+    text = change("[narrative]", amendment + "[narrative]", text)
+    findings = [f for f in load(write_report(text)).findings if f.code == "E-DUP"]
+    assert [f.message for f in findings] == ["изменение «Постановление» № — от — повторяется"]
+
+
+def test_short_names_in_messages():
+    from kedr_tui.core.checks import short
+
+    assert short("а" * 70) == "а" * 70
+    assert short("а" * 71) == "а" * 69 + "…"
+    assert short("слово " * 20, 12) == "слово слово…"            # cut, trailing space dropped
+    assert short("  много   пробелов\n здесь ") == "много пробелов здесь"
+    assert short("б" * 41, 40) == "б" * 39 + "…"
+
+
+def test_a_long_executor_is_cut_at_40_characters(write_report):
+    name = "Исполнитель " + "о" * 40
+    text = change('executor = "Администрация"', f'executor = "{name}"', change("cash = 100.00", "cash = 90.00"))
+    [finding] = load(write_report(text)).findings
+    assert finding.message.startswith(f"«04.0.01.1», {name[:39]}…: кассовое исполнение 90,00")

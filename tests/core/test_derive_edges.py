@@ -12,7 +12,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from kedr_tui.core.derive import (achievement, derive, evaluation, indicator_figures, percent,
+from kedr_tui.core.derive import (Amounts, achievement, derive, evaluation, indicator_figures, percent,
                                   rating, unfavourable)
 from kedr_tui.core.model import LOWER, Activity, Expense, Indicator, Program, Report, Task
 from kedr_tui.core.numbers import fmt_pct, fmt_ratio
@@ -201,3 +201,113 @@ def test_rating_thresholds_are_inclusive(er, name):
 def test_rating_of_a_report_at_each_threshold(fact, name):
     ev = evaluation(report([ind(plan="100000", fact=fact)], rows=[("10", "10", "10")]))
     assert ev.rating == name
+
+
+# ---------------------------------------------------------------- Form 1 groups
+
+def test_indicator_groups_order_titles_and_numbering():
+    from kedr_tui.core.derive import indicator_groups
+
+    tasks = (Task(title="Первая"), Task(title="Вторая"), Task(title="Третья"))
+    rows = [Indicator(task=t, name=f"п{i}") for i, t in enumerate([1, 0, 5, 3, 1, 4, 0])]
+    r = Report(year=2021, program=Program(code="04", goal="Цель"), tasks=tasks, indicators=tuple(rows))
+    groups = indicator_groups(r)
+    assert [(g.task, g.title, g.known, g.rows) for g in groups] == [
+        (0, "Цель", True, ((1, 1), (2, 6))),
+        (1, "Первая", True, ((1, 0), (2, 4))),
+        (2, "Вторая", True, ()),                       # a task without indicators still heads a group
+        (3, "Третья", True, ((1, 3),)),                # the last task is known
+        (4, "", False, ((1, 5),)),                     # unknown tasks after, in order
+        (5, "", False, ((1, 2),)),
+    ]
+    assert [g.heading for g in groups] == [
+        "Показатели цели «Цель»", "Показатели задачи 1 «Первая»", "Показатели задачи 2 «Вторая»",
+        "Показатели задачи 3 «Третья»", "Показатели задачи 4 (такой задачи нет)",
+        "Показатели задачи 5 (такой задачи нет)"]
+    assert derive(r).groups == tuple(groups)
+
+
+# ---------------------------------------------------------------- Form 2 tree
+
+def test_node_kinds():
+    from kedr_tui.core.derive import node_kind
+
+    assert [node_kind(c) for c in ("04.0.02.1", "04.0.02.12", "04.0.02.0", "04.1.00.0", "04.0.00.0",
+                                   "04.1")] == \
+        ["activity", "activity", "main", "subprogram", "program", "activity"]
+
+
+def test_tree_order_depth_titles_and_orphans():
+    from kedr_tui.core.derive import amounts, expense_tree
+
+    acts = (Activity(code="04.0.02.10", title="десятое"), Activity(code="04.0.02.9", title="девятое"),
+            Activity(code="04.0.02.0", task=2, title="ОМ 2"), Activity(code="04.0.01.0", task=1, title="ОМ 1"),
+            Activity(code="04.0.05.1", title="сирота"), Activity(code="04.x", title="плохой код"))
+    rows = (Expense(code="04.0.02.9", executor="Б", plan_year=D("2"), plan_period=D("1"), cash=D("1"),
+                    justification=" нет денег "),
+            Expense(code="04.0.02.10", executor="А", plan_year=D("3"), plan_period=D("3"), cash=D("0")),
+            Expense(code="04.0.02.9", executor="А", plan_year=D("5"), plan_period=D("4"), cash=D("4"),
+                    justification="нет денег"),
+            Expense(code="04.0.02.9", executor="Б", plan_year=D("7"), plan_period=D("7"), cash=D("7"),
+                    justification="позже"),
+            Expense(code="04.0.09.1", executor="А", plan_year=D("100"), plan_period=D("100"), cash=D("1")))
+    r = Report(year=2021, program=Program(code="04", title="Программа"), tasks=(Task(), Task()),
+               activities=acts, expenses=rows)
+    tree = expense_tree(r)
+    walk = [(n.code, n.kind, n.title, n.task, n.activity, n.depth) for n in tree.walk()]
+    assert walk == [
+        ("04.0.00.0", "program", "Программа", None, None, 0),
+        ("04.0.01.0", "main", "ОМ 1", 1, 3, 1),
+        ("04.0.02.0", "main", "ОМ 2", 2, 2, 1),
+        ("04.0.02.9", "activity", "девятое", None, 1, 2),       # 9 before 10: numbers, not text
+        ("04.0.02.10", "activity", "десятое", None, 0, 2),
+        ("04.0.05.1", "activity", "сирота", None, 4, 1),         # no parent: under the programme
+        ("04.x", "activity", "плохой код", None, 5, 1),          # malformed codes last
+    ]
+    nine = tree.children[1].children[0]
+    assert nine.own_rows == [0, 2, 3]
+    assert [(e.executor, e.amounts, e.justification, e.rows) for e in nine.executors] == [
+        ("Б", Amounts(D("9"), D("8"), D("8")), "нет денег\nпозже", (0, 3)),
+        ("А", Amounts(D("5"), D("4"), D("4")), "нет денег", (2,)),
+    ]
+    assert nine.justification == "нет денег\nпозже"
+    main = tree.children[1]
+    assert [(e.executor, e.amounts) for e in main.executors] == [
+        ("Б", Amounts(D("9"), D("8"), D("8"))), ("А", Amounts(D("8"), D("7"), D("4")))]
+    assert main.total == Amounts(D("17"), D("15"), D("12"))
+    assert tree.total == main.total                      # the row on 04.0.09.1 is left out
+    assert amounts(rows[0]) == Amounts(D("2"), D("1"), D("1"))
+
+
+def test_task_of_a_node():
+    from kedr_tui.core.derive import expense_tree, task_of
+
+    acts = (Activity(code="04.0.01.0", task=2, title="ОМ"), Activity(code="04.0.01.1", title="М"),
+            Activity(code="04.0.03.0", title="ОМ без задачи"), Activity(code="04.0.03.1", title="М2"),
+            Activity(code="04.0.01.2", task=1, title="своя задача"))
+    r = Report(year=2021, program=Program(code="04"), tasks=(Task(), Task()), activities=acts)
+    nodes = {n.code: n for n in expense_tree(r).walk()}
+    assert [task_of(nodes[c], r) for c in ("04.0.01.0", "04.0.01.1", "04.0.01.2", "04.0.03.1",
+                                           "04.0.00.0")] == [2, 2, 1, None, None]
+
+
+def test_derive_reuses_the_tree_only_when_form_2_is_the_same_object():
+    from msgspec.structs import replace
+
+    r = report([ind(plan="10", fact="9")], rows=[("100", "100", "95")])
+    first = derive(r)
+    edited = replace(r, indicators=(ind(plan="10", fact="10"),))
+    again = derive(edited, (r, first))
+    assert again.tree is first.tree
+    assert again.evaluation.sr == 1 and again.evaluation.srm == 1
+    assert again.groups[0].rows == ((1, 0),)
+    spent = replace(r, expenses=(replace(r.expenses[0], cash=D("50")),))
+    third = derive(spent, (r, first))
+    assert third.tree is not first.tree and third.tree.total.cash == 50
+    assert third.evaluation.srm == 0                     # from the new tree, not the old one
+
+
+def test_small_plans_count_and_lower_is_better_with_a_small_plan():
+    ev = evaluation(report(rows=[("0.5", "0.5", "0.5")]))
+    assert (ev.activities_counted, ev.activities_done) == (1, 1)
+    assert achievement(ind(plan="0.5", fact="0", better=LOWER)) == 1

@@ -96,3 +96,77 @@ def test_formula_tie_rounds_half_up():
     assert formula_mismatch(Indicator(name="x", fact=Decimal("12")), value) is True
     assert formula_mismatch(Indicator(name="x"), value) is False          # no fact: nothing to compare
     assert formula_mismatch(Indicator(name="x", fact=Decimal(1)), evaluate("")) is False
+
+
+@pytest.mark.parametrize("text, message", [
+    ("1 2", "лишние символы в выражении"),
+    ("5/0", "деление на ноль"),
+    ("5/(3-3)", "деление на ноль"),
+    ("1+", "выражение оборвано"),
+    ("(1+2", "не закрыта скобка"),
+    (")", "неожиданный символ «)»"),
+    ("2**3", "неожиданный символ «*»"),
+    ("2+abc", "в выражении есть посторонние символы"),
+    ("(" * 65 + "1" + ")" * 65, "слишком глубокая вложенность скобок"),
+    ("-" * 65 + "1", "слишком глубокая вложенность скобок"),
+    ("+" * 65 + "1", "слишком глубокая вложенность скобок"),
+    ("9" * 500001 + "*" + "9" * 500001, "число вне допустимого диапазона"),
+])
+def test_what_an_expression_that_cannot_be_evaluated_says(text, message):
+    with pytest.raises(FormulaError) as info:
+        evaluate_expression(text)
+    assert str(info.value) == message
+
+
+def test_nesting_up_to_the_limit_is_fine():
+    assert evaluate_expression("(" * 64 + "1" + ")" * 64) == 1
+    assert evaluate_expression("-" * 64 + "1") == 1
+    assert evaluate_expression("+" * 64 + "1") == 1
+    assert evaluate_expression("-(" * 32 + "1" + ")" * 32) == 1
+
+
+def test_division_precision_and_no_trap_on_inexact():
+    assert evaluate_expression("1/3") == Decimal("0." + "3" * 28)   # 28 significant digits
+    assert evaluate_expression("5/1") == 5
+    assert evaluate_expression("2/3*3") == Decimal("2.000000000000000000000000000")
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("2х3", ["num", "op", "num"]),                  # х between numbers multiplies
+    ("2 х 3", ["num", "op", "num"]),
+    ("х2", ["op", "num"]), ("2х", ["num", "op"]),   # at either end, nothing beyond it
+    ("х2а", ["op", "num", "other"]),
+    ("ах2", ["other", "other", "num"]),             # inside a word it is a letter
+    ("2ха", ["num", "other", "other"]),
+    ("1ах2", ["num", "other", "other", "num"]),
+    ("_х2", ["other", "other", "num"]), ("2х_", ["num", "other", "other"]),
+    ("3x4", ["num", "op", "num"]), ("3X4", ["num", "op", "num"]), ("3Х4", ["num", "other", "num"]),
+    ("аX2", ["other", "other", "num"]), ("аx2", ["other", "other", "num"]),
+    ("(1,5)", ["paren", "num", "paren"]),
+])
+def test_tokens(text, kinds):
+    from kedr_tui.core.formula import _tokens
+
+    assert [kind for kind, _value in _tokens(text)] == kinds
+
+
+def test_unpartnered_parentheses_are_dropped():
+    from kedr_tui.core.formula import _balanced, _tokens
+
+    assert "".join(v for _k, v in _balanced(_tokens("((1+2)"))) == "(1+2)"
+    assert "".join(v for _k, v in _balanced(_tokens("(1+2))*3"))) == "(1+2)*3"
+    assert "".join(v for _k, v in _balanced(_tokens(")1+2("))) == "1+2"
+    found = evaluate("Д=(1+2))*3")
+    assert (found.expression, found.value) == ("(1+2)*3", Decimal(9))
+    found = evaluate("Д=(1+2")
+    assert (found.expression, found.value) == ("1+2", Decimal(3))
+
+
+def test_the_last_run_that_evaluates_wins_and_an_error_is_kept_for_later():
+    found = evaluate("А=1/0 Б=2*3")
+    assert (found.expression, found.value, found.error) == ("2*3", Decimal(6), None)
+    found = evaluate("А=1/0 Б=2/0")
+    assert (found.expression, found.value, found.error) == ("2/0", None, "деление на ноль")
+    assert evaluate("А=-2*3").expression == "-2*3"             # a leading minus is kept
+    assert evaluate("А=*2*3+").expression == "2*3"             # other leading and trailing operators not
+    assert evaluate("") == evaluate("просто текст") == type(evaluate(""))()

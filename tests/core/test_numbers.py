@@ -121,3 +121,143 @@ def test_a_space_not_followed_by_exactly_three_digits_or_after_a_long_head_is_re
     else:
         with pytest.raises(NumberError):
             parse_number(text)
+
+
+def test_parse_an_en_dash_as_minus():
+    assert parse_number("–5") == Decimal("-5")
+
+
+@pytest.mark.parametrize("text, message", [
+    ("", "пустое значение, ожидается число"),
+    ("  ", "пустое значение, ожидается число"),
+    ("12a", "«12a» — не число (пример: 1 129,01)"),
+    ("1" + "0" * 15, "число слишком велико (не больше 15 цифр до запятой)"),
+    ("-1" + "0" * 15, "число слишком велико (не больше 15 цифр до запятой)"),
+    ("0,12345678901", "слишком много знаков после запятой (не больше 10)"),
+])
+def test_parse_refusals_say_exactly_why(text, message):
+    with pytest.raises(NumberError) as info:
+        parse_number(text)
+    assert str(info.value) == message
+
+
+def test_the_largest_and_most_precise_numbers_accepted():
+    assert parse_number("9" * 15) == Decimal("9" * 15)
+    assert parse_number("0,1234567890") == Decimal("0.1234567890")
+
+
+def test_out_of_range():
+    from kedr_tui.core.numbers import out_of_range
+
+    assert out_of_range(Decimal("Infinity")) == "ожидается конечное число"
+    assert out_of_range(Decimal("NaN")) == "ожидается конечное число"
+    assert out_of_range(Decimal(10) ** 15 - 1) is None
+    assert out_of_range(Decimal("1E+15")) == "число слишком велико (не больше 15 цифр до запятой)"
+
+
+def test_decimals_entered():
+    from kedr_tui.core.numbers import decimals_of
+
+    assert [decimals_of(Decimal(t)) for t in ("100", "99.5", "0.50", "1E+2", "5", "Infinity")] == \
+        [0, 1, 2, 0, 0, 0]
+
+
+def test_thousands_grouping():
+    assert fmt_money(Decimal("123456")) == f"123{NBSP}456,00"
+    assert fmt_value(Decimal("1234567")) == f"1{NBSP}234{NBSP}567"
+    assert fmt_value(Decimal("12345.5")) == f"12{NBSP}345,5"
+    assert fmt_value(Decimal("999")) == "999"
+
+
+def test_plain_rounds_half_up_and_drops_negative_zero():
+    assert plain(Decimal("0.125"), 2) == "0.13"
+    assert plain(Decimal("2.675"), 2) == "2.68"
+    assert plain(Decimal("-0.001"), 2) == "0.00"
+    assert plain(Decimal("-0")) == "0"
+    assert plain(Decimal("1"), 2) == "1.00"
+    # 30 digits before the point and 2 after: more than the default context's 28
+    assert plain(Decimal("1E+30") / 3, 2) == "333333333333333333333333333300.00"
+
+
+def test_format_with_places_uses_the_wide_context():
+    from kedr_tui.core.numbers import format_decimal
+
+    big = Decimal("1E+30") / 3                       # 32 digits once rounded to 2 places
+    assert format_decimal(big, 2) == NBSP.join(["333"] * 9) + f"{NBSP}300,00"
+
+
+@pytest.mark.parametrize("n, text", [
+    (0, "0 правок"), (1, "1 правка"), (2, "2 правки"), (3, "3 правки"), (4, "4 правки"),
+    (5, "5 правок"), (10, "10 правок"), (11, "11 правок"), (12, "12 правок"), (14, "14 правок"),
+    (15, "15 правок"), (21, "21 правка"), (22, "22 правки"), (101, "101 правка"),
+    (111, "111 правок"), (112, "112 правок"), (114, "114 правок"), (1004, "1004 правки"),
+])
+def test_plural(n, text):
+    from kedr_tui.core.numbers import plural
+
+    assert plural(n, "правка", "правки", "правок") == text
+
+
+@pytest.mark.parametrize("text, value", [
+    ("24.03.2021", "2021-03-24"), ("1.1.2021", "2021-01-01"), (" 2021-03-24 ", "2021-03-24"),
+    ("29.02.2024", "2024-02-29"), ("31.12.2021", "2021-12-31"), ("01.01.0001", "0001-01-01"),
+])
+def test_parse_date(text, value):
+    from kedr_tui.core.numbers import parse_date
+
+    assert parse_date(text).isoformat() == value
+
+
+@pytest.mark.parametrize("text, message", [
+    ("2021", "«2021» — не дата (ДД.ММ.ГГГГ)"),
+    ("24.03.21", "«24.03.21» — не дата (ДД.ММ.ГГГГ)"),
+    ("24.13.2021", "«24.13.2021»: месяца 13 нет (месяц от 1 до 12)"),
+    ("24.00.2021", "«24.00.2021»: месяца 0 нет (месяц от 1 до 12)"),
+    ("01.01.0000", "«01.01.0000»: года 0 нет"),
+    ("29.02.2021", "«29.02.2021»: такого дня нет — в феврале 2021 года 28 дней"),
+    ("31.04.2021", "«31.04.2021»: такого дня нет — в апреле 2021 года 30 дней"),
+    ("32.01.2021", "«32.01.2021»: такого дня нет — в январе 2021 года 31 день"),
+    ("0.12.2021", "«0.12.2021»: такого дня нет — в декабре 2021 года 31 день"),
+    ("2021-06-31", "«2021-06-31»: такого дня нет — в июне 2021 года 30 дней"),
+])
+def test_parse_date_refusals(text, message):
+    from kedr_tui.core.numbers import parse_date
+
+    with pytest.raises(NumberError) as info:
+        parse_date(text)
+    assert str(info.value) == message
+
+
+@pytest.mark.parametrize("text, value", [
+    ("1 129,01", "1129.01"), (f"1{NBSP}129", "1129"), ("1\u202f129", "1129"), ("1\u2009129", "1129"),
+    ("12 345 678", "12345678"), (",5", "0.5"), ("5,", "5"), ("+5", "5"), ("–5", "-5"), ("−0", "0"),
+])
+def test_parse_number_forms(text, value):
+    assert str(parse_number(text)) == value
+
+
+@pytest.mark.parametrize("text, message", [
+    ("1 2", "«1 2»: пробел допустим только между группами по три цифры (пример: 1 129,01)"),
+    ("12 34,5", "«12 34,5»: пробел допустим только между группами по три цифры (пример: 1 129,01)"),
+    ("1 234,5 6", "«1 234,5 6»: пробел допустим только между группами по три цифры (пример: 1 129,01)"),
+    ("1234 567", "«1234 567»: пробел допустим только между группами по три цифры (пример: 1 129,01)"),
+    (",", "«,» — не число (пример: 1 129,01)"),
+    ("-", "«-» — не число (пример: 1 129,01)"),
+    ("1.2.3", "«1.2.3» — не число (пример: 1 129,01)"),
+    ("1,2a", "«1,2a» — не число (пример: 1 129,01)"),
+    ("--5", "«--5» — не число (пример: 1 129,01)"),
+])
+def test_parse_number_refusals_word_for_word(text, message):
+    with pytest.raises(NumberError) as info:
+        parse_number(text)
+    assert str(info.value) == message
+
+
+def test_parse_integer():
+    from kedr_tui.core.numbers import parse_integer
+
+    assert parse_integer(" 12 ") == 12 and parse_integer("1 000") == 1000
+    for text in ("1,5", "2,0", "1.00"):
+        with pytest.raises(NumberError) as info:
+            parse_integer(text)
+        assert str(info.value) == f"«{text}» — не целое число"

@@ -9,8 +9,10 @@ from kedr_tui.core.store import load
 from tests.conftest import SEED
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def seed():
+    # loaded for each test (20 ms): a figure computed once for the module would be
+    # charged to its first test, and mutation testing would run only that one
     loaded = load(SEED)
     assert loaded.analysis is not None
     return loaded.analysis

@@ -52,9 +52,8 @@ def report(tmp_path: Path) -> Path:
 
 
 def child_env() -> dict:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
-    return env
+    """A child's environment: it imports kedr_tui where the tests do, from the installed package."""
+    return dict(os.environ)
 
 
 def run_py(code: str, *args, user: str | None = None, python: str | None = None,
@@ -72,26 +71,51 @@ def run_py(code: str, *args, user: str | None = None, python: str | None = None,
 
 
 # ---------------------------------------------------------------- other Unix users
+#
+# Other users are numeric ids that no account and no group on this machine has: setpriv
+# runs a process as them, nothing is added to /etc/passwd or /etc/group.  Without an
+# account the app names the user by $USER (core/store/lock.py), which we set to a label.
+
+ID_SEARCH_FROM = 47000
 
 _PYTHON_FOR_OTHERS: dict[str, tuple[str, str]] = {}
+_IDS: dict[str, tuple[int, int, tuple[int, ...]]] = {}      # label -> (uid, gid, groups)
+
+
+def _unused_ids(count: int) -> list[int]:
+    """``count`` numbers that are neither a user's uid nor a group's gid here."""
+    found, n = [], ID_SEARCH_FROM
+    while len(found) < count:
+        try:
+            pwd.getpwuid(n)
+        except KeyError:
+            try:
+                grp.getgrgid(n)
+            except KeyError:
+                found.append(n)
+        n += 1
+    return found
 
 
 def _python_for_others(base: Path) -> tuple[str, str]:
-    """An interpreter and PYTHONPATH another user can reach (our venv lives under /root).
+    """An interpreter and PYTHONPATH another user can reach (our venv is private to root).
 
-    The system python3.11 plus copies of the dependencies the core needs at run
-    time (msgspec's compiled module is for CPython 3.11, the same ABI).
+    The system python3.11 plus copies of the installed kedr_tui and of the
+    dependencies the core needs at run time (msgspec's compiled module is for
+    CPython 3.11, the same ABI).
     """
     if "x" not in _PYTHON_FOR_OTHERS:
         python = shutil.which("python3.11", path="/usr/bin:/usr/local/bin")
         if python is None:
-            pytest.skip("no system python3.11 for a second user")
+            pytest.skip("no system python3.11 that another user could run")
         libs = base / "libs"
         libs.mkdir(exist_ok=True)
         import msgspec
         import tomlkit
 
-        for module in (msgspec, tomlkit):
+        import kedr_tui
+
+        for module in (kedr_tui, msgspec, tomlkit):
             source = Path(module.__file__).parent
             shutil.copytree(source, libs / source.name, dirs_exist_ok=True,
                             ignore=shutil.ignore_patterns("__pycache__"))
@@ -103,51 +127,48 @@ def _python_for_others(base: Path) -> tuple[str, str]:
             pass
         for path in (base, *base.rglob("*")):
             path.chmod(0o755 if path.is_dir() else 0o644)
-        _PYTHON_FOR_OTHERS["x"] = (python, f"{ROOT}{os.pathsep}{libs}")
+        _PYTHON_FOR_OTHERS["x"] = (python, str(libs))
     return _PYTHON_FOR_OTHERS["x"]
+
+
+def uid_of(user: str) -> int:
+    return _IDS[user][0]
 
 
 def as_user(user: str, cmd: list[str]) -> tuple[list[str], dict]:
     python, path = _PYTHON_FOR_OTHERS["x"]
     if cmd and cmd[0] == sys.executable:
         cmd = [python, *cmd[1:]]
-    entry = pwd.getpwnam(user)
+    uid, gid, groups = _IDS[user]
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": path, "PYTHONDONTWRITEBYTECODE": "1",
-           "HOME": entry.pw_dir, "USER": user, "LANG": "C.UTF-8"}
-    return ["setpriv", f"--reuid={entry.pw_uid}", f"--regid={entry.pw_gid}", "--init-groups",
-            *cmd], env
-
-
-def _ensure_users() -> None:
-    try:
-        grp.getgrnam(GROUP)
-    except KeyError:
-        subprocess.run(["groupadd", GROUP], check=True, capture_output=True)
-    for name in (*MEMBERS, OUTSIDER):
-        try:
-            pwd.getpwnam(name)
-        except KeyError:
-            extra = ["-G", GROUP] if name in MEMBERS else []
-            subprocess.run(["useradd", "-M", "-N", "-s", "/usr/sbin/nologin", *extra, name],
-                           check=True, capture_output=True)
+           "PYTHONSAFEPATH": "1", "HOME": "/nonexistent", "USER": user, "LANG": "C.UTF-8"}
+    supplementary = [f"--groups={','.join(map(str, groups))}"] if groups else ["--clear-groups"]
+    return ["setpriv", f"--reuid={uid}", f"--regid={gid}", *supplementary, *cmd], env
 
 
 @pytest.fixture(scope="session")
 def other_users():
-    """Two members of one group and an outsider, or a skip when we can't make them."""
-    if os.geteuid() != 0 or not shutil.which("setpriv") or not shutil.which("useradd"):
-        pytest.skip("needs root with useradd and setpriv to act as other users")
-    try:
-        _ensure_users()
-    except (subprocess.CalledProcessError, OSError) as exc:
-        pytest.skip(f"cannot create test users: {exc}")
+    """Two members of one group and an outsider, as unused numeric ids; a skip with the
+    reason where a process can't be run as them."""
+    if os.geteuid() != 0:
+        pytest.skip("acting as another Unix user needs root (setpriv)")
+    if not shutil.which("setpriv"):
+        pytest.skip("acting as another Unix user needs setpriv (util-linux)")
+    member1, member2, outsider, group, own1, own2, own3 = _unused_ids(7)
+    _IDS.update({MEMBERS[0]: (member1, own1, (group,)), MEMBERS[1]: (member2, own2, (group,)),
+                 OUTSIDER: (outsider, own3, ())})
+    probe = subprocess.run(["setpriv", f"--reuid={outsider}", f"--regid={own3}", "--clear-groups",
+                            "id", "-u"], capture_output=True, text=True)
+    if probe.returncode != 0 or probe.stdout.strip() != str(outsider):
+        pytest.skip(f"setpriv cannot act as uid {outsider} here: {probe.stderr.strip()}")
     # pytest's own temporary folders are private to root: other users need a way in
     base = Path(tempfile.mkdtemp(prefix="kedr-safety-"))
     base.chmod(0o755)
-    _python_for_others(base)
-    yield {"group": grp.getgrnam(GROUP).gr_gid, "members": MEMBERS, "outsider": OUTSIDER,
-           "base": base}
-    shutil.rmtree(base, ignore_errors=True)
+    try:
+        _python_for_others(base)
+        yield {"group": group, "members": MEMBERS, "outsider": OUTSIDER, "base": base}
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
 
 
 @pytest.fixture
@@ -161,7 +182,7 @@ def shared_folder(other_users) -> Path:
     folder.chmod(0o2770)
     target = folder / "2021.toml"
     shutil.copy(SEED, target)
-    os.chown(target, pwd.getpwnam(MEMBERS[0]).pw_uid, other_users["group"])
+    os.chown(target, uid_of(MEMBERS[0]), other_users["group"])
     target.chmod(0o664)
     return target
 

@@ -58,6 +58,19 @@ def current_key(app) -> str | None:
 
 
 async def move_to(pilot, app, key: str, column: str) -> None:
+    """Put the cursor on a cell at once (the table's ``goto``, as «Проверка» and search do).
+
+    Walking there key by key cost a frame per key; the arrow keys themselves are
+    tested with ``walk_to`` and in test_navigation.py."""
+    t = app.report_screen.current_view().table
+    target = t.coordinate_of(key, column)
+    assert target is not None, (key, column)
+    assert t.goto(key, column)
+    await pilot.pause()
+    assert (t.cursor_row, t.cursor_column) == (target.row, target.column), (key, column)
+
+
+async def walk_to(pilot, app, key: str, column: str) -> None:
     """Walk the cursor to a cell with the arrow keys, like a user."""
     t = app.report_screen.current_view().table
     target = t.coordinate_of(key, column)

@@ -147,3 +147,61 @@ def test_since_that_cant_be_read_stops_before_the_app(seed, capsys):
     broken.write_text(SEED_TEXT.replace("plan = 90\n", "plan = = 90\n", 1), encoding="utf-8")
     assert main([str(seed), "--since", str(broken)]) == 2
     assert capsys.readouterr().err.startswith(f"{broken}:37:8: E-SYNTAX")
+
+
+def _git(repo: Path, *args: str, when: str | None = None) -> None:
+    import os
+    import subprocess
+
+    env = {**os.environ, "GIT_PAGER": "cat"}
+    if when:
+        env.update(GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when)
+    subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, env=env)
+
+
+REVIEW = '''format = 1
+report = "2021.toml"
+status = "на рассмотрении"
+
+[meeting]
+number = "{number}"
+date = {day}
+'''
+
+
+async def test_one_key_compares_with_the_last_meeting(tmp_path, monkeypatch):
+    if shutil.which("git") is None:
+        import pytest
+
+        pytest.skip("git is not installed")
+    repo = tmp_path / "repo"
+    report = repo / "reports" / "2021.toml"
+    report.parent.mkdir(parents=True)
+    _git(repo, "init", "-q")
+    _git(repo, "config", "user.name", "Тест")
+    _git(repo, "config", "user.email", "test@example.org")
+    report.write_text(SEED_TEXT, encoding="utf-8")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "к заседанию", when="2022-03-10T12:00:00")
+    # after the meeting of 15 March: the three changes, committed later, and today's own edit
+    report.write_text(three_changes(), encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "правки", when="2022-03-20T12:00:00")
+    report.with_name("2021.review.toml").write_text(REVIEW.format(number="3", day="2022-03-15"),
+                                                    encoding="utf-8")
+    monkeypatch.setenv("KEDR_TODAY", "2022-04-01")
+    async with comparing(report, None) as (app, pilot):
+        await pilot.press("D")
+        await until(pilot, lambda: active_tab(app) == "changes", "compared with the meeting")
+        assert app.report_screen.comparison[0] == "заседание 15.03.2022"
+        assert app.report_screen.query_one("#tabbar").labels["changes"] == "6 Δ3"
+        assert cell(app, "indicators", "ind:9", "fact") == "Δ10"
+
+
+async def test_no_meeting_before_today_is_said(seed, monkeypatch):
+    seed.with_name("2021.review.toml").write_text(REVIEW.format(number="1", day="2022-04-01"),
+                                                  encoding="utf-8")
+    monkeypatch.setenv("KEDR_TODAY", "2022-04-01")       # the only meeting is today's
+    async with comparing(seed, None) as (app, pilot):
+        await pilot.press("D")
+        await until(pilot, lambda: any("Прошлых заседаний" in n for n in notifications(app)), "told")
+        assert app.report_screen.comparison is None

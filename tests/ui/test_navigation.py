@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tests.ui.conftest import active_tab, cell, current_key, detail, header, notifications, running, table, type_text
+from tests.ui.conftest import (active_tab, cell, current_key, detail, header, notifications, running, table,
+                               type_text, walk_to)
 
 from kedr_tui.ui.commands import COMMANDS
 from kedr_tui.ui.help import HelpScreen
@@ -208,3 +209,15 @@ async def test_footer_shows_the_keys_that_apply_and_a_click_presses_one(seed):
     async with running(seed, review=True) as (app, pilot):
         line = app.query_one(KeyBar).render().plain
         assert "Правка" not in line and "Сохранить" not in line and "q Выход" in line
+
+
+async def test_arrow_keys_walk_the_table_and_the_detail_follows(seed):
+    """The other tests put the cursor on a cell at once; here it goes by arrow keys."""
+    async with running(seed) as (app, pilot):
+        await walk_to(pilot, app, "ind:3", "fact")
+        assert (current_key(app), column(app)) == ("ind:3", "fact")
+        name = app.report_screen.session.report.indicators[3].name
+        assert name[:40] in " ".join(detail(app, "indicators").split())
+        await walk_to(pilot, app, "ind:0", "name")
+        assert (current_key(app), column(app)) == ("ind:0", "name")
+        assert "Уровень удовлетворённости" in detail(app, "indicators")

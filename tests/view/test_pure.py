@@ -116,3 +116,20 @@ def test_field_rules(state):
     assert all(e.new.startswith("05.") for e in edit.edits if e.field == "code" and e.section != "program")
     assert F.to_text(Decimal("-5.5")) == "−5,5"
     assert [v for v, _ in F.choices(report, "indicators", 0, "task")] == [0, 1, 2, 3]
+
+
+def test_rows_carry_their_typed_identity(state):
+    from kedr_tui.core.identity import ActivityId, ExpenseId, TableId, TaskId, of
+
+    report = state.report
+    ind = {r.key: r for r in rows_of(state, "indicators")}
+    assert ind["ind:3"].ident == of(report, "indicators", 3)
+    assert ind["task:2"].ident == TaskId(2) and ind["goal"].ident == TableId("program")
+    exp = {r.key: r for r in rows_of(state, "expenses")}
+    assert exp["exp:7"].ident == ExpenseId("04.0.02.4", "МУ «Культура»")
+    assert exp["node:6"].ident == ActivityId("04.0.02.4") and exp["etask:2"].ident == TaskId(2)
+    lines = [r for r in exp.values() if r.kind == "line"]
+    assert lines and all(isinstance(r.ident, ExpenseId) and r.ident.code == r.key.split(":")[1]
+                         for r in lines)
+    amd = rows_of(state, "amendments")
+    assert [r.ident for r in amd] == [of(report, "amendments", i) for i in range(len(amd))]

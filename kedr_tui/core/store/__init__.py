@@ -27,7 +27,6 @@ from kedr_tui.core.store.journal import (  # noqa: F401
     SAVED,
     Journal,
     JournalInfo,
-    find_journal,
     journal_path,
     journal_warning,
     remove_journal,

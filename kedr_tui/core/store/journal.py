@@ -26,7 +26,7 @@ from pathlib import Path
 import msgspec
 from msgspec import Struct, field
 
-from kedr_tui.core.errors import ReportError
+from kedr_tui.core.errors import KedrError
 from kedr_tui.core.numbers import plural
 from kedr_tui.core.store.lock import Owner, when_text
 from kedr_tui.core.store.shared import create, fsync_dir, group_of, private_mode
@@ -48,7 +48,7 @@ def _now() -> str:
     return _dt.datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-class JournalDamaged(ValueError):
+class JournalDamaged(KedrError, ValueError):
     """A journal file that is not one (a bad header or a broken line before the end)."""
 
 
@@ -126,7 +126,7 @@ class JournalInfo(Struct, frozen=True):
         return f"журнал правок «{self.path.name}»: {count}, {who}"
 
 
-def _sha_of_file(report: Path) -> str | None:
+def sha_of_file(report: Path) -> str | None:
     from kedr_tui.core.store.report import sha256_of
 
     try:
@@ -145,37 +145,6 @@ def _status(header: dict, entries: list[dict], sha: str | None) -> tuple[str, st
     since = when_text(header.get("since", ""))
     return MISMATCH, (f"журнал начат {since} для другой версии файла: файл изменён после этого "
                       "(сохранён, перечитан из git или правлен вручную), правки не применяются")
-
-
-def find_journal(report: Path, loaded=None) -> JournalInfo | None:
-    """The journal beside ``report``, if any, with its status and the changes it would make.
-
-    ``loaded`` (a ``Loaded`` of the file as it is now) saves reading it again.
-    """
-    report = Path(report)
-
-    def sha_now() -> str | None:
-        nonlocal loaded
-        if loaded is None:
-            from kedr_tui.core.store.report import load
-
-            try:
-                loaded = load(report)
-            except ReportError:
-                loaded = None
-        return loaded.stamp.sha256 if loaded is not None else _sha_of_file(report)
-
-    def describe(entries: list[dict]) -> tuple[str, ...]:
-        if loaded is None or loaded.report is None:
-            raise JournalDamaged("отчёт не читается, правки журнала не к чему применить")
-        from kedr_tui.core.recovery import ReplayError, describe as describe_edits
-
-        try:
-            return tuple(describe_edits(loaded.report, entries))
-        except ReplayError as exc:
-            raise JournalDamaged(f"журнал повреждён: {exc}") from None
-
-    return inspect_journal(report, sha_now, describe)
 
 
 def inspect_journal(subject: Path, sha_now, describe) -> JournalInfo | None:
@@ -220,7 +189,7 @@ def journal_warning(report: Path) -> str | None:
     except (OSError, JournalDamaged):
         return (f"{report}: рядом лежит журнал правок «{path.name}», он не читается — "
                 "откройте отчёт в kedr-tui, чтобы разобраться с ним")
-    status, _reason = _status(header, entries, _sha_of_file(report))
+    status, _reason = _status(header, entries, sha_of_file(report))
     edits = sum(1 for e in entries if e.get("op") in EDIT_OPS)
     if status == SAVED or edits == 0:
         return None

@@ -47,19 +47,15 @@ def read_text(path: Path) -> str:
     return decode(path, read_bytes(path))
 
 
-def read_revision(path: Path, rev: str) -> str:
-    """The text of ``path`` as it was in git revision ``rev``."""
-    label = f"{path}@{rev}"
-    if not rev or rev.startswith("-") or any(ch in rev for ch in "\0\n"):
-        raise ReportError(label, f"версия «{rev}» указана неверно")
+def _git(path: Path, args: list[str], label: str) -> bytes:
+    """git's output for ``args`` run beside ``path``, or ReportError with the reason."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise ReportError(str(path), f"папки «{folder}» нет")
     env = {**os.environ, "LC_ALL": "C", "LANGUAGE": "C", "GIT_PAGER": "cat", "GIT_OPTIONAL_LOCKS": "0"}
     try:
-        done = subprocess.run(["git", "-C", str(folder), "show", "--no-textconv", f"{rev}:./{path.name}"],
-                              capture_output=True, env=env, timeout=GIT_TIMEOUT, check=False,
-                              stdin=subprocess.DEVNULL)
+        done = subprocess.run(["git", "-C", str(folder), *args], capture_output=True, env=env,
+                              timeout=GIT_TIMEOUT, check=False, stdin=subprocess.DEVNULL)
     except FileNotFoundError:
         raise ReportError(label, "не найдена программа git: без неё версии из истории не прочитать") from None
     except subprocess.TimeoutExpired:
@@ -67,10 +63,28 @@ def read_revision(path: Path, rev: str) -> str:
     except OSError as exc:
         raise ReportError(label, f"git не запускается: {exc.strerror or exc}") from None
     if done.returncode != 0:
+        rev = args[-1].partition(":")[0] if args[0] == "show" else ""
         raise ReportError(label, _git_reason(done.stderr.decode("utf-8", "replace"), folder, path, rev))
-    if len(done.stdout) > MAX_BYTES:
-        raise ReportError(label, f"файл слишком велик ({len(done.stdout) // 1048576} МБ) для отчёта")
-    return decode(Path(label), done.stdout)
+    return done.stdout
+
+
+def read_revision(path: Path, rev: str) -> str:
+    """The text of ``path`` as it was in git revision ``rev``."""
+    label = f"{path}@{rev}"
+    if not rev or rev.startswith("-") or any(ch in rev for ch in "\0\n"):
+        raise ReportError(label, f"версия «{rev}» указана неверно")
+    data = _git(path, ["show", "--no-textconv", f"{rev}:./{path.name}"], label)
+    if len(data) > MAX_BYTES:
+        raise ReportError(label, f"файл слишком велик ({len(data) // 1048576} МБ) для отчёта")
+    return decode(Path(label), data)
+
+
+def revision_on(path: Path, day) -> str | None:
+    """The last git commit that changed ``path`` by the end of ``day``, or None."""
+    out = _git(path, ["log", "-1", "--format=%H", f"--before={day.isoformat()} 23:59:59", "--",
+                      f"./{path.name}"], str(path))
+    sha = out.decode("ascii", "replace").strip()
+    return sha or None
 
 
 def _git_reason(stderr: str, folder: Path, path: Path, rev: str) -> str:
