@@ -11,6 +11,7 @@ from typing import Callable
 
 from msgspec import Struct
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -51,21 +52,23 @@ class FieldEditor(_Dialog):
     BINDINGS = [*_Dialog.BINDINGS, Binding("ctrl+s", "apply", "Применить", priority=True)]
 
     def __init__(self, title: str, context: str, initial: str, hint: str,
-                 validate: Callable[[str], object], multiline: bool = False):
+                 validate: Callable[[str], object], multiline: bool = False, typed: bool = False):
         super().__init__(title, context)
         self.initial = initial
         self.hint = hint
         self.validate = validate
         self.multiline = multiline
+        self.typed = typed      # opened by typing: the text is the start of the value, not selected
+        self._pristine = True   # nothing typed yet
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog editor" + (" multiline" if self.multiline else "")):
             yield from self._head()
             if self.multiline:
                 yield TextEditor(self.initial, soft_wrap=True, id="editor-text", tab_behavior="focus")
-                keys = "Ctrl+S — применить · Esc — отмена"
+                keys = "Ctrl+S — применить · Ctrl+Home / Ctrl+End — в начало / конец · Esc — отмена"
             else:
-                yield TextInput(self.initial, id="editor-input")
+                yield TextInput(self.initial, id="editor-input", select_on_focus=not self.typed)
                 keys = "Enter — применить · Esc — отмена"
             yield Label(Text(" · ".join(p for p in (self.hint, keys) if p)), classes="dialog-hint")
             yield Label("", id="editor-error", classes="dialog-error")
@@ -73,6 +76,33 @@ class FieldEditor(_Dialog):
     def on_mount(self) -> None:
         widget = self.query_one(TextArea if self.multiline else Input)
         widget.focus()
+        if self.multiline:       # what is typed goes at the end, never glued to the start
+            widget.move_cursor(widget.document.end)
+
+    def on_key(self, event: events.Key) -> None:
+        """Keys typed right after the one that opened the editor reach it before its box has
+        focus (the report screen passes them on): they still go into the box, in order, as if
+        typed there — the first replaces the old value unless the editor was opened by typing."""
+        try:
+            widget = self.query_one(TextArea if self.multiline else Input)
+        except Exception:       # not composed yet
+            return
+        if event.key == "enter" and not self.multiline:
+            event.stop()
+            self.action_apply()
+        elif event.is_printable and event.character:
+            event.stop()
+            widget.focus()
+            if self.multiline:
+                widget.insert(event.character)
+            elif self._pristine and not self.typed:
+                widget.value = event.character
+                widget.cursor_position = len(widget.value)
+            elif not widget.selection.is_empty:
+                widget.replace(event.character, *widget.selection)
+            else:
+                widget.insert_text_at_cursor(event.character)
+        self._pristine = False
 
     @property
     def error(self) -> str:
@@ -100,6 +130,8 @@ class FieldEditor(_Dialog):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
+        if event.value != self.initial:
+            self._pristine = False
         try:
             self._check(show=True)
         except EditError:
