@@ -146,7 +146,7 @@ def app_env(truecolor: bool) -> dict:
     return env
 
 
-def measure(report: Path, truecolor: bool, repeats: int = 9, tab_keys: tuple[bytes, bytes] = (b"2", b"1"),
+def measure(report: Path, truecolor: bool, repeats: int = 9, tab_keys: tuple[bytes, bytes] = (F2, F1),
             python: str = sys.executable) -> dict[str, list[int]]:
     """Bytes per action on ``report`` (a copy in a folder of its own: the app writes a
     lock and a journal beside it).  Each action is repeated ``repeats`` times (start-up

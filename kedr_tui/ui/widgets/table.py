@@ -157,6 +157,11 @@ class ReportTable(ScrollView, can_focus=True, inherit_bindings=False):
     def cursor_coordinate(self) -> Coordinate:
         return Coordinate(self.cursor_row, self.cursor_column)
 
+    @property
+    def widths(self) -> list[int]:
+        """Every column's text width (padding apart), as drawn."""
+        return list(self._widths)
+
     def column_width(self, key: str) -> int:
         """The width of a column's text (padding apart), as drawn."""
         return self._widths[self._column(key)]
