@@ -20,6 +20,7 @@ from textual.widgets import Input, Label, OptionList, TextArea
 from textual.widgets.option_list import Option
 
 from kedr_tui.core.history import EditError
+from kedr_tui.core.safe_text import visible, visible_text
 from kedr_tui.ui.widgets.inorder import TextEditor, TextInput
 
 
@@ -34,8 +35,8 @@ class _Dialog(ModalScreen):
 
     def __init__(self, title: str, context: str = ""):
         super().__init__(classes="dialog-screen")
-        self.heading = title
-        self.context = context
+        self.heading = visible(title)      # they name the row: data, on its way to the terminal
+        self.context = visible(context)
 
     def _head(self) -> ComposeResult:
         yield Label(Text(self.heading), classes="dialog-title")
@@ -54,7 +55,10 @@ class FieldEditor(_Dialog):
     def __init__(self, title: str, context: str, initial: str, hint: str,
                  validate: Callable[[str], object], multiline: bool = False, typed: bool = False):
         super().__init__(title, context)
-        self.initial = initial
+        # A value holding control characters is shown with them visible; left as shown, it
+        # stays as it was (``_text``), edited, the visible form is what is saved.
+        self.original = initial
+        self.initial = visible_text(initial) if multiline else visible(initial)
         self.hint = hint
         self.validate = validate
         self.multiline = multiline
@@ -109,9 +113,8 @@ class FieldEditor(_Dialog):
         return str(self.query_one("#editor-error", Label).content)
 
     def _text(self) -> str:
-        if self.multiline:
-            return self.query_one(TextArea).text
-        return self.query_one(Input).value
+        text = self.query_one(TextArea).text if self.multiline else self.query_one(Input).value
+        return self.original if text == self.initial else text
 
     def _check(self, show: bool = True):
         label = self.query_one("#editor-error", Label)
@@ -161,7 +164,7 @@ class ChoiceEditor(_Dialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog editor choice"):
             yield from self._head()
-            yield OptionList(*(Option(Text(label, no_wrap=True, overflow="ellipsis"))
+            yield OptionList(*(Option(Text(visible(label), no_wrap=True, overflow="ellipsis"))
                                for _value, label in self.options), id="choice")
             yield Label(Text("↑↓ — выбор · Enter — применить · Esc — отмена"), classes="dialog-hint")
 
@@ -195,7 +198,7 @@ class FieldPicker(_Dialog):
                 text = Text(no_wrap=True, overflow="ellipsis")
                 text.append(label, "bold")
                 text.append(": ")
-                text.append(preview or "—")
+                text.append(visible(preview) or "—")
                 options.append(Option(text))
             yield OptionList(*options, id="choice")
             yield Label(Text("Enter — править поле · Esc — отмена"), classes="dialog-hint")
