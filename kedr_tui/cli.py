@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from kedr_tui.core.errors import KedrError, ReportError
+from kedr_tui.core.safe_text import visible
 
 COMMANDS = ("check", "export", "new", "diff", "protocol")
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -79,7 +80,13 @@ def _year(text: str) -> int:
 
 
 def _say(text: str) -> None:
-    print(text, file=sys.stderr)
+    """One line to stderr; data in it (names, paths, messages) never reaches the terminal raw."""
+    print(visible(text), file=sys.stderr)
+
+
+def _tell(text) -> None:
+    """One line to stdout, made safe like ``_say``."""
+    print(visible(text))
 
 
 def _warn_journal(path: Path) -> None:
@@ -106,7 +113,7 @@ def cmd_check(args) -> int:
             continue
         _warn_journal(path)
         for finding in loaded.findings:
-            print(finding.format(name))
+            _tell(finding.format(name))
         failing = loaded.has_errors or (args.strict and loaded.findings)
         if args.review:
             try:
@@ -233,7 +240,7 @@ def cmd_export(args) -> int:
         if path.resolve() == loaded.path.resolve():
             raise ReportError(str(path), "не буду записывать вывод поверх файла отчёта")
         warnings: list[str] = []
-        print(write_output(kind, analysis, path, warnings, draft=draft))
+        _tell(write_output(kind, analysis, path, warnings, draft=draft))
         for warning in warnings:
             _say(f"{path}: {warning}")
     return EXIT_OK
@@ -274,7 +281,7 @@ def cmd_new(args) -> int:
         raise ReportError(str(target), "файл уже есть, не перезаписываю")
     report = next_year(loaded.report, args.year)
     save(target, report, retitle(loaded.text, loaded.report.year, args.year), loaded.report)
-    print(target)
+    _tell(target)
     return EXIT_OK
 
 

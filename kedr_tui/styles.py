@@ -27,15 +27,19 @@ def style_path(name: str) -> Path:
 @cache
 def load_style(name: str) -> dict:
     """A ``styles/*.toml`` file as a dict; StyleError names the file when it can't be read."""
+    from kedr_tui.core.store.regular import STYLE_LIMIT, UnreadableFile, read_regular
+
     path = style_path(name)
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise StyleError(str(path), "файл оформления не найден") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise StyleError(str(path), f"файл оформления не читается: {exc}") from None
+        return tomllib.loads(read_regular(path, STYLE_LIMIT, "файл оформления")[0].decode("utf-8"))
+    except UnreadableFile as exc:
+        raise StyleError(str(path), "файл оформления не найден" if exc.missing else exc.message) from None
+    except UnicodeDecodeError:
+        raise StyleError(str(path), "файл оформления не в кодировке UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise StyleError(str(path), f"ошибка в файле оформления: {exc}") from None
+    except RecursionError:
+        raise StyleError(str(path), "ошибка в файле оформления: слишком глубокая вложенность") from None
 
 
 def style_value(name: str, *keys: str, kind: type | tuple[type, ...] = (int, float, str, list, dict)):

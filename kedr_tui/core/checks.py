@@ -17,6 +17,12 @@ from kedr_tui.core.numbers import fmt_money, fmt_value
 NAME_WIDTH = 70
 
 
+def canonical_code(code: str) -> str:
+    """An activity code as the forms write it: the activity number without a leading zero."""
+    mp, pp, om, m = code.split(".")
+    return f"{mp}.{pp}.{om}.{int(m)}"
+
+
 def short(text: str, width: int = NAME_WIDTH) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
@@ -64,12 +70,21 @@ def check(report: Report, derived: Derived, locator: Locator, *,
 def _codes(report: Report, out: _Collector) -> None:
     known = {program_code(report)}
     seen: set[str] = set()
+    seen_parts: dict[tuple, str] = {}
     for index, act in enumerate(report.activities):
         parts = split_code(act.code)
         if parts is None:
-            out.add("E-CODE", f"код «{act.code}» не в форме МП.Пп.ОМ.М (например 04.0.02.1)",
+            out.add("E-CODE", f"код «{short(act.code, 40)}» не в форме МП.Пп.ОМ.М (например 04.0.02.1)",
                     "activities", index, "code")
             continue
+        canonical = canonical_code(act.code)
+        if canonical != act.code:  # 04.0.02.01 and 04.0.02.1 would be two activities
+            out.add("E-CODE", f"код «{act.code}» записан не так: номер мероприятия без нуля "
+                    f"впереди, «{canonical}»", "activities", index, "code")
+        elif parts in seen_parts and seen_parts[parts] != act.code:
+            out.add("E-CODE", f"код «{act.code}» повторяет «{seen_parts[parts]}»", "activities",
+                    index, "code")
+        seen_parts.setdefault(parts, act.code)
         if act.code.split(".")[0] != report.program.code:
             out.add("E-CODE", f"код «{act.code}» не относится к программе «{report.program.code}»",
                     "activities", index, "code")
@@ -137,10 +152,10 @@ def _indicators(report: Report, derived: Derived, out: _Collector,
                     "нет обоснования отклонения", "indicators", index, "fact")
         value = figures.formula
         if value.error:
-            out.add("W-FORMULA", f"{name}: расчёт «{value.expression}» не вычисляется: {value.error}",
+            out.add("W-FORMULA", f"{name}: расчёт «{short(value.expression, 60)}» не вычисляется: {value.error}",
                     "indicators", index, "formula")
         elif figures.formula_mismatch:
-            out.add("W-FORMULA", f"{name}: расчёт «{value.expression}» = {fmt_money(value.value)}, "
+            out.add("W-FORMULA", f"{name}: расчёт «{short(value.expression, 60)}» = {fmt_money(value.value)}, "
                     f"а факт {fmt_value(ind.fact)}", "indicators", index, "formula")
         if previous is not None and ind.name in previous:
             last = previous[ind.name]

@@ -263,10 +263,18 @@ def _sum(node: Node, expenses: tuple[Expense, ...], depth: int) -> list[int]:
     for child in node.children:
         rows += _sum(child, expenses, depth + 1)
     by_executor: dict[str, list[int]] = {}
-    for index in rows:
+    for index in sorted(rows):
         by_executor.setdefault(expenses[index].executor, []).append(index)
+    order = list(by_executor.items())
+    if node.children:
+        # a total lists executors as they first appear in the file with an amount: a row of
+        # zeros added (or an executor's zero rows elsewhere) reorders nothing
+        def first_amount(item):
+            with_amount = [i for i in item[1] if not amounts(expenses[i]).is_zero]
+            return (0, with_amount[0]) if with_amount else (1, item[1][0])
+        order.sort(key=first_amount)
     total = Amounts()
-    for executor, indices in by_executor.items():
+    for executor, indices in order:
         # plain Decimal sums: the app re-derives after every edit (a 2 000-row report)
         share = Amounts(sum([expenses[i].plan_year for i in indices], ZERO),
                         sum([expenses[i].plan_period for i in indices], ZERO),

@@ -13,7 +13,7 @@ from msgspec.structs import replace
 
 from kedr_tui.core.fields import FIELDS, of_section, parse_input  # noqa: F401  (parse_input: typed input)
 from kedr_tui.core.history import EditError  # edits are refused with it; also importable from here
-from kedr_tui.core.model import LISTS, SINGLETONS, Report
+from kedr_tui.core.model import HIGHER, LISTS, LOWER, SINGLETONS, Report
 
 
 # ---------------------------------------------------------------- edits
@@ -121,10 +121,70 @@ def _value_json(value):
 
 def _value_from(value):
     if isinstance(value, dict):
-        if "decimal" in value:
-            return Decimal(value["decimal"])
-        if "date" in value:
-            return _dt.date.fromisoformat(value["date"])
+        try:
+            if "decimal" in value and isinstance(value["decimal"], str) and len(value["decimal"]) <= 64:
+                return Decimal(value["decimal"])
+            if "date" in value and isinstance(value["date"], str):
+                return _dt.date.fromisoformat(value["date"])
+        except (ArithmeticError, ValueError):
+            pass
+        raise EditError("значение не число и не дата")
+    return value
+
+
+# A journal is written by us but lies in a folder other people can write to: every value read
+# back is checked like typed input, so a forged or damaged one makes the journal «повреждён»
+# instead of reaching the model (a text in a number field, NaN, 1E+999999999, a -1 index).
+MAX_TEXT = 1_000_000
+
+
+def _checked(section: str, field: str, value):
+    from kedr_tui.core import fields as catalogue
+    from kedr_tui.core.numbers import out_of_range
+
+    if section == "report":
+        if field == "year" and isinstance(value, int) and not isinstance(value, bool) \
+                and 1900 <= value <= 2999:
+            return value
+        raise EditError(f"недопустимое поле отчёта «{field}»")
+    entry = catalogue.FIELDS.get((section, field)) if isinstance(field, str) else None
+    if entry is None:
+        raise EditError(f"неизвестное поле «{field}» в «{section}»")
+    kind = entry.kind
+    cls = {**LISTS, **SINGLETONS}[section]
+    if value is None and cls.__struct_defaults__ and _default_of(cls, field) is None:
+        return value
+    ok = ((kind in (catalogue.TEXT, catalogue.MULTILINE) and isinstance(value, str)
+           and len(value) <= MAX_TEXT)
+          or (kind == catalogue.INTEGER and isinstance(value, int) and not isinstance(value, bool)
+              and 0 <= value < 10 ** 6)
+          or (kind == catalogue.NUMBER and isinstance(value, Decimal) and out_of_range(value) is None)
+          or (kind == catalogue.DATE and isinstance(value, _dt.date)
+              and not isinstance(value, _dt.datetime))
+          or (kind == catalogue.BETTER and value in (HIGHER, LOWER)))
+    if not ok:
+        raise EditError(f"недопустимое значение поля «{field}»")
+    return value
+
+
+def _default_of(cls, name: str):
+    names, defaults = cls.__struct_fields__, cls.__struct_defaults__
+    at = names.index(name) - (len(names) - len(defaults))
+    return defaults[at] if at >= 0 else None
+
+
+def _index(value, optional: bool = False):
+    if optional and value is None:
+        return value
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < 10 ** 7:
+        raise EditError("недопустимый номер строки")
+    return value
+
+
+def _section(value, lists_only: bool = True) -> str:
+    known = LISTS if lists_only else {**LISTS, **SINGLETONS, "report": None}
+    if not isinstance(value, str) or value not in known:
+        raise EditError("неизвестный раздел отчёта")
     return value
 
 
@@ -136,11 +196,22 @@ def _row_json(row) -> dict:
 
 
 _ROW_TYPES = {cls.__name__: cls for cls in (*LISTS.values(), *SINGLETONS.values())}
+_SECTION_OF = {cls.__name__: section for section, cls in {**LISTS, **SINGLETONS}.items()}
 
 
-def _row_from(data: dict):
-    cls = _ROW_TYPES[data["type"]]
-    return cls(**{k: _value_from(v) for k, v in data.items() if k != "type"})
+def _row_from(data: dict, section: str):
+    if not isinstance(data, dict) or data.get("type") not in _ROW_TYPES \
+            or _SECTION_OF[data["type"]] != section:
+        raise EditError("строка журнала не того вида")
+    values = {}
+    for key, raw in data.items():
+        if key == "type":
+            continue
+        if key == "src":
+            values[key] = _index(raw, optional=True)
+        else:
+            values[key] = _checked(section, key, _value_from(raw))
+    return _ROW_TYPES[data["type"]](**values)
 
 
 def to_json(edit) -> dict:
@@ -155,18 +226,31 @@ def to_json(edit) -> dict:
     return {"op": "batch", "label": edit.label, "edits": [to_json(e) for e in edit.edits]}
 
 
-def from_json(data: dict):
+def from_json(data: dict, depth: int = 0):
+    """An edit from its journal form; EditError (Russian) when it is not a valid one."""
+    if not isinstance(data, dict) or depth > 8:
+        raise EditError("запись журнала не того вида")
     op = data["op"]
     if op == "set":
-        return SetField(data["section"], data["index"], data["field"], _value_from(data["old"]),
-                        _value_from(data["new"]))
+        section, field = _section(data["section"], lists_only=False), data["field"]
+        index = _index(data["index"], optional=section not in LISTS)
+        if not isinstance(field, str):
+            raise EditError("неизвестное поле")
+        old = _checked(section, field, _value_from(data["old"]))
+        new = _checked(section, field, _value_from(data["new"]))
+        return SetField(section, index, field, old, new)
     if op in ("insert", "delete"):
         cls = InsertRow if op == "insert" else DeleteRow
-        return cls(data["section"], data["index"], _row_from(data["row"]))
+        section = _section(data["section"])
+        return cls(section, _index(data["index"]), _row_from(data["row"], section))
     if op == "move":
-        return MoveRow(data["section"], data["index"], data["to"])
+        return MoveRow(_section(data["section"]), _index(data["index"]), _index(data["to"]))
     if op == "batch":
-        return Batch(tuple(from_json(e) for e in data["edits"]), data.get("label", ""))
+        edits = data["edits"]
+        label = data.get("label", "")
+        if not isinstance(edits, list) or not isinstance(label, str):
+            raise EditError("запись журнала не того вида")
+        return Batch(tuple(from_json(e, depth + 1) for e in edits), label)
     raise EditError(f"неизвестная операция журнала «{op}»")
 
 

@@ -140,12 +140,21 @@ def evaluate_expression(text: str) -> Decimal:
     return _evaluate(tokens)
 
 
+MAX_DIGITS = 20      # a number in a formula: more digits is not a figure of a report
+MAX_RESULT = Decimal(10) ** 18
+
+
 def _evaluate(tokens: list[tuple[str, str]]) -> Decimal:
+    if any(kind == "num" and len(value) > MAX_DIGITS for kind, value in tokens):
+        raise FormulaError("число вне допустимого диапазона")  # longer than MAX_DIGITS
     try:
         with decimal.localcontext() as ctx:
             ctx.prec = 28
             ctx.traps[decimal.Inexact] = False
-            return +_Parser(tokens).parse()
+            value = +_Parser(tokens).parse()
+        if not value.is_finite() or abs(value) >= MAX_RESULT:
+            raise FormulaError("результат вне допустимого диапазона")
+        return value
     except decimal.DecimalException as exc:
         raise FormulaError("число вне допустимого диапазона") from exc
     except RecursionError as exc:  # pragma: no cover - MAX_DEPTH guards first

@@ -69,6 +69,23 @@ def parse_number(text: str) -> Decimal:
     return value
 
 
+def shown(value: object) -> str:
+    """A value from a file, for a message: never thousands of digits, and never the
+    ValueError Python raises when asked to print a 16 000-bit integer in decimal."""
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+        text = str(value)
+        return text if len(text) <= 60 else text[:59] + "…"
+    if isinstance(value, int):
+        if abs(value) < 10 ** 30:
+            return str(value)
+        digits = int(value.bit_length() * 0.30103) + 1
+        return f"{'−' if value < 0 else ''}число примерно из {digits} цифр"
+    if value.is_finite() and value.adjusted() > 30:
+        return f"{'−' if value < 0 else ''}число из {value.adjusted() + 1} цифр"
+    text = str(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
 def _spaced_well(whole: str, fraction: str) -> bool:
     """Spaces only inside the whole part, each between groups of three digits."""
     return bool(_GROUPED.fullmatch(whole)) and not any(ch in GROUP_SPACES for ch in fraction)

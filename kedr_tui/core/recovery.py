@@ -56,7 +56,8 @@ def replay(history: History, entries) -> History:
                 history.redo()
             else:
                 history.push(edit)
-        except (EditError, KeyError, TypeError, ValueError, IndexError) as exc:
+        except (EditError, KeyError, TypeError, ValueError, IndexError, ArithmeticError,
+                RecursionError) as exc:
             raise ReplayError(f"запись {number} журнала не применяется: {exc}") from None
     return history
 

@@ -17,13 +17,14 @@ from kedr_tui.core.errors import Finding
 from kedr_tui.core.fields import BETTER as FBETTER, DATE as FDATE, INTEGER, MULTILINE, NUMBER, TEXT, of_section
 from kedr_tui.core.locate import Locator
 from kedr_tui.core.model import FORMAT, HIGHER, LISTS, LOWER, SINGLETONS, Report
-from kedr_tui.core.numbers import out_of_range
+from kedr_tui.core.numbers import out_of_range, shown
 
 # What a value in the file must be, by the kind of its field (core/fields.py).
 STR, INT, NUM, DATE, BETTER = "str", "int", "num", "date", "better"
 _FILE_KIND = {TEXT: STR, MULTILINE: STR, NUMBER: NUM, INTEGER: INT, FDATE: DATE, FBETTER: BETTER}
 TOP_LEVEL = ("format", "year", *SINGLETONS, *LISTS)
 REQUIRED_TOP = ("format", "year", "program")
+MAX_INT = 10 ** 6  # a task number; beyond it a typo (and no message prints 5 000 digits)
 
 _KIND_NAMES = {
     STR: "строка в кавычках", INT: "целое число", NUM: "число",
@@ -54,10 +55,68 @@ def syntax_finding(exc: tomllib.TOMLDecodeError, source: str) -> Finding:
     if match:
         line, column = int(match.group(1)), int(match.group(2))
     else:  # "at end of document"
-        lines = source.splitlines() or [""]
-        line, column = len(lines), len(lines[-1]) + 1
+        from kedr_tui.core.locate import lines as toml_lines
+
+        rows = toml_lines(source.rstrip("\n")) or [""]
+        line, column = len(rows), len(rows[-1]) + 1
     reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", text)
-    return Finding("E-SYNTAX", f"синтаксическая ошибка TOML: {reason}", line, column)
+    return Finding("E-SYNTAX", f"синтаксическая ошибка TOML: {_russian(reason)}", line, column)
+
+
+def _key_text(raw: str) -> str:
+    """tomllib names a key as a tuple repr, ``('indicators', 'fact')``: «indicators.fact»."""
+    import ast
+
+    try:
+        value = ast.literal_eval(raw)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return raw
+    if isinstance(value, tuple):
+        return ".".join(map(str, value))
+    return str(value)
+
+
+# tomllib's messages, every one of them (Python 3.11), in the officer's language
+_TOMLLIB = (
+    (r"Cannot declare (.+) twice", lambda m: f"ключ или таблица «{_key_text(m[1])}» объявлены дважды"),
+    (r"Cannot mutate immutable namespace (.+)",
+     lambda m: f"таблицу «{_key_text(m[1])}» нельзя дополнять (она задана целиком выше)"),
+    (r"Cannot overwrite a value", lambda m: "значение нельзя задать повторно"),
+    (r"Cannot redefine namespace (.+)", lambda m: f"таблица «{_key_text(m[1])}» уже задана"),
+    (r"Duplicate inline table key (.+)", lambda m: f"ключ «{_key_text(m[1])}» повторяется во "
+                                                   "встроенной таблице"),
+    (r"Escaped character is not a Unicode scalar value",
+     lambda m: "экранированный символ не является символом Юникода"),
+    (r"Expected '=' after a key in a key/value pair", lambda m: "после ключа нужен знак «=»"),
+    (r"Expected '\]' at the end of a table declaration",
+     lambda m: "заголовок таблицы должен кончаться на «]»"),
+    (r"Expected '\]\]' at the end of an array declaration",
+     lambda m: "заголовок массива таблиц должен кончаться на «]]»"),
+    (r"Expected newline or end of document after a statement",
+     lambda m: "после значения на строке ничего не должно быть (кроме комментария)"),
+    (r"Expected (.+)", lambda m: f"ожидается {m[1]}"),
+    (r"Found invalid character (.+)", lambda m: f"недопустимый символ {m[1]}"),
+    (r"Illegal character (.+)", lambda m: f"недопустимый символ {m[1]}"),
+    (r"Invalid date or datetime", lambda m: "неверная дата или время"),
+    (r"Invalid hex value", lambda m: "неверное шестнадцатеричное значение"),
+    (r"Invalid initial character for a key part", lambda m: "ключ начинается с недопустимого символа"),
+    (r"Invalid statement", lambda m: "непонятная строка: ожидается ключ = значение или [таблица]"),
+    (r"Invalid value", lambda m: "неверное значение"),
+    (r"Unclosed array", lambda m: "массив не закрыт «]»"),
+    (r"Unclosed inline table", lambda m: "встроенная таблица не закрыта «}»"),
+    (r"Unescaped '\\' in a string", lambda m: "обратная косая черта «\\» в строке без пары"),
+    (r"Unterminated string", lambda m: "строка не закрыта кавычкой"),
+)
+
+
+def _russian(reason: str) -> str:
+    import re
+
+    for pattern, say in _TOMLLIB:
+        match = re.fullmatch(pattern, reason, re.S)
+        if match:
+            return say(match)
+    return reason
 
 
 class _Reader:
@@ -79,17 +138,21 @@ class _Reader:
             or (kind == BETTER and raw in (HIGHER, LOWER))
         )
         if not ok:
-            shown = f"«{raw}»" if isinstance(raw, (str, int, Decimal)) else _type_name(raw)
-            self.error("E-SCHEMA", f"«{key}»: ожидается {_KIND_NAMES[kind]}, а не {shown}"
+            what = f"«{shown(raw)}»" if isinstance(raw, (str, int, Decimal)) else _type_name(raw)
+            self.error("E-SCHEMA", f"«{key}»: ожидается {_KIND_NAMES[kind]}, а не {what}"
                        + (f" ({_type_name(raw)})" if isinstance(raw, (str, int, Decimal)) else ""),
                        path, ref, key)
             return None
         if kind == NUM:
             value = Decimal(raw)
             if problem := out_of_range(value):
-                self.error("E-SCHEMA", f"«{key}»: {problem}: {raw}", path, ref, key)
+                self.error("E-SCHEMA", f"«{key}»: {problem}: {shown(raw)}", path, ref, key)
                 return None
             return value
+        if kind == INT and not -MAX_INT < raw < MAX_INT:
+            self.error("E-SCHEMA", f"«{key}»: номер вне допустимого диапазона: {shown(raw)}",
+                       path, ref, key)
+            return None
         return raw
 
     def table(self, section: str, raw: object, path: tuple, ref: tuple) -> dict | None:
@@ -125,7 +188,60 @@ def parse(text: str) -> Parsed:
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         return Parsed(None, (syntax_finding(exc, text),), Locator())
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        line, column = _deepest(text)
+        return Parsed(None, (Finding("E-SYNTAX", "синтаксическая ошибка TOML: слишком глубокая "
+                                     f"вложенность массивов или таблиц (больше {MAX_NESTING})",
+                                     line, column),), Locator())
+    except ValueError:  # Python's int-string limit: an integer of more than 4 300 digits
+        line, column = _long_number(text)
+        return Parsed(None, (Finding("E-SYNTAX", "синтаксическая ошибка TOML: целое число "
+                                     "слишком длинное (больше 4300 цифр)", line, column),),
+                      Locator())
     return build(data, Locator(text))
+
+
+MAX_NESTING = 100
+
+
+def _place(text: str, at: int) -> tuple[int, int]:
+    from kedr_tui.core.locate import position
+
+    return position(text, at)
+
+
+def _deepest(text: str) -> tuple[int, int]:
+    """Where nesting of ``[`` and ``{`` outside strings first passes MAX_NESTING."""
+    depth, quote, i, n = 0, "", 0, len(text)
+    while i < n:
+        ch = text[i]
+        if quote:
+            if ch == "\\" and quote == '"':
+                i += 2
+                continue
+            if ch == quote:
+                quote = ""
+        elif ch in "\"'":
+            quote = ch
+        elif ch == "#":
+            end = text.find("\n", i)
+            i = n if end < 0 else end
+            continue
+        elif ch in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                return _place(text, i)
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+        i += 1
+    return _place(text, 0)
+
+
+def _long_number(text: str) -> tuple[int, int]:
+    import re
+
+    match = re.search(r"[0-9_]{4300,}", text)
+    return _place(text, match.start() if match else 0)
 
 
 def build(data: dict, locator: Locator) -> Parsed:
@@ -138,13 +254,15 @@ def build(data: dict, locator: Locator) -> Parsed:
             reader.error("E-SCHEMA", f"нет обязательного ключа «{key}»", (key,))
 
     fmt = data.get("format", FORMAT)
-    if "format" in data and fmt != FORMAT:
-        reader.error("E-SCHEMA", f"формат файла {fmt!r} не поддерживается (ожидается format = {FORMAT})",
+    if "format" in data and (type(fmt) is not int or fmt != FORMAT):  # true == 1 in Python
+        what = shown(fmt) if isinstance(fmt, (int, Decimal)) and not isinstance(fmt, bool) \
+            else f"{shown(fmt)!r}" if isinstance(fmt, str) else _type_name(fmt)
+        reader.error("E-SCHEMA", f"формат файла {what} не поддерживается (ожидается format = {FORMAT})",
                      ("format",))
         return Parsed(None, tuple(reader.findings), locator)
     year = data.get("year", 0)
     if "year" in data and (not isinstance(year, int) or isinstance(year, bool) or not 1900 <= year <= 2999):
-        reader.error("E-SCHEMA", f"«year»: ожидается год числом (например 2021), а не «{year}»", ("year",))
+        reader.error("E-SCHEMA", f"«year»: ожидается год числом (например 2021), а не «{shown(year)}»", ("year",))
         year = 0
 
     parts: dict = {}

@@ -20,8 +20,9 @@ from pathlib import Path
 
 from kedr_tui.core.analysis import Analysis, analyse
 from kedr_tui.core.history import EditError, History
-from kedr_tui.core.errors import ReportError
+from kedr_tui.core.errors import ReportError, os_reason
 from kedr_tui.core.model import Report
+from kedr_tui.core.store.journal import clean_leftovers as clean_journal_leftovers
 from kedr_tui.core.store import (EditLock, FileChangedError, Journal, JournalInfo, Loaded, LockHeld,
                                  Owner, check_unchanged, clean_temporaries, load,
                                  remove_journal, render, save, sha256_of, write_text)
@@ -41,6 +42,8 @@ class Session:
     def __init__(self, loaded: Loaded, read_only: bool = False):
         self.loaded = loaded
         self.path: Path = loaded.path
+        #: the path as the user named it (``path`` is the real file behind it)
+        self.shown: Path = loaded.path
         self.read_only = read_only or loaded.has_errors or loaded.report is None
         #: why the session is read-only, when it is not the user's choice (Russian, one line)
         self.read_only_reason: str | None = None
@@ -75,7 +78,12 @@ class Session:
         Never raises for a lock held elsewhere or a folder we can't write:
         the session is read-only and ``read_only_reason`` says why.
         """
-        session = cls(load(path), read_only)
+        # The real file, resolved once: opened through a symlink and by its own name, a
+        # report has one lock, one journal and one backup, and a save replaces the file
+        # itself rather than the link.  ``shown`` keeps the name the user gave.
+        shown = Path(path)
+        session = cls(load(real_path(shown)), read_only)
+        session.shown = shown
         if lock and not session.read_only:
             session._take_lock()
         return session
@@ -110,6 +118,7 @@ class Session:
                 self._go_read_only("в отчёте есть ошибки — открыт только для просмотра")
                 return
         self.cleaned = clean_temporaries(self.path)
+        clean_journal_leftovers(self.path)
         from kedr_tui.core.recovery import find_journal  # only now: most opens find none
 
         info = find_journal(self.path, self.loaded)
@@ -306,7 +315,7 @@ class Session:
         try:
             self._journal = Journal.resume(info)
         except OSError as exc:
-            raise SessionError(f"журнал правок не открывается для записи: {exc.strerror or exc}") from None
+            raise SessionError(f"журнал правок не открывается для записи: {os_reason(exc, self.path.parent)}") from None
         self.history = history
         self.recovery = None
         return self._refresh()
@@ -353,6 +362,14 @@ class Session:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def real_path(path: Path) -> Path:
+    """``path`` with every symlink resolved (what is not there yet stays as named)."""
+    try:
+        return Path(os.path.realpath(path))
+    except (OSError, ValueError):
+        return Path(path)
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -6,7 +6,6 @@ The renderers are imported only when their format is asked for, so that
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from kedr_tui.core.analysis import Analysis
@@ -53,12 +52,13 @@ def write_bytes(path: Path, data: bytes) -> Path:
     path = Path(path)
     if path.suffix.lower() == ".toml" or path.name.endswith(".toml~"):
         raise ReportError(str(path), "не буду записывать вывод поверх файла отчёта (.toml)")
+    from kedr_tui.core.store.atomic import write_atomic
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.tmp")
-        with open(tmp, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
+        # a random temporary made exclusively, fsync'd, renamed: a symlink planted at a
+        # predictable name (``out/.2021.txt.tmp``) can't make us overwrite another file
+        write_atomic(path, data, keep_backup=False)
     except OSError as exc:
         raise ReportError(str(path), f"не удалось записать: {os_reason(exc, path.parent)}") from None
     return path

@@ -8,6 +8,7 @@ from kedr_tui.core.analysis import Analysis
 from kedr_tui.core.derive import Amounts
 from kedr_tui.core.fields import NUMBER, of_section
 from kedr_tui.core.numbers import plain
+from kedr_tui.core.safe_text import json_safe
 
 
 def _amounts(total: Amounts) -> dict:
@@ -70,4 +71,5 @@ def as_dict(analysis: Analysis) -> dict:
 
 
 def render_json(analysis: Analysis) -> str:
-    return json.dumps(as_dict(analysis), ensure_ascii=False, indent=2) + "\n"
+    # json escapes C0 controls itself; DEL and C1 (U+009B is a one-byte CSI) are escaped too
+    return json_safe(json.dumps(as_dict(analysis), ensure_ascii=False, indent=2)) + "\n"

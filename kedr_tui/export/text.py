@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import msgspec
 import tabulate as _tabulate
 from msgspec import Struct
 from tabulate import tabulate, tabulate_formats
 
 from kedr_tui.core.analysis import Analysis
+from kedr_tui.core.safe_text import visible_text
 from kedr_tui.export.layout import (CENTER, RIGHT, Document, Heading, Paragraph, PrintRow, Section,
                                     SignatureBlock, SpanRow, Table, build)
 from kedr_tui.styles import StyleError, style_path, style_value
@@ -92,11 +94,13 @@ def wrap_lines(text: str, width: int, indent: int = 0) -> list[str]:
             cur = ""
         cur += word
         fresh = False
-        while len(cur) > width:
-            cut = cur.rfind("-", 0, width)
-            n = cut + 1 if cut > 0 else width
-            lines.append(cur[:n])
-            cur = cur[n:]
+        start = 0  # a word wider than a line, cut by index: linear in its length
+        while len(cur) - start > width:
+            cut = cur.rfind("-", start, start + width)
+            n = cut + 1 - start if cut > start else width
+            lines.append(cur[start:start + n])
+            start += n
+        cur = cur[start:]
     lines.append(cur.rstrip() if fresh else cur)
     return lines
 
@@ -232,8 +236,22 @@ def render_section(section: Section, style: TextStyle) -> list[str]:
     return out
 
 
+def _safe(value):
+    """The document with every text made visible: a control character from the data would
+    reach whoever ``cat``s the file, and tabulate would measure an escape as zero columns."""
+    if isinstance(value, str):
+        return visible_text(value)
+    if isinstance(value, tuple):
+        return tuple(_safe(item) for item in value)
+    if isinstance(value, Struct):
+        changes = {name: _safe(getattr(value, name)) for name in value.__struct_fields__}
+        return msgspec.structs.replace(value, **changes)
+    return value
+
+
 def render_document(document: Document, style: TextStyle | None = None) -> str:
     style = style or text_style()
+    document = _safe(document)
     out: list[str] = []
     for section in document.sections:
         if out:

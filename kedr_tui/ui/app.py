@@ -37,7 +37,7 @@ class KedrApp(App[int]):
     def __init__(self, session: Session, file_label: str | None = None, since=None, **kwargs):
         super().__init__(**kwargs)
         self.session = session
-        self.file_label = file_label or str(session.path)
+        self.file_label = file_label or str(session.shown)
         self.since = since              # (label, Report): the version to compare with
         self._quitting = False
         # Start-up allocates in bursts (composing, styling, the first frame) among some
@@ -75,6 +75,13 @@ class KedrApp(App[int]):
     def tell(self, message: str, **kwargs) -> None:
         """A notification, never read as markup."""
         self.notify(message, markup=False, **kwargs)
+
+    def notify(self, message: str, *, title: str = "", markup: bool = True, **kwargs) -> None:
+        """Every notification (the screens' too) passes the sanitizer: it may quote a
+        colleague's lock note, a journal header or a name from the report."""
+        from kedr_tui.core.safe_text import visible_text
+
+        super().notify(visible_text(message), title=visible_text(title), markup=markup, **kwargs)
 
     # ------------------------------------------------------------ theme
 

@@ -29,6 +29,8 @@ class Command(Struct, frozen=True):
     display: str = ""   # how the key is shown, if not Textual's way
     edits: bool = False  # changes the report: hidden in read-only mode
     review: str = ""    # footer label in review (read-only) mode, where edit keys make room
+    review_keys: str = ""   # more keys in review mode only (digits switch tabs there)
+    footer_key: str = ""    # the key as the footer shows it, if not ``display``
 
     @property
     def id(self) -> str:
@@ -80,14 +82,27 @@ COMMANDS: tuple[Command, ...] = (
             review="Поиск"),
     Command("search_next", "n", "Искать дальше", "Следующее совпадение", "", FIND),
     Command("search_prev", "N", "Искать назад", "Предыдущее совпадение", "", FIND, "N"),
-    Command("tab('indicators')", "1", "Вкладка «Показатели»", "Форма 1: показатели цели и задач",
-            "", VIEW),
-    Command("tab('expenses')", "2", "Вкладка «Расходы»", "Форма 2: расходы по мероприятиям", "", VIEW),
-    Command("tab('amendments')", "3", "Вкладка «Изменения»", "Форма 3: изменения программы", "", VIEW),
-    Command("tab('narrative')", "4", "Вкладка «Доклад»", "Доклад о ходе реализации и подпись", "", VIEW),
-    Command("tab('findings')", "5", "Вкладка «Проверка»", "Замечания и оценка эффективности", "", VIEW),
-    Command("tab('changes')", "6", "Вкладка «Сравнение»",
-            "Что изменилось с версии, с которой идёт сравнение (Enter — к строке)", "", VIEW),
+    # Tabs: F1–F5 and Alt+1–5, keys no typing collides with; a digit on a cell starts typing a
+    # value (the spreadsheet habit), except in review mode, where digits switch tabs too.  The
+    # tab bar names each tab's key; the editing footer has no room left at 80 columns.
+    Command("tab('indicators')", "f1,alt+1", "Вкладка «Показатели»",
+            "Форма 1: показатели цели и задач (в режиме просмотра также 1)", "", VIEW,
+            "F1 Alt+1", review="Вкладки", review_keys="1", footer_key="F1–F5"),
+    Command("tab('expenses')", "f2,alt+2", "Вкладка «Расходы»",
+            "Форма 2: расходы по мероприятиям (в режиме просмотра также 2)", "", VIEW, "F2 Alt+2",
+            review_keys="2"),
+    Command("tab('amendments')", "f3,alt+3", "Вкладка «Изменения»",
+            "Форма 3: изменения программы (в режиме просмотра также 3)", "", VIEW, "F3 Alt+3",
+            review_keys="3"),
+    Command("tab('narrative')", "f4,alt+4", "Вкладка «Доклад»",
+            "Доклад о ходе реализации и подпись (в режиме просмотра также 4)", "", VIEW, "F4 Alt+4",
+            review_keys="4"),
+    Command("tab('findings')", "f5,alt+5", "Вкладка «Проверка»",
+            "Замечания и оценка эффективности (в режиме просмотра также 5)", "", VIEW, "F5 Alt+5",
+            review_keys="5"),
+    Command("tab('changes')", "f6,alt+6", "Вкладка «Сравнение»",
+            "Что изменилось с версии, с которой идёт сравнение (Enter — к строке; в режиме "
+            "просмотра также 6)", "", VIEW, "F6 Alt+6", review_keys="6"),
     Command("compare", "", "Сравнить с версией…",
             "Отметить изменённые ячейки знаком Δ и перечислить изменения с версии git (HEAD~1, "
             "метка) или другого файла отчёта", "", VIEW),
@@ -133,10 +148,16 @@ def bindings() -> list[Binding]:
         if not command.keys:
             continue
         footer = command.footer or command.review
-        out.append(Binding(_with_layout(command.keys), command.action, footer or command.name,
-                           show=bool(footer), key_display=command.display or None,
+        keys = ",".join(k for k in (command.keys, command.review_keys) if k)
+        out.append(Binding(_with_layout(keys), command.action, footer or command.name,
+                           show=bool(footer), key_display=command.footer_key or command.display or None,
                            id=command.id, tooltip=command.help))
     return out
+
+
+# Keys that start typing a value into the cell under the cursor (editing mode), and the
+# character each types.
+TYPING_KEYS = {**{str(d): str(d) for d in range(10)}, "minus": "-", "comma": ","}
 
 
 _BY_ID = {command.id: command for command in COMMANDS}

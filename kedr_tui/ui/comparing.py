@@ -48,8 +48,8 @@ class ComparingCommands:
                 if view.state is not None:
                     view.set_state(view.state, view.marks)
         self.views["changes"].show_diff(diff, label, report)
-        # «6 Δ3»: short, the bar has a few columns left at 80×24
-        self.query_one(TabBar).set_label("changes", f"6 Δ{len(diff.entries) if diff else 0}")
+        # «F6 Δ3»: short, the bar has a few columns left at 80×24
+        self.query_one(TabBar).set_label("changes", f"F6 Δ{len(diff.entries) if diff else 0}")
         return diff
 
     def action_compare(self) -> None:

@@ -9,6 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
+from kedr_tui.core.safe_text import visible
+
 
 class ConfirmDialog(ModalScreen[bool]):
     """Yes / no; Enter on the focused button, ``y`` / ``д`` yes, ``n`` / Esc no."""
@@ -26,7 +28,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog confirm"):
-            yield Label(Text(self.question), classes="dialog-title")
+            yield Label(Text(visible(self.question)), classes="dialog-title")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.yes, id="yes", variant="error")
                 yield Button(self.no, id="no")
@@ -60,7 +62,7 @@ class QuitDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog quit"):
-            yield Label(Text(f"В «{self.file}» есть несохранённые правки."), classes="dialog-title")
+            yield Label(Text(visible(f"В «{self.file}» есть несохранённые правки.")), classes="dialog-title")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Сохранить и выйти", id="save", variant="primary")
                 yield Button("Выйти без сохранения", id="discard", variant="error")

@@ -17,6 +17,24 @@ from kedr_tui.view.rows import ref_target, short_text
 
 
 class EditingCommands:
+    def type_into_cell(self, key: str, char: str) -> bool:
+        """Start editing the current cell with ``char`` (the spreadsheet habit); False lets the
+        key go on (a comma is «?» on the Russian layout)."""
+        view = self.current_view()
+        row = view.current_row()
+        target = None
+        if row is not None and self.session.report is not None and view.TABLE not in ("findings", "changes"):
+            target = edit_target(view.TABLE, row, view.table.current_column())
+        if target is not None:
+            self.open_editor(*target, context=row_context(self.state, row), typed=char)
+        elif key == "comma":
+            return False
+        elif char.isdigit() or row is None or view.TABLE in ("findings", "changes"):
+            self.tell("Цифра вводит значение в ячейку; вкладки — F1–F5 или Alt+1…Alt+5.", timeout=4)
+        else:
+            self.tell(self._why_not(view.TABLE, row, view.table.current_column()), timeout=4)
+        return True
+
     def action_edit(self) -> None:
         view = self.current_view()
         row = view.current_row()
@@ -43,7 +61,10 @@ class EditingCommands:
             return "Это значение вычисляется; его нельзя ввести."
         return "Эта строка не редактируется."
 
-    def open_editor(self, section: str, index: int | None, field: str, context: str = "") -> None:
+    def open_editor(self, section: str, index: int | None, field: str, context: str = "",
+                    typed: str | None = None) -> None:
+        """The editor of a field; ``typed``: the character that opened it, the start of the
+        new value (of a multi-line text: typed at its end)."""
         from kedr_tui.view import fields as F  # the editing helpers: loaded when first used
         from kedr_tui.ui.editor import ChoiceEditor, FieldEditor
 
@@ -57,11 +78,16 @@ class EditingCommands:
             except EditError as exc:
                 self.tell(str(exc), severity="error")
                 return
+            if typed is not None and typed.isdigit() and int(typed) in [v for v, _ in options]:
+                current = int(typed)             # «2» on a task cell: task 2
             screen = ChoiceEditor(title, context, options, current)
         else:
-            screen = FieldEditor(title, context, F.to_text(current), F.hint(section, field),
+            initial = F.to_text(current)
+            if typed is not None:
+                initial = initial + typed if kind == "multiline" else typed
+            screen = FieldEditor(title, context, initial, F.hint(section, field),
                                  partial(F.parse, report, section, index, field),
-                                 multiline=kind == "multiline")
+                                 multiline=kind == "multiline", typed=typed is not None)
         self.app.push_screen(screen, partial(self._edited, section, index, field))
 
     def _edited(self, section: str, index: int | None, field: str, result) -> None:

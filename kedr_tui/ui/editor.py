@@ -11,6 +11,7 @@ from typing import Callable
 
 from msgspec import Struct
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -19,6 +20,7 @@ from textual.widgets import Input, Label, OptionList, TextArea
 from textual.widgets.option_list import Option
 
 from kedr_tui.core.history import EditError
+from kedr_tui.core.safe_text import visible, visible_text
 from kedr_tui.ui.widgets.inorder import TextEditor, TextInput
 
 
@@ -33,8 +35,8 @@ class _Dialog(ModalScreen):
 
     def __init__(self, title: str, context: str = ""):
         super().__init__(classes="dialog-screen")
-        self.heading = title
-        self.context = context
+        self.heading = visible(title)      # they name the row: data, on its way to the terminal
+        self.context = visible(context)
 
     def _head(self) -> ComposeResult:
         yield Label(Text(self.heading), classes="dialog-title")
@@ -51,21 +53,26 @@ class FieldEditor(_Dialog):
     BINDINGS = [*_Dialog.BINDINGS, Binding("ctrl+s", "apply", "Применить", priority=True)]
 
     def __init__(self, title: str, context: str, initial: str, hint: str,
-                 validate: Callable[[str], object], multiline: bool = False):
+                 validate: Callable[[str], object], multiline: bool = False, typed: bool = False):
         super().__init__(title, context)
-        self.initial = initial
+        # A value holding control characters is shown with them visible; left as shown, it
+        # stays as it was (``_text``), edited, the visible form is what is saved.
+        self.original = initial
+        self.initial = visible_text(initial) if multiline else visible(initial)
         self.hint = hint
         self.validate = validate
         self.multiline = multiline
+        self.typed = typed      # opened by typing: the text is the start of the value, not selected
+        self._pristine = True   # nothing typed yet
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog editor" + (" multiline" if self.multiline else "")):
             yield from self._head()
             if self.multiline:
                 yield TextEditor(self.initial, soft_wrap=True, id="editor-text", tab_behavior="focus")
-                keys = "Ctrl+S — применить · Esc — отмена"
+                keys = "Ctrl+S — применить · Ctrl+Home / Ctrl+End — в начало / конец · Esc — отмена"
             else:
-                yield TextInput(self.initial, id="editor-input")
+                yield TextInput(self.initial, id="editor-input", select_on_focus=not self.typed)
                 keys = "Enter — применить · Esc — отмена"
             yield Label(Text(" · ".join(p for p in (self.hint, keys) if p)), classes="dialog-hint")
             yield Label("", id="editor-error", classes="dialog-error")
@@ -73,15 +80,41 @@ class FieldEditor(_Dialog):
     def on_mount(self) -> None:
         widget = self.query_one(TextArea if self.multiline else Input)
         widget.focus()
+        if self.multiline:       # what is typed goes at the end, never glued to the start
+            widget.move_cursor(widget.document.end)
+
+    def on_key(self, event: events.Key) -> None:
+        """Keys typed right after the one that opened the editor reach it before its box has
+        focus (the report screen passes them on): they still go into the box, in order, as if
+        typed there — the first replaces the old value unless the editor was opened by typing."""
+        try:
+            widget = self.query_one(TextArea if self.multiline else Input)
+        except Exception:       # not composed yet
+            return
+        if event.key == "enter" and not self.multiline:
+            event.stop()
+            self.action_apply()
+        elif event.is_printable and event.character:
+            event.stop()
+            widget.focus()
+            if self.multiline:
+                widget.insert(event.character)
+            elif self._pristine and not self.typed:
+                widget.value = event.character
+                widget.cursor_position = len(widget.value)
+            elif not widget.selection.is_empty:
+                widget.replace(event.character, *widget.selection)
+            else:
+                widget.insert_text_at_cursor(event.character)
+        self._pristine = False
 
     @property
     def error(self) -> str:
         return str(self.query_one("#editor-error", Label).content)
 
     def _text(self) -> str:
-        if self.multiline:
-            return self.query_one(TextArea).text
-        return self.query_one(Input).value
+        text = self.query_one(TextArea).text if self.multiline else self.query_one(Input).value
+        return self.original if text == self.initial else text
 
     def _check(self, show: bool = True):
         label = self.query_one("#editor-error", Label)
@@ -100,6 +133,8 @@ class FieldEditor(_Dialog):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
+        if event.value != self.initial:
+            self._pristine = False
         try:
             self._check(show=True)
         except EditError:
@@ -129,7 +164,7 @@ class ChoiceEditor(_Dialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog editor choice"):
             yield from self._head()
-            yield OptionList(*(Option(Text(label, no_wrap=True, overflow="ellipsis"))
+            yield OptionList(*(Option(Text(visible(label), no_wrap=True, overflow="ellipsis"))
                                for _value, label in self.options), id="choice")
             yield Label(Text("↑↓ — выбор · Enter — применить · Esc — отмена"), classes="dialog-hint")
 
@@ -163,7 +198,7 @@ class FieldPicker(_Dialog):
                 text = Text(no_wrap=True, overflow="ellipsis")
                 text.append(label, "bold")
                 text.append(": ")
-                text.append(preview or "—")
+                text.append(visible(preview) or "—")
                 options.append(Option(text))
             yield OptionList(*options, id="choice")
             yield Label(Text("Enter — править поле · Esc — отмена"), classes="dialog-hint")

@@ -8,6 +8,7 @@ worker thread so the editor stays responsive.
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 
 from textual import work
 
@@ -45,10 +46,10 @@ class FileCommands:
                         severity="error")
             return
         self.tell(f"Вывод {'PDF' if kind == 'pdf' else 'текста'}…", timeout=2)
-        self._export(kind, analysis)
+        self._export(kind, analysis, self.session.modified)
 
     @work(thread=True, group="export", exit_on_error=False)
-    def _export(self, kind: str, analysis) -> None:
+    def _export(self, kind: str, analysis, unsaved: bool) -> None:
         notify = partial(self.app.call_from_thread, self.tell)
         try:
             from kedr_tui.export.files import default_path, write_output
@@ -62,7 +63,10 @@ class FileCommands:
         except Exception as exc:  # an export bug must not take the editor down
             notify(f"{type(exc).__name__}: {exc}", title="Ошибка вывода", severity="error", timeout=10)
         else:
-            notify(f"Записан файл {path}", title="Вывод", timeout=6)
+            made = f"Записан файл {Path(path).resolve()}"
+            if unsaved:       # what is printed is not what the file says
+                made += " — из несохранённых правок (файл отчёта не сохранён)"
+            notify(made, title="Вывод", timeout=8 if unsaved else 6)
             if warnings:
                 notify("; ".join(warnings[:3]) + (f" (и ещё {len(warnings) - 3})" if len(warnings) > 3 else ""),
                        title="Не всё напечатано", severity="warning", timeout=12)

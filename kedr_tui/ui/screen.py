@@ -10,11 +10,12 @@ safety features (journal, lock, recovery) will hook into.
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
 
-from kedr_tui.ui.commands import COMMANDS, bindings, eval_params, footer_label, key_text
+from kedr_tui.ui.commands import COMMANDS, TYPING_KEYS, bindings, eval_params, footer_label, key_text
 from kedr_tui.ui.comparing import ComparingCommands
 from kedr_tui.ui.editing import EditingCommands
 from kedr_tui.ui.file import FileCommands
@@ -27,6 +28,19 @@ from kedr_tui.view.columns import TAB_TITLES, TABLES
 from kedr_tui.view.rows import State, marks_of
 
 EDITING = {c.action.partition("(")[0] for c in COMMANDS if c.edits}
+NOTHING_TO_DO = {"undo": "Нечего отменять.", "redo": "Нечего повторять."}
+
+
+def _key_commands() -> dict[str, list]:
+    """key -> the commands bound to it (one key can serve two: Enter edits or jumps)."""
+    out: dict[str, list] = {}
+    for binding, command in zip(bindings(), (c for c in COMMANDS if c.keys)):
+        for key in binding.key.split(","):
+            out.setdefault(key, []).append(command)
+    return out
+
+
+KEY_COMMANDS = _key_commands()
 ROW_TABLES = ("indicators", "expenses", "amendments")
 
 
@@ -52,7 +66,7 @@ class ReportScreen(EditingCommands, FileCommands, NavigationCommands, ComparingC
         broken = self.session.report is None or self.session.loaded.has_errors
         self.first_tab = "findings" if broken else "indicators"
         self.active = self.first_tab
-        yield TabBar([(name, f"{n} {TAB_TITLES[name]}") for n, name in enumerate(TABLES, start=1)],
+        yield TabBar([(name, f"F{n} {TAB_TITLES[name]}") for n, name in enumerate(TABLES, start=1)],
                      self.first_tab, id="tabbar")
         with Vertical(id="views"):
             yield self.views[self.first_tab]       # the others are mounted when first shown
@@ -80,6 +94,48 @@ class ReportScreen(EditingCommands, FileCommands, NavigationCommands, ComparingC
             self.tell(f"Только чтение: {reason}.", timeout=6)
         if self.since is not None:
             self.call_after_refresh(self.compare_with, *self.since)
+
+    # ------------------------------------------------------------ keys
+
+    def on_key(self, event: events.Key) -> None:
+        """Before the bindings: a digit, minus or comma on a cell starts typing a value into it
+        (in editing mode, where digits never switch tabs); a key whose command does not apply
+        here says so instead of doing nothing."""
+        if self.app.screen is not self:
+            # typed ahead, before the editor (or dialog) these keys belong to was up: give them
+            # to it, in order, instead of acting on the table behind it
+            event.stop()
+            event.prevent_default()
+            self.app.screen.post_message(events.Key(event.key, event.character))
+            return
+        char = TYPING_KEYS.get(event.key)
+        if char is not None and not self.read_only and self.type_into_cell(event.key, char):
+            event.stop()
+            event.prevent_default()
+            return
+        commands = KEY_COMMANDS.get(event.key)
+        if not commands:
+            return
+        states = []
+        for command in commands:
+            name, _, params = command.action.partition("(")
+            states.append(self.check_action(name, eval_params(params)))
+        if any(states):
+            return                       # a binding runs
+        event.stop()
+        event.prevent_default()
+        command, state = commands[0], states[0]
+        if state is None:
+            self.tell(NOTHING_TO_DO.get(command.action, f"«{command.name}»: сейчас нечего делать."),
+                      timeout=3)
+        elif command.edits and self.read_only:
+            self.tell(f"Только чтение: «{command.name}» недоступно.", timeout=3)
+        elif command.action == "tab('changes')":
+            self.tell("Вкладки «Сравнение» нет: включите сравнение (Ctrl+P → «Сравнить с версией…»).",
+                      timeout=3)
+        else:
+            self.tell(f"«{command.name}» недоступно на вкладке "
+                      f"«{TAB_TITLES.get(self.current_view().TABLE, '')}».", timeout=3)
 
     def tell(self, message: str, **kwargs) -> None:
         """A notification; it may quote user text, so it is never read as markup."""
@@ -116,7 +172,7 @@ class ReportScreen(EditingCommands, FileCommands, NavigationCommands, ComparingC
                                           self.file_label, self.session.modified, self.read_only,
                                           errors, warnings)
         count = len(self.state.findings)
-        self.query_one(TabBar).set_label("findings", f"5 {TAB_TITLES['findings']}"
+        self.query_one(TabBar).set_label("findings", f"F5 {TAB_TITLES['findings']}"
                                          + (f" ({count})" if count else ""))
         self.app.sub_title = self.file_label
 

@@ -15,6 +15,7 @@ from kedr_tui.core.fields import FIELDS, label
 from kedr_tui.core.identity import norm
 from kedr_tui.core.model import LOWER
 from kedr_tui.core.numbers import fmt_money, fmt_pct, fmt_ratio, fmt_value
+from kedr_tui.core.safe_text import visible_text
 from kedr_tui.view.rows import State, ViewRow, fmt_date, place_of, short_text
 
 KIND_NAMES = {"program": "Программа", "subprogram": "Подпрограмма", "main": "Основное мероприятие",
@@ -39,11 +40,11 @@ class _Out:
         """``parts``: plain strings, or (text, role) pairs."""
         if self.text.plain:
             self.text.append("\n")
-        for part in parts:
+        for part in parts:  # data text is made visible: it goes straight to the terminal
             if isinstance(part, tuple):
-                self.text.append(part[0], self.style(part[1]))
+                self.text.append(visible_text(part[0]), self.style(part[1]))
             else:
-                self.text.append(part)
+                self.text.append(visible_text(part))
 
     def field(self, name: str, value: str, role: str = "") -> None:
         self.line((f"{name}: ", "label"), (value, role) if role else value)

@@ -21,6 +21,7 @@ from kedr_tui.core.fields import FIELDS, of_section
 from kedr_tui.core.identity import ActivityId, ExpenseId, RowId, TableId, TaskId, norm, of_row
 from kedr_tui.core.model import LOWER, Report
 from kedr_tui.core.numbers import fmt_money, fmt_pct, fmt_value
+from kedr_tui.core.safe_text import has_control, visible
 from kedr_tui.view.columns import COLUMNS
 
 ERROR, WARNING = "error", "warning"
@@ -86,6 +87,15 @@ def fmt_date(value: date | None) -> str:
 
 # ---------------------------------------------------------------- memo
 
+def safe_row(row: ViewRow) -> ViewRow:
+    """The row with every cell made visible (core/safe_text.py): a name holding ``ESC]0;``
+    would otherwise retitle the officer's window when the table draws it.  Every data row
+    is built through ``Memo.get``, so this runs once per built row, not per frame."""
+    if not any(has_control(cell.text) for cell in row.cells):
+        return row
+    return row._replace(cells=tuple(Cell(visible(c.text), c.role) for c in row.cells))
+
+
 class Memo:
     """Rows of the last build, by key, with the inputs they were built from."""
 
@@ -98,7 +108,7 @@ class Memo:
         if hit is not None and hit[0] == signature:
             row = hit[1]
         else:
-            row = build()
+            row = safe_row(build())
         self._next[key] = (signature, row)
         return row
 

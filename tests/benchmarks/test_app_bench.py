@@ -172,7 +172,7 @@ async def _edit_to_frame(path: Path, edits: int) -> dict[str, float]:
         app = KedrApp(session, str(path))
         async with app.run_test(size=(80, 24)) as pilot:
             screen = app.report_screen
-            for key, section, field in (("1", "indicators", "fact"), ("2", "expenses", "cash")):
+            for key, section, field in (("f1", "indicators", "fact"), ("f2", "expenses", "cash")):
                 await pilot.press(key)
                 await pilot.pause(0.1)
                 times = []

@@ -123,14 +123,20 @@ def test_review_mode_takes_no_lock(report):
     editor.close()
 
 
-def test_lock_files_are_group_shared_and_private(report):
+@pytest.mark.parametrize("report_mode, journal_mode", [(0o664, 0o660), (0o644, 0o640),
+                                                      (0o600, 0o600)])
+def test_lock_files_are_group_shared_and_private(report, report_mode, journal_mode):
+    """Companion files grant no more than the report: the note only its writer may change,
+    the journal only those who may write the report (issue 11, class 5)."""
+    report.chmod(report_mode)
     os.umask(0o077)  # a strict umask must not lock colleagues out
     try:
         session = Session.open(report)
         session.perform(set_field(session.report, "signature", None, "name", "И.И. Иванов"))
-        for path in (lock_path(report), owner_path(report), session.journal_path):
+        for path, expected in ((lock_path(report), 0o660), (owner_path(report), 0o640),
+                               (session.journal_path, journal_mode)):
             mode = stat.S_IMODE(path.stat().st_mode)
-            assert mode == 0o660, (path, oct(mode))
+            assert mode == expected, (path, oct(mode))
         session.close(discard_journal=True)
     finally:
         os.umask(0o022)
@@ -162,9 +168,10 @@ def test_second_user_of_the_group(shared_folder, other_users):
         kill9(holder)
     folder = shared_folder.parent
     gid = other_users["group"]
-    for name in (".2021.toml.lock", ".2021.toml.owner", ".2021.toml.journal"):
+    for name, mode in ((".2021.toml.lock", 0o660), (".2021.toml.owner", 0o640),
+                       (".2021.toml.journal", 0o660)):
         st = (folder / name).stat()
-        assert st.st_gid == gid and stat.S_IMODE(st.st_mode) == 0o660, name
+        assert st.st_gid == gid and stat.S_IMODE(st.st_mode) == mode, name
     # the first user's process is gone: the second edits, recovers the journal and saves
     after = run_py(OPEN_AS_OTHER, shared_folder, "recover", user=second)
     assert not after["read_only"] and after["saved"]

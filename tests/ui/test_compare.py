@@ -63,7 +63,7 @@ async def test_since_marks_changed_cells_and_lists_the_changes(seed):
             ("~", "Ф1"), ("−", "Ф2"), ("⇒", "Ф2"), ("⇒", "Ф2"), ("⇒", "Ф2"), ("+", "Ф3"), ("⇒", "Оценка")]
         assert rows[0].cells[3].text.startswith("факт: 0 → 10; ⇒ абсолютное отклонение: −10 → 0")
         assert rows[-1].cells[3].text.endswith("оценка: средняя → высокая")
-        assert app.report_screen.query_one("#tabbar").labels["changes"] == "6 Δ3"
+        assert app.report_screen.query_one("#tabbar").labels["changes"] == "F6 Δ3"
         assert "факт: 0 → 10" in detail(app, "changes")
         # the changed cells carry a visible Δ (not colour alone); the rest are as they were
         assert cell(app, "indicators", "ind:9", "fact") == "Δ10"
@@ -82,7 +82,7 @@ async def test_since_marks_changed_cells_and_lists_the_changes(seed):
         assert current_key(app) == "ind:9"
         assert table(app, "indicators").current_column() == "fact"
         # a removed row is gone: said so, and nothing moves
-        await pilot.press("6")
+        await pilot.press("f6")
         await until(pilot, lambda: active_tab(app) == "changes", "back on «Сравнение»")
         await pilot.press("down", "enter")
         await until(pilot, lambda: any("удалена" in n for n in notifications(app)), "told it is gone")
@@ -105,7 +105,7 @@ async def test_an_edit_back_to_the_old_value_drops_its_mark(seed):
         await pilot.press("enter")
         await until(pilot, lambda: cell(app, "indicators", "ind:9", "fact") == "0", "the mark gone")
         assert cell(app, "indicators", "ind:9", "rel") == "0,00"
-        assert app.report_screen.query_one("#tabbar").labels["changes"] == "6 Δ2"
+        assert app.report_screen.query_one("#tabbar").labels["changes"] == "F6 Δ2"
         assert [r.cells[0].text for r in app.report_screen.views["changes"].rows][:2] == ["−", "⇒"]
 
 
@@ -193,7 +193,7 @@ async def test_one_key_compares_with_the_last_meeting(tmp_path, monkeypatch):
         await pilot.press("D")
         await until(pilot, lambda: active_tab(app) == "changes", "compared with the meeting")
         assert app.report_screen.comparison[0] == "заседание 15.03.2022"
-        assert app.report_screen.query_one("#tabbar").labels["changes"] == "6 Δ3"
+        assert app.report_screen.query_one("#tabbar").labels["changes"] == "F6 Δ3"
         assert cell(app, "indicators", "ind:9", "fact") == "Δ10"
 
 

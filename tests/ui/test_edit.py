@@ -47,7 +47,7 @@ async def test_fixing_the_formula_mismatch_clears_the_finding_everywhere(seed):
         assert "замечаний 0" in header(app)
         assert cell(app, "indicators", "ind:8", "mark") == ""
         assert not table(app, "indicators").get_cell("ind:8", "formula").style.underline
-        await pilot.press("5")
+        await pilot.press("f5")
         await pilot.pause()
         assert table(app, "findings").row_count == 0
         evaluation = str(app.report_screen.query_one("#evaluation").content)
@@ -92,14 +92,14 @@ async def test_a_stray_space_in_a_number_is_refused_not_glued(seed):
 
 async def test_numbers_typed_the_russian_way_or_not(seed):
     async with running(seed) as (app, pilot):
-        await pilot.press("2")
+        await pilot.press("f2")
         await pilot.pause()
         report = lambda: app.report_screen.session.report     # noqa: E731
         await edit_cell(pilot, app, "exp:8", "plan_year", "1 129,01")
         assert report().expenses[8].plan_year == Decimal("1129.01")
         await edit_cell(pilot, app, "exp:8", "plan_period", "1129.01")
         assert report().expenses[8].plan_period == Decimal("1129.01")
-        await pilot.press("1")
+        await pilot.press("f1")
         await pilot.pause()
         await edit_cell(pilot, app, "ind:9", "fact", "-4")
         assert report().indicators[9].fact == Decimal("-4")
@@ -136,7 +136,7 @@ async def test_escape_cancels(seed):
 
 async def test_expense_edit_updates_activity_main_activity_and_programme(seed):
     async with running(seed) as (app, pilot):
-        await pilot.press("2")
+        await pilot.press("f2")
         await pilot.pause()
         t = table(app, "expenses")
         rebuilds = t.rebuilds
@@ -149,7 +149,7 @@ async def test_expense_edit_updates_activity_main_activity_and_programme(seed):
         assert cell(app, "expenses", "program", "pct_year") == "100,00"
         assert cell(app, "expenses", "agg:04.0.00.0:МУ «Культура»", "pct_period") == "100,00"
         assert t.rebuilds == rebuilds
-        await pilot.press("5")
+        await pilot.press("f5")
         await pilot.pause()
         evaluation = str(app.report_screen.query_one("#evaluation").content)
         assert "ССуз =  1,0000" in evaluation
@@ -157,7 +157,7 @@ async def test_expense_edit_updates_activity_main_activity_and_programme(seed):
 
 async def test_totals_are_read_only(seed):
     async with running(seed) as (app, pilot):
-        await pilot.press("2")
+        await pilot.press("f2")
         await pilot.pause()
         await move_to(pilot, app, "program", "cash")
         await pilot.press("enter")
@@ -188,10 +188,10 @@ async def test_undo_redo_and_the_modified_mark(seed):
 
 async def test_undo_of_an_edit_on_another_tab_goes_there(seed):
     async with running(seed) as (app, pilot):
-        await pilot.press("2")
+        await pilot.press("f2")
         await pilot.pause()
         await edit_cell(pilot, app, "exp:7", "cash", "786,53")
-        await pilot.press("1")
+        await pilot.press("f1")
         await pilot.pause()
         await pilot.press("ctrl+z")
         await pilot.pause()
@@ -225,7 +225,7 @@ async def test_choice_for_better_and_task(seed):
 
 async def test_dates_and_text_of_amendments(seed):
     async with running(seed) as (app, pilot):
-        await pilot.press("3")
+        await pilot.press("f3")
         await pilot.pause()
         await edit_cell(pilot, app, "amd:1", "date", "31.02.2022")
         assert isinstance(app.screen, FieldEditor)
@@ -241,7 +241,7 @@ async def open_outro(pilot, app):
     """The multi-line editor on the «Доклад» closing text."""
     from textual.widgets import TextArea
 
-    await pilot.press("4")
+    await pilot.press("f4")
     await pilot.pause()
     await move_to(pilot, app, "narrative:outro", "text")
     await pilot.press("enter")
@@ -282,7 +282,7 @@ async def test_every_field_through_the_field_list(seed):
 
 async def test_activity_code_edit_is_checked_and_moves_its_rows(seed):
     async with running(seed) as (app, pilot):
-        await pilot.press("2")
+        await pilot.press("f2")
         await pilot.pause()
         await edit_cell(pilot, app, "node:7", "code", "04.0.02.4")       # taken
         assert isinstance(app.screen, FieldEditor) and "занят" in app.screen.error

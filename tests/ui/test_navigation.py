@@ -49,7 +49,7 @@ async def test_findings_across_tabs_both_ways(seed):
 
 async def test_enter_on_a_finding_jumps_to_its_row(seed):
     async with running(seed) as (app, pilot):
-        await pilot.press("5")
+        await pilot.press("f5")
         await pilot.pause()
         assert "Enter" in detail(app, "findings")
         await pilot.press("enter")
@@ -154,13 +154,13 @@ async def test_user_text_is_never_markup(seed):
     seed.write_text(text, encoding="utf-8")
     async with running(seed) as (app, pilot):
         assert "[red]Развитие[/]" in header(app)
-        await pilot.press("4")
+        await pilot.press("f4")
         await pilot.pause()
         assert cell(app, "narrative", "signature:name", "text") == "[bold]Н.А.[/x] [link=http://x]Соловьева"
         table(app, "narrative").goto("signature:name")
         await pilot.pause()
         assert "[bold]Н.А.[/x]" in detail(app, "narrative")
-        await pilot.press("2")
+        await pilot.press("f2")
         await pilot.pause()
         assert "[red]Развитие[/]" in cell(app, "expenses", "program", "name")
 
@@ -177,7 +177,7 @@ async def test_keys_work_on_a_russian_keyboard_layout(seed):
 
 async def test_keys_typed_right_after_a_tab_key_go_to_the_new_tab(seed):
     async with running(seed) as (app, pilot):
-        await pilot.press("4", "down", "down", "down", "down", "down", "down", "down", "enter")
+        await pilot.press("f4", "down", "down", "down", "down", "down", "down", "down", "enter")
         await pilot.pause()
         from kedr_tui.ui.editor import FieldEditor
 

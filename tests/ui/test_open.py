@@ -19,8 +19,8 @@ async def test_header_shows_title_year_file_and_findings(seed):
 async def test_tabs_switch_by_number_and_by_mouse(seed):
     async with running(seed) as (app, pilot):
         assert active_tab(app) == "indicators"
-        for key, name in (("2", "expenses"), ("3", "amendments"), ("4", "narrative"),
-                          ("5", "findings"), ("1", "indicators")):
+        for key, name in (("f2", "expenses"), ("f3", "amendments"), ("f4", "narrative"),
+                          ("f5", "findings"), ("f1", "indicators")):
             await pilot.press(key)
             await pilot.pause()
             assert active_tab(app) == name
@@ -65,7 +65,7 @@ async def test_derived_bad_and_mismatch_cells_look_different(seed):
 
 async def test_expenses_tree_totals_bold_and_indented(seed):
     async with running(seed) as (app, pilot):
-        await pilot.press("2")
+        await pilot.press("f2")
         await pilot.pause()
         assert cell(app, "expenses", "program", "plan_year") == "1\u00a0129,01"
         assert cell(app, "expenses", "program", "cash") == "1\u00a0097,79"
@@ -83,15 +83,15 @@ async def test_expenses_tree_totals_bold_and_indented(seed):
 
 async def test_amendments_and_narrative_and_findings_tabs(seed):
     async with running(seed) as (app, pilot):
-        await pilot.press("3")
+        await pilot.press("f3")
         await pilot.pause()
         assert cell(app, "amendments", "amd:0", "date") == "24.03.2021"
         assert cell(app, "amendments", "amd:1", "number") == "22"
-        await pilot.press("4")
+        await pilot.press("f4")
         await pilot.pause()
         assert cell(app, "narrative", "signature:name", "text") == "Н.А. Соловьева"
         assert cell(app, "narrative", "narrative:intro", "text").startswith("Эффективность работы")
-        await pilot.press("5")
+        await pilot.press("f5")
         await pilot.pause()
         assert cell(app, "findings", "f:0", "code") == "W-FORMULA"
         evaluation = str(app.report_screen.query_one("#evaluation").content)

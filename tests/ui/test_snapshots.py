@@ -43,12 +43,12 @@ def test_indicators_80x24(snap_compare, make_app):
 
 
 def test_expenses_80x24(snap_compare, make_app):
-    assert snap_compare(make_app(), terminal_size=SMALL, press=["2", *["down"] * 6, "right", "right", "right"],
+    assert snap_compare(make_app(), terminal_size=SMALL, press=["f2", *["down"] * 6, "right", "right", "right"],
                         run_before=_settle)
 
 
 def test_findings_and_evaluation_80x24(snap_compare, make_app):
-    assert snap_compare(make_app(), terminal_size=SMALL, press=["5"], run_before=_settle)
+    assert snap_compare(make_app(), terminal_size=SMALL, press=["f5"], run_before=_settle)
 
 
 def test_refused_number_in_the_editor_80x24(snap_compare, make_app):

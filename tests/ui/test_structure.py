@@ -88,7 +88,7 @@ async def test_add_move_and_delete_a_task(seed):
 
 async def test_add_executor_and_activity_and_delete_the_activity(seed):
     async with running(seed) as (app, pilot):
-        await pilot.press("2")
+        await pilot.press("f2")
         await pilot.pause()
         await move_to(pilot, app, "exp:8", "name")           # 04.0.02.5, Администрация
         await pilot.press("a")
@@ -118,7 +118,7 @@ async def test_add_executor_and_activity_and_delete_the_activity(seed):
 
 async def test_totals_rows_cannot_be_deleted(seed):
     async with running(seed) as (app, pilot):
-        await pilot.press("2")
+        await pilot.press("f2")
         await pilot.pause()
         await move_to(pilot, app, "agg:04.0.00.0:МУ «Культура»", "name")
         await pilot.press("d")
@@ -128,7 +128,7 @@ async def test_totals_rows_cannot_be_deleted(seed):
 
 async def test_amendment_add_move_delete(seed):
     async with running(seed) as (app, pilot):
-        await pilot.press("3")
+        await pilot.press("f3")
         await pilot.pause()
         await move_to(pilot, app, "amd:1", "act")
         await pilot.press("a")

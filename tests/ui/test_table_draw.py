@@ -14,7 +14,7 @@ from kedr_tui.ui.widgets.table import CellText
 async def test_table_cells_drawn_as_datatable_would(seed):
     async with running(seed, size=WIDE) as (app, pilot):
         for name in TABLES:
-            await pilot.press(str(TABLES.index(name) + 1))
+            await pilot.press(f"f{TABLES.index(name) + 1}")
             await pilot.pause()
             grid = table(app, name)
             base = grid.rich_style
@@ -44,7 +44,7 @@ async def test_rows_drawn_as_datatable_would(seed):
 
     async with running(seed, size=WIDE) as (app, pilot):
         for name in TABLES:
-            await pilot.press(str(TABLES.index(name) + 1))
+            await pilot.press(f"f{TABLES.index(name) + 1}")
             await pilot.pause()
             grid = table(app, name)
             keys = [grid._header_row_key, *list(grid.rows)[:8]]

@@ -13,6 +13,7 @@ import errno
 import os
 import re
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 
@@ -32,13 +33,20 @@ def backup_path(path: Path) -> Path:
     return path.with_name(path.name + "~")
 
 
-def write_atomic(path: Path, text: str, keep_backup: bool = True) -> None:
-    """Replace ``path`` with ``text``; on any failure the original is untouched and OSError raised."""
+def write_atomic(path: Path, text: str | bytes, keep_backup: bool = True) -> None:
+    """Replace ``path`` with ``text``; on any failure the original is untouched and OSError raised.
+
+    The temporary is made by ``mkstemp``: a random name created with ``O_EXCL``, so a
+    symlink planted in the folder is never followed; the rename replaces a link at ``path``
+    itself, never the file it points to.
+    """
     path = Path(path)
     folder = path.parent
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
-        st = path.stat()
+        st = path.stat(follow_symlinks=False)
+        if not stat.S_ISREG(st.st_mode):
+            st = None  # a link or something odd at the target: the new file gets plain modes
     except FileNotFoundError:
         st = None
     fd, tmp = tempfile.mkstemp(prefix=_tmp_prefix(path), suffix=TMP_SUFFIX, dir=folder)

@@ -6,6 +6,7 @@ import datetime as _dt
 from pathlib import Path
 
 from kedr_tui.core.errors import ReportError
+from kedr_tui.core.store.regular import REPORT_LIMIT, UnreadableFile, read_regular
 from kedr_tui.core.store.report import Stamp
 
 
@@ -46,14 +47,13 @@ def check_unchanged(path: Path, stamp: Stamp) -> Stamp:
     """
     path = Path(path)
     try:
-        st = path.stat()
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise FileChangedError(path, "deleted", "файл удалён или переименован после открытия: "
-                               "сохраните правки под другим именем") from None
-    except OSError as exc:
+        data, st = read_regular(path, REPORT_LIMIT)
+    except UnreadableFile as exc:
+        if exc.missing:
+            raise FileChangedError(path, "deleted", "файл удалён или переименован после открытия: "
+                                   "сохраните правки под другим именем") from None
         raise ReportError(str(path), f"не удалось сверить файл перед записью: "
-                          f"{exc.strerror or exc}") from None
+                          f"{exc.message}") from None
     current = Stamp(st.st_mtime_ns, len(data), data)
     if current.sha256 != stamp.sha256:
         raise FileChangedError(path, "changed", "файл изменён на диске после открытия"

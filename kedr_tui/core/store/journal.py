@@ -20,6 +20,7 @@ the save completed and the journal is only a leftover.
 from __future__ import annotations
 
 import datetime as _dt
+import errno
 import os
 from pathlib import Path
 
@@ -29,7 +30,8 @@ from msgspec import Struct, field
 from kedr_tui.core.errors import KedrError
 from kedr_tui.core.numbers import plural
 from kedr_tui.core.store.lock import Owner, when_text
-from kedr_tui.core.store.shared import create, fsync_dir, group_of, private_mode
+from kedr_tui.core.store.regular import JOURNAL_LIMIT, REPORT_LIMIT, UnreadableFile, read_regular
+from kedr_tui.core.store.shared import create, fsync_dir, grants_more, group_of, private_mode
 
 FORMAT = 1
 EDIT_OPS = ("apply", "undo", "redo", "state")  # "state": a whole review, as changed
@@ -58,7 +60,7 @@ def read_entries(path: Path) -> tuple[dict, list[dict], int]:
     Trailing lines that are cut short or garbled are an edit that was never
     committed and are left out; a broken line followed by good ones is damage.
     """
-    data = path.read_bytes()
+    data = read_regular(path, JOURNAL_LIMIT, "журнал")[0]
     lines = data.split(b"\n")
     lines.pop()  # after the last newline: empty, or a line cut short
     parsed: list[tuple[dict | None, int]] = []
@@ -67,7 +69,7 @@ def read_entries(path: Path) -> tuple[dict, list[dict], int]:
         offset += len(raw) + 1
         try:
             value = msgspec.json.decode(raw)
-        except ValueError:
+        except (ValueError, RecursionError):  # garbled, or nested 20 000 deep
             value = None
         parsed.append((value if isinstance(value, dict) else None, offset))
     while parsed and parsed[-1][0] is None:
@@ -130,8 +132,8 @@ def sha_of_file(report: Path) -> str | None:
     from kedr_tui.core.store.report import sha256_of
 
     try:
-        return sha256_of(report.read_bytes())
-    except OSError:
+        return sha256_of(read_regular(report, REPORT_LIMIT)[0])
+    except UnreadableFile:
         return None
 
 
@@ -157,14 +159,19 @@ def inspect_journal(subject: Path, sha_now, describe) -> JournalInfo | None:
     path = journal_path(subject)
     try:
         header, entries, size = read_entries(path)
-    except FileNotFoundError:
-        return None
-    except PermissionError:
-        return JournalInfo(path, subject, DAMAGED, reason="нет прав на чтение журнала")
-    except OSError as exc:
-        return JournalInfo(path, subject, DAMAGED, reason=f"журнал не читается: {exc.strerror or exc}")
+    except UnreadableFile as exc:
+        if exc.missing:
+            return None
+        return JournalInfo(path, subject, DAMAGED, reason=exc.message)
     except JournalDamaged as exc:
         return JournalInfo(path, subject, DAMAGED, reason=f"журнал повреждён: {exc}")
+    try:
+        distrust = grants_more(os.stat(path), os.stat(subject))
+    except OSError:
+        distrust = None
+    if distrust:
+        return JournalInfo(path, subject, DAMAGED, header, tuple(entries), size,
+                           reason=f"журналу нельзя верить: {distrust}; правки не применяются")
     status, reason = _status(header, entries, sha_now())
     changes: tuple[str, ...] = ()
     if status == MATCH:
@@ -184,9 +191,12 @@ def journal_warning(report: Path) -> str | None:
     path = journal_path(report)
     try:
         header, entries, _size = read_entries(path)
-    except FileNotFoundError:
-        return None
-    except (OSError, JournalDamaged):
+    except UnreadableFile as exc:
+        if exc.missing:
+            return None
+        return (f"{report}: рядом лежит журнал правок «{path.name}», он не читается "
+                f"({exc.message}) — откройте отчёт в kedr-tui, чтобы разобраться с ним")
+    except JournalDamaged:
         return (f"{report}: рядом лежит журнал правок «{path.name}», он не читается — "
                 "откройте отчёт в kedr-tui, чтобы разобраться с ним")
     status, _reason = _status(header, entries, sha_of_file(report))
@@ -209,11 +219,14 @@ def journal_warning(report: Path) -> str | None:
 class Journal:
     """The open journal of an editing session; ``append`` returns once the line is on disk."""
 
-    def __init__(self, report: Path, fd: int, count: int = 0):
+    def __init__(self, report: Path, fd: int, count: int = 0, end: int | None = None):
         self.report = Path(report)
         self.path = journal_path(self.report)
         self._fd: int | None = fd
         self.count = count
+        #: bytes up to the end of the last whole entry: a failed append is cut back to it
+        self._end = os.fstat(fd).st_size if end is None else end
+        self._ragged = False  # a cut-back failed: the next append tries it first
 
     @classmethod
     def start(cls, report: Path, sha256: str, size: int, owner: Owner | None) -> "Journal":
@@ -224,10 +237,7 @@ class Journal:
         owner = owner or Owner.me()
         header.update(user=owner.user, host=owner.host, pid=owner.pid, since=_now())
         tmp = path.with_name(f"{path.name}.{os.getpid()}.new")
-        try:
-            tmp.unlink()
-        except FileNotFoundError:
-            pass
+        clean_leftovers(report)
         fd = create(tmp, private_mode(report), group_of(report), os.O_WRONLY | os.O_APPEND)
         try:
             _write_all(fd, msgspec.json.encode(header) + b"\n")
@@ -241,7 +251,7 @@ class Journal:
                 pass
             raise
         fsync_dir(report.parent)
-        return cls(report, fd)
+        return cls(report, fd)  # its end: the header just written
 
     @classmethod
     def resume(cls, info: JournalInfo) -> "Journal":
@@ -254,16 +264,35 @@ class Journal:
         except BaseException:
             os.close(fd)
             raise
-        return cls(info.report, fd, len(info.entries))
+        return cls(info.report, fd, len(info.entries), info.size)
 
     def append(self, op: str, **data) -> None:
         """Add one entry and wait until it is on disk (OSError if it can't be)."""
         if self._fd is None:
-            raise OSError("journal is closed")
+            raise OSError(errno.EBADF, "journal is closed")
+        if self._ragged:
+            self._cut_back()
+            if self._ragged:
+                raise OSError(errno.EIO, "journal cannot be cut back to its last entry")
+        line = msgspec.json.encode({"n": self.count + 1, "op": op, **data, "at": _now()}) + b"\n"
+        try:
+            _write_all(self._fd, line)
+            _sync(self._fd)
+        except BaseException:
+            # A disk that filled half-way through leaves part of the line: cut it off, or
+            # the next entry would be glued to it and recovery would lose both.
+            self._cut_back()
+            raise
         self.count += 1
-        entry = {"n": self.count, "op": op, **data, "at": _now()}
-        _write_all(self._fd, msgspec.json.encode(entry) + b"\n")
-        _sync(self._fd)
+        self._end += len(line)
+
+    def _cut_back(self) -> None:
+        try:
+            os.ftruncate(self._fd, self._end)
+            _sync(self._fd)
+            self._ragged = False
+        except OSError:
+            self._ragged = True
 
     def close(self) -> None:
         """Stop writing; the file stays for the next start to recover."""
@@ -275,6 +304,31 @@ class Journal:
         """The edits are saved or discarded: the journal goes."""
         self.close()
         remove_journal(self.report)
+
+
+def leftovers(report: Path) -> list[Path]:
+    """``.<name>.journal.<pid>.new`` files a start killed before its rename left behind."""
+    path = journal_path(report)
+    prefix, found = f"{path.name}.", []
+    try:
+        entries = os.scandir(path.parent)
+    except OSError:
+        return []
+    with entries:
+        for entry in entries:
+            middle = entry.name[len(prefix):-len(".new")]
+            if entry.name.startswith(prefix) and entry.name.endswith(".new") and middle.isdigit():
+                found.append(Path(entry.path))
+    return found
+
+
+def clean_leftovers(report: Path) -> None:
+    """Remove them; call only while holding the edit lock (no other start is under way)."""
+    for leftover in leftovers(report):
+        try:
+            leftover.unlink()
+        except OSError:
+            pass
 
 
 def remove_journal(report: Path) -> None:

@@ -25,8 +25,9 @@ from pathlib import Path
 import msgspec
 from msgspec import Struct
 
-from kedr_tui.core.errors import ReportError
-from kedr_tui.core.store.shared import SHARED_MODE, create, group_of
+from kedr_tui.core.errors import ReportError, os_reason
+from kedr_tui.core.store.regular import NOTE_LIMIT, read_regular
+from kedr_tui.core.store.shared import NOTE_MODE, SHARED_MODE, create, group_of
 
 _OWNER_WAIT = 0.5  # a holder that has just locked writes its note within this time
 
@@ -78,7 +79,16 @@ class Owner(Struct, frozen=True):
 
     @classmethod
     def from_json(cls, data: dict) -> "Owner":
-        return cls(str(data["user"]), str(data["host"]), int(data["pid"]), str(data["since"]))
+        """An owner from a note or a journal header, which any group member can write:
+        checked like any input (ValueError/KeyError/TypeError when it is not one)."""
+        user, host, pid, since = data["user"], data["host"], data["pid"], data["since"]
+        if not all(isinstance(v, str) and 0 < len(v) <= 256 for v in (user, host)):
+            raise ValueError("user, host")
+        if not isinstance(since, str) or len(since) > 64:
+            raise ValueError("since")
+        if not isinstance(pid, int) or isinstance(pid, bool) or not 0 < pid < 2 ** 31:
+            raise ValueError("pid")  # 0 or -1 would make ``alive_here`` signal a whole group
+        return cls(user, host, pid, since)
 
     def is_me(self) -> bool:
         return self.pid == os.getpid() and self.host == socket.gethostname()
@@ -115,8 +125,25 @@ class LockHeld(ReportError):
 
 def read_owner(report: Path) -> Owner | None:
     try:
-        return Owner.from_json(msgspec.json.decode(owner_path(report).read_bytes()))
-    except (OSError, ValueError, KeyError, TypeError):
+        data, st = read_regular(owner_path(report), NOTE_LIMIT)
+        owner = Owner.from_json(msgspec.json.decode(data))
+    except (ReportError, ValueError, KeyError, TypeError, OverflowError, RecursionError):
+        return None
+    # Any member may replace the note (the folder is theirs too): the user it names is
+    # believed only if the note's file belongs to that user; otherwise the file's owner is
+    # shown, since that is who wrote it.
+    writer = _login(st.st_uid)
+    if writer is not None and writer != owner.user:
+        owner = Owner(writer, owner.host, owner.pid, owner.since)
+    return owner
+
+
+def _login(uid: int) -> str | None:
+    try:
+        import pwd
+
+        return pwd.getpwuid(uid).pw_name
+    except (ImportError, KeyError):
         return None
 
 
@@ -157,7 +184,7 @@ class EditLock:
                               "(нужна запись для группы) — открыт только для просмотра") from None
         except OSError as exc:
             raise ReportError(str(self.report), f"не удалось заблокировать файл для правки: "
-                              f"{exc.strerror or exc} — открыт только для просмотра") from None
+                              f"{os_reason(exc, self.report.parent)} — открыт только для просмотра") from None
         self.owner = Owner.me()
         self._write_owner(self.owner)
         return self.owner
@@ -166,19 +193,19 @@ class EditLock:
         """Best effort: without the note others are told «другой сеанс», nothing worse."""
         path = owner_path(self.report)
         data = msgspec.json.encode(owner)
+        # Always a new file of ours, made exclusively: opening the old one for writing would
+        # wait for ever on a planted FIFO, follow nothing useful, and keep its owner's uid.
         try:
-            fd = os.open(path, os.O_WRONLY | os.O_TRUNC | os.O_NOFOLLOW | os.O_CLOEXEC)
+            path.unlink()
         except FileNotFoundError:
-            fd = None
-        except OSError:  # another member's note we may not write: replace it
-            try:
-                path.unlink()
-            except OSError:
-                return
-            fd = None
+            pass
+        except IsADirectoryError:
+            return
+        except OSError:
+            return
+        fd = None
         try:
-            if fd is None:
-                fd = create(path, SHARED_MODE, group_of(self.report))
+            fd = create(path, NOTE_MODE, group_of(self.report))
             os.write(fd, data)
         except OSError:
             pass

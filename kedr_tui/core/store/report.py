@@ -19,10 +19,11 @@ from kedr_tui.core.analysis import Analysis, Context, analyse
 from kedr_tui.core.errors import ReportError
 from kedr_tui.core.model import Report
 from kedr_tui.core.schema import Parsed, parse
+from kedr_tui.core.store.regular import REPORT_LIMIT, UnreadableFile, read_regular
 from kedr_tui.core.store.writeback import render
 
 _YEAR_NAME = re.compile(r"(\d{4})")
-MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES = REPORT_LIMIT
 
 
 def sha256_of(data: bytes) -> str:
@@ -78,21 +79,15 @@ class Loaded(Struct, frozen=True):
         return any(f.is_error for f in self.findings)
 
 
+def read_file(path: Path) -> tuple[bytes, os.stat_result]:
+    """The file's bytes and ``fstat``, or a ReportError (exit 2) saying why not: only a
+    regular file of at most MAX_BYTES is read (a FIFO or ``/dev/zero`` is refused at once)."""
+    return read_regular(path, MAX_BYTES)
+
+
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, or a ReportError (exit 2) saying why not."""
-    try:
-        if path.is_dir():
-            raise ReportError(str(path), "это папка, а не файл отчёта")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ReportError(str(path), f"файл слишком велик ({size // 1048576} МБ) для отчёта")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise ReportError(str(path), "файл не найден") from None
-    except PermissionError:
-        raise ReportError(str(path), "нет прав на чтение файла") from None
-    except OSError as exc:
-        raise ReportError(str(path), f"файл не читается: {exc.strerror or exc}") from None
+    return read_file(path)[0]
 
 
 def decode(path: Path, data: bytes) -> str:
@@ -121,8 +116,10 @@ def previous_facts(path: Path, year: int) -> dict[str, Decimal | None] | None:
         return None
     neighbour = path.with_name(f"{year - 1}{path.suffix}")
     try:
-        data = tomllib.loads(neighbour.read_text(encoding="utf-8"), parse_float=Decimal)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        text = read_regular(neighbour, MAX_BYTES)[0].decode("utf-8")
+        data = tomllib.loads(text, parse_float=Decimal)
+    except (UnreadableFile, UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError,
+            RecursionError):
         return None
     facts: dict[str, Decimal | None] = {}
     rows = data.get("indicators")
@@ -137,8 +134,8 @@ def previous_facts(path: Path, year: int) -> dict[str, Decimal | None] | None:
 def load(path: str | os.PathLike) -> Loaded:
     """Read and analyse a report.  Raises ReportError only if it can't be read or decoded."""
     path = Path(path)
-    data = read_bytes(path)
-    return from_text(path, decode(path, data), stamp_of(path, data))
+    data, st = read_file(path)
+    return from_text(path, decode(path, data), Stamp(st.st_mtime_ns, st.st_size, data))
 
 
 def from_text(path: Path, text: str, stamp: Stamp) -> Loaded:

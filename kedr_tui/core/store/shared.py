@@ -1,9 +1,17 @@
 """Files beside a report that colleagues in the same Unix group must be able to use.
 
-The lock, the owner note and the journal are created with mode 0660 (0600 for
-a journal of a report the group may not read) and the report's group, whatever
-the creator's umask and primary group: a second officer of the group opens
-them without PermissionError, users outside the group read nothing.
+Companion files grant no more than the report grants, whatever the creator's
+umask and primary group, and carry the report's group:
+
+- the lock (empty) is 0660: any member who may open the report can lock it;
+- the owner note is 0640: members read who holds the lock, but only its
+  writer can change it (the next holder replaces it; a reader also checks
+  that the file's owner is the user the note names);
+- the journal has the report's group bits: 0660 for a group-writable report,
+  0640 for a group-readable one (a member who may not write the report must
+  not plant edits its owner would recover), 0600 otherwise.
+
+Users outside the group read none of them.
 """
 
 from __future__ import annotations
@@ -13,6 +21,7 @@ import stat
 from pathlib import Path
 
 SHARED_MODE = 0o660
+NOTE_MODE = 0o640
 
 
 def group_of(report: Path) -> int | None:
@@ -26,12 +35,34 @@ def group_of(report: Path) -> int | None:
 
 
 def private_mode(report: Path) -> int:
-    """Mode for a file holding report data: group access only if the group may read the report."""
+    """Mode for a file holding report data: the group gets what it has on the report, no more."""
     try:
-        readable_by_group = report.stat().st_mode & stat.S_IRGRP
+        group = report.stat().st_mode & (stat.S_IRGRP | stat.S_IWGRP)
     except OSError:
-        readable_by_group = True
-    return SHARED_MODE if readable_by_group else 0o600
+        group = 0
+    if not group & stat.S_IRGRP:
+        group = 0  # write without read is not a way to share edits
+    return 0o600 | group
+
+
+def grants_more(companion: os.stat_result, report: os.stat_result) -> str | None:
+    """Why a companion file read back cannot be trusted to speak for the report, or None.
+
+    A journal is applied to the report when recovered: it must have been writable only
+    by those who may write the report itself.
+    """
+    if companion.st_uid in (report.st_uid, os.geteuid()):
+        writer_ok = True
+    else:
+        writer_ok = bool(report.st_mode & stat.S_IWGRP and companion.st_gid == report.st_gid) \
+            or bool(report.st_mode & stat.S_IWOTH)
+    if not writer_ok:
+        return "его записал пользователь, у которого нет права на запись в отчёт"
+    if companion.st_mode & stat.S_IWGRP and not report.st_mode & stat.S_IWGRP:
+        return "он доступен группе на запись, а сам отчёт — нет"
+    if companion.st_mode & stat.S_IWOTH and not report.st_mode & stat.S_IWOTH:
+        return "он доступен на запись всем"
+    return None
 
 
 def share(fd: int, mode: int, gid: int | None) -> None:

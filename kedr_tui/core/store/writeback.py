@@ -303,8 +303,22 @@ def _item(value, old=None):
                                          and "MLB" in str(old.type))
         if multiline and "\r" not in value:  # a bare CR would be read back as a newline
             return _multiline(value)
-        return tomlkit.string(value)
+        return _c1_escaped(tomlkit.string(value))
     return tomlkit.item(value)
+
+
+_C1 = {code: f"\\u{code:04x}" for code in range(0x80, 0xA0)}
+
+
+def _c1_escaped(item):
+    """tomlkit escapes C0 and DEL but writes C1 controls raw; U+009B is a one-byte CSI for
+    whoever ``cat``s the file, so they are written as ``\\u009b`` too (same value)."""
+    from tomlkit.items import String, Trivia
+
+    original = item._original
+    if not any(0x80 <= ord(ch) < 0xA0 for ch in original):
+        return item
+    return String(item.type, str(item), original.translate(_C1), Trivia())
 
 
 def _multiline(value: str):
@@ -312,7 +326,7 @@ def _multiline(value: str):
     import tomlkit
     from tomlkit.items import String, StringType, Trivia
 
-    original = tomlkit.string(value, multiline=True)._original
+    original = tomlkit.string(value, multiline=True)._original.translate(_C1)
     if not value.startswith("\n"):  # tomlkit adds the trimmed newline itself in that case
         original = "\n" + original
     return String(StringType.MLB, value, original, Trivia())

@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from kedr_tui.core.errors import ReportError
+from kedr_tui.core.safe_text import visible_text
 from kedr_tui.core.store import JournalInfo
 from kedr_tui.styles import style_path
 from kedr_tui.ui.widgets.inorder import TextInput
@@ -33,7 +34,7 @@ _NAV = [
 
 def _sentence(text: str) -> str:
     """Messages of the core are lower-case clauses; on a screen they start a sentence."""
-    text = text.strip()
+    text = visible_text(text.strip())  # it may quote a lock note, a journal header, a name
     return text[:1].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")
 
 
@@ -45,7 +46,7 @@ class _SafetyDialog(ModalScreen):
 
     def _say(self, text: str) -> None:
         error = self.query_one(".dialog-error", Label)
-        error.update(Text(text))
+        error.update(Text(visible_text(text)))
         error.add_class("-shown")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -88,7 +89,7 @@ class RecoveryScreen(_SafetyDialog):
             if info.recoverable:
                 yield Label(Text("Если восстановить, изменится:"), classes="dialog-hint")
                 with VerticalScroll(classes="safety-changes"):
-                    yield Static(Text("\n".join(f"• {line}" for line in info.changes)),
+                    yield Static(Text(visible_text("\n".join(f"• {line}" for line in info.changes))),
                                  id="safety-changes")
             else:
                 yield Static(Text(_sentence(info.reason)), classes="safety-reason")

@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from kedr_tui.core.numbers import fmt_ratio
+from kedr_tui.core.safe_text import visible
 from kedr_tui.view.rows import State, place_of
 from kedr_tui.ui.tabs.base import TabView
 from kedr_tui.ui.widgets.detail import DetailPane
@@ -44,7 +45,7 @@ def evaluation_text(state: State, styles: dict | None = None) -> Text:
             place = place_of(_Ref(index), state.report, derived).replace("Показатель ", "")
             names.append(f"{place} ({why})")
         text.append("Не учтены: ", label)
-        text.append(", ".join(names), styles.get("note", ""))
+        text.append(visible(", ".join(names)), styles.get("note", ""))
     return text
 
 

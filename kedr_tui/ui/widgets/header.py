@@ -5,6 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
+from kedr_tui.core.safe_text import visible
+
 
 class ReportHeader(Widget):
     """The title takes what room there is (ellipsis); the status is always whole."""
@@ -18,7 +20,7 @@ class ReportHeader(Widget):
 
     def show(self, title: str, year: int | None, file: str, modified: bool, read_only: bool,
              errors: int, warnings: int) -> None:
-        self.title_text = " ".join(title.split()) or file
+        self.title_text = visible(" ".join(title.split()) or file)  # the programme's title, a path
         status = Text()
         alert = "header--alert"
         if year:

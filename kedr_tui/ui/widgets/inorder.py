@@ -12,6 +12,7 @@ run their own bindings as the key arrives, in order with the typed text.
 from __future__ import annotations
 
 from textual import events
+from textual.binding import Binding
 from textual.widgets import Input, TextArea
 
 
@@ -30,4 +31,14 @@ class TextInput(_KeysInOrder, Input):
 
 
 class TextEditor(_KeysInOrder, TextArea):
-    """A TextArea that takes keys in order (see the module)."""
+    """A TextArea that takes keys in order (see the module); Ctrl+Home / Ctrl+End go to the
+    start / end of the whole text (TextArea's Home / End stay on the line)."""
+
+    BINDINGS = [Binding("ctrl+home", "text_start", "В начало текста", show=False),
+                Binding("ctrl+end", "text_end", "В конец текста", show=False)]
+
+    def action_text_start(self) -> None:
+        self.move_cursor((0, 0))
+
+    def action_text_end(self) -> None:
+        self.move_cursor(self.document.end)

@@ -354,10 +354,12 @@ class ReportTable(DataTable, inherit_bindings=False):
                 if a != b:
                     self.update_cell(new.key, keys[k], self._text(a, rights[k]))
                     self.cell_updates += 1
-                    if len(a.text) > natural[k] and self.spec[k].cap > natural[k]:
+                    # longer than its column, or the longest text got shorter: refit
+                    if self.spec[k].cap and len(a.text) != len(b.text) and \
+                            max(len(a.text), len(b.text)) >= natural[k]:
                         grow = True
         self.shown = list(rows)
-        if grow:        # a longer number than before: widen its column (rare; O(rows))
+        if grow:        # a column's longest text changed: its width follows (rare; O(rows))
             self._natural = natural_widths(self.spec, self.shown)
             self.fit()
 

@@ -1,0 +1,52 @@
+"""Text from a report made safe for a terminal or a text file: the one sanitizer.
+
+A report, a colleague's lock note or a journal header can hold control
+characters: ``ESC ] 0 ;`` renames the officer's terminal window, ``ESC [ 2 J``
+clears it, ``ESC [ 6 n`` makes the terminal type an answer back into the app as
+keys, and the one-byte CSI U+009B does the same on terminals that honour C1.
+Everything from data passes ``visible`` (one line: check, warnings,
+notifications, table cells) or ``visible_text`` (several lines: the text
+export, the detail pane) before a terminal or a text file sees it.
+
+C0 controls and DEL become their Unicode control pictures (``ESC`` → ``␛``,
+``BEL`` → ``␇``, ``DEL`` → ``␡``): one column wide each, so a table drawn around
+them keeps its widths.  C1 controls (U+0080–U+009F) have no pictures and are
+shown as ``\\x9b``.  The data itself is never changed: only what is shown.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_LINE: dict[int, str] = {code: chr(0x2400 + code) for code in range(0x20)}
+_LINE[0x7F] = "\u2421"
+_LINE.update({code: f"\\x{code:02x}" for code in range(0x80, 0xA0)})
+_TEXT = dict(_LINE)
+del _TEXT[0x0A], _TEXT[0x09]  # a text keeps its line breaks and tabs
+
+
+def has_control(text: str) -> bool:
+    return _CONTROL.search(text) is not None
+
+
+def visible(text: object) -> str:
+    """``text`` as one safe line: every control character shown, line breaks included."""
+    text = text if isinstance(text, str) else str(text)
+    if _CONTROL.search(text) is None:
+        return text
+    return text.translate(_LINE)
+
+
+def visible_text(text: object) -> str:
+    """``text`` safe for a terminal or a file, keeping its line breaks and tabs."""
+    text = text if isinstance(text, str) else str(text)
+    if _CONTROL.search(text) is None:
+        return text
+    return text.translate(_TEXT)
+
+
+def json_safe(encoded: str) -> str:
+    """JSON text with DEL and C1 controls escaped too (JSON itself escapes only C0),
+    so ``--json -`` on a terminal is as safe as the text output."""
+    return re.sub("[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", encoded)

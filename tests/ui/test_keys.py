@@ -1,0 +1,226 @@
+"""Keys that do what is meant (issue 10, items 6–9), pressed as a user presses them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from tests.ui.conftest import (active_tab, cell, current_key, move_to, notifications, running, table,
+                               type_text)
+
+from kedr_tui.ui.editor import FieldEditor
+from kedr_tui.ui.help import HelpScreen
+
+
+def report(app):
+    return app.report_screen.session.report
+
+
+async def wait_editor(pilot, app) -> FieldEditor:
+    await pilot.pause()
+    assert isinstance(app.screen, FieldEditor), app.screen
+    return app.screen
+
+
+# ---------------------------------------------------------------- item 6: typing starts editing
+
+async def test_minus_five_enter_on_a_cell_sets_minus_five_the_spreadsheet_way(seed):
+    async with running(seed) as (app, pilot):
+        await move_to(pilot, app, "ind:3", "fact")
+        await pilot.press("minus", "5")
+        editor = await wait_editor(pilot, app)
+        assert editor.query_one("#editor-input").value == "-5"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, FieldEditor)
+        assert report(app).indicators[3].fact == Decimal(-5)
+        assert cell(app, "indicators", "ind:3", "fact") == "−5"
+        # still here: no tab switched, no row jumped
+        assert active_tab(app) == "indicators" and current_key(app) == "ind:3"
+
+
+async def test_a_digit_or_a_comma_replaces_the_value_with_what_is_typed(seed):
+    async with running(seed) as (app, pilot):
+        await move_to(pilot, app, "ind:3", "fact")
+        await pilot.press("9", "2", "comma", "5", "enter")
+        await pilot.pause()
+        assert report(app).indicators[3].fact == Decimal("92.5")
+        await move_to(pilot, app, "ind:3", "plan")
+        await pilot.press("comma", "5", "enter")
+        await pilot.pause()
+        assert report(app).indicators[3].plan == Decimal("0.5")
+        assert active_tab(app) == "indicators"
+
+
+async def test_a_digit_on_a_text_cell_starts_the_text(seed):
+    async with running(seed) as (app, pilot):
+        await pilot.press("f3")
+        await pilot.pause()
+        await move_to(pilot, app, "amd:0", "number")
+        await pilot.press("5", "6", "enter")
+        await pilot.pause()
+        assert report(app).amendments[0].number == "56"
+
+
+async def test_a_digit_where_nothing_is_typed_says_where_the_tabs_are(seed):
+    async with running(seed) as (app, pilot):
+        await move_to(pilot, app, "ind:3", "rel")         # a computed column
+        await pilot.press("2")
+        await pilot.pause()
+        assert active_tab(app) == "indicators" and current_key(app) == "ind:3"
+        assert not isinstance(app.screen, FieldEditor)
+        assert any("F1–F5" in n for n in notifications(app)), notifications(app)
+
+
+async def test_tabs_are_on_f1_f5_and_alt_digits(seed):
+    async with running(seed) as (app, pilot):
+        for key, name in (("f2", "expenses"), ("f3", "amendments"), ("f4", "narrative"),
+                          ("f5", "findings"), ("f1", "indicators"), ("alt+2", "expenses"),
+                          ("alt+5", "findings"), ("alt+1", "indicators")):
+            await pilot.press(key)
+            await pilot.pause()
+            assert active_tab(app) == name, key
+        assert "F1 Показатели" in app.report_screen.query_one("#tabbar").render().plain
+
+
+async def test_help_lists_the_tab_keys(seed):
+    async with running(seed) as (app, pilot):
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        keys = [entry[1] for entry in app.screen.entries if entry[2].startswith("Вкладка")]
+        assert keys == [f"F{n} Alt+{n}" for n in range(1, 6)]
+
+
+async def test_in_review_digits_still_switch_tabs_and_edit_keys_say_they_are_off(seed):
+    async with running(seed, review=True) as (app, pilot):
+        await pilot.press("2")
+        await pilot.pause()
+        assert active_tab(app) == "expenses"
+        await pilot.press("f4")
+        await pilot.pause()
+        assert active_tab(app) == "narrative"
+        await pilot.press("1")
+        await pilot.pause()
+        assert active_tab(app) == "indicators"
+        before = len(notifications(app))
+        for key in ("a", "d", "enter", "ctrl+s", "ctrl+z"):
+            await pilot.press(key)
+            await pilot.pause()
+        said = notifications(app)[before:]
+        assert len(said) == 5 and all("только чтение" in n.lower() for n in said), said
+        assert not isinstance(app.screen, FieldEditor)
+    assert not seed.with_name("2021.toml~").exists()
+
+
+# ---------------------------------------------------------------- item 7: exports of unsaved edits
+
+async def test_an_export_of_unsaved_edits_says_so_and_gives_the_absolute_path(seed, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    async with running(seed) as (app, pilot):
+        await pilot.press("t")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        saved = [n for n in notifications(app) if "2021.txt" in n]
+        assert saved == [f"Записан файл {tmp_path / 'out' / '2021.txt'}"]
+        await move_to(pilot, app, "ind:3", "fact")
+        await pilot.press("9", "5", "enter")
+        await pilot.pause()
+        await pilot.press("p")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        made = [n for n in notifications(app) if "2021.pdf" in n]
+        assert made == [f"Записан файл {tmp_path / 'out' / '2021.pdf'} — из несохранённых правок "
+                        "(файл отчёта не сохранён)"]
+    assert Path(tmp_path / "out" / "2021.pdf").exists()
+
+
+# ---------------------------------------------------------------- item 8: stable layout
+
+async def test_a_column_widened_by_an_edit_narrows_again_on_undo(seed):
+    async with running(seed) as (app, pilot):
+        t = table(app, "indicators")
+        before = [c.width for c in t.ordered_columns]
+        await move_to(pilot, app, "ind:3", "fact")
+        await pilot.press(*"123456789,12345", "enter")
+        await pilot.pause()
+        assert cell(app, "indicators", "ind:3", "fact") == "123\u00a0456\u00a0789,12345"
+        wider = [c.width for c in t.ordered_columns]
+        assert wider != before
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [c.width for c in t.ordered_columns] == before
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert [c.width for c in t.ordered_columns] == wider
+
+
+def executors(app, code: str) -> list[str]:
+    prefix = f"agg:{code}:"
+    return [row.key[len(prefix):] for row in table(app, "expenses").shown if row.key.startswith(prefix)]
+
+
+async def test_a_zero_executor_row_does_not_reorder_the_totals(seed):
+    async with running(seed) as (app, pilot):
+        await pilot.press("f2")
+        await pilot.pause()
+        file_order = ["Администрация города Кедрового", "МУ «Кедровская ЦБС»", "МУ «Культура»"]
+        assert executors(app, "04.0.00.0") == file_order
+        assert executors(app, "04.0.02.0") == file_order
+        # a zero row for «Культура» in 04.0.02.1, before the ЦБС's row in the file
+        index = next(i for i, e in enumerate(report(app).expenses) if e.code == "04.0.02.1")
+        await move_to(pilot, app, f"exp:{index}", "name")
+        await pilot.press("a")
+        await pilot.pause()
+        await move_to(pilot, app, f"exp:{index + 1}", "name")
+        await pilot.press("enter")
+        await wait_editor(pilot, app)
+        app.screen.query_one("#editor-input").value = "МУ «Культура»"     # pasted: «» have no key
+        await pilot.press("enter")
+        await pilot.pause()
+        assert report(app).expenses[index + 1].executor == "МУ «Культура»"
+        assert executors(app, "04.0.00.0") == file_order
+        assert executors(app, "04.0.02.0") == file_order
+
+
+# ---------------------------------------------------------------- item 9: multi-line texts
+
+async def test_the_doklad_editor_starts_at_the_end_and_ctrl_end_goes_there(seed):
+    from textual.widgets import TextArea
+
+    async with running(seed) as (app, pilot):
+        outro = report(app).narrative.outro
+        await pilot.press("f4")
+        await pilot.pause()
+        await move_to(pilot, app, "narrative:outro", "text")
+        await pilot.press("enter")
+        editor = await wait_editor(pilot, app)
+        area = editor.query_one(TextArea)
+        assert area.cursor_location == area.document.end
+        await pilot.press("ctrl+home")
+        assert area.cursor_location == (0, 0)
+        await pilot.press("ctrl+end")
+        await type_text(pilot, " Отчёт проверен.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert report(app).narrative.outro == outro + " Отчёт проверен."
+
+
+async def test_keys_typed_ahead_of_the_editor_go_into_it_in_order(seed):
+    """Over a slow link «-5⏎» (or «⏎98») arrive in one read, before the editor is up: the keys
+    after the first belong to the editor, not to the table behind it."""
+    from textual import events
+
+    async with running(seed) as (app, pilot):
+        await move_to(pilot, app, "ind:3", "fact")
+        for key, char in (("minus", "-"), ("5", "5"), ("enter", None)):
+            app.post_message(events.Key(key, char))
+        await pilot.pause(0.2)
+        assert app.screen is app.report_screen
+        assert report(app).indicators[3].fact == Decimal(-5)
+        for key, char in (("enter", None), ("9", "9"), ("8", "8"), ("enter", None)):
+            app.post_message(events.Key(key, char))
+        await pilot.pause(0.2)
+        assert app.screen is app.report_screen
+        assert report(app).indicators[3].fact == Decimal(98)
+        assert active_tab(app) == "indicators"
