@@ -120,19 +120,26 @@ def generate(n_indicators: int = 500, n_expenses: int = 2000, seed: int = 1) -> 
 
     # Activities: enough of them for ~3.5 executors each, grouped under main activities.
     n_activities = max(1, round(n_expenses / 3.5))
-    # more activities per main activity only when two-digit main codes would run out
-    per_main = max(ACTIVITIES_PER_MAIN, -(-n_activities // 99))
+    # more activities per main activity only when two-digit main codes would run out; past
+    # 99 × 99 activities the tree widens into subprograms (04.1.ОМ.М, 04.2.ОМ.М …), never
+    # the code format
+    per_main = min(99, max(ACTIVITIES_PER_MAIN, -(-n_activities // 99)))
     n_mains = max(1, -(-n_activities // per_main))
-    if per_main > 99:
-        raise ValueError("too many expense rows for two-digit activity codes")
+    subprograms = n_mains > 99
+    if n_mains > 9 * 99:
+        raise ValueError("too many expense rows for nine subprograms")
     leaves: list[str] = []
-    for main in range(1, n_mains + 1):
-        task = (main - 1) * n_tasks // n_mains + 1
-        out += ["[[activities]]", f'code = "{PROGRAM}.0.{main:02d}.0"', f"task = {task}",
+    for number in range(1, n_mains + 1):
+        task = (number - 1) * n_tasks // n_mains + 1
+        sub, main = ((number - 1) // 99 + 1, (number - 1) % 99 + 1) if subprograms else (0, number)
+        if subprograms and main == 1:
+            out += ["[[activities]]", f'code = "{PROGRAM}.{sub}.00.0"',
+                    f"title = {_s(f'Подпрограмма {sub}: ' + _phrase(rng, 1))}", ""]
+        out += ["[[activities]]", f'code = "{PROGRAM}.{sub}.{main:02d}.0"', f"task = {task}",
                 f"title = {_s(rng.choice(_ACTIONS) + ' ' + _phrase(rng, 1))}", ""]
         count = min(per_main, n_activities - len(leaves))
         for leaf in range(1, count + 1):
-            code = f"{PROGRAM}.0.{main:02d}.{leaf}"
+            code = f"{PROGRAM}.{sub}.{main:02d}.{leaf}"
             leaves.append(code)
             out += ["[[activities]]", f'code = "{code}"',
                     f"title = {_s(rng.choice(_ACTIONS) + ' ' + _phrase(rng, rng.randint(1, 3)))}", ""]

@@ -110,5 +110,9 @@ class Locator:
             path = path[:-1]
         return (1, 1)
 
+    def place(self, *path) -> tuple[int, int] | None:
+        """The place of exactly ``path`` (a key that is in the file), or None."""
+        return self._places.get(tuple(path))
+
     def line(self, *path) -> int:
         return self.find(*path)[0]

@@ -250,14 +250,22 @@ class Session:
                               "правки из журнала")
         if not (overwrite and not self.path.exists()):  # confirmed: write back a deleted file
             check_unchanged(self.path, self.loaded.stamp)
-        text = render(self.report, self.base_text, self.base_report)
+        # the usual save: values changed in their lines, without tomlkit (see store.patch)
+        from kedr_tui.core.store.patch import patch, write_patched
+
+        text = patch(self.report, self.base_text, self.base_report, self.loaded.parsed.locator) \
+            if self.base_report is not None else None
+        patched = text is not None
+        if text is None:
+            text = render(self.report, self.base_text, self.base_report)
         if self._journal is not None:
             try:
                 self._journal.append("save", sha256=sha256_of(text.encode("utf-8")))
             except OSError:
                 pass  # the save itself will say what is wrong with the disk
         try:
-            written = write_text(self.path, text)
+            written = (write_patched(self.path, text, self.loaded, self.report, self.analysis)
+                       if patched else write_text(self.path, text))
         except ReportError as exc:
             kept = "; правки остаются в программе" + (" и в журнале" if self._journal else "")
             raise ReportError(exc.path, exc.message + kept) from None
@@ -272,7 +280,8 @@ class Session:
         self.base_text, self.base_report = written.text, written.report
         self.history.report = written.report
         self.history.mark_saved()
-        self._refresh()
+        if not patched:     # (patched: the same report and places, so the same analysis)
+            self._refresh()
         return self.path
 
     def _save_as(self, target: Path, overwrite: bool) -> Path:

@@ -34,6 +34,13 @@ class KedrApp(App[int]):
         Binding("ctrl+c", "help_quit", show=False, system=True),
     ]
 
+    def get_driver_class(self):
+        """Textual's driver for this terminal, writing only the cells that change (bytes
+        over SSH: see ``wire``)."""
+        from kedr_tui.ui.wire import lean_driver
+
+        return lean_driver(super().get_driver_class())
+
     def __init__(self, session: Session, file_label: str | None = None, since=None,
                  review_session=None, **kwargs):
         super().__init__(**kwargs)
@@ -123,6 +130,10 @@ class KedrApp(App[int]):
         """The one way out: asks when there are unsaved edits."""
         if self._quitting:
             return
+        screen = getattr(self, "report_screen", None)
+        if screen is not None and screen.saving:   # decide once the save is done (file.py)
+            screen.quit_after_save = True
+            return
         session = self.session
         if not session.modified or session.read_only:
             self.exit(0)
@@ -134,7 +145,7 @@ class KedrApp(App[int]):
         def answered(answer: str | None) -> None:
             self._quitting = False
             if answer == "save":
-                if self.report_screen.action_save():
+                if self.report_screen.save_now():
                     self.exit(0)
             elif answer == "discard":
                 self.session.discard_journal()

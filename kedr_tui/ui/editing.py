@@ -105,6 +105,8 @@ class EditingCommands:
 
     def make_edit(self, edit, focus: str | None = None) -> bool:
         """The one way an edit reaches the report."""
+        if self.refuse_while_saving():
+            return False
         try:
             self.session.perform(edit)
         except EditError as exc:
@@ -187,6 +189,8 @@ class EditingCommands:
     def _history(self, redo: bool) -> None:
         from kedr_tui.view import fields as F  # the editing helpers: loaded when first used
 
+        if self.refuse_while_saving():
+            return
         edit = self.session.redo() if redo else self.session.undo()
         if edit is None:
             self.tell("Нечего повторять." if redo else "Нечего отменять.", timeout=3)

@@ -1,8 +1,8 @@
 """The report screen's file commands: save, export, quit.
 
 A mixin of ``ReportScreen`` (``screen.py``).  Saving goes through ``Session.save``
-(a file changed on disk is resolved in ``safety.flow``); the export runs in a
-worker thread so the editor stays responsive.
+(a file changed on disk is resolved in ``safety.flow``); the save and the export
+run in worker threads so the editor stays responsive.
 """
 
 from __future__ import annotations
@@ -17,22 +17,85 @@ from kedr_tui.core.store import FileChangedError
 
 
 class FileCommands:
-    def action_save(self) -> bool:
+    saving = False      # a save is running in its thread: edits wait for it
+
+    def action_save(self) -> None:
+        """Ctrl+S: the save runs in a thread, so keys are answered meanwhile (a big report
+        takes a moment to write); edits wait until it is done."""
+        if self.read_only:
+            self.tell("Отчёт открыт только для чтения.", severity="warning")
+            return
+        if self.saving:
+            self.tell("Сохранение уже идёт.", timeout=2)
+            return
+        self.saving = True
+        self._save_in_thread()
+
+    @work(thread=True, group="save", exit_on_error=False)
+    def _save_in_thread(self) -> None:
+        import sys
+
+        # A save that goes through tomlkit is pure Python and holds the GIL: switching
+        # more often lets the screen's thread answer keys meanwhile.
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(interval, 0.0005))
+        try:
+            path, error = self.session.save(), None
+        except Exception as exc:  # told on the screen's thread, as a save in place would
+            path, error = None, exc
+        finally:
+            sys.setswitchinterval(interval)
+        self.app.call_from_thread(self._saved, path, error)
+
+    quit_after_save = False     # «q» came during the save: asked again when it is done
+
+    def _saved(self, path, error) -> None:
+        self.saving = False
+        self._after_save(path, error)
+        if self.quit_after_save:
+            self.quit_after_save = False
+            self.app.request_quit()
+
+    def save_now(self) -> bool:
+        """Save at once and wait for it (quitting with «Сохранить»): True if saved."""
+        if self.saving:
+            self.tell("Сохранение ещё идёт — выйдите, когда оно закончится.", timeout=3)
+            return False
         if self.read_only:
             self.tell("Отчёт открыт только для чтения.", severity="warning")
             return False
         try:
-            path = self.session.save()
-        except FileChangedError as exc:
+            path, error = self.session.save(), None
+        except Exception as exc:
+            path, error = None, exc
+        return self._after_save(path, error)
+
+    def refuse_while_saving(self) -> bool:
+        """True (and says so) when an edit must wait for the save that is running."""
+        if self.saving:
+            self.tell("Идёт сохранение — повторите правку через мгновение.", timeout=2)
+        return self.saving
+
+    def _after_save(self, path, error) -> bool:
+        if isinstance(error, FileChangedError):
             # someone changed the file since it was read: ask (reload / save as / cancel)
             from kedr_tui.ui.safety.flow import resolve_conflict
 
-            resolve_conflict(self.app, self.session, exc, on_change=self.after_change)
+            resolve_conflict(self.app, self.session, error, on_change=self.after_change)
             return False
-        except (ReportError, OSError) as exc:
-            self.tell(str(exc), title="Не сохранено", severity="error", timeout=10)
+        if isinstance(error, (ReportError, OSError)):
+            self.tell(str(error), title="Не сохранено", severity="error", timeout=10)
             return False
-        self.after_change(None)
+        if error is not None:
+            raise error
+        analysis, state = self.session.analysis, self.state
+        if analysis is not None and state is not None and analysis.derived is state.derived \
+                and analysis.findings is state.findings:
+            # saved as it was (values patched in their lines): only the «modified» mark changes
+            self.update_header()
+            self._refresh_history_keys()
+        else:
+            self.after_change(None)
         self.tell(f"Сохранено: {path}", timeout=3)
         if self.errors():
             self.tell("В отчёте есть ошибки: файл откроется только для чтения, пока их не "

@@ -13,6 +13,7 @@ from __future__ import annotations
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.reactive import Reactive
 from textual.screen import Screen
 
 from kedr_tui.ui.commands import COMMANDS, TYPING_KEYS, bindings, eval_params, footer_label, key_text
@@ -48,6 +49,10 @@ ROW_TABLES = ("indicators", "expenses", "amendments")
 class ReportScreen(EditingCommands, FileCommands, NavigationCommands, ComparingCommands,
                    ReviewCommands, Screen):
     BINDINGS = bindings()
+
+    # Textual's Screen repaints itself whole when the focus moves; the widgets whose
+    # look depends on focus repaint themselves.  Over SSH a screen is 10–20 KB.
+    focused = Reactive(None, repaint=False)
 
     def __init__(self, session, file_label: str, review_session=None, since=None, **kwargs):
         super().__init__(id="report", **kwargs)

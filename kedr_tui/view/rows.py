@@ -1,6 +1,6 @@
 """The report as table rows: a pure mapping from model + derived figures to cells.
 
-No Textual here: the tabs turn these rows into DataTable cells, the tests read
+No Textual here: the tabs show these rows in a ReportTable, the tests read
 them directly.  Every row knows which part of the report it shows (``section``
 and ``index``) and which fields its columns edit, so editing, search and
 "jump to finding" all work from the same rows.

@@ -48,11 +48,33 @@ def start(report: Path, **kwargs) -> PtyApp:
     return app
 
 
-def keys_then_see(app: PtyApp, keys: bytes, text: str, what: str) -> None:
-    """Send ``keys`` and wait until ``text`` is drawn after them: the keys were taken."""
-    mark = len(app.output)
+def screen_now(app: PtyApp) -> str:
+    """What the terminal shows now: the output replayed in a terminal emulator (the app
+    writes only the cells that change, so «drawn after the keys» may be a single digit)."""
+    import pyte
+
+    state = app.__dict__.setdefault("_pyte", {})
+    if not state:
+        state["screen"] = pyte.Screen(80, 24)
+        state["stream"] = pyte.ByteStream(state["screen"])
+        state["fed"] = 0
+    data = bytes(app.output[state["fed"]:])
+    state["fed"] += len(data)
+    state["stream"].feed(data)
+    return "\n".join(state["screen"].display)
+
+
+def keys_then_see(app: PtyApp, keys: bytes, text: str, what: str, gone: str | None = None) -> None:
+    """Send ``keys`` and wait until the screen shows ``text`` (and no longer ``gone``) and
+    has changed since: the keys were taken."""
+    before = screen_now(app)
     app.send(keys)
-    wait_for(lambda: text in screen_text(app, since=mark), what=what)
+
+    def seen() -> bool:
+        now = screen_now(app)
+        return text in now and now != before and (gone is None or gone not in now)
+
+    wait_for(seen, what=what)
 
 
 def two_edits(app: PtyApp, report: Path) -> None:
@@ -134,7 +156,8 @@ def test_two_instances(tmp_path):
             wait_for(lambda: f"(pid {first.pid})" in screen_text(second),
                      what="the second instance naming the first")
             assert "айл редактирует" in screen_text(second)
-            keys_then_see(second, ENTER, "Показателей: 2", "the notice dismissed by Enter")
+            keys_then_see(second, ENTER, "Показателей: 2", "the notice dismissed by Enter",
+                          gone="айл редактирует")
             keys_then_see(second, DOWN, "Показатель цели, № 1", "the cursor on the first indicator")
             keys_then_see(second, DOWN, "Показатель цели, № 2", "the cursor on the second indicator")
             # try to edit, then open the help: once it is drawn, every key before it was

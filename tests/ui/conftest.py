@@ -82,6 +82,13 @@ async def walk_to(pilot, app, key: str, column: str) -> None:
     await pilot.pause()
 
 
+async def save(pilot) -> None:
+    """Ctrl+S, and wait until the save (a worker thread) is done and shown."""
+    await pilot.press("ctrl+s")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def type_text(pilot, text: str) -> None:
     await pilot.press(*[{" ": "space"}.get(ch, ch) for ch in text])
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.ui.conftest import cell, header, running
+from tests.ui.conftest import cell, header, running, save
 from tests.ui.test_file import change_fact as edit_fact
 
 from kedr_tui.ui.safety.screens import ConflictScreen
@@ -13,8 +13,7 @@ async def test_save_over_a_changed_file_asks_and_cancel_keeps_both(seed):
         await edit_fact(pilot, app, "95")
         theirs = seed.read_text(encoding="utf-8").replace('name = "Н.А. Соловьева"', 'name = "Другой"')
         seed.write_text(theirs, encoding="utf-8")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await save(pilot)
         assert isinstance(app.screen, ConflictScreen)
         await pilot.press("escape")
         await pilot.pause()
@@ -28,8 +27,7 @@ async def test_save_as_another_name_keeps_the_changed_file(seed):
         await edit_fact(pilot, app, "95")
         theirs = seed.read_text(encoding="utf-8").replace("plan = 90\n", "plan = 91\n", 1)
         seed.write_text(theirs, encoding="utf-8")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await save(pilot)
         assert isinstance(app.screen, ConflictScreen)
         await pilot.press("a")
         await pilot.pause()
@@ -46,8 +44,7 @@ async def test_reload_takes_the_file_from_disk(seed):
         await edit_fact(pilot, app, "95")
         theirs = seed.read_text(encoding="utf-8").replace("fact = 91.2\n", "fact = 80\n", 1)
         seed.write_text(theirs, encoding="utf-8")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await save(pilot)
         await pilot.press("r")
         await pilot.pause()
         await pilot.press("r")                                 # reloading drops edits: asked twice
@@ -66,8 +63,7 @@ async def test_a_touch_with_the_same_content_is_not_a_change(seed):
         await edit_fact(pilot, app, "95")
         later = time.time() + 5
         os.utime(seed, (later, later))
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await save(pilot)
         assert not isinstance(app.screen, ConflictScreen)
         assert "изменён" not in header(app)
     assert "fact = 95\n" in seed.read_text(encoding="utf-8")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from tests.ui.conftest import active_tab, cell, detail, header, move_to, notifications, running, table, type_text
+from tests.ui.conftest import active_tab, cell, detail, header, move_to, notifications, running, save, table, type_text
 
 from kedr_tui.ui.editor import ChoiceEditor, FieldEditor
 
@@ -253,8 +253,7 @@ async def test_narrative_is_edited_as_multiline_text(seed):
     async with running(seed) as (app, pilot):
         area = await open_outro(pilot, app)
         area.text = "Первая строка.\nВторая строка."
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await save(pilot)
         assert app.report_screen.session.report.narrative.outro == "Первая строка.\nВторая строка."
         assert "Вторая строка" in detail(app, "narrative")
 

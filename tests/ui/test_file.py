@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from tests.ui.conftest import active_tab, cell, header, move_to, notifications, running, table, type_text
+from tests.ui.conftest import active_tab, cell, header, move_to, notifications, running, save, table, type_text
 
 from kedr_tui.ui.dialogs import QuitDialog
 from kedr_tui.ui.editor import FieldEditor
@@ -22,8 +22,7 @@ async def change_fact(pilot, app, text: str = "95") -> None:
 async def test_unedited_save_is_byte_identical(seed):
     original = seed.read_bytes()
     async with running(seed) as (app, pilot):
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await save(pilot)
     assert seed.read_bytes() == original
 
 
@@ -32,8 +31,7 @@ async def test_save_writes_only_the_edited_line(seed):
     async with running(seed) as (app, pilot):
         await change_fact(pilot, app)
         assert "изменён" in header(app)
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await save(pilot)
         assert "изменён" not in header(app)
         assert any("Сохранено" in n for n in notifications(app))
     after = seed.read_text(encoding="utf-8").splitlines()
@@ -95,8 +93,7 @@ async def test_review_mode_refuses_edits_and_hides_their_keys(seed):
         await pilot.pause()
         assert app.screen is screen
         assert len(screen.session.report.indicators) == 10
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await save(pilot)
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running                  # nothing to ask about

@@ -140,19 +140,19 @@ async def test_an_export_of_unsaved_edits_says_so_and_gives_the_absolute_path(se
 async def test_a_column_widened_by_an_edit_narrows_again_on_undo(seed):
     async with running(seed) as (app, pilot):
         t = table(app, "indicators")
-        before = [c.width for c in t.ordered_columns]
+        before = t.widths
         await move_to(pilot, app, "ind:3", "fact")
         await pilot.press(*"123456789,12345", "enter")
         await pilot.pause()
         assert cell(app, "indicators", "ind:3", "fact") == "123\u00a0456\u00a0789,12345"
-        wider = [c.width for c in t.ordered_columns]
+        wider = t.widths
         assert wider != before
         await pilot.press("ctrl+z")
         await pilot.pause()
-        assert [c.width for c in t.ordered_columns] == before
+        assert t.widths == before
         await pilot.press("ctrl+y")
         await pilot.pause()
-        assert [c.width for c in t.ordered_columns] == wider
+        assert t.widths == wider
 
 
 def executors(app, code: str) -> list[str]:

@@ -113,7 +113,7 @@ async def test_detail_pane_shows_the_row_in_full(seed):
 async def test_wide_terminal_gives_names_more_room(seed):
     async with running(seed, size=WIDE) as (app, pilot):
         narrow = COLUMNS["indicators"][2].width
-        assert table(app, "indicators").columns["name"].width > narrow + 10
+        assert table(app, "indicators").column_width("name") > narrow + 10
 
 
 async def test_the_collector_is_paused_only_while_the_app_starts(seed, monkeypatch):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import DataTable
 
 from kedr_tui.view.changes import mark_rows
 from kedr_tui.view.detail import detail_text
@@ -94,7 +93,7 @@ class TabView(Vertical):
             return
         self.detail.show(detail_text(self.TABLE, self.current_row(), self.state, self.table.role_styles()))
 
-    def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
+    def on_report_table_cursor_moved(self, event: ReportTable.CursorMoved) -> None:
         event.stop()
         if self.populated:
             self.show_detail()

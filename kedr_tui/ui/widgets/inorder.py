@@ -17,6 +17,10 @@ from textual.widgets import Input, TextArea
 
 
 class _KeysInOrder:
+    def on_mount(self) -> None:
+        # a steady cursor: a blinking one repaints twice a second, forever, over SSH
+        self.cursor_blink = False
+
     async def _on_key(self, event: events.Key) -> None:
         for binding in self._bindings.key_to_bindings.get(event.key, ()):
             if await self.app.run_action(binding.action, self):

@@ -33,8 +33,13 @@ class KeyBar(Widget, can_focus=False):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen) -> None:
+        # bindings are "updated" on every focus change and tab switch: repaint only
+        # when the line would differ (over SSH a footer line costs 2–3 KB)
         if screen is self.screen:
-            self.refresh()
+            keys = self.keys()
+            if keys != getattr(self, "_shown_keys", None):
+                self._shown_keys = keys
+                self.refresh()
 
     def keys(self) -> list[tuple[str, str, str, bool, str]]:
         """(key, key as shown, description, enabled, help) of each key on the line."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -16,7 +17,7 @@ from textual.widget import Widget
 class TabBar(Widget):
     COMPONENT_CLASSES = {"tabbar--active", "tabbar--inactive"}
 
-    active: reactive[str] = reactive("", layout=False)
+    active: reactive[str] = reactive("", layout=False, repaint=False)
 
     class Selected(Message):
         def __init__(self, name: str):
@@ -28,6 +29,16 @@ class TabBar(Widget):
         self.labels: dict[str, str] = dict(tabs)
         self._spans: list[tuple[int, int, str]] = []
         self.set_reactive(TabBar.active, active)
+
+    def watch_active(self, old: str, new: str) -> None:
+        """Repaint the two labels that change, not the line (bytes over SSH)."""
+        spans = {n: (start, end) for start, end, n in self._spans}
+        if old not in spans or new not in spans:
+            self.refresh()
+            return
+        for name in (old, new):
+            start, end = spans[name]
+            self.refresh(Region(start, 0, end - start, 1))
 
     def set_label(self, name: str, label: str) -> None:
         if self.labels.get(name) != label:

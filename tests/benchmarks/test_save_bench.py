@@ -1,0 +1,110 @@
+"""Saving at scale (issue 14): the save itself, and keys answered while it runs.
+
+Run with ``pytest tests/benchmarks/test_save_bench.py --benchmark-enable -s``; in the
+normal suite each runs once on a small report and no time is asserted.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import time
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from tests.gen import generate
+
+SIZES = {"500/2000": (500, 2000, 0.5), "2000/10000": (2000, 10000, 2.0)}
+
+
+def _report(folder: Path, indicators: int, expenses: int) -> Path:
+    (folder / "reports").mkdir(parents=True, exist_ok=True)
+    path = folder / "reports" / "2021.toml"
+    path.write_text(generate(n_indicators=indicators, n_expenses=expenses, seed=1), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_a_save_after_value_edits(benchmark, tmp_path, size):
+    from kedr_tui.core.edits import set_field
+    from kedr_tui.core.session import Session
+
+    indicators, expenses, target = SIZES[size]
+    if benchmark.disabled:
+        indicators, expenses = 50, 200
+    path = _report(tmp_path, indicators, expenses)
+    session = Session.open(path)
+    times = []
+    try:
+        def edit_and_save():
+            report = session.report
+            i = next(k for k, row in enumerate(report.expenses) if row.cash)
+            session.perform(set_field(report, "expenses", i, "cash", report.expenses[i].cash + 1))
+            j = next(k for k, row in enumerate(report.indicators) if row.fact is not None)
+            session.perform(set_field(session.report, "indicators", j, "fact",
+                                      report.indicators[j].fact + 1))
+            start = time.perf_counter()
+            session.save()
+            times.append(time.perf_counter() - start)
+
+        benchmark.pedantic(edit_and_save, rounds=1 if benchmark.disabled else 5)
+    finally:
+        session.close()
+    seconds = statistics.median(times)
+    benchmark.extra_info["save_s"] = seconds
+    print(f"\n{size}: save after two value edits {seconds * 1000:.0f} ms (target ≤ {target * 1000:.0f} ms)")
+    if not benchmark.disabled:
+        assert seconds <= target
+
+
+async def _keys_during_save(path: Path, presses: int) -> tuple[list[float], float, bool]:
+    """Seconds each Down takes to be answered (the cursor moved) while a save runs; the
+    save's own time; whether every key came while it ran.  The save adds a row, so it
+    goes the slow way (tomlkit parses the whole file)."""
+    from kedr_tui.core.session import Session
+    from kedr_tui.ui.app import KedrApp
+
+    session = Session.open(path)
+    try:
+        app = KedrApp(session, str(path))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            screen = app.report_screen
+            await pilot.press("2", "down", "down", "down")
+            await pilot.pause()
+            await pilot.press("a")                          # an executor row: a structural edit
+            await pilot.pause()
+            table = screen.current_view().table
+            start = time.perf_counter()
+            await pilot.press("ctrl+s")
+            answered, during = [], True
+            for _ in range(presses):
+                row = table.cursor_row
+                pressed = time.perf_counter()
+                await pilot.press("down" if row < table.row_count - 1 else "up")
+                while table.cursor_row == row:
+                    await asyncio.sleep(0.001)
+                answered.append(time.perf_counter() - pressed)
+                during = during and screen.saving
+            await app.workers.wait_for_complete()
+            took = time.perf_counter() - start
+            await pilot.pause()
+            assert not session.modified
+    finally:
+        session.close()
+    return answered, took, during
+
+
+def test_keys_are_answered_during_a_save(benchmark, tmp_path):
+    small = benchmark.disabled
+    path = _report(tmp_path, 50 if small else 500, 200 if small else 2000)
+    answered, took, during = benchmark.pedantic(
+        lambda: asyncio.run(_keys_during_save(path, 3 if small else 20)), rounds=1)
+    worst = max(answered)
+    benchmark.extra_info.update(worst_key_s=worst, save_s=took, all_during_save=during)
+    print(f"\nkeys during a {took:.2f} s save: median {statistics.median(answered) * 1000:.0f} ms, "
+          f"worst {worst * 1000:.0f} ms (target ≤ 100 ms); every key during the save: {during}")
+    if not benchmark.disabled:
+        assert worst <= 0.1
