@@ -136,17 +136,16 @@ def _check_review(path: Path, loaded) -> bool:
     where = str(review.path)
     if not review.exists:
         return False
-    from kedr_tui.core.sanitize import visible
 
     for finding in review.findings:
-        print(visible(finding.format(where), newlines=False))
+        print(visible(finding.format(where)))
     if review.review is None:
         return True
     report = loaded.report if not loaded.has_errors else None
     rating = loaded.analysis.derived.evaluation.rating if loaded.analysis else None
     extra = review_findings(review.review, rating) + reminder_findings(review.review, report, today())
     for finding in extra:  # comments and names are the file's: no escape reaches the terminal
-        print(visible(finding.format(where), newlines=False))
+        print(visible(finding.format(where)))
     return review.has_errors or any(f.code == "W-OVERDUE" for f in extra)
 
 

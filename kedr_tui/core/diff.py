@@ -34,7 +34,7 @@ from kedr_tui.core.fields import FIELDS
 from kedr_tui.core.identity import NarrativeId, RowId, TableId
 from kedr_tui.core.model import HIGHER, LOWER, Report, data_fields
 from kedr_tui.core.numbers import DASH, fmt_money, fmt_pct, fmt_ratio, fmt_value
-from kedr_tui.core.sanitize import visible
+from kedr_tui.core.safe_text import visible, visible_text
 
 ADDED, REMOVED, CHANGED, SAME = "added", "removed", "changed", "same"
 
@@ -367,10 +367,10 @@ def value_text(name: str, value: object) -> str:
     if isinstance(value, _dt.date):
         return value.strftime("%d.%m.%Y")
     if name == "better":
-        return {HIGHER: "больше — лучше", LOWER: "меньше — лучше"}.get(value, visible(str(value)))
+        return {HIGHER: "больше — лучше", LOWER: "меньше — лучше"}.get(value, visible_text(str(value)))
     if isinstance(value, str):
-        return visible(value) if value else "(пусто)"
-    return visible(str(value))
+        return visible_text(value) if value else "(пусто)"
+    return visible_text(str(value))
 
 
 def figure_text(name: str, value: object) -> str:
@@ -396,4 +396,4 @@ def figure_line(figure: Figure) -> str:
 
 def node_name(node: NodeChange) -> str:
     kind = NODE_KINDS.get(node.kind, node.kind)
-    return kind if node.kind == "program" else f"{kind} {visible(node.code, newlines=False)}"
+    return kind if node.kind == "program" else f"{kind} {visible(node.code)}"

@@ -18,10 +18,15 @@ from __future__ import annotations
 
 import re
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+# Beside C0, DEL and C1: the Unicode line and paragraph separators (TOML does not end
+# lines there, a terminal may), the bidirectional overrides and isolates that make text
+# read otherwise than it is stored, and the byte-order mark.
+_OTHER = (0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF)
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
 _LINE: dict[int, str] = {code: chr(0x2400 + code) for code in range(0x20)}
 _LINE[0x7F] = "\u2421"
 _LINE.update({code: f"\\x{code:02x}" for code in range(0x80, 0xA0)})
+_LINE.update({code: f"\\u{code:04x}" for code in _OTHER})
 _TEXT = dict(_LINE)
 del _TEXT[0x0A], _TEXT[0x09]  # a text keeps its line breaks and tabs
 

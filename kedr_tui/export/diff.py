@@ -17,7 +17,7 @@ from kedr_tui.core.diff import (ADDED, CHANGED, MONEY, PERCENT, RATIO, REMOVED, 
                                 FieldChange, NodeChange, field_label, figure_line, node_name, value_text)
 from kedr_tui.core.identity import describe, to_table
 from kedr_tui.core.numbers import plain
-from kedr_tui.core.sanitize import visible
+from kedr_tui.core.safe_text import visible, visible_text
 
 MARKS = {ADDED: "+", REMOVED: "−", CHANGED: "~", SAME: "="}
 CHECK_MARK = "!"
@@ -76,7 +76,7 @@ def _is_long(value: object) -> bool:
 
 
 def _text_lines(value: object) -> list[str]:
-    return visible(value.strip("\n")).split("\n") if isinstance(value, str) and value else []
+    return visible_text(value.strip("\n")).split("\n") if isinstance(value, str) and value else []
 
 
 def _field_lines(out: _Out, entry: Entry, change: FieldChange, cross_years: tuple[int, int] | None) -> None:
@@ -115,7 +115,7 @@ def _field_lines(out: _Out, entry: Entry, change: FieldChange, cross_years: tupl
 
 def _entry(out: _Out, entry: Entry, cross_years: tuple[int, int] | None) -> None:
     mark = MARKS[entry.op]
-    out.add(f"{mark} {visible(describe(entry.row), newlines=False)}", mark)
+    out.add(f"{mark} {visible(describe(entry.row))}", mark)
     if cross_years and entry.section == "indicators" and entry.op in (CHANGED, SAME):
         _side_by_side(out, entry, cross_years)
         return
@@ -157,8 +157,8 @@ def _totals(out: _Out, totals: tuple[NodeChange, ...]) -> None:
 
 
 def header(diff: Diff, old_name: str, new_name: str) -> list[str]:
-    lines = [f"--- {visible(old_name, newlines=False)} ({diff.old_year})",
-             f"+++ {visible(new_name, newlines=False)} ({diff.new_year})"]
+    lines = [f"--- {visible(old_name)} ({diff.old_year})",
+             f"+++ {visible(new_name)} ({diff.new_year})"]
     if diff.cross_year:
         lines.append(f"Сравнение разных лет: {diff.old_year} → {diff.new_year}. Показатели "
                      "сопоставлены по задаче и наименованию; «+» — новое в программе, «−» — "

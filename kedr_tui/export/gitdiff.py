@@ -18,7 +18,7 @@ from pathlib import Path
 from kedr_tui.core.diff import compare
 from kedr_tui.core.errors import ReportError
 from kedr_tui.core.model import Report
-from kedr_tui.core.sanitize import visible
+from kedr_tui.core.safe_text import visible
 from kedr_tui.core.store.versions import read_text, report_of
 from kedr_tui.export.diff import as_text, header
 
@@ -60,8 +60,8 @@ def external(argv: list[str], colour: bool) -> int:
 def _fallback(reason: str, old_name: str, new_name: str, old_text: str | None,
               new_text: str | None) -> None:
     """A version that can't be compared as a report: say why, then the lines that differ."""
-    print(f"{visible(reason, newlines=False)}; ниже — построчное сравнение")
+    print(f"{visible(reason)}; ниже — построчное сравнение")
     lines = difflib.unified_diff((old_text or "").splitlines(), (new_text or "").splitlines(),
                                  old_name, new_name, lineterm="")
     for line in lines:
-        print(visible(line, newlines=False))
+        print(visible(line))

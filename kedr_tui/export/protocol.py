@@ -131,10 +131,10 @@ def build_protocol(analysis: Analysis, review: Review) -> Document:
 
 
 def protocol_text(analysis: Analysis, review: Review) -> str:
-    from kedr_tui.core.sanitize import visible
+    from kedr_tui.core.safe_text import visible_text
     from kedr_tui.export.text import render_document
 
-    return visible(render_document(build_protocol(analysis, review)))
+    return visible_text(render_document(build_protocol(analysis, review)))
 
 
 def protocol_pdf(analysis: Analysis, review: Review) -> tuple[bytes, list[str]]:

@@ -7,7 +7,7 @@ import pytest
 
 CORE = ["kedr_tui.core." + name for name in
         ("model", "numbers", "formula", "locate", "schema", "derive", "checks", "analysis", "edits",
-         "session", "store", "newyear", "errors", "diff", "identity", "sanitize", "store.versions",
+         "session", "store", "newyear", "errors", "diff", "identity", "safe_text", "store.versions",
          "review", "reviewing", "store.review")]
 
 

@@ -125,7 +125,7 @@ def test_control_characters_from_the_data_are_shown_not_sent(pair, capsys):
                    'summary = "\\u001b]0;owned\\u0007\\u001b[2J\\u009b6n"')
     old, new = pair(hostile)
     code, out, _ = run(capsys, str(old), str(new))
-    assert code == 1 and "\\x1b]0;owned\\x07\\x1b[2J\\x9b6n" in out
+    assert code == 1 and "␛]0;owned␇␛[2J\\x9b6n" in out
     assert not any(ch in out for ch in "\x1b\x07\x9b")
     code, out, _ = run(capsys, str(old), str(new), "--json")
     assert not any(ch in out for ch in "\x1b\x07\x9b") and "\\u009b" in out

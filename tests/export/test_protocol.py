@@ -149,4 +149,4 @@ def test_escape_sequences_in_a_comment_never_reach_the_terminal(reviewed, monkey
     assert main(["check", "--review", str(reviewed)]) == 0
     assert main(["protocol", str(reviewed), "--txt", "-"]) == 0
     out = capsys.readouterr().out
-    assert "\x1b" not in out and "\x07" not in out and "\\x1b]0;x\\x07\\x1b[2J" in out
+    assert "\x1b" not in out and "\x07" not in out and "␛]0;x␇␛[2J" in out

@@ -88,7 +88,7 @@ def revision_on(path: Path, day) -> str | None:
 
 
 def _git_reason(stderr: str, folder: Path, path: Path, rev: str) -> str:
-    from kedr_tui.core.sanitize import visible
+    from kedr_tui.core.safe_text import visible
 
     text = stderr.lower()
     if "not a git repository" in text:
@@ -98,7 +98,7 @@ def _git_reason(stderr: str, folder: Path, path: Path, rev: str) -> str:
     if "invalid object name" in text or "unknown revision" in text or "bad revision" in text:
         return f"в репозитории нет версии «{rev}»"
     first = next((line for line in stderr.splitlines() if line.strip()), "ошибка без описания")
-    return f"git: {visible(first.strip(), newlines=False)}"
+    return f"git: {visible(first.strip())}"
 
 
 # ---------------------------------------------------------------- two at once

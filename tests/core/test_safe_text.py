@@ -1,0 +1,28 @@
+"""The one sanitizer: what a terminal or a text file gets of data."""
+
+from kedr_tui.core.safe_text import json_safe, visible, visible_text
+
+
+def test_escape_sequences_are_shown_never_sent():
+    assert visible("\x1b]0;owned\x07\x1b[2J\x9b6n") == "␛]0;owned␇␛[2J\\x9b6n"
+    assert visible("a\x7fb\x00") == "a␡b␀"
+
+
+def test_one_line_shows_line_breaks_a_text_keeps_them():
+    assert visible("раз\nдва\tтри") == "раз␊два␉три"
+    assert visible_text("раз\nдва\tтри\x1b") == "раз\nдва\tтри␛"
+
+
+def test_separators_and_bidirectional_overrides_are_shown():
+    # U+202E makes «txt.exe» read as «exe.txt»; U+2028 ends a line on some terminals
+    assert visible("счёт\u202etxt.exe") == "счёт\\u202etxt.exe"
+    assert visible_text("а\u2028б\u2066в\ufeff") == "а\\u2028б\\u2066в\\ufeff"
+
+
+def test_plain_russian_text_is_untouched():
+    text = "Доля услуг — 91,2 % («одного окна»)"
+    assert visible(text) is text and visible_text(text) is text
+
+
+def test_json_escapes_what_json_leaves_raw():
+    assert json_safe('"a\x7f\x9b"') == '"a\\u007f\\u009b"'
