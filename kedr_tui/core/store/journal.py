@@ -28,7 +28,7 @@ import msgspec
 from msgspec import Struct, field
 
 from kedr_tui.core.errors import KedrError
-from kedr_tui.core.numbers import plural
+from kedr_tui.core.wording import plural
 from kedr_tui.core.store.lock import Owner, when_text
 from kedr_tui.core.store.regular import JOURNAL_LIMIT, REPORT_LIMIT, UnreadableFile, read_regular
 from kedr_tui.core.store.shared import create, fsync_dir, grants_more, group_of, private_mode

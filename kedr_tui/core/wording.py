@@ -1,0 +1,391 @@
+"""Every Russian word the core says, in one place, by subject.
+
+Read top to bottom, this is the whole wording of the core: findings of the checks, refusals
+of numbers and dates, the loader's schema and TOML messages, file and folder trouble, the
+lock, the journal, the review and the diff. Call sites pass values (names already shortened,
+numbers already formatted); sentences are built here, never glued from pieces elsewhere.
+The field catalogue (``core/fields.py``) keeps each field's labels in its one entry.
+"""
+from __future__ import annotations
+
+import errno
+
+
+def plural(n: int, one: str, few: str, many: str) -> str:
+    """The number with its noun: «1 правка», «2 правки», «5 правок» (11–14 take the many form)."""
+    tail = n % 100
+    if 11 <= tail <= 14:
+        word = many
+    else:
+        word = {1: one, 2: few, 3: few, 4: few}.get(n % 10, many)
+    return f"{n} {word}"
+
+
+# ---------------------------------------------------------------- checks: plausibility (W-NEGATIVE, W-RANGE, W-OUTLIER)
+# The first words of an indicator's name that make it a share within 0–100 (matched in lower case).
+SHARE_WORDS = ("доля", "процент", "уровень")
+# A value named inside a finding's sentence, by its key in the format.
+VALUE_NOUNS = {"plan": "план", "fact": "факт", "plan_year": "план на год",
+               "plan_period": "план на период", "cash": "кассовое исполнение"}
+
+
+def negative_indicator_value(name, key, value, left_out):
+    tail = " — показатель не учитывается в оценке эффективности" if left_out else ""
+    return f"{name}: {VALUE_NOUNS[key]} {value} меньше нуля{tail}"
+
+
+def negative_expense_value(code, executor, key, value):
+    return f"«{code}», {executor}: {VALUE_NOUNS[key]} {value} меньше нуля"
+
+
+def share_out_of_range(name, key, value):
+    return f"{name}: {VALUE_NOUNS[key]} {value} % вне 0–100 %"
+
+
+def outlier(name, fact, way, plan, prev):
+    """``way`` is ``"larger"`` or ``"smaller"`` (``checks.outlier``)."""
+    way = "больше" if way == "larger" else "меньше"
+    return (f"{name}: факт {fact} более чем в 10 раз {way} и плана {plan}, и прошлого года {prev} "
+            "— возможно, опечатка")
+
+
+# --- checks: errors and warnings of a report (E-YEAR, E-CODE, E-REF, E-DUP, W-*)
+
+
+def year_differs(year, file_year):
+    return (f"год в файле {year} не совпадает с именем файла "
+            f"({file_year})")
+
+
+def code_malformed(code):
+    return f"код «{code}» не в форме МП.Пп.ОМ.М (например 04.0.02.1)"
+
+
+def code_leading_zero(code, canonical):
+    return (f"код «{code}» записан не так: номер мероприятия без нуля "
+            f"впереди, «{canonical}»")
+
+
+def code_repeats_as(code, other):
+    return f"код «{code}» повторяет «{other}»"
+
+
+def code_of_other_program(code, program):
+    return f"код «{code}» не относится к программе «{program}»"
+
+
+def code_of_program_listed(code):
+    return f"код программы «{code}» не указывается среди мероприятий"
+
+
+def code_repeated(code):
+    return f"код «{code}» повторяется"
+
+
+def parent_missing(code, parent):
+    return f"у мероприятия «{code}» нет родителя «{parent}»"
+
+
+def main_activity_needs_task(code):
+    return f"основному мероприятию «{code}» нужен ключ «task» (номер задачи)"
+
+
+def activity_unknown_task(code, task, tasks):
+    return (f"мероприятие «{code}» ссылается на задачу {task}, а задач "
+            f"{tasks}")
+
+
+def indicator_unknown_task(name, task, tasks):
+    return (f"показатель «{name}» ссылается на задачу {task}, а задач "
+            f"{tasks}")
+
+
+def expense_unknown_activity(code):
+    return f"расход на неизвестное мероприятие «{code}»"
+
+
+def executor_repeated(executor, code):
+    return f"исполнитель «{executor}» повторяется в мероприятии «{code}»"
+
+
+def indicator_repeated(name, task, position):
+    return (f"показатель «{name}» повторяется в задаче {task} "
+            f"(как № {position} в файле)")
+
+
+def amendment_repeated(act, number, date):
+    return f"изменение «{act}» № {number} от {date} повторяется"
+
+
+def no_fact_no_justification(name):
+    return f"{name}: нет факта и нет обоснования"
+
+
+def indicator_unjustified(name, fact, plan):
+    return (f"{name}: факт {fact} хуже плана {plan}, "
+            "нет обоснования отклонения")
+
+
+def formula_not_computed(name, expression, error):
+    return f"{name}: расчёт «{expression}» не вычисляется: {error}"
+
+
+def formula_mismatch(name, expression, value, fact):
+    return (f"{name}: расчёт «{expression}» = {value}, "
+            f"а факт {fact}")
+
+
+def prev_differs(name, prev, last_year, last):
+    return (f"{name}: значение за прошлый год {prev} не совпадает "
+            f"с фактом в отчёте за {last_year} год ({last})")
+
+
+def cash_below_plan(where, cash, plan_year):
+    return (f"{where}: кассовое исполнение {cash} ниже плана "
+            f"{plan_year}, нет обоснования")
+
+
+def cash_above_period_plan(where, cash, plan_period):
+    return (f"{where}: кассовое исполнение {cash} выше плана на "
+            f"период {plan_period}")
+
+
+def period_plan_above_year_plan(where, plan_period, plan_year):
+    return (f"{where}: план на период {plan_period} выше плана "
+            f"на год {plan_year}")
+
+
+def placeholder_row(text):
+    return f"«{text}»: строка добавлена, но не заполнена"
+
+
+def empty_activity(code):
+    return (f"мероприятие «{code}» без вложенных мероприятий и без "
+            "исполнителей")
+
+
+# ---------------------------------------------------------------- typed numbers and dates (the editor, the loader, the CLI)
+# «в марте 2021 года»: the month in the prepositional case.
+MONTHS_IN = ("январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе",
+             "сентябре", "октябре", "ноябре", "декабре")
+
+
+def no_such_day(shown, month, year, last):
+    return (f"«{shown}»: такого дня нет — в {MONTHS_IN[month - 1]} {year} года "
+            f"{plural(last, 'день', 'дня', 'дней')}")
+
+NUMBER_EMPTY = "пустое значение, ожидается число"
+
+
+def number_bad_spaces(shown):
+    return (f"«{shown}»: пробел допустим только между группами по три цифры "
+            "(пример: 1 129,01)")
+
+
+def not_a_number_example(shown):
+    return f"«{shown}» — не число (пример: 1 129,01)"
+
+
+def not_a_number(shown):
+    return f"«{shown}» — не число"
+
+
+def huge_number_about(sign, digits):
+    return f"{sign}число примерно из {digits} цифр"
+
+
+def huge_number(sign, digits):
+    return f"{sign}число из {digits} цифр"
+
+
+def not_an_integer(text):
+    return f"«{text}» — не целое число"
+
+
+def not_a_date(shown):
+    return f"«{shown}» — не дата (ДД.ММ.ГГГГ)"
+
+
+def no_such_month(shown, month):
+    return f"«{shown}»: месяца {month} нет (месяц от 1 до 12)"
+
+
+def no_such_year(shown, year):
+    return f"«{shown}»: года {year} нет"
+NUMBER_NOT_FINITE = "ожидается конечное число"
+NUMBER_TOO_LARGE = "число слишком велико (не больше 15 цифр до запятой)"
+
+
+def too_many_places(places):
+    return f"слишком много знаков после запятой (не больше {places})"
+
+
+# ---------------------------------------------------------------- formulas («Расчет значения показателя»): why one can't be computed
+FORMULA_TRAILING = "лишние символы в выражении"
+FORMULA_DIVISION_BY_ZERO = "деление на ноль"
+FORMULA_TOO_DEEP = "слишком глубокая вложенность скобок"
+FORMULA_CUT_SHORT = "выражение оборвано"
+FORMULA_PAREN_OPEN = "не закрыта скобка"
+
+
+def formula_unexpected(symbol):
+    return f"неожиданный символ «{symbol}»"
+FORMULA_FOREIGN = "в выражении есть посторонние символы"
+FORMULA_NUMBER_RANGE = "число вне допустимого диапазона"
+FORMULA_RESULT_RANGE = "результат вне допустимого диапазона"
+
+
+# ---------------------------------------------------------------- the evaluation (оценка эффективности) and the groups of Form 1
+RATING_HIGH = "высокая"
+RATING_MEDIUM = "средняя"
+RATING_SATISFACTORY = "удовлетворительная"
+RATING_LOW = "неудовлетворительная"
+RATING_NONE = "не определена"
+
+
+def goal_indicators(title):
+    return f"Показатели цели «{title}»"
+
+
+def task_indicators_no_task(task):
+    return f"Показатели задачи {task} (такой задачи нет)"
+
+
+def task_indicators(task, title):
+    return f"Показатели задачи {task} «{title}»"
+LEFT_OUT_NEGATIVE = "план или факт меньше нуля"
+LEFT_OUT_NO_FACT = "нет факта"
+LEFT_OUT_PLAN_ZERO = "план 0"
+
+
+# ---------------------------------------------------------------- writing into a folder: an OSError's reason
+WRITE_REASONS = {
+    errno.EACCES: "нет прав на запись в папку «{folder}»",
+    errno.EPERM: "нет прав на запись в папку «{folder}»",
+    errno.EROFS: "папка «{folder}» на файловой системе только для чтения",
+    errno.ENOSPC: "на диске нет места",
+    errno.EDQUOT: "превышена дисковая квота",
+    errno.EIO: "ошибка ввода-вывода диска",
+    errno.ENOENT: "папка «{folder}» не существует",
+    errno.ENOTDIR: "«{folder}» — не папка",
+    errno.EEXIST: "«{folder}» — файл, а не папка",
+    errno.EISDIR: "на этом месте папка (в «{folder}»)",
+    errno.ELOOP: "на этом месте символическая ссылка",
+    errno.EMLINK: "слишком много ссылок на файл",
+    errno.ETXTBSY: "файл занят",
+    errno.ENAMETOOLONG: "слишком длинное имя файла",
+}
+
+
+def write_failed(code, folder):
+    """Why a write into ``folder`` failed (``code``: the OSError's errno), never Python's strerror."""
+    if code in WRITE_REASONS:
+        return WRITE_REASONS[code].format(folder=folder)
+    if code:
+        return f"ошибка записи в папку «{folder}» (код {code})"
+    return f"ошибка записи в папку «{folder}»"
+
+
+# ---------------------------------------------------------------- the loader: TOML syntax (E-SYNTAX)
+# tomllib's messages, every one of them (Python 3.11), in the officer's language.
+# {key}: the key tomllib names, as «indicators.fact»; {raw}: its words as they are.
+TOMLLIB = (
+    (r"Cannot declare (.+) twice", "ключ или таблица «{key}» объявлены дважды"),
+    (r"Cannot mutate immutable namespace (.+)",
+     "таблицу «{key}» нельзя дополнять (она задана целиком выше)"),
+    (r"Cannot overwrite a value", "значение нельзя задать повторно"),
+    (r"Cannot redefine namespace (.+)", "таблица «{key}» уже задана"),
+    (r"Duplicate inline table key (.+)", "ключ «{key}» повторяется во встроенной таблице"),
+    (r"Escaped character is not a Unicode scalar value",
+     "экранированный символ не является символом Юникода"),
+    (r"Expected '=' after a key in a key/value pair", "после ключа нужен знак «=»"),
+    (r"Expected '\]' at the end of a table declaration",
+     "заголовок таблицы должен кончаться на «]»"),
+    (r"Expected '\]\]' at the end of an array declaration",
+     "заголовок массива таблиц должен кончаться на «]]»"),
+    (r"Expected newline or end of document after a statement",
+     "после значения на строке ничего не должно быть (кроме комментария)"),
+    (r"Expected (.+)", "ожидается {raw}"),
+    (r"Found invalid character (.+)", "недопустимый символ {raw}"),
+    (r"Illegal character (.+)", "недопустимый символ {raw}"),
+    (r"Invalid date or datetime", "неверная дата или время"),
+    (r"Invalid hex value", "неверное шестнадцатеричное значение"),
+    (r"Invalid initial character for a key part", "ключ начинается с недопустимого символа"),
+    (r"Invalid statement", "непонятная строка: ожидается ключ = значение или [таблица]"),
+    (r"Invalid value", "неверное значение"),
+    (r"Unclosed array", "массив не закрыт «]»"),
+    (r"Unclosed inline table", "встроенная таблица не закрыта «}}»"),
+    (r"Unescaped '\\' in a string", "обратная косая черта «\\» в строке без пары"),
+    (r"Unterminated string", "строка не закрыта кавычкой"),
+)
+
+
+# ---------------------------------------------------------------- the loader: keys and values (E-SCHEMA)
+# What a value in the file must be, by the kind of its field (core/schema.py's STR, INT, ...).
+KIND_NAMES = {
+    "str": "строка в кавычках", "int": "целое число", "num": "число",
+    "date": "дата TOML вида 2021-03-24 (без кавычек)", "better": "«higher» или «lower»",
+}
+# What a value in the file is, by its Python type's name.
+TYPE_NAMES = {"str": "строка", "int": "целое число", "Decimal": "дробное число",
+              "bool": "логическое значение", "list": "массив", "dict": "таблица", "date": "дата",
+              "datetime": "дата и время", "time": "время"}
+
+
+def wrong_kind(key, kind, what, type_name=None):
+    """``what``: the value as found; ``type_name``: its type, when ``what`` is the value itself."""
+    tail = f" ({type_name})" if type_name is not None else ""
+    return f"«{key}»: ожидается {KIND_NAMES[kind]}, а не {what}{tail}"
+
+
+def _maybe(close):
+    return f" (может быть, «{close}»?)" if close else ""
+
+
+def unknown_key(key, section, close=None):
+    """``close``: the known key it may be a typo of."""
+    return f"неизвестный ключ «{key}» в [{section}]{_maybe(close)}"
+
+
+def unknown_top_key(key, close=None):
+    return f"неизвестный ключ верхнего уровня «{key}»{_maybe(close)}"
+
+
+def toml_syntax(reason):
+    return f"синтаксическая ошибка TOML: {reason}"
+
+
+def number_out_of_range(key, value):
+    return f"«{key}»: номер вне допустимого диапазона: {value}"
+
+
+def table_expected(section, type_name):
+    return f"«{section}»: ожидается таблица, а не {type_name}"
+
+
+def missing_key_in(key, section):
+    return f"нет обязательного ключа «{key}» в [{section}]"
+
+
+def toml_too_deep(limit):
+    return ("синтаксическая ошибка TOML: слишком глубокая "
+            f"вложенность массивов или таблиц (больше {limit})")
+TOML_INTEGER_TOO_LONG = ("синтаксическая ошибка TOML: целое число "
+    "слишком длинное (больше 4300 цифр)")
+
+
+def missing_top_key(key):
+    return f"нет обязательного ключа «{key}»"
+
+
+def format_unsupported(what, expected):
+    return f"формат файла {what} не поддерживается (ожидается format = {expected})"
+
+
+def year_not_a_year(value):
+    return f"«year»: ожидается год числом (например 2021), а не «{value}»"
+
+
+def array_of_tables_expected(section, type_name):
+    return (f"«{section}»: ожидается массив таблиц [[{section}]], а не "
+            f"{type_name}")
