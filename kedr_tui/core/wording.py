@@ -389,3 +389,204 @@ def year_not_a_year(value):
 def array_of_tables_expected(section, type_name):
     return (f"«{section}»: ожидается массив таблиц [[{section}]], а не "
             f"{type_name}")
+
+
+# ---------------------------------------------------------------- rows and sections in words (marks, the diff, recovery, the protocol)
+ROW_REPORT = "Отчёт в целом"
+ROW_TABLES = {"program": "Программа", "signature": "Подпись"}
+SECTIONS = {
+    "report": "Отчёт", "program": "Программа", "signature": "Подпись", "narrative": "Доклад",
+    "tasks": "Задачи", "indicators": "Показатели", "activities": "Мероприятия",
+    "expenses": "Расходы", "amendments": "Изменения",
+}
+# The kinds of node of the expense tree (Form 2).
+NODE_KINDS = {"program": "Программа", "subprogram": "Подпрограмма", "main": "Основное мероприятие",
+              "activity": "Мероприятие"}
+# The text the app puts into a row it adds (a repeated one gets a number: «… 2»); still there
+# means the row was never filled in (W-PLACEHOLDER).
+PLACEHOLDER_TEXTS = {
+    "tasks": ("Новая задача",),
+    "indicators": ("Новый показатель",),
+    "activities": ("Новое мероприятие", "Новое основное мероприятие"),
+    "expenses": ("Новый исполнитель",),
+}
+
+
+def row_task(number):
+    return f"Задача {number}"
+
+
+def row_indicator(task, name):
+    group = "цели" if task == 0 else f"задачи {task}"
+    return f"Показатель {group} «{name}»"
+
+
+def row_activity(code):
+    return f"Мероприятие {code}"
+
+
+def row_expense(code, executor):
+    return f"Расход {code}, {executor}"
+
+
+def row_amendment(act, date, number):
+    """``date``: already ДД.ММ.ГГГГ, or None."""
+    number = f" № {number}" if number else ""
+    return f"{act} от {date or 'без даты'}{number}"
+
+
+def row_narrative(part, name):
+    """``part``: ``intro``, ``outro`` or an indicator's ``comment`` (``name``: the indicator)."""
+    if part == "intro":
+        return "Доклад: вступление"
+    if part == "outro":
+        return "Доклад: заключение"
+    return f"Доклад: текст о показателе «{name}»"
+
+
+def row_id_invalid(reason):
+    return f"строка указана неверно: {reason}"
+
+
+# ---------------------------------------------------------------- values and figures in words (the diff)
+BETTER_WORDS = {"higher": "больше — лучше", "lower": "меньше — лучше"}
+EMPTY_VALUE = "(пусто)"
+FIGURE_LABELS = {
+    "abs_deviation": "абсолютное отклонение", "rel_deviation": "относительное отклонение, %",
+    "growth": "темп роста, %", "achievement": "степень достижения (СДП)", "plan_year": "план на год",
+    "plan_period": "план на период", "cash": "исполнено", "pct_year": "% к плану на год",
+    "pct_period": "% к плану на период", "sr": "СР (степень реализации)",
+    "ss": "ССуз (соответствие расходов)", "srm": "СРм (доля мероприятий)",
+    "eis": "Эис (эффективность расходов)", "er": "ЭР (эффективность реализации)",
+    "rating": "оценка",
+}
+
+
+# ---------------------------------------------------------------- edits and domain operations: refusals and names
+def cannot_move(what, first):
+    """``what``: ``"indicator"``, ``"row"`` or ``"executor"``; ``first``: it is already at the top."""
+    if what == "indicator":
+        return (f"показатель уже {'первый' if first else 'последний'}; в другую задачу его "
+                "переносит правка № (задачи)")
+    edge = "первая" if first else "последняя"
+    return f"строка уже {edge} в мероприятии" if what == "executor" else f"строка уже {edge}"
+
+
+def task_in_use(number, indicators, activities):
+    return (f"задачу {number} нельзя удалить: к ней относятся "
+            f"{plural(indicators, 'показатель', 'показателя', 'показателей')} и "
+            f"{plural(activities, 'мероприятие', 'мероприятия', 'мероприятий')}")
+
+
+# ---------------------------------------------------------------- the journal's edits described (the recovery dialog)
+def _titled(text, title):
+    return f"{text} {title}" if title else text
+
+
+def row_at(section, number, title=""):
+    return _titled(f"{section}, стр. {number}", title)
+
+
+def row_added(section, number, title=""):
+    return _titled(f"{section}: добавлена стр. {number}", title)
+
+
+def row_deleted(section, number, title=""):
+    return _titled(f"{section}: удалена стр. {number}", title)
+
+
+def journal_entry_fails(number, reason):
+    return f"запись {number} журнала не применяется: {reason}"
+
+
+def row_moved(where, place):
+    return f"{where}: перемещена на место {place}"
+JOURNAL_NOTHING_TO_APPLY = "отчёт не читается, правки журнала не к чему применить"
+
+
+def journal_damaged(reason):
+    return f"журнал повреждён: {reason}"
+
+
+# ---------------------------------------------------------------- edits and the journal's entries: what can't be applied
+
+
+def no_row_in(number, section):
+    return f"нет строки {number} в «{section}»"
+
+
+def cannot_insert_row(number):
+    return f"нельзя вставить строку {number}"
+
+
+def no_row(number):
+    return f"нет строки {number}"
+CANNOT_MOVE_ROW = "строку некуда перемещать"
+VALUE_NOT_NUMBER_OR_DATE = "значение не число и не дата"
+
+
+def bad_report_field(field):
+    return f"недопустимое поле отчёта «{field}»"
+
+
+def unknown_field_in(field, section):
+    return f"неизвестное поле «{field}» в «{section}»"
+
+
+def bad_field_value(field):
+    return f"недопустимое значение поля «{field}»"
+BAD_ROW_NUMBER = "недопустимый номер строки"
+UNKNOWN_SECTION = "неизвестный раздел отчёта"
+JOURNAL_ROW_MALFORMED = "строка журнала не того вида"
+JOURNAL_ENTRY_MALFORMED = "запись журнала не того вида"
+UNKNOWN_FIELD = "неизвестное поле"
+
+
+def unknown_journal_op(op):
+    return f"неизвестная операция журнала «{op}»"
+
+
+def cannot_add_rows(section):
+    return f"в «{section}» нельзя добавлять строки"
+EDIT_ADD_TASK = "добавление задачи"
+
+
+def edit_delete_task(number):
+    return f"удаление задачи {number}"
+CANNOT_MOVE_TASK = "задачу некуда перемещать"
+EDIT_MOVE_TASK = "перемещение задачи"
+EXECUTOR_ON_PARENT = ("у мероприятия есть вложенные: исполнителей добавляют во вложенные "
+    "мероприятия (итоги считаются сами)")
+NO_FREE_MAIN_CODES = "свободных кодов основных мероприятий нет"
+ADD_TASK_FIRST = "сначала добавьте задачу: основное мероприятие относится к задаче"
+NO_FREE_CODES = "свободных кодов мероприятий нет"
+DELETE_CHILDREN_FIRST = "у мероприятия есть вложенные: сначала удалите их"
+
+
+def edit_delete_activity(code):
+    return f"удаление мероприятия {code}"
+CODE_FORM = "код — МП.Пп.ОМ.М, например 04.0.02.1"
+
+
+def code_outside_program(program):
+    return f"код должен начинаться с кода программы «{program}»"
+CODE_IS_PROGRAM = "это код самой программы"
+
+
+def code_taken(code):
+    return f"код «{code}» уже занят"
+
+
+def no_parent_activity(parent):
+    return f"нет родительского мероприятия «{parent}»"
+MAIN_NEEDS_TASK = "основному мероприятию нужна задача: сначала укажите задачу"
+CODE_OF_PARENT_FIXED = ("у мероприятия есть вложенные мероприятия: код меняется только у "
+    "мероприятия без вложенных")
+
+
+def edit_code(old, new):
+    return f"код {old} → {new}"
+
+
+def edit_program_code(old, new):
+    return f"код программы {old} → {new}"
