@@ -590,3 +590,244 @@ def edit_code(old, new):
 
 def edit_program_code(old, new):
     return f"код программы {old} → {new}"
+
+
+# ---------------------------------------------------------------- a session on a report: read-only, saving, recovery
+READ_ONLY = "отчёт открыт только для просмотра"
+READ_ONLY_ERRORS = "в отчёте есть ошибки — открыт только для просмотра"
+READ_ONLY_PROTECTED = "файл защищён от записи — открыт только для просмотра"
+READ_ONLY_JOURNAL_KEPT = "открыт только для просмотра; несохранённые правки остались в журнале"
+REPORT_UNREADABLE = "отчёт не читается"
+JOURNAL_FIRST = "сначала восстановите или отбросьте несохранённые правки из журнала"
+
+
+def read_only_no_folder_rights(folder):
+    return f"нет прав на запись в папку «{folder}» — открыт только для просмотра"
+
+
+def save_only_as(why_read_only):
+    return f"{why_read_only}; сохранить можно только под другим именем"
+
+
+def edits_kept(message, journaled):
+    """A failed save's message, and where the edits still are."""
+    return f"{message}; правки остаются в программе" + (" и в журнале" if journaled else "")
+
+
+def edit_not_journaled(reason):
+    return f"правка не записана в журнал ({reason}) и не сделана"
+NOTHING_TO_SAVE = "отчёт не читается, сохранять нечего"
+FILE_EXISTS_CHOOSE_OTHER = "такой файл уже есть; выберите другое имя"
+IS_A_FOLDER = "это папка, а не файл"
+NO_JOURNAL_TO_RECOVER = "нет журнала правок для восстановления"
+
+
+def not_recovered(reason):
+    return f"правки не восстановлены: {reason}"
+
+
+def journal_not_writable(reason):
+    return f"журнал правок не открывается для записи: {reason}"
+
+
+# ---------------------------------------------------------------- reading a file (a report, a journal, a style file)
+FILE_NOT_FOUND = "файл не найден"
+# IS_A_FOLDER (above) is also why a folder is not read.
+SPECIAL_FILE_KINDS = {"fifo": "канал FIFO", "device": "устройство", "socket": "сокет",
+                      "other": "особый файл"}
+READ_REASONS = {
+    errno.EACCES: "нет прав на чтение",
+    errno.EPERM: "нет прав на чтение",
+    errno.EISDIR: IS_A_FOLDER,
+    errno.ENOTDIR: "путь проходит через файл, а не папку",
+    errno.ELOOP: "слишком много символических ссылок (ссылка на саму себя?)",
+    errno.ENAMETOOLONG: "слишком длинное имя файла",
+    errno.EIO: "ошибка ввода-вывода диска",
+    errno.ENXIO: "устройство недоступно",
+    errno.EAGAIN: "файл занят (нет данных для чтения)",
+}
+NOT_UTF8 = "файл не в кодировке UTF-8"
+
+
+def unreadable(what, reason):
+    """``what`` names the file («журнал», «файл оформления»); none for a report."""
+    return f"{what}: {reason}" if what else reason
+
+
+def read_failed(code):
+    """Why a file could not be opened or read (``code``: the errno), never the English strerror."""
+    if code in READ_REASONS:
+        return READ_REASONS[code]
+    return f"не читается (ошибка {code})" if code else "не читается"
+
+
+def not_regular(kind):
+    return f"не обычный файл ({SPECIAL_FILE_KINDS[kind]}), такие не читаются"
+
+
+def size_text(size):
+    return f"{size / 1048576:.0f} МБ" if size >= 1048576 else f"{max(1, size // 1024)} КБ"
+
+
+def too_large(limit, size=None):
+    """``size``: the file's, when known before reading."""
+    if size is None:
+        return f"слишком велик (допускается до {size_text(limit)})"
+    return f"слишком велик ({size_text(size)}; допускается до {size_text(limit)})"
+
+
+# Files named in a message about them.
+JOURNAL_FILE = "журнал"
+REVIEW_FILE = "файл рассмотрения"
+
+
+# ---------------------------------------------------------------- the file changed on disk since it was read
+def changed_when_by(stamp, owner):
+    return f" (в {stamp}, владелец файла {owner})"
+
+
+def file_changed(when_by=""):
+    """``when_by``: ``changed_when_by(...)``, or empty when unknown."""
+    return f"файл изменён на диске после открытия{when_by}: перечитайте его или сохраните правки под другим именем"
+
+
+# ---------------------------------------------------------------- a version to compare (a file or git)
+def version_unusable(code, message, more):
+    """The first error of the version, and how many more there are."""
+    tail = f" (и ещё ошибок: {more})" if more > 0 else ""
+    return f"{code} {message}{tail}; сравнение невозможно"
+
+
+# ---------------------------------------------------------------- saving
+
+
+def save_failed(reason):
+    return f"не удалось сохранить: {reason}; файл на диске не изменён"
+FILE_DELETED_SAVE_AS = ("файл удалён или переименован после открытия: "
+    "сохраните правки под другим именем")
+
+
+def cannot_verify(reason):
+    return (f"не удалось сверить файл перед записью: "
+            f"{reason}")
+
+
+# ---------------------------------------------------------------- the review file
+REVIEW_FILE_HEADER = "Рассмотрение отчёта: пишется программой kedr-tui, см. docs/review.md"
+NOT_A_REVIEW_FILE = "это не файл рассмотрения (*.review.toml)"
+
+
+def kedr_today_not_a_date(value):
+    return f"«{value}» — не дата вида 2022-07-01"
+
+
+def no_folder(folder):
+    return f"папки «{folder}» нет"
+GIT_MISSING = "не найдена программа git: без неё версии из истории не прочитать"
+
+
+def git_timeout(seconds):
+    return f"git не ответил за {seconds} с"
+
+
+def git_fails(reason):
+    return f"git не запускается: {reason}"
+
+
+def revision_invalid(rev):
+    return f"версия «{rev}» указана неверно"
+
+
+def not_in_git(folder):
+    return f"папка «{folder}» не в репозитории git"
+
+
+def no_file_in_revision(rev, name):
+    return f"в версии «{rev}» нет файла {name}"
+
+
+def no_revision(rev):
+    return f"в репозитории нет версии «{rev}»"
+GIT_SILENT = "ошибка без описания"
+
+
+# ---------------------------------------------------------------- a journal or review file that could speak for the report: why it can't be trusted
+COMPANION_FOREIGN_WRITER = "его записал пользователь, у которого нет права на запись в отчёт"
+COMPANION_GROUP_WRITABLE = "он доступен группе на запись, а сам отчёт — нет"
+COMPANION_WORLD_WRITABLE = "он доступен на запись всем"
+
+
+# ---------------------------------------------------------------- the lock: who edits the report
+TIME_UNKNOWN = "неизвестного времени"
+LOCK_HELD_UNKNOWN = "файл редактирует другой сеанс kedr-tui — открыт только для просмотра"
+LOCK_HELD_HERE = "файл уже открыт для правки в этой же программе — открыт только для просмотра"
+
+
+def owner_since(user, host, pid, since):
+    """Who holds a lock or wrote a journal: «ivanova@server (pid 4242) с 14:05»."""
+    return f"{user}@{host} (pid {pid}) с {since}"
+
+
+def lock_held(owner):
+    """``owner``: ``owner_since(...)``."""
+    return f"файл редактирует {owner} — открыт только для просмотра"
+
+
+def lock_file_denied(name):
+    return f"нет доступа к файлу блокировки «{name}» (нужна запись для группы) — открыт только для просмотра"
+
+
+def lock_failed(reason):
+    return f"не удалось заблокировать файл для правки: {reason} — открыт только для просмотра"
+
+
+# ---------------------------------------------------------------- the journal of unsaved edits
+AUTHOR_UNKNOWN = "автор неизвестен"
+
+
+def journal_owner(user, host, pid, since):
+    return f"{user}@{host} (pid {pid}), начат в {since}"
+
+
+def journal_summary(name, changes, entries, who):
+    """What a journal holds: ``changes`` it would make, or (when it can't apply) its ``entries``."""
+    if changes is not None:
+        count = plural(changes, "изменение", "изменения", "изменений")
+    else:
+        count = plural(entries, "запись", "записи", "записей")
+    return f"журнал правок «{name}»: {count}, {who}"
+
+
+def journal_of_other_version(since):
+    return (f"журнал начат {since} для другой версии файла: файл изменён после этого "
+            "(сохранён, перечитан из git или правлен вручную), правки не применяются")
+
+
+def journal_distrusted(why):
+    return f"журналу нельзя верить: {why}; правки не применяются"
+
+
+def journal_unreadable_beside(report, name, reason=None):
+    """``check``'s note on a journal beside the report that can't be read."""
+    why = f" ({reason})" if reason else ""
+    return (f"{report}: рядом лежит журнал правок «{name}», он не читается{why} — "
+            "откройте отчёт в kedr-tui, чтобы разобраться с ним")
+
+
+def journal_beside(report, edits, who, other_version):
+    """``check``'s note on unsaved edits beside the report (``who``: ``owner_since(...)``)."""
+    count = plural(edits, "правка", "правки", "правок")
+    if other_version:
+        return (f"{report}: есть несохранённый журнал правок ({count}, {who}), но он относится к "
+                "другой версии файла; проверяется файл на диске")
+    return (f"{report}: есть несохранённый журнал правок ({count}, {who}); проверяется файл на диске "
+            "без них — откройте отчёт в kedr-tui, чтобы восстановить или отбросить правки")
+JOURNAL_NO_HEADER = "нет заголовка журнала"
+
+
+def journal_version_unknown(version):
+    return f"неизвестная версия журнала {version!r}"
+
+
+def journal_entry_damaged(number):
+    return f"запись {number} повреждена"
