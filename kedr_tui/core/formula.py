@@ -3,6 +3,9 @@
 A formula is free text such as ``Пв=Кпс/Очз х 100 (100=8/8*100)``.  Its
 numeric part is the last stretch of numbers, operators and parentheses that
 forms an expression with at least one operator (here ``8/8*100``).
+
+The Cyrillic «х» below is an operator of the formula's grammar (the seed writes
+``х 100``), not wording: ``tests/test_wording.py`` allows exactly those literals.
 """
 
 from __future__ import annotations
