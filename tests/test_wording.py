@@ -27,14 +27,15 @@ WORDING = {"core/wording.py", "view/wording.py", "ui/wording.py", "export/wordin
 CATALOGUE_CALLS = {"core/fields.py": "_f", "ui/commands.py": "Command"}
 
 # Literals that are not wording: the Cyrillic «х» is a multiplication sign of the
-# formula grammar (``Пв=Кпс/Очз х 100``).
+# formula grammar (``Пв=Кпс/Очз х 100``); search folds «ё» into «е».
 NOT_WORDING = {
+    "view/navigate.py": {"ё", "е"},
     "core/formula.py": {"х", "хxX",
                         r"\s*(?:(?P<num>\d+(?:[.,]\d+)?)|(?P<op>[-+*/×:хxX])|(?P<paren>[()])|(?P<other>.))"},
 }
 
 # Layers still to be moved (emptied as each lands).
-PENDING = ("view/", "ui/", "cli.py", "cli_wording.py")
+PENDING = ("ui/", "cli.py", "cli_wording.py")
 
 
 def _docstrings(tree: ast.AST) -> set[int]:

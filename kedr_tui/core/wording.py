@@ -470,7 +470,9 @@ FIGURE_LABELS = {
 
 # ------------------------------------------------ edits and domain operations: refusals and names
 def cannot_move(what, first):
-    """``what``: ``"indicator"``, ``"row"`` or ``"executor"``; ``first``: it is already at the top."""
+    """``what``: ``"indicator"``, ``"task"``, ``"row"`` or ``"executor"``; ``first``: it is at the top."""
+    if what == "task":
+        return f"задача уже {'первая' if first else 'последняя'}"
     if what == "indicator":
         return (f"показатель уже {'первый' if first else 'последний'}; в другую задачу его "
                 "переносит правка № (задачи)")
