@@ -10,18 +10,19 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
 from kedr_tui.core.safe_text import visible
+from kedr_tui.ui import wording as uw
 
 
 class ConfirmDialog(ModalScreen[bool]):
     """Yes / no; Enter on the focused button, ``y`` / ``д`` yes, ``n`` / Esc no."""
 
     BINDINGS = [
-        Binding("y,д", "answer(True)", "Да", show=False),
-        Binding("n,escape", "answer(False)", "Нет", show=False),
+        Binding("y,д", "answer(True)", uw.YES, show=False),
+        Binding("n,escape", "answer(False)", uw.NO, show=False),
         Binding("left,right", "app.focus_next", show=False),
     ]
 
-    def __init__(self, question: str, yes: str = "Удалить", no: str = "Отмена"):
+    def __init__(self, question: str, yes: str = uw.DELETE, no: str = uw.CANCEL):
         super().__init__(classes="dialog-screen")
         self.question = question
         self.yes, self.no = yes, no
@@ -32,7 +33,7 @@ class ConfirmDialog(ModalScreen[bool]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.yes, id="yes", variant="error")
                 yield Button(self.no, id="no")
-            yield Label(Text("y — да · n, Esc — нет"), classes="dialog-hint")
+            yield Label(Text(uw.YES_NO_HINT), classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.query_one("#yes", Button).focus()
@@ -49,9 +50,9 @@ class QuitDialog(ModalScreen[str | None]):
     """``save`` | ``discard`` | None (stay)."""
 
     BINDINGS = [
-        Binding("s,ы", "answer('save')", "Сохранить", show=False),
-        Binding("d,в", "answer('discard')", "Не сохранять", show=False),
-        Binding("escape,c,с", "answer(None)", "Отмена", show=False),
+        Binding("s,ы", "answer('save')", uw.SAVE, show=False),
+        Binding("d,в", "answer('discard')", uw.DONT_SAVE, show=False),
+        Binding("escape,c,с", "answer(None)", uw.CANCEL, show=False),
         Binding("left", "app.focus_previous", show=False),
         Binding("right", "app.focus_next", show=False),
     ]
@@ -62,12 +63,12 @@ class QuitDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog quit"):
-            yield Label(Text(visible(f"В «{self.file}» есть несохранённые правки.")), classes="dialog-title")
+            yield Label(Text(visible(uw.unsaved_edits_in(self.file))), classes="dialog-title")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Сохранить и выйти", id="save", variant="primary")
-                yield Button("Выйти без сохранения", id="discard", variant="error")
-                yield Button("Отмена", id="cancel")
-            yield Label(Text("s — сохранить · d — не сохранять · Esc — остаться"), classes="dialog-hint")
+                yield Button(uw.SAVE_AND_QUIT, id="save", variant="primary")
+                yield Button(uw.QUIT_WITHOUT_SAVING, id="discard", variant="error")
+                yield Button(uw.CANCEL, id="cancel")
+            yield Label(Text(uw.QUIT_HINT_KEYS), classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.query_one("#save", Button).focus()

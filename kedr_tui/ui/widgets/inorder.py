@@ -14,6 +14,7 @@ from __future__ import annotations
 from textual import events
 from textual.binding import Binding
 from textual.widgets import Input, TextArea
+from kedr_tui.ui import wording as uw
 
 
 class _KeysInOrder:
@@ -38,8 +39,8 @@ class TextEditor(_KeysInOrder, TextArea):
     """A TextArea that takes keys in order (see the module); Ctrl+Home / Ctrl+End go to the
     start / end of the whole text (TextArea's Home / End stay on the line)."""
 
-    BINDINGS = [Binding("ctrl+home", "text_start", "В начало текста", show=False),
-                Binding("ctrl+end", "text_end", "В конец текста", show=False)]
+    BINDINGS = [Binding("ctrl+home", "text_start", uw.TEXT_START, show=False),
+                Binding("ctrl+end", "text_end", uw.TEXT_END, show=False)]
 
     def action_text_start(self) -> None:
         self.move_cursor((0, 0))
