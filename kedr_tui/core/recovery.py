@@ -15,7 +15,7 @@ from kedr_tui.core.edits import Batch, DeleteRow, EditError, InsertRow, MoveRow,
 from kedr_tui.core.fields import FIELDS
 from kedr_tui.core.history import History
 from kedr_tui.core.model import Report
-from kedr_tui.core.store import load
+from kedr_tui.core.store import read_report
 from kedr_tui.core.store.journal import JournalDamaged, JournalInfo, inspect_journal, sha_of_file
 
 EDIT_OPS = ("apply", "undo", "redo")
@@ -160,7 +160,7 @@ def find_journal(report: Path, loaded=None) -> JournalInfo | None:
     The store reads the journal and says whose and for which version it is; what its
     edits would change is worked out here, above the store.
 
-    ``loaded`` (a ``Loaded`` of the file as it is now) saves reading it again.
+    ``loaded`` (the file as it is now: a ``ReportFile`` or a ``Loaded``) saves reading it again.
     """
     report = Path(report)
 
@@ -168,7 +168,7 @@ def find_journal(report: Path, loaded=None) -> JournalInfo | None:
         nonlocal loaded
         if loaded is None:
             try:
-                loaded = load(report)
+                loaded = read_report(report)    # the model is enough: no analysis
             except ReportError:
                 loaded = None
         return loaded.stamp.sha256 if loaded is not None else sha_of_file(report)

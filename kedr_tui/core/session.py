@@ -21,10 +21,11 @@ from pathlib import Path
 from kedr_tui.core.analysis import Analysis, analyse
 from kedr_tui.core.history import EditError, History
 from kedr_tui.core.errors import ReportError, os_reason
+from kedr_tui.core.loading import Loaded, analysed, load
 from kedr_tui.core.model import Report
 from kedr_tui.core.store.journal import clean_leftovers as clean_journal_leftovers
-from kedr_tui.core.store import (EditLock, FileChangedError, Journal, JournalInfo, Loaded, LockHeld,
-                                 Owner, check_unchanged, clean_temporaries, load,
+from kedr_tui.core.store import (EditLock, FileChangedError, Journal, JournalInfo, LockHeld,
+                                 Owner, check_unchanged, clean_temporaries,
                                  remove_journal, render, save, sha256_of, write_text)
 
 __all__ = ["Session", "SessionError", "JournalError", "FileChangedError", "LockHeld"]
@@ -264,7 +265,7 @@ class Session:
             except OSError:
                 pass  # the save itself will say what is wrong with the disk
         try:
-            written = (write_patched(self.path, text, self.loaded, self.report, self.analysis)
+            written = (write_patched(self.path, text, self.loaded.file, self.report)
                        if patched else write_text(self.path, text))
         except ReportError as exc:
             kept = "; правки остаются в программе" + (" и в журнале" if self._journal else "")
@@ -275,13 +276,14 @@ class Session:
                 journal.remove()
             except OSError:
                 pass  # its last «save» entry matches the file: found as a leftover, removed
-        # rows added since the last read now have a place in the file
-        self.loaded = written
+        # patched: the same report and places, so the same analysis; else rows added since
+        # the last read now have a place in the file, and the checks say so
+        self.loaded = (Loaded(written, self.loaded.context, self.analysis) if patched
+                       else analysed(written))
         self.base_text, self.base_report = written.text, written.report
         self.history.report = written.report
         self.history.mark_saved()
-        if not patched:     # (patched: the same report and places, so the same analysis)
-            self._refresh()
+        self.analysis = self.loaded.analysis
         return self.path
 
     def _save_as(self, target: Path, overwrite: bool) -> Path:

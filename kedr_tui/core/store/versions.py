@@ -1,7 +1,8 @@
 """Reports to compare: a file, or a file as it was in a git revision.
 
 The diff needs only the model (no checks): a text that is not a usable report
-(TOML syntax, schema) is a ReportError with its place, exit 2.  An older
+(TOML syntax, schema) is a ReportError with its place, exit 2.  Its figures are
+worked out above the store (``core.loading.analysed_pair``).  An older
 version comes from ``git show REV:./NAME`` run beside the file, read from
 git's output: no temporary file is written.
 """
@@ -14,7 +15,6 @@ import tomllib
 from decimal import Decimal
 from pathlib import Path
 
-from kedr_tui.core.derive import Derived, derive
 from kedr_tui.core.errors import ReportError
 from kedr_tui.core.locate import Locator
 from kedr_tui.core.model import Report
@@ -99,63 +99,6 @@ def _git_reason(stderr: str, folder: Path, path: Path, rev: str) -> str:
         return f"в репозитории нет версии «{rev}»"
     first = next((line for line in stderr.splitlines() if line.strip()), "ошибка без описания")
     return f"git: {visible(first.strip())}"
-
-
-# ---------------------------------------------------------------- two at once
-
-PARALLEL_BYTES = 2 * 1024 * 1024    # below this, a second process costs more than it saves
-
-
-def _analysed(label: str, text: str) -> tuple[Report, Derived]:
-    report = report_of(label, text)
-    return report, derive(report)
-
-
-def analysed_pair(old: tuple[str, str], new: tuple[str, str]
-                  ) -> tuple[tuple[Report, Derived], tuple[Report, Derived]]:
-    """``(label, text)`` twice -> each one's model and figures.
-
-    Big reports are read side by side: tomllib is pure Python and takes about half a
-    second for 10 000 rows, so on a machine with two cores a forked child reads the
-    older one and hands it back as msgpack (exact: Decimals travel as their text).
-    Anything unusual (no fork, a child that dies) falls back to reading in turn.
-    """
-    if len(old[1]) + len(new[1]) < PARALLEL_BYTES or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
-        return _analysed(*old), _analysed(*new)
-    import msgspec
-
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:                                    # the child: read, send, vanish
-        try:
-            os.close(read_end)
-            try:
-                payload = b"R" + msgspec.msgpack.encode(_analysed(*old))
-            except ReportError as exc:
-                payload = b"E" + msgspec.msgpack.encode(
-                    [exc.path, exc.message, exc.line, exc.column, exc.exit_code])
-            with os.fdopen(write_end, "wb") as pipe:
-                pipe.write(payload)
-        finally:
-            os._exit(0)
-    os.close(write_end)
-    problem: ReportError | None = None
-    try:
-        mine = _analysed(*new)
-    except ReportError as exc:          # the older file's trouble is told first, as in turn
-        problem = exc
-    finally:
-        with os.fdopen(read_end, "rb") as pipe:
-            payload = pipe.read()
-        os.waitpid(pid, 0)
-    if payload[:1] == b"E":
-        path, message, line, column, code = msgspec.msgpack.decode(payload[1:])
-        raise ReportError(path, message, line, column, code)
-    if problem is not None:
-        raise problem
-    if payload[:1] == b"R":
-        return msgspec.msgpack.decode(payload[1:], type=tuple[Report, Derived]), mine
-    return _analysed(*old), mine
 
 
 def base_version(path: Path, since: str) -> tuple[str, Report]:
