@@ -15,8 +15,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 from kedr_tui.ui import wording as uw
 
+from kedr_tui.ui.widgets.inorder import ClosesOnce
 
-class RowCard(ModalScreen):
+
+class RowCard(ClosesOnce, ModalScreen):
     BINDINGS = [
         Binding("escape,space,z,я,q,й", "close", uw.CLOSE, key_display="Esc"),
         Binding("m,ь", "mark", uw.MARK),

@@ -10,10 +10,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
 from kedr_tui.core.safe_text import visible
+from kedr_tui.ui.widgets.inorder import ClosesOnce, DialogButton
 from kedr_tui.ui import wording as uw
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(ClosesOnce, ModalScreen[bool]):
     """Yes / no; Enter on the focused button, ``y`` / ``д`` yes, ``n`` / Esc no."""
 
     BINDINGS = [
@@ -31,8 +32,8 @@ class ConfirmDialog(ModalScreen[bool]):
         with Vertical(classes="dialog confirm"):
             yield Label(Text(visible(self.question)), classes="dialog-title")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(self.yes, id="yes", variant="error")
-                yield Button(self.no, id="no")
+                yield DialogButton(self.yes, id="yes", variant="error")
+                yield DialogButton(self.no, id="no")
             yield Label(Text(uw.YES_NO_HINT), classes="dialog-hint")
 
     def on_mount(self) -> None:
@@ -46,7 +47,7 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(yes)
 
 
-class QuitDialog(ModalScreen[str | None]):
+class QuitDialog(ClosesOnce, ModalScreen[str | None]):
     """``save`` | ``discard`` | None (stay)."""
 
     BINDINGS = [
@@ -65,9 +66,9 @@ class QuitDialog(ModalScreen[str | None]):
         with Vertical(classes="dialog quit"):
             yield Label(Text(visible(uw.unsaved_edits_in(self.file))), classes="dialog-title")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(uw.SAVE_AND_QUIT, id="save", variant="primary")
-                yield Button(uw.QUIT_WITHOUT_SAVING, id="discard", variant="error")
-                yield Button(uw.CANCEL, id="cancel")
+                yield DialogButton(uw.SAVE_AND_QUIT, id="save", variant="primary")
+                yield DialogButton(uw.QUIT_WITHOUT_SAVING, id="discard", variant="error")
+                yield DialogButton(uw.CANCEL, id="cancel")
             yield Label(Text(uw.QUIT_HINT_KEYS), classes="dialog-hint")
 
     def on_mount(self) -> None:

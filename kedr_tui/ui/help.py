@@ -9,6 +9,8 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
+
+from kedr_tui.ui.widgets.inorder import ClosesOnce
 from kedr_tui.ui import wording as uw
 
 NAVIGATION = uw.HELP_NAVIGATION
@@ -35,7 +37,7 @@ def help_table(entries: list[tuple[str, str, str, str, bool]]) -> Table:
     return table
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ClosesOnce, ModalScreen[None]):
     BINDINGS = [Binding("escape,question_mark,q,f1", "close", uw.CLOSE)]
 
     def __init__(self, title: str, entries: list[tuple[str, str, str, str, bool]]):

@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Label
 
+from kedr_tui.ui.widgets.inorder import ClosesOnce
 from kedr_tui.view.review import MEETING_HEADERS, MeetingLine, fit_names
 from kedr_tui.ui import wording as uw
 
@@ -26,7 +27,7 @@ def _heading(line: MeetingLine) -> bool:
     return line.role == "group" and not any(line.cells[2:])
 
 
-class MeetingView(Screen):
+class MeetingView(ClosesOnce, Screen):
     BINDINGS = [
         Binding("v,м,escape", "close", uw.NORMAL_VIEW, key_display="v"),
         Binding("m,ь", "pick('mark')", uw.MARK_IT),

@@ -21,7 +21,7 @@ from kedr_tui.core.errors import ReportError
 from kedr_tui.core.safe_text import visible_text
 from kedr_tui.core.store import JournalInfo
 from kedr_tui.styles import style_path
-from kedr_tui.ui.widgets.inorder import TextInput
+from kedr_tui.ui.widgets.inorder import ClosesOnce, DialogButton, TextInput
 from kedr_tui.ui import wording as uw
 
 RECOVER, DISCARD, READ_ONLY = "recover", "discard", "read-only"
@@ -39,7 +39,7 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")
 
 
-class _SafetyDialog(ModalScreen):
+class _SafetyDialog(ClosesOnce, ModalScreen):
     CSS_PATH = [str(style_path("safety.tcss"))]
 
     def __init__(self, **kwargs):
@@ -96,10 +96,10 @@ class RecoveryScreen(_SafetyDialog):
                 yield Static(Text(_sentence(info.reason)), classes="safety-reason")
             yield Label("", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(uw.RECOVER, id=RECOVER, variant="primary",
+                yield DialogButton(uw.RECOVER, id=RECOVER, variant="primary",
                              disabled=not info.recoverable)
-                yield Button(uw.DISCARD, id=DISCARD, variant="error")
-                yield Button(uw.VIEW_ONLY, id=READ_ONLY)
+                yield DialogButton(uw.DISCARD, id=DISCARD, variant="error")
+                yield DialogButton(uw.VIEW_ONLY, id=READ_ONLY)
             yield Label(Text(uw.recovery_hint(info.recoverable)), classes="dialog-hint")
 
     def on_mount(self) -> None:
@@ -151,12 +151,11 @@ class ConflictScreen(_SafetyDialog):
             yield TextInput(str(self.suggestion), id="safety-target", classes="-hidden",
                         tooltip=uw.NEW_NAME_TIP)
             with Horizontal(classes="dialog-buttons"):
-                yield Button(uw.RELOAD, id="reload", variant="error",
+                yield DialogButton(uw.RELOAD, id="reload", variant="error",
                              disabled=self._reload is None)
-                yield Button(uw.SAVE_AS_ELLIPSIS, id="save-as", variant="primary")
-                yield Button(uw.CANCEL, id="cancel")
-            yield Label(Text(uw.conflict_hint(bool(self._reload))),
-                        classes="dialog-hint")
+                yield DialogButton(uw.SAVE_AS_ELLIPSIS, id="save-as", variant="primary")
+                yield DialogButton(uw.CANCEL, id="cancel")
+            yield Label(Text(uw.conflict_hint(bool(self._reload))), classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.query_one("#save-as", Button).focus()
@@ -230,9 +229,9 @@ class LockHeldScreen(_SafetyDialog):
                         classes="dialog-hint")
             yield Label("", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(uw.UNDERSTOOD, id="view", variant="primary")
+                yield DialogButton(uw.UNDERSTOOD, id="view", variant="primary")
                 if self._retry is not None:
-                    yield Button(uw.RETRY, id="retry")
+                    yield DialogButton(uw.RETRY, id="retry")
 
     def on_mount(self) -> None:
         self.query_one("#view", Button).focus()
