@@ -378,6 +378,10 @@ RATING_MEDIUM = "средняя"
 RATING_SATISFACTORY = "удовлетворительная"
 RATING_LOW = "неудовлетворительная"
 RATING_NONE = "не определена"
+# The evaluation in words, and its formulas as the app and the PDF show them.
+EVALUATION = "Оценка эффективности"
+EIS_FORMULA = "СРм / ССуз"
+ER_FORMULA = "СР × Эис"
 
 
 def goal_indicators(title):

@@ -8,6 +8,8 @@ findings) are in ``core/wording.py``; call sites pass values, sentences are buil
 """
 from __future__ import annotations
 
+from kedr_tui.core import wording as core
+
 
 # ------------------------------------ the printed report: Forms 1–3, the evaluation, the «Доклад»
 TITLE_REPORT = "ОТЧЕТ"
@@ -130,10 +132,10 @@ def srm_calculation(threshold, done, counted):
 
 EIS_NAME = "Эффективность использования средств бюджета"
 EIS = "Эис"
-EIS_CALCULATION = "СРм / ССуз"
+EIS_CALCULATION = core.EIS_FORMULA
 ER_NAME = "Эффективность реализации муниципальной программы"
 ER = "ЭР"
-ER_CALCULATION = "СР × Эис"
+ER_CALCULATION = core.ER_FORMULA
 EVALUATION_TITLE = "Оценка эффективности реализации муниципальной программы"
 
 
@@ -194,7 +196,7 @@ def cross_year_header(old_year, new_year):
             "исключённое; изменения в программу и доклад за разные годы не сравниваются.")
 
 
-EVALUATION = "Оценка эффективности"
+EVALUATION = core.EVALUATION
 
 
 def node_total(node):

@@ -96,6 +96,7 @@ def keys_of_tab(tab, read_only=False):
     return f"Клавиши — вкладка «{tab}»" + (" (только чтение)" if read_only else "")
 
 
+# Titles and short notices of the screen and its file keys.
 REPORT_WITH_ERRORS = "Отчёт с ошибками"
 VIEW_MODE = "режим просмотра"
 OUTPUT = "Вывод"
@@ -156,6 +157,8 @@ QUIT_HINT = "Выход — q или Ctrl+Q."
 CLOSE = "Закрыть"
 MARK = "Замечание"
 CARD_HINT = "↑↓ PgUp PgDn — прокрутка · m — замечание · Esc, Space — закрыть"
+
+# Comparing with a version (Ctrl+P → «Сравнить с версией…», D).
 NOT_READ_NOTHING_TO_COMPARE = "Отчёт не прочитан: сравнивать не с чем."
 COMPARISON_IMPOSSIBLE = "Сравнение невозможно"
 VERSION_PROMPT = "версия git (HEAD~1, метка) или файл отчёта; Enter — сравнить"
@@ -172,6 +175,7 @@ def meeting_of(day):
     return f"заседание {day:%d.%m.%Y}"
 
 
+# Dialogs: confirm, quit, the editors, help, the meeting view, search.
 YES = "Да"
 NO = "Нет"
 DELETE = "Удалить"
@@ -247,9 +251,9 @@ def srm_what(done, counted):
 
 
 EIS_SHORT = "Эис "
-EIS_WHAT = "СРм / ССуз"
+EIS_WHAT = core.EIS_FORMULA
 ER_SHORT = "ЭР  "
-ER_WHAT = "СР × Эис"
+ER_WHAT = core.ER_FORMULA
 NOT_COUNTED = "Не учтены: "
 
 
@@ -260,6 +264,8 @@ PAGE_UP = "Страница вверх"
 PAGE_DOWN = "Страница вниз"
 TO_START = "В начало"
 TO_END = "В конец"
+
+# The header line: modified, read-only, counts.
 MODIFIED = " ● изменён"
 READ_ONLY_BADGE = " · только чтение"
 
@@ -319,6 +325,7 @@ def conflict_hint(can_reload):
     return ("r — перечитать · " if can_reload else "") + "a — сохранить под другим именем · Esc — отмена"
 
 
+# The safety dialogs: recovery, a changed file, a held lock.
 RECOVER = "Восстановить"
 RECOVER_TIP = "Вернуть несохранённые правки (файл не сохраняется, пока вы не сохраните)"
 DISCARD = "Отбросить"

@@ -84,7 +84,7 @@ COLUMNS: dict[str, tuple[ViewColumn, ...]] = {
     "findings": (
         MARK,
         ViewColumn("code", vw.COL_CODE, 9, cap=11),
-        ViewColumn("place", vw.COL_WHERE, 18, flex=1),
+        ViewColumn("place", vw.WHERE, 18, flex=1),
         ViewColumn("line", vw.COL_LINE, 4, right=True, cap=6),
         ViewColumn("message", vw.COL_MESSAGE, 30, flex=4),
     ),

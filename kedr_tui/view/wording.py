@@ -8,6 +8,7 @@ vocabulary) are in ``core/wording.py``; call sites pass values, sentences are bu
 """
 from __future__ import annotations
 
+from kedr_tui.core import wording as core
 from kedr_tui.core.wording import plural
 
 
@@ -57,7 +58,7 @@ def node_total(node):
 
 
 EVALUATION_SHORT = "Оценка"
-EVALUATION = "Оценка эффективности"
+EVALUATION = core.EVALUATION
 
 
 # ----------------------------------------------------------- the detail pane (the row in full)
@@ -152,7 +153,6 @@ COL_TEXT = "Текст"
 COL_FORM = "Форма"
 COL_ROW = "Строка"
 COL_WHAT_CHANGED = "Что изменилось"
-COL_WHERE = "Где"
 COL_LINE = "Стр."
 COL_MESSAGE = "Сообщение"
 COL_WHAT = "Что"
