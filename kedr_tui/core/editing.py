@@ -7,6 +7,7 @@ which builds on this; it journals each step in ``_record`` before the step is ma
 
 from __future__ import annotations
 
+from kedr_tui.core import wording
 from kedr_tui.core.analysis import Analysis, analyse
 from kedr_tui.core.history import EditError, History
 from kedr_tui.core.loading import Loaded
@@ -53,7 +54,7 @@ class Editing:
 
     def _check_editable(self) -> None:
         if self.history is None or self.read_only:
-            raise SessionError(self.read_only_reason or "отчёт открыт только для просмотра")
+            raise SessionError(self.read_only_reason or wording.READ_ONLY)
 
     def _record(self, op: str, edit) -> None:
         """Called before a step (``apply``, ``undo``, ``redo``) is made; raising refuses it."""

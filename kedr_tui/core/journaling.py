@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kedr_tui.core import wording
 from kedr_tui.core.analysis import Analysis
 from kedr_tui.core.editing import Editing, SessionError
 from kedr_tui.core.errors import os_reason
@@ -52,7 +53,7 @@ class Journaling(Editing):
     def _check_editable(self) -> None:
         super()._check_editable()
         if self.recovery is not None:
-            raise SessionError("сначала восстановите или отбросьте несохранённые правки из журнала")
+            raise SessionError(wording.JOURNAL_FIRST)
 
     def _record(self, op: str, edit) -> None:
         """Journal one step before it is made; if that fails, it is not made."""
@@ -66,11 +67,7 @@ class Journaling(Editing):
 
             self._journal.append(op, edit=to_json(edit))
         except OSError as exc:
-            from kedr_tui.core.store.atomic import write_error
-
-            reason = write_error(self.path, exc).message.removeprefix("не удалось сохранить: ")
-            reason = reason.removesuffix("; файл на диске не изменён")
-            raise JournalError(f"правка не записана в журнал ({reason}) и не сделана") from None
+            raise JournalError(wording.edit_not_journaled(os_reason(exc, self.path.parent))) from None
 
     def _end_journal(self, keep: bool = False) -> None:
         """This session's journal is done with: removed, or closed and ``keep``-t on disk."""
@@ -87,17 +84,17 @@ class Journaling(Editing):
 
         info = self.recovery
         if info is None:
-            raise SessionError("нет журнала правок для восстановления")
+            raise SessionError(wording.NO_JOURNAL_TO_RECOVER)
         if info.status != "match":
-            raise SessionError(f"правки не восстановлены: {info.reason}")
+            raise SessionError(wording.not_recovered(info.reason))
         try:
             history = replay(History(self.loaded.report), info.entries)
         except ReplayError as exc:
-            raise SessionError(f"правки не восстановлены: {exc}") from None
+            raise SessionError(wording.not_recovered(exc)) from None
         try:
             self._journal = Journal.resume(info)
         except OSError as exc:
-            raise SessionError(f"журнал правок не открывается для записи: {os_reason(exc, self.path.parent)}") from None
+            raise SessionError(wording.journal_not_writable(os_reason(exc, self.path.parent))) from None
         self.history = history
         self.recovery = None
         return self._refresh()

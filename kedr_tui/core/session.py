@@ -24,6 +24,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from kedr_tui.core import wording
 from kedr_tui.core.analysis import Analysis
 from kedr_tui.core.editing import SessionError
 from kedr_tui.core.errors import ReportError
@@ -48,8 +49,8 @@ class Session(Journaling):
         #: why the session is read-only, when it is not the user's choice (Russian, one line)
         self.read_only_reason: str | None = None
         if not read_only and self.read_only:
-            self.read_only_reason = ("в отчёте есть ошибки — открыт только для просмотра"
-                                     if loaded.report is not None else "отчёт не читается")
+            self.read_only_reason = (wording.READ_ONLY_ERRORS
+                                     if loaded.report is not None else wording.REPORT_UNREADABLE)
         #: the lock is held by another session (``lock_holder`` says who, when known)
         self.held_elsewhere = False
         self.lock_holder: Owner | None = None
@@ -104,16 +105,16 @@ class Session(Journaling):
                 self._reset(analysed(file))
             if self.loaded.has_errors or self.loaded.report is None:
                 self._release_lock()
-                self._go_read_only("в отчёте есть ошибки — открыт только для просмотра")
+                self._go_read_only(wording.READ_ONLY_ERRORS)
                 return
         self.cleaned = clean_temporaries(self.path)
         self._look_for_journal()
 
     def _unwritable(self) -> str | None:
         if not os.access(self.path.parent, os.W_OK | os.X_OK):
-            return f"нет прав на запись в папку «{self.path.parent}» — открыт только для просмотра"
+            return wording.read_only_no_folder_rights(self.path.parent)
         if not os.access(self.path, os.W_OK):
-            return "файл защищён от записи — открыт только для просмотра"
+            return wording.READ_ONLY_PROTECTED
         return None
 
     def _go_read_only(self, reason: str) -> None:
@@ -155,11 +156,9 @@ class Session(Journaling):
         if not _same_file(target, self.path):
             return self._save_as(target, overwrite)
         if self.read_only or self.history is None:
-            raise ReportError(str(self.path), (self.read_only_reason or "отчёт открыт только для "
-                              "просмотра") + "; сохранить можно только под другим именем")
+            raise ReportError(str(self.path), wording.save_only_as(self.read_only_reason or wording.READ_ONLY))
         if self.recovery is not None:
-            raise ReportError(str(self.path), "сначала восстановите или отбросьте несохранённые "
-                              "правки из журнала")
+            raise ReportError(str(self.path), wording.JOURNAL_FIRST)
         if not (overwrite and not self.path.exists()):  # confirmed: write back a deleted file
             check_unchanged(self.path, self.loaded.stamp)
         # the usual save: values changed in their lines, without tomlkit (see store.patch)
@@ -179,8 +178,7 @@ class Session(Journaling):
             written = (write_patched(self.path, text, self.loaded, self.report)
                        if patched else write_text(self.path, text))
         except ReportError as exc:
-            kept = "; правки остаются в программе" + (" и в журнале" if self._journal else "")
-            raise ReportError(exc.path, exc.message + kept) from None
+            raise ReportError(exc.path, wording.edits_kept(exc.message, self._journal is not None)) from None
         try:
             self._end_journal()
         except OSError:
@@ -197,11 +195,11 @@ class Session(Journaling):
 
     def _save_as(self, target: Path, overwrite: bool) -> Path:
         if self.report is None:
-            raise ReportError(str(self.path), "отчёт не читается, сохранять нечего")
+            raise ReportError(str(self.path), wording.NOTHING_TO_SAVE)
         if target.exists() and not overwrite:
-            raise ReportError(str(target), "такой файл уже есть; выберите другое имя")
+            raise ReportError(str(target), wording.FILE_EXISTS_CHOOSE_OTHER)
         if target.is_dir():
-            raise ReportError(str(target), "это папка, а не файл")
+            raise ReportError(str(target), wording.IS_A_FOLDER)
         save(target, self.report, self.base_text, self.base_report)
         return target
 
@@ -214,13 +212,13 @@ class Session(Journaling):
         self.recovery = None
         self._reset(loaded)
         if loaded.has_errors or loaded.report is None:
-            self._go_read_only("в отчёте есть ошибки — открыт только для просмотра")
+            self._go_read_only(wording.READ_ONLY_ERRORS)
         return self.analysis
 
     def read_only_instead(self) -> None:
         """Leave a leftover journal for later and just look at the file."""
         self.recovery = None
-        self._go_read_only("открыт только для просмотра; несохранённые правки остались в журнале")
+        self._go_read_only(wording.READ_ONLY_JOURNAL_KEPT)
         self._release_lock()
 
     def close(self, discard_journal: bool = False) -> None:

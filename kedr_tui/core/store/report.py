@@ -21,6 +21,7 @@ from kedr_tui.core.model import Report
 from kedr_tui.core.schema import Parsed, parse
 from kedr_tui.core.store.regular import REPORT_LIMIT, UnreadableFile, read_regular
 from kedr_tui.core.store.writeback import render
+from kedr_tui.core import wording
 
 _YEAR_NAME = re.compile(r"(\d{4})")
 MAX_BYTES = REPORT_LIMIT
@@ -93,7 +94,7 @@ def decode(path: Path, data: bytes) -> str:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise ReportError(str(path), "файл не в кодировке UTF-8", line, column) from None
+        raise ReportError(str(path), wording.NOT_UTF8, line, column) from None
     return text.removeprefix("\ufeff")
 
 
