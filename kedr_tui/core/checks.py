@@ -67,6 +67,12 @@ def check(report: Report, derived: Derived, locator: Locator, *,
 
 
 def _codes(report: Report, out: _Collector) -> None:
+    if not report.program.code.strip():
+        # Without the programme's code no activity can be checked against it: one line says
+        # so (a missing key is already E-SCHEMA), instead of one per activity.
+        if out.locator.place("program", "code") is not None:
+            out.add("E-CODE", wording.program_code_empty(), "program", None, "code")
+        return
     known = {program_code(report)}
     seen: set[str] = set()
     seen_parts: dict[tuple, str] = {}

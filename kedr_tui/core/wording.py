@@ -254,6 +254,10 @@ def code_of_other_program(code, program):
     return f"код «{code}» не относится к программе «{program}»"
 
 
+def program_code_empty():
+    return "код программы не задан: коды мероприятий не с чем сверить"
+
+
 def code_of_program_listed(code):
     return f"код программы «{code}» не указывается среди мероприятий"
 

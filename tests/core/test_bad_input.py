@@ -155,3 +155,16 @@ def test_export_into_a_path_that_cannot_be(capsys, seed_copy, tmp_path):
     code, _out, err = run(capsys, "export", str(seed_copy), "--json", str(blocker / "o.json"))
     assert code == 2
     assert err.strip() == f"{blocker / 'o.json'}: не удалось записать: «{blocker}» — файл, а не папка"
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ('code = "04"\n', 'code = ""\n', "E-CODE код программы не задан"),
+    ('code = "04"\n', "", "E-SCHEMA нет обязательного ключа «code» в [program]"),
+])
+def test_programme_code_missing_is_one_line_not_one_per_activity(capsys, write_report, old, new,
+                                                                  expected):
+    path = write_report(change(old, new))
+    code, out, _err = run(capsys, "check", str(path))
+    errors = [line for line in out.splitlines() if " E-" in line]
+    assert code == 1
+    assert len(errors) == 1 and expected in errors[0]
