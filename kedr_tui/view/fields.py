@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import re
 
+from msgspec.structs import replace
+
+from kedr_tui.core import identity
 from kedr_tui.core.derive import parent_code, split_code
 from kedr_tui.core.edits import Batch, EditError, SetField, set_field
 from kedr_tui.core.fields import FIELDS, label  # noqa: F401  (label: the editors' titles)
 from kedr_tui.core.fields import editable_text as to_text  # noqa: F401  (a value for retyping)
+from kedr_tui.core.identity import norm
 from kedr_tui.core.model import HIGHER, LOWER, Report
 from kedr_tui.core.operations import change_activity_code, change_program_code, check_activity_code
 from kedr_tui.view import wording as vw
@@ -81,13 +85,36 @@ def parse(report: Report, section: str, index: int | None, field: str, text: str
         executor = value if field == "executor" else row.executor
         if field == "code" and code not in {a.code for a in report.activities}:
             raise EditError(vw.no_activity(code))
-        for i, other in enumerate(report.expenses):
-            if i != index and other.code == code and other.executor == executor:
-                raise EditError(vw.executor_exists(executor, code))
+        if _would_repeat(report, section, index, field, value):
+            raise EditError(vw.executor_exists(norm(executor), code))
+    elif (section, field) in _IDENTITY_FIELDS and _would_repeat(report, section, index, field, value):
+        row = replace(report.indicators[index] if section == "indicators"
+                      else report.amendments[index], **{field: value})
+        if section == "indicators":
+            raise EditError(vw.indicator_exists(norm(row.name), row.task))
+        raise EditError(vw.amendment_exists(norm(row.act), norm(row.number), row.date))
     elif section == "report" and field == "year":
         if not 1900 <= value <= 2200:
             raise EditError(vw.YEAR_FORM)
     return value
+
+
+_IDENTITY_FIELDS = {("indicators", "task"), ("indicators", "name"), ("amendments", "act"),
+                    ("amendments", "date"), ("amendments", "number")}
+
+
+def _would_repeat(report: Report, section: str, index: int, field: str, value) -> bool:
+    """Whether the row with ``field`` set to ``value`` would name the same row as another one.
+
+    Rows are compared by identity (whitespace-normalised), as the checks do: «МУ  Туризм »
+    repeats «МУ Туризм» and would otherwise slip in as an E-CODE / E-DUP error.
+    """
+    rows = getattr(report, section)
+    new = identity.of_row(section, index, replace(rows[index], **{field: value}))
+    if new == identity.of_row(section, index, rows[index]):
+        return False
+    return any(i != index and identity.of_row(section, i, other) == new
+               for i, other in enumerate(rows))
 
 
 def edit_for(report: Report, section: str, index: int | None, field: str, value):

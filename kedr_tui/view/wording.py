@@ -197,6 +197,16 @@ def executor_exists(executor, code):
     return f"исполнитель «{executor}» уже есть в мероприятии {code}"
 
 
+def indicator_exists(name, task):
+    where = "среди показателей цели" if task == 0 else f"в задаче {task}"
+    return f"показатель «{name}» уже есть {where}"
+
+
+def amendment_exists(act, number, date):
+    when = date.strftime("%d.%m.%Y") if date else "—"
+    return f"изменение «{act}» № {number} от {when} уже есть"
+
+
 YEAR_FORM = "год — четыре цифры, например 2021"
 EDIT_SEVERAL = "несколько изменений"
 EDIT_ADD_ROW = "добавление строки"

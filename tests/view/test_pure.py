@@ -6,6 +6,8 @@ from decimal import Decimal
 
 import pytest
 
+from msgspec.structs import replace
+
 from kedr_tui.core.edits import Batch, EditError, InsertRow, MoveRow
 from kedr_tui.core.loading import load
 from kedr_tui.view import fields as F
@@ -133,3 +135,27 @@ def test_rows_carry_their_typed_identity(state):
                          for r in lines)
     amd = rows_of(state, "amendments")
     assert [r.ident for r in amd] == [of(report, "amendments", i) for i in range(len(amd))]
+
+
+
+def test_an_edit_that_would_repeat_a_row_is_refused_like_the_checks_see_it(state):
+    """Rows are the same row when their identities are, whitespace normalised (SPEC «Row
+    identity»): the editor refuses what would otherwise become an E-CODE / E-DUP error."""
+    report = state.report
+    with pytest.raises(EditError, match="исполнитель «МУ «Кедровская ЦБС»» уже есть"):
+        F.parse(report, "expenses", 3, "executor", " МУ  «Кедровская ЦБС» ")
+    other = report.indicators[3].name
+    with pytest.raises(EditError, match="уже есть в задаче 1"):
+        F.parse(report, "indicators", 2, "name", other.replace(" ", "  ") + " ")
+    with pytest.raises(EditError, match="уже есть в задаче 1"):
+        F.parse(
+            replace(report, indicators=(replace(report.indicators[0], name=other),
+                                        *report.indicators[1:])), "indicators", 0, "task", "1")
+    first, second = report.amendments
+    same_day = replace(report, amendments=(first, replace(second, date=first.date)))
+    with pytest.raises(EditError, match="№ 55 от 24.03.2021 уже есть"):
+        F.parse(same_day, "amendments", 1, "number", " 55")
+    # a row's own identity is no repeat, nor another row's name in another task
+    assert F.parse(report, "indicators", 2, "name", report.indicators[2].name + " ")
+    assert F.parse(report, "indicators", 5, "name", other) == other
+    assert F.parse(report, "amendments", 1, "number", "55") == "55"
