@@ -174,8 +174,10 @@ class Session:
     def journal_path(self) -> Path | None:
         return self._journal.path if self._journal else None
 
-    def _refresh(self) -> Analysis:
-        self.analysis = analyse(self.history.report, self.loaded.context, previous=self.analysis)
+    def _refresh(self, edit=None) -> Analysis:
+        """Analyse the current state; ``edit``: what made it from the last one analysed."""
+        self.analysis = analyse(self.history.report, self.loaded.context, previous=self.analysis,
+                                edit=edit)
         return self.analysis
 
     # ------------------------------------------------------------ editing
@@ -209,7 +211,7 @@ class Session:
         edit.apply(self.history.report)  # refused edits (EditError) never reach the journal
         self._record("apply", edit)
         self.history.push(edit)
-        return self._refresh()
+        return self._refresh(edit)
 
     def undo(self):
         if self.history is None or not self.history.done:
@@ -217,7 +219,7 @@ class Session:
         self._check_editable()
         self._record("undo", self.history.done[-1])
         edit = self.history.undo()
-        self._refresh()
+        self._refresh(edit.inverse())
         return edit
 
     def redo(self):
@@ -226,7 +228,7 @@ class Session:
         self._check_editable()
         self._record("redo", self.history.undone[-1])
         edit = self.history.redo()
-        self._refresh()
+        self._refresh(edit)
         return edit
 
     # ------------------------------------------------------------ saving
