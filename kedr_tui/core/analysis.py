@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from decimal import Decimal
+from operator import is_not
 
 from msgspec import Struct
 
@@ -92,9 +93,10 @@ _OTHER_PARTS = ("year", "program", "signature", "tasks", "indicators", "activiti
 
 def _after_value_edit(report: Report, context: Context, extra: tuple, previous: Analysis,
                       edit) -> Analysis | None:
-    from kedr_tui.core.edits import SetField
-
-    if not isinstance(edit, SetField) or edit.section not in _NAMING or edit.field in _NAMING[edit.section]:
+    # a SetField (core/edits.py, which the store's analysis on load must not import)
+    field = getattr(edit, "field", None)
+    if not isinstance(field, str) or getattr(edit, "section", None) not in _NAMING \
+            or field in _NAMING[edit.section]:
         return None
     if previous.context is not context or previous.extra != extra:
         return None
@@ -103,8 +105,9 @@ def _after_value_edit(report: Report, context: Context, extra: tuple, previous: 
                                 for part in _OTHER_PARTS if part != section):
         return None
     rows, old_rows = getattr(report, section), getattr(old, section)
-    if len(rows) != len(old_rows) or not 0 <= index < len(rows):
-        return None
+    if len(rows) != len(old_rows) or not 0 <= index < len(rows) \
+            or sum(map(is_not, rows, old_rows)) > (rows[index] is not old_rows[index]):
+        return None                     # not one row changed in place
     base = previous.derived
     if section == "indicators":
         changed = list(base.indicators)
