@@ -47,7 +47,6 @@ class Analysis(Struct, frozen=True):
     findings: tuple[Finding, ...]
     #: each finding's place in the full order: (line == 0, line, column, stage, row, sequence)
     order: tuple[tuple, ...] = ()
-    context: Context | None = None
     extra: tuple[Finding, ...] = ()
     #: set when this state was computed from the one before a value edit
     change: Change | None = None
@@ -77,8 +76,7 @@ def analyse(report: Report, context: Context, extra: tuple[Finding, ...] = (),
     keyed = [(_place(f, (-1, k, 0)), f) for k, f in enumerate(extra)]
     keyed += [(_place(f, order), f) for f, order in zip(out.findings, out.order)]
     keyed.sort(key=lambda pair: pair[0])
-    return Analysis(report, derived, tuple(f for _, f in keyed), tuple(k for k, _ in keyed), context,
-                    tuple(extra))
+    return Analysis(report, derived, tuple(f for _, f in keyed), tuple(k for k, _ in keyed), tuple(extra))
 
 
 def _place(finding: Finding, order: tuple) -> tuple:
@@ -98,7 +96,9 @@ def _after_value_edit(report: Report, context: Context, extra: tuple, previous: 
     if not isinstance(field, str) or getattr(edit, "section", None) not in _NAMING \
             or field in _NAMING[edit.section]:
         return None
-    if previous.context is not context or previous.extra != extra:
+    # (``context`` is the one ``previous`` was analysed with: a session keeps it for the
+    # file it read, and a save that rewrites only values keeps every place in it)
+    if previous.extra != extra:
         return None
     section, index, old = edit.section, edit.index, previous.report
     if index is None or not all(getattr(report, part) is getattr(old, part)
@@ -135,5 +135,5 @@ def _after_value_edit(report: Report, context: Context, extra: tuple, previous: 
             order_list.insert(at, place)
             found.insert(at, finding)
         findings, order, changed = tuple(found), tuple(order_list), True
-    return Analysis(report, derived, findings, order, context, extra,
+    return Analysis(report, derived, findings, order, extra,
                     Change(base, section, index, nodes, changed))

@@ -19,7 +19,8 @@ from kedr_tui.core.edits import DeleteRow, EditError, SetField, editable_fields
 from kedr_tui.core.fields import FIELDS
 from kedr_tui.core.model import HIGHER, LOWER, placeholder
 from kedr_tui.core.session import Session
-from kedr_tui.core.store.report import from_text, Stamp
+from kedr_tui.core.loading import analysed
+from kedr_tui.core.store.report import Stamp, report_file
 from tests.conftest import SEED
 from tests.gen import generate
 
@@ -38,8 +39,8 @@ def loaded(source: str):
     else:
         n = int(source)
         text = generate(n_indicators=4 + n, n_expenses=10 + 4 * n, seed=n)
-        path = Path(f"/nonexistent/reports/2021.toml")
-    return from_text(path, text, Stamp(0, len(text), text.encode("utf-8")))
+        path = Path("/nonexistent/reports/2021.toml")
+    return analysed(report_file(path, text, Stamp(0, len(text), text.encode("utf-8"))))
 
 
 NUMBERS = st.one_of(
