@@ -150,13 +150,17 @@ def field_column(table: str, row: ViewRow, field: str | None) -> str | None:
 
 
 def natural_widths(columns: tuple[ViewColumn, ...], rows) -> list[int]:
-    """Content-sized columns as wide as their longest text (and label), within their cap."""
+    """Content-sized columns as wide as their longest text (and label), within their cap;
+    number columns as wide as their longest number, whatever the cap."""
     widths = []
     for i, column in enumerate(columns):
         if column.flex or not column.cap:
             widths.append(column.width)
             continue
         longest = max((len(row.cells[i].text) for row in rows), default=0)
+        if column.right:  # a number is shown whole or not at all: its cap bounds the label only
+            widths.append(max(column.width, longest, min(column.cap, len(column.label))))
+            continue
         widths.append(max(column.width, min(column.cap, max(longest, len(column.label)))))
     return widths
 

@@ -159,3 +159,23 @@ def test_an_edit_that_would_repeat_a_row_is_refused_like_the_checks_see_it(state
     assert F.parse(report, "indicators", 2, "name", report.indicators[2].name + " ")
     assert F.parse(report, "indicators", 5, "name", other) == other
     assert F.parse(report, "amendments", 1, "number", "55") == "55"
+
+
+def test_a_big_sum_is_shown_whole_not_cut(tmp_path):
+    """A city's programme of ten billion roubles is «10 000 000,00» thousand: 13 characters,
+    more than the money columns' usual width; the column grows rather than cut the number."""
+    from kedr_tui.view.columns import natural_widths
+    path = tmp_path / "2021.toml"
+    path.write_text(SEED.read_text(encoding="utf-8").replace(
+        "plan_year = 786.53\nplan_period = 786.53\ncash = 755.31",
+        "plan_year = 10000000.00\nplan_period = 9999999.99\ncash = 123456789.12\n"
+        "# cash far above the plan: the point is its width", 1), encoding="utf-8")
+    analysis = load(path).analysis
+    state = State(analysis.report, analysis.derived, analysis.findings)
+    rows = rows_of(state, "expenses")
+    widths = natural_widths(COLUMNS["expenses"], rows)
+    for i, column in enumerate(COLUMNS["expenses"]):
+        if column.right:
+            assert widths[i] >= max(len(r.cells[i].text) for r in rows), column.key
+    cash = [c.key for c in COLUMNS["expenses"]].index("cash")
+    assert "123\u00a0456\u00a0789,12" in {r.cells[cash].text for r in rows}
