@@ -222,3 +222,26 @@ async def test_arrow_keys_walk_the_table_and_the_detail_follows(seed):
         await walk_to(pilot, app, "ind:0", "name")
         assert (current_key(app), column(app)) == ("ind:0", "name")
         assert "Уровень удовлетворённости" in detail(app, "indicators")
+
+
+async def test_a_jump_to_another_tab_draws_the_found_row_in_the_detail_pane(seed):
+    """`]` from «Показатели» to a finding on «Расходы» showed, on screen, the detail of the
+    row the cursor had left on «Расходы» (the pane's text was right, its drawing stale)."""
+    text = seed.read_text(encoding="utf-8").replace(
+        "plan_year = 73.70\nplan_period = 73.70\ncash = 73.70",
+        "plan_year = 73.70\nplan_period = 73.70\ncash = 70.00").replace(
+        'formula = "ДПО=(20/30)*100"', 'formula = "ДПО=(20/100)*100"')
+    seed.write_text(text, encoding="utf-8")
+    async with running(seed) as (app, pilot):
+        assert "замечаний 1" in header(app)
+        await pilot.press("f2", "down", "down", "down")
+        await pilot.pause()
+        assert "Итог" in app.export_screenshot()
+        await pilot.press("f1")
+        await pilot.pause()
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert active_tab(app) == "expenses"
+        assert "W-JUSTIFY" in detail(app, "expenses")
+        screen = app.export_screenshot()
+        assert "W-JUSTIFY" in screen and "Итог" not in screen

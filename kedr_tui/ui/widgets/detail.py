@@ -123,7 +123,10 @@ class DetailPane(Widget, can_focus=True):
     def _repaint_changes(self) -> None:
         """Repaint the parts of lines that differ from what is on screen."""
         if not self.is_mounted or not self.content_region.width:
+            # Not laid out yet (a tab being switched to): draw it whole when it is, or
+            # Textual keeps the lines it drew for the previous row.
             self._stale = True
+            self.refresh()
             return
         old = self._drawn
         new = self._screen_lines()
