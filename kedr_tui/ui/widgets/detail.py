@@ -21,6 +21,12 @@ from textual.widget import Widget
 from kedr_tui.ui import wording as uw
 
 MORE_ABOVE, MORE_BELOW = "▲", "▼"
+NBSP, _KEEP = "\u00a0", "\ue000"  # a private-use character: one cell, not a space
+
+
+def _unkeep(segments: list[Segment]) -> list[Segment]:
+    return [Segment(seg.text.replace(_KEEP, NBSP), seg.style, seg.control) if _KEEP in seg.text
+            else seg for seg in segments]
 
 
 def changed_span(old: Strip, new: Strip) -> tuple[int, int] | None:
@@ -93,8 +99,12 @@ class DetailPane(Widget, can_focus=True):
             return
         console = self.app.console
         options = console.options.update_width(width)
-        self._lines = [Strip(line, width).adjust_cell_length(width)
-                       for line in console.render_lines(self._text, options, pad=True, new_lines=False)]
+        # Rich breaks lines after any Unicode space, the no-break one of «1 000,00» too: wrap
+        # with a stand-in that is no space, then put the no-break space back.
+        text = self._text.copy()
+        text.plain = text.plain.replace(NBSP, _KEEP)
+        self._lines = [Strip(_unkeep(line), width).adjust_cell_length(width)
+                       for line in console.render_lines(text, options, pad=True, new_lines=False)]
 
     def _screen_lines(self) -> list[Strip]:
         """The lines as they are to be on screen (text, margin, base style)."""
