@@ -18,13 +18,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from kedr_tui.core import wording
 from kedr_tui.core.analysis import Analysis, analyse
 from kedr_tui.core.history import EditError, History
 from kedr_tui.core.errors import ReportError, os_reason
+from kedr_tui.core.loading import Loaded, analysed, load
 from kedr_tui.core.model import Report
 from kedr_tui.core.store.journal import clean_leftovers as clean_journal_leftovers
-from kedr_tui.core.store import (EditLock, FileChangedError, Journal, JournalInfo, Loaded, LockHeld,
-                                 Owner, check_unchanged, clean_temporaries, load,
+from kedr_tui.core.store import (EditLock, FileChangedError, Journal, JournalInfo, LockHeld,
+                                 Owner, check_unchanged, clean_temporaries,
                                  remove_journal, render, save, sha256_of, write_text)
 
 __all__ = ["Session", "SessionError", "JournalError", "FileChangedError", "LockHeld"]
@@ -48,8 +50,8 @@ class Session:
         #: why the session is read-only, when it is not the user's choice (Russian, one line)
         self.read_only_reason: str | None = None
         if not read_only and self.read_only:
-            self.read_only_reason = ("в отчёте есть ошибки — открыт только для просмотра"
-                                     if loaded.report is not None else "отчёт не читается")
+            self.read_only_reason = (wording.READ_ONLY_ERRORS
+                                     if loaded.report is not None else wording.REPORT_UNREADABLE)
         #: the lock is held by another session (``lock_holder`` says who, when known)
         self.held_elsewhere = False
         self.lock_holder: Owner | None = None
@@ -115,7 +117,7 @@ class Session:
                 self._reset(loaded)
             if loaded.has_errors or loaded.report is None:
                 self._release_lock()
-                self._go_read_only("в отчёте есть ошибки — открыт только для просмотра")
+                self._go_read_only(wording.READ_ONLY_ERRORS)
                 return
         self.cleaned = clean_temporaries(self.path)
         clean_journal_leftovers(self.path)
@@ -130,9 +132,9 @@ class Session:
 
     def _unwritable(self) -> str | None:
         if not os.access(self.path.parent, os.W_OK | os.X_OK):
-            return f"нет прав на запись в папку «{self.path.parent}» — открыт только для просмотра"
+            return wording.read_only_no_folder_rights(self.path.parent)
         if not os.access(self.path, os.W_OK):
-            return "файл защищён от записи — открыт только для просмотра"
+            return wording.READ_ONLY_PROTECTED
         return None
 
     def _go_read_only(self, reason: str) -> None:
@@ -182,9 +184,9 @@ class Session:
 
     def _check_editable(self) -> None:
         if self.history is None or self.read_only:
-            raise SessionError(self.read_only_reason or "отчёт открыт только для просмотра")
+            raise SessionError(self.read_only_reason or wording.READ_ONLY)
         if self.recovery is not None:
-            raise SessionError("сначала восстановите или отбросьте несохранённые правки из журнала")
+            raise SessionError(wording.JOURNAL_FIRST)
 
     def _record(self, op: str, edit) -> None:
         """Journal one step before it is made; if that fails, it is not made."""
@@ -198,11 +200,7 @@ class Session:
 
             self._journal.append(op, edit=to_json(edit))
         except OSError as exc:
-            from kedr_tui.core.store.atomic import write_error
-
-            reason = write_error(self.path, exc).message.removeprefix("не удалось сохранить: ")
-            reason = reason.removesuffix("; файл на диске не изменён")
-            raise JournalError(f"правка не записана в журнал ({reason}) и не сделана") from None
+            raise JournalError(wording.edit_not_journaled(os_reason(exc, self.path.parent))) from None
 
     def perform(self, edit) -> Analysis:
         self._check_editable()
@@ -243,11 +241,9 @@ class Session:
         if not _same_file(target, self.path):
             return self._save_as(target, overwrite)
         if self.read_only or self.history is None:
-            raise ReportError(str(self.path), (self.read_only_reason or "отчёт открыт только для "
-                              "просмотра") + "; сохранить можно только под другим именем")
+            raise ReportError(str(self.path), wording.save_only_as(self.read_only_reason or wording.READ_ONLY))
         if self.recovery is not None:
-            raise ReportError(str(self.path), "сначала восстановите или отбросьте несохранённые "
-                              "правки из журнала")
+            raise ReportError(str(self.path), wording.JOURNAL_FIRST)
         if not (overwrite and not self.path.exists()):  # confirmed: write back a deleted file
             check_unchanged(self.path, self.loaded.stamp)
         # the usual save: values changed in their lines, without tomlkit (see store.patch)
@@ -264,33 +260,33 @@ class Session:
             except OSError:
                 pass  # the save itself will say what is wrong with the disk
         try:
-            written = (write_patched(self.path, text, self.loaded, self.report, self.analysis)
+            written = (write_patched(self.path, text, self.loaded.file, self.report)
                        if patched else write_text(self.path, text))
         except ReportError as exc:
-            kept = "; правки остаются в программе" + (" и в журнале" if self._journal else "")
-            raise ReportError(exc.path, exc.message + kept) from None
+            raise ReportError(exc.path, wording.edits_kept(exc.message, self._journal is not None)) from None
         if self._journal is not None:
             journal, self._journal = self._journal, None
             try:
                 journal.remove()
             except OSError:
                 pass  # its last «save» entry matches the file: found as a leftover, removed
-        # rows added since the last read now have a place in the file
-        self.loaded = written
+        # patched: the same report and places, so the same analysis; else rows added since
+        # the last read now have a place in the file, and the checks say so
+        self.loaded = (Loaded(written, self.loaded.context, self.analysis) if patched
+                       else analysed(written))
         self.base_text, self.base_report = written.text, written.report
         self.history.report = written.report
         self.history.mark_saved()
-        if not patched:     # (patched: the same report and places, so the same analysis)
-            self._refresh()
+        self.analysis = self.loaded.analysis
         return self.path
 
     def _save_as(self, target: Path, overwrite: bool) -> Path:
         if self.report is None:
-            raise ReportError(str(self.path), "отчёт не читается, сохранять нечего")
+            raise ReportError(str(self.path), wording.NOTHING_TO_SAVE)
         if target.exists() and not overwrite:
-            raise ReportError(str(target), "такой файл уже есть; выберите другое имя")
+            raise ReportError(str(target), wording.FILE_EXISTS_CHOOSE_OTHER)
         if target.is_dir():
-            raise ReportError(str(target), "это папка, а не файл")
+            raise ReportError(str(target), wording.IS_A_FOLDER)
         save(target, self.report, self.base_text, self.base_report)
         return target
 
@@ -305,7 +301,7 @@ class Session:
         self.recovery = None
         self._reset(loaded)
         if loaded.has_errors or loaded.report is None:
-            self._go_read_only("в отчёте есть ошибки — открыт только для просмотра")
+            self._go_read_only(wording.READ_ONLY_ERRORS)
         return self.analysis
 
     def recover(self) -> Analysis:
@@ -314,17 +310,17 @@ class Session:
 
         info = self.recovery
         if info is None:
-            raise SessionError("нет журнала правок для восстановления")
+            raise SessionError(wording.NO_JOURNAL_TO_RECOVER)
         if info.status != "match":
-            raise SessionError(f"правки не восстановлены: {info.reason}")
+            raise SessionError(wording.not_recovered(info.reason))
         try:
             history = replay(History(self.loaded.report), info.entries)
         except ReplayError as exc:
-            raise SessionError(f"правки не восстановлены: {exc}") from None
+            raise SessionError(wording.not_recovered(exc)) from None
         try:
             self._journal = Journal.resume(info)
         except OSError as exc:
-            raise SessionError(f"журнал правок не открывается для записи: {os_reason(exc, self.path.parent)}") from None
+            raise SessionError(wording.journal_not_writable(os_reason(exc, self.path.parent))) from None
         self.history = history
         self.recovery = None
         return self._refresh()
@@ -344,7 +340,7 @@ class Session:
     def read_only_instead(self) -> None:
         """Leave a leftover journal for later and just look at the file."""
         self.recovery = None
-        self._go_read_only("открыт только для просмотра; несохранённые правки остались в журнале")
+        self._go_read_only(wording.READ_ONLY_JOURNAL_KEPT)
         self._release_lock()
 
     def close(self, discard_journal: bool = False) -> None:

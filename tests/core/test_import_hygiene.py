@@ -8,7 +8,7 @@ import pytest
 CORE = ["kedr_tui.core." + name for name in
         ("model", "numbers", "formula", "locate", "schema", "derive", "checks", "analysis", "edits",
          "session", "store", "newyear", "errors", "diff", "identity", "safe_text", "store.versions",
-         "review", "reviewing", "store.review")]
+         "review", "reviewing", "store.review", "loading")]
 
 
 def loaded_modules(code: str) -> set[str]:
