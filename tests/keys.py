@@ -21,7 +21,7 @@ INTRO, OUTRO = NarrativeId("intro"), NarrativeId("outro")
 
 @lru_cache(maxsize=1)
 def _seed() -> Report:
-    from kedr_tui.core.store import load
+    from kedr_tui.core.loading import load
     from tests.conftest import SEED
 
     return load(SEED).analysis.report
