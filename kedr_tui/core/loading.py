@@ -10,50 +10,31 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from msgspec import Struct
-
 from kedr_tui.core.analysis import Analysis, Context, analyse
 from kedr_tui.core.derive import Derived, derive
 from kedr_tui.core.errors import Finding, ReportError
 from kedr_tui.core.model import Report
-from kedr_tui.core.schema import Parsed
-from kedr_tui.core.store.report import ReportFile, Stamp, read_report
+from kedr_tui.core.store.report import ReportFile, read_report
 
 
-class Loaded(Struct, frozen=True):
-    """A report file (``file``: what the store read) and its analysis."""
+class Loaded(ReportFile, frozen=True):
+    """A report file as the store read it, with its analysis."""
 
-    file: ReportFile
     context: Context
     analysis: Analysis | None       # None when the text is not a report at all
 
     @property
-    def path(self) -> Path:
-        return self.file.path
-
-    @property
-    def text(self) -> str:
-        return self.file.text
-
-    @property
-    def parsed(self) -> Parsed:
-        return self.file.parsed
-
-    @property
-    def stamp(self) -> Stamp:
-        return self.file.stamp
-
-    @property
-    def report(self) -> Report | None:
-        return self.file.parsed.report
-
-    @property
     def findings(self) -> tuple[Finding, ...]:
-        return self.analysis.findings if self.analysis else self.file.parsed.findings
+        return self.analysis.findings if self.analysis else self.parsed.findings
 
     @property
     def has_errors(self) -> bool:
         return any(f.is_error for f in self.findings)
+
+    @classmethod
+    def of(cls, file: ReportFile, context: Context, analysis: Analysis | None) -> "Loaded":
+        fields = {name: getattr(file, name) for name in ReportFile.__struct_fields__}
+        return cls(**fields, context=context, analysis=analysis)
 
 
 def context_of(file: ReportFile) -> Context:
@@ -66,7 +47,7 @@ def analysed(file: ReportFile) -> Loaded:
     context = context_of(file)
     report = file.parsed.report
     analysis = analyse(report, context, file.parsed.findings) if report is not None else None
-    return Loaded(file, context, analysis)
+    return Loaded.of(file, context, analysis)
 
 
 def load(path: str | os.PathLike) -> Loaded:

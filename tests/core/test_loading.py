@@ -39,7 +39,7 @@ def test_the_store_returns_what_the_file_holds_and_no_figures():
 
 def test_load_reads_then_analyses_once_the_seeds_one_warning():
     loaded = load(SEED)
-    assert isinstance(loaded, Loaded) and isinstance(loaded.file, ReportFile)
+    assert isinstance(loaded, Loaded) and isinstance(loaded, ReportFile)
     [finding] = loaded.findings
     assert finding.code == "W-FORMULA" and not loaded.has_errors
     assert "отечественного" in loaded.report.indicators[finding.ref[1]].name
@@ -58,7 +58,7 @@ def test_last_years_facts_reach_the_checks(seed_copy):
     seed_copy.with_name("2020.toml").write_text(text.replace("year = 2021", "year = 2020"),
                                                 encoding="utf-8")
     loaded = load(seed_copy)
-    facts = loaded.file.previous_facts
+    facts = loaded.previous_facts
     assert facts and loaded.context.previous == facts
     assert "W-PREV" in {f.code for f in loaded.findings}     # prev ≠ the 2020 file's facts
 

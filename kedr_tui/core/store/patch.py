@@ -153,11 +153,12 @@ def write_patched(path, text: str, before, report: Report):
     from msgspec.structs import replace
 
     from kedr_tui.core.store.atomic import write_atomic, write_error
-    from kedr_tui.core.store.report import stamp_of
+    from kedr_tui.core.store.report import ReportFile, stamp_of
 
     try:
         write_atomic(path, text)
-        return replace(before, text=text, parsed=replace(before.parsed, report=report),
-                       stamp=stamp_of(path, text.encode("utf-8")))
+        return ReportFile(path, text, replace(before.parsed, report=report),
+                          stamp_of(path, text.encode("utf-8")), before.file_year,
+                          before.previous_facts)
     except OSError as exc:
         raise write_error(path, exc) from None
