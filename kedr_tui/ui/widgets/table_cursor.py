@@ -10,21 +10,22 @@ from __future__ import annotations
 from textual import events
 from textual.binding import Binding
 
+from kedr_tui.ui import wording as uw
 from kedr_tui.view.keys import RowKey
 from kedr_tui.view.rows import ViewRow
 
 # Enter is left to the screen (edit / jump)
 CURSOR_BINDINGS = [
-    Binding("up", "cursor_up", "Вверх", show=False),
-    Binding("down", "cursor_down", "Вниз", show=False),
-    Binding("right", "cursor_right", "Вправо", show=False),
-    Binding("left", "cursor_left", "Влево", show=False),
-    Binding("pageup", "page_up", "Страница вверх", show=False),
-    Binding("pagedown", "page_down", "Страница вниз", show=False),
-    Binding("ctrl+home,g", "scroll_top", "В начало", show=False),
-    Binding("ctrl+end,G", "scroll_bottom", "В конец", show=False),
-    Binding("home", "scroll_home", "Первый столбец", show=False),
-    Binding("end", "scroll_end", "Последний столбец", show=False),
+    Binding("up", "cursor_up", uw.UP, show=False),
+    Binding("down", "cursor_down", uw.DOWN, show=False),
+    Binding("right", "cursor_right", uw.RIGHT, show=False),
+    Binding("left", "cursor_left", uw.LEFT, show=False),
+    Binding("pageup", "page_up", uw.PAGE_UP, show=False),
+    Binding("pagedown", "page_down", uw.PAGE_DOWN, show=False),
+    Binding("ctrl+home,g", "scroll_top", uw.TO_START, show=False),
+    Binding("ctrl+end,G", "scroll_bottom", uw.TO_END, show=False),
+    Binding("home", "scroll_home", uw.FIRST_COLUMN, show=False),
+    Binding("end", "scroll_end", uw.LAST_COLUMN, show=False),
 ]
 
 
