@@ -394,8 +394,10 @@ class TableWriter:
         capacity = c.bottom - (pdf.t_margin + self.header_height)
         for i, row in enumerate(rows):
             need = self._room_for(row, capacity)
-            if row.keep and i + 1 < len(rows):
-                need += self._room_for(rows[i + 1], capacity)
+            j = i   # a group heading keeps with a total that keeps with its first executor
+            while rows[j].keep and j + 1 < len(rows) and need <= capacity:
+                j += 1
+                need += self._room_for(rows[j], capacity)
             if on_page and y + min(need, capacity) > c.bottom:
                 y = self._page_break(y)
                 on_page = 0
