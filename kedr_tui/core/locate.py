@@ -85,6 +85,8 @@ class Locator:
                     index = counts.get(name, 0)
                     counts[name] = index + 1
                     current = (name, index)
+                    # the array itself is where its first table is (an unknown «[[amendment]]»)
+                    places.setdefault((name,), (number, len(line) - len(stripped) + 1))
                 else:
                     current = (name,)
                 places.setdefault(current, (number, len(line) - len(stripped) + 1))

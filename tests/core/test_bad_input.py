@@ -168,3 +168,13 @@ def test_programme_code_missing_is_one_line_not_one_per_activity(capsys, write_r
     errors = [line for line in out.splitlines() if " E-" in line]
     assert code == 1
     assert len(errors) == 1 and expected in errors[0]
+
+
+def test_a_misspelt_array_of_tables_is_placed_at_its_header(capsys, write_report):
+    """«[[amendment]]» for «[[amendments]]» was reported at 1:1: the line of the header."""
+    path = write_report(change("[[amendments]]\n", "[[amendment]]\n"))
+    code, out, _err = run(capsys, "check", str(path))
+    line = path.read_text(encoding="utf-8").splitlines().index("[[amendment]]") + 1
+    assert code == 1
+    assert out.splitlines() == [f"{path}:{line}:1: E-SCHEMA неизвестный ключ верхнего уровня "
+                                f"«amendment» (может быть, «amendments»?)"]
