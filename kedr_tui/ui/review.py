@@ -364,7 +364,8 @@ class ReviewCommands:
             notify(f"{type(exc).__name__}: {exc}", title=uw.PROTOCOL_ERROR, severity="error",
                    timeout=10)
         else:
-            notify(uw.protocol_written(", ".join(map(str, written))), title=uw.PROTOCOL, timeout=6)
+            notify(uw.protocol_written(", ".join(str(Path(p).resolve()) for p in written)),
+                   title=uw.PROTOCOL, timeout=6)
             if missing:
                 notify(uw.not_all_printed(missing), title=uw.NOT_ALL_PRINTED, severity="warning",
                        timeout=12)

@@ -75,7 +75,10 @@ async def test_a_whole_meeting_in_review_mode(seed, tmp_path, monkeypatch):
     async with running(seed, review=True) as (app, pilot):
         assert header(app).endswith("черновик")
         await whole_meeting(app, pilot)
-        assert any("Записан протокол" in n for n in notifications(app)), notifications(app)
+        # the notice names where the protocol is (not «out/…» relative to who knows where)
+        written = str((tmp_path / "out" / "2021.protocol.pdf").resolve())
+        assert any("Записан протокол" in n and written in n for n in notifications(app)), \
+            notifications(app)
         assert header(app).endswith("на доработке")
         assert active_tab(app) == "review"
         assert cell(app, "review", meeting("rating"), "row") == "средняя"
