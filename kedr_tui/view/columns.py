@@ -6,6 +6,8 @@ it is, how it grows and which field of which kind of row it edits.
 
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING, NamedTuple
 
 from kedr_tui.core.fields import FIELDS
@@ -149,6 +151,9 @@ def field_column(table: str, row: ViewRow, field: str | None) -> str | None:
     return None
 
 
+_NUMBER = re.compile(r"[−-]?[0-9\u00a0 ]+(,[0-9]+)?( %)?")
+
+
 def natural_widths(columns: tuple[ViewColumn, ...], rows) -> list[int]:
     """Content-sized columns as wide as their longest text (and label), within their cap;
     number columns as wide as their longest number, whatever the cap."""
@@ -158,8 +163,11 @@ def natural_widths(columns: tuple[ViewColumn, ...], rows) -> list[int]:
             widths.append(column.width)
             continue
         longest = max((len(row.cells[i].text) for row in rows), default=0)
-        if column.right:  # a number is shown whole or not at all: its cap bounds the label only
-            widths.append(max(column.width, longest, min(column.cap, len(column.label))))
+        if column.right:  # a number is shown whole or not at all: the cap does not cut it
+            number = max((len(row.cells[i].text) for row in rows
+                          if _NUMBER.fullmatch(row.cells[i].text)), default=0)
+            widths.append(max(column.width, number,
+                              min(column.cap, max(longest, len(column.label)))))
             continue
         widths.append(max(column.width, min(column.cap, max(longest, len(column.label)))))
     return widths
