@@ -126,16 +126,19 @@ class _Reader:
             return None
         spec = {f.name: f for f in of_section(section)}
         values: dict = {}
+        meant: set[str] = set()     # keys an unknown key is a typo of: not missing twice
         for key, item in raw.items():
             if key not in spec:
-                self.error("E-SCHEMA", wording.unknown_key(key, section, _suggest(key, spec)),
+                close = _suggest(key, spec)
+                self.error("E-SCHEMA", wording.unknown_key(key, section, close),
                            path + (key,), ref, key)
+                meant.add(close)
                 continue
             converted = self.value(_FILE_KIND[spec[key].kind], item, path + (key,), ref, key)
             if converted is not None:
                 values[key] = converted
         for key, entry in spec.items():
-            if entry.required and key not in raw:
+            if entry.required and key not in raw and key not in meant:
                 self.error("E-SCHEMA", wording.missing_key_in(key, section), path, ref, key)
         return values
 

@@ -178,3 +178,13 @@ def test_a_misspelt_array_of_tables_is_placed_at_its_header(capsys, write_report
     assert code == 1
     assert out.splitlines() == [f"{path}:{line}:1: E-SCHEMA неизвестный ключ верхнего уровня "
                                 f"«amendment» (может быть, «amendments»?)"]
+
+
+def test_a_misspelt_key_is_one_line_not_also_a_missing_one(capsys, write_report):
+    """«plan_perod» said «нет обязательного ключа «plan_period»» and then «неизвестный ключ
+    «plan_perod» (может быть, «plan_period»?)»: one typo, two errors."""
+    path = write_report(change("plan_period = 100.00\n", "plan_perod = 100.00\n"))
+    code, out, _err = run(capsys, "check", str(path))
+    errors = [line for line in out.splitlines() if " E-" in line]
+    assert code == 1
+    assert len(errors) == 1 and "«plan_perod»" in errors[0] and "«plan_period»?" in errors[0]
