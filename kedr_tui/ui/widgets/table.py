@@ -479,7 +479,9 @@ class ReportTable(ScrollView, can_focus=True, inherit_bindings=False):
             for k, (a, b) in enumerate(zip(new.cells, old.cells)):
                 if a != b:
                     changed.append((index, k))
-                    if len(a.text) != len(b.text):
+                    # (a column's width changes only if a text outgrows it or its widest shrinks)
+                    if len(a.text) != len(b.text) and (len(a.text) > self._natural[k]
+                                                       or len(b.text) >= self._natural[k]):
                         columns.add(k)
         self.shown = list(rows)
         self.cell_updates += len(changed)
