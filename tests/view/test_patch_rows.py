@@ -7,6 +7,8 @@ from __future__ import annotations
 from hypothesis import given, strategies as st
 
 from kedr_tui.core.edits import SetField
+from kedr_tui.core.identity import of_row
+from kedr_tui.view.keys import PROGRAMME
 from kedr_tui.core.session import Session
 from kedr_tui.view.rows import Memo, State, build_rows, marks_of, patch_rows
 from tests.core.test_incremental import STEADY, a_step, loaded
@@ -55,6 +57,6 @@ def test_a_cash_edit_builds_again_only_its_row_and_the_totals_above_it():
     patched = patch_rows("expenses", new, memo, marks_of(new.findings), rows,
                          {r.key: at for at, r in enumerate(rows)})
     changed = {r.key for r, old in zip(patched, rows) if r is not old}
-    assert f"exp:{index}" in changed and "program" in changed
+    assert of_row("expenses", index, row) in changed and PROGRAMME in changed
     assert len(changed) <= 2 + len(new.change.nodes) + 12     # the row, its path and their executor lines
     assert patched == build_rows("expenses", new, Memo(), marks_of(new.findings))

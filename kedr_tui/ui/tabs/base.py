@@ -25,7 +25,7 @@ class TabView(Vertical):
         self.memo = Memo()
         self._rows: list[ViewRow] = []
         self._stale = False             # rows not built for the current state yet
-        self._positions: dict[str, int] | None = None     # row key -> place in ``_rows``
+        self._positions: dict | None = None                 # row key -> place in ``_rows``
         self.state: State | None = None
         self.marks: dict = {}
         self.changes: dict = {}         # row key -> columns changed since a base version
