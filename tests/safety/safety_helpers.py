@@ -111,14 +111,18 @@ def _python_for_others(base: Path) -> tuple[str, str]:
         libs = base / "libs"
         libs.mkdir(exist_ok=True)
         import msgspec
+        import tomli
         import tomlkit
 
         import kedr_tui
 
-        for module in (kedr_tui, msgspec, tomlkit):
+        for module in (kedr_tui, msgspec, tomli, tomlkit):
             source = Path(module.__file__).parent
             shutil.copytree(source, libs / source.name, dirs_exist_ok=True,
                             ignore=shutil.ignore_patterns("__pycache__"))
+        # tomli's wheel is compiled by mypyc, whose runtime is a module beside the package
+        for runtime in Path(tomli.__file__).parent.parent.glob("*__mypyc*"):
+            shutil.copy(runtime, libs)
         try:
             import typing_extensions
 
