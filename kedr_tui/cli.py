@@ -100,7 +100,7 @@ def _warn_journal(path: Path) -> None:
 
 
 def cmd_check(args) -> int:
-    from kedr_tui.core.store import load
+    from kedr_tui.core.loading import load
 
     worst = EXIT_OK
     for name in args.reports:
@@ -203,7 +203,7 @@ def cmd_protocol(args) -> int:
 
 def _load_clean(name: str):
     """A report that can be used for output: errors are listed and refused (exit 1)."""
-    from kedr_tui.core.store import load
+    from kedr_tui.core.loading import load
 
     loaded = load(Path(name))
     if loaded.has_errors:
@@ -306,7 +306,8 @@ def cmd_diff(args) -> int:
 
         return external(args.files, _colour(args.color, git=True))
     from kedr_tui.core.diff import compare
-    from kedr_tui.core.store.versions import analysed_pair, read_revision, read_text
+    from kedr_tui.core.loading import analysed_pair
+    from kedr_tui.core.store.versions import read_revision, read_text
     from kedr_tui.export.diff import as_json, as_text
 
     if args.rev is not None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from kedr_tui.core import identity
+from kedr_tui.core import identity, wording
 from kedr_tui.core.derive import Derived, left_out_reason, parent_code, program_code, split_code
 from kedr_tui.core.errors import Finding
 from kedr_tui.core.locate import Locator
@@ -56,8 +56,7 @@ def check(report: Report, derived: Derived, locator: Locator, *,
     out = _Collector(report, locator)
     if file_year is not None and report.year and report.year != file_year:
         line, column = locator.find("year")
-        out.findings.append(Finding("E-YEAR", f"год в файле {report.year} не совпадает с именем файла "
-                                    f"({file_year})", line, column, (), "year"))
+        out.findings.append(Finding("E-YEAR", wording.year_differs(report.year, file_year), line, column, (), "year"))
     _codes(report, out)
     _references(report, out)
     _duplicates(report, out)
@@ -74,31 +73,30 @@ def _codes(report: Report, out: _Collector) -> None:
     for index, act in enumerate(report.activities):
         parts = split_code(act.code)
         if parts is None:
-            out.add("E-CODE", f"код «{short(act.code, 40)}» не в форме МП.Пп.ОМ.М (например 04.0.02.1)",
+            out.add("E-CODE", wording.code_malformed(short(act.code, 40)),
                     "activities", index, "code")
             continue
         canonical = canonical_code(act.code)
         if canonical != act.code:  # 04.0.02.01 and 04.0.02.1 would be two activities
-            out.add("E-CODE", f"код «{act.code}» записан не так: номер мероприятия без нуля "
-                    f"впереди, «{canonical}»", "activities", index, "code")
+            out.add("E-CODE", wording.code_leading_zero(act.code, canonical), "activities", index, "code")
         elif parts in seen_parts and seen_parts[parts] != act.code:
-            out.add("E-CODE", f"код «{act.code}» повторяет «{seen_parts[parts]}»", "activities",
+            out.add("E-CODE", wording.code_repeats_as(act.code, seen_parts[parts]), "activities",
                     index, "code")
         seen_parts.setdefault(parts, act.code)
         if act.code.split(".")[0] != report.program.code:
-            out.add("E-CODE", f"код «{act.code}» не относится к программе «{report.program.code}»",
+            out.add("E-CODE", wording.code_of_other_program(act.code, report.program.code),
                     "activities", index, "code")
         elif act.code == program_code(report):
-            out.add("E-CODE", f"код программы «{act.code}» не указывается среди мероприятий",
+            out.add("E-CODE", wording.code_of_program_listed(act.code),
                     "activities", index, "code")
         elif act.code in seen:
-            out.add("E-CODE", f"код «{act.code}» повторяется", "activities", index, "code")
+            out.add("E-CODE", wording.code_repeated(act.code), "activities", index, "code")
         seen.add(act.code)
         known.add(act.code)
     for index, act in enumerate(report.activities):
         parent = parent_code(act.code)
         if split_code(act.code) and parent and parent not in known:
-            out.add("E-CODE", f"у мероприятия «{act.code}» нет родителя «{parent}»", "activities",
+            out.add("E-CODE", wording.parent_missing(act.code, parent), "activities",
                     index, "code")
 
 
@@ -109,34 +107,30 @@ def _references(report: Report, out: _Collector) -> None:
         parts = split_code(act.code)
         if act.task is None:
             if parts and parts[2] and not parts[3]:
-                out.add("E-SCHEMA", f"основному мероприятию «{act.code}» нужен ключ «task» (номер задачи)",
+                out.add("E-SCHEMA", wording.main_activity_needs_task(act.code),
                         "activities", index)
         elif not 1 <= act.task <= tasks:
-            out.add("E-REF", f"мероприятие «{act.code}» ссылается на задачу {act.task}, а задач "
-                    f"{tasks}", "activities", index, "task")
+            out.add("E-REF", wording.activity_unknown_task(act.code, act.task, tasks), "activities", index, "task")
     for index, ind in enumerate(report.indicators):
         if not 0 <= ind.task <= tasks:
-            out.add("E-REF", f"показатель «{short(ind.name)}» ссылается на задачу {ind.task}, а задач "
-                    f"{tasks}", "indicators", index, "task")
+            out.add("E-REF", wording.indicator_unknown_task(short(ind.name), ind.task, tasks), "indicators", index, "task")
     for index, row in enumerate(report.expenses):
         if row.code not in codes:
-            out.add("E-REF", f"расход на неизвестное мероприятие «{row.code}»", "expenses", index, "code")
+            out.add("E-REF", wording.expense_unknown_activity(row.code), "expenses", index, "code")
 
 
 def _duplicates(report: Report, out: _Collector) -> None:
     """Two rows of one section with the same identity (SPEC, «Row identity»)."""
     for first, index in identity.duplicates(report, "expenses"):
         row = report.expenses[index]
-        out.add("E-CODE", f"исполнитель «{short(row.executor)}» повторяется в мероприятии «{row.code}»",
+        out.add("E-CODE", wording.executor_repeated(short(row.executor), row.code),
                 "expenses", index, "executor")
     for first, index in identity.duplicates(report, "indicators"):
         ind = report.indicators[index]
-        out.add("E-DUP", f"показатель «{short(ind.name)}» повторяется в задаче {ind.task} "
-                f"(как № {first + 1} в файле)", "indicators", index, "name")
+        out.add("E-DUP", wording.indicator_repeated(short(ind.name), ind.task, first + 1), "indicators", index, "name")
     for first, index in identity.duplicates(report, "amendments"):
         amd = report.amendments[index]
-        out.add("E-DUP", f"изменение «{short(amd.act)}» № {amd.number or '—'} от "
-                f"{amd.date.strftime('%d.%m.%Y') if amd.date else '—'} повторяется", "amendments", index,
+        out.add("E-DUP", wording.amendment_repeated(short(amd.act), amd.number or '—', amd.date.strftime('%d.%m.%Y') if amd.date else '—'), "amendments", index,
                 "act")
 
 
@@ -146,22 +140,19 @@ def _indicators(report: Report, derived: Derived, out: _Collector,
         name = f"«{short(ind.name)}»"
         justified = bool(ind.justification.strip())
         if ind.fact is None and not justified:
-            out.add("W-NOFACT", f"{name}: нет факта и нет обоснования", "indicators", index, "justification")
+            out.add("W-NOFACT", wording.no_fact_no_justification(name), "indicators", index, "justification")
         elif figures.unfavourable and not justified:
-            out.add("W-JUSTIFY", f"{name}: факт {fmt_value(ind.fact)} хуже плана {fmt_value(ind.plan)}, "
-                    "нет обоснования отклонения", "indicators", index, "fact")
+            out.add("W-JUSTIFY", wording.indicator_unjustified(name, fmt_value(ind.fact), fmt_value(ind.plan)), "indicators", index, "fact")
         value = figures.formula
         if value.error:
-            out.add("W-FORMULA", f"{name}: расчёт «{short(value.expression, 60)}» не вычисляется: {value.error}",
+            out.add("W-FORMULA", wording.formula_not_computed(name, short(value.expression, 60), value.error),
                     "indicators", index, "formula")
         elif figures.formula_mismatch:
-            out.add("W-FORMULA", f"{name}: расчёт «{short(value.expression, 60)}» = {fmt_money(value.value)}, "
-                    f"а факт {fmt_value(ind.fact)}", "indicators", index, "formula")
+            out.add("W-FORMULA", wording.formula_mismatch(name, short(value.expression, 60), fmt_money(value.value), fmt_value(ind.fact)), "indicators", index, "formula")
         if previous is not None and ind.name in previous:
             last = previous[ind.name]
             if last != ind.prev:
-                out.add("W-PREV", f"{name}: значение за прошлый год {fmt_value(ind.prev)} не совпадает "
-                        f"с фактом в отчёте за {report.year - 1} год ({fmt_value(last)})",
+                out.add("W-PREV", wording.prev_differs(name, fmt_value(ind.prev), report.year - 1, fmt_value(last)),
                         "indicators", index, "prev")
 
 
@@ -169,78 +160,71 @@ def _expenses(report: Report, out: _Collector) -> None:
     for index, row in enumerate(report.expenses):
         where = f"«{row.code}», {short(row.executor, 40)}"
         if row.cash < row.plan_year and not row.justification.strip():
-            out.add("W-JUSTIFY", f"{where}: кассовое исполнение {fmt_money(row.cash)} ниже плана "
-                    f"{fmt_money(row.plan_year)}, нет обоснования", "expenses", index, "cash")
+            out.add("W-JUSTIFY", wording.cash_below_plan(where, fmt_money(row.cash), fmt_money(row.plan_year)), "expenses", index, "cash")
         if row.cash > row.plan_period:
-            out.add("W-OVERSPEND", f"{where}: кассовое исполнение {fmt_money(row.cash)} выше плана на "
-                    f"период {fmt_money(row.plan_period)}", "expenses", index, "cash")
+            out.add("W-OVERSPEND", wording.cash_above_period_plan(where, fmt_money(row.cash), fmt_money(row.plan_period)), "expenses", index, "cash")
         if row.plan_period > row.plan_year:
-            out.add("W-OVERSPEND", f"{where}: план на период {fmt_money(row.plan_period)} выше плана "
-                    f"на год {fmt_money(row.plan_year)}", "expenses", index, "plan_period")
+            out.add("W-OVERSPEND", wording.period_plan_above_year_plan(where, fmt_money(row.plan_period), fmt_money(row.plan_year)), "expenses", index, "plan_period")
 
 
 # ---------------------------------------------------------------- plausibility (typos a meeting catches)
 
 TEN = Decimal(10)
 HUNDRED = Decimal(100)
-SHARE_WORDS = ("доля", "процент", "уровень")
-_INDICATOR_VALUES = (("plan", "план"), ("fact", "факт"))
-_EXPENSE_VALUES = (("plan_year", "план на год"), ("plan_period", "план на период"),
-                   ("cash", "кассовое исполнение"))
+_INDICATOR_VALUES = ("plan", "fact")
+_EXPENSE_VALUES = ("plan_year", "plan_period", "cash")
 
 
 def is_share(ind) -> bool:
     """An indicator in «%» named «Доля…», «Процент…» or «Уровень…»: it lies within 0–100."""
     words = ind.name.split()
-    return ind.unit.strip() == "%" and bool(words) and words[0].lower() in SHARE_WORDS
+    return ind.unit.strip() == "%" and bool(words) and words[0].lower() in wording.SHARE_WORDS
 
 
 def outlier(fact: Decimal | None, plan: Decimal | None, prev: Decimal | None) -> str | None:
-    """«больше» / «меньше» when ``fact`` is over ten times off both plan and prev (all non-zero)."""
+    """``"larger"`` / ``"smaller"`` when ``fact`` is over ten times off both plan and prev (all non-zero)."""
     if fact is None or plan is None or prev is None or not (fact and plan and prev):
         return None
     f, p, q = abs(fact), abs(plan), abs(prev)
     if f > TEN * p and f > TEN * q:
-        return "больше"
+        return "larger"
     if f * TEN < p and f * TEN < q:
-        return "меньше"
+        return "smaller"
     return None
 
 
 def _plausibility(report: Report, derived: Derived, out: _Collector) -> None:
     for index, ind in enumerate(report.indicators):
         name = f"«{short(ind.name)}»"
-        for key, what in _INDICATOR_VALUES:
+        for key in _INDICATOR_VALUES:
             value = getattr(ind, key)
             if value is not None and value < 0:
-                left = " — показатель не учитывается в оценке эффективности" if left_out_reason(ind) else ""
-                out.add("W-NEGATIVE", f"{name}: {what} {fmt_value(value)} меньше нуля{left}",
+                out.add("W-NEGATIVE", wording.negative_indicator_value(
+                    name, key, fmt_value(value), left_out=left_out_reason(ind) is not None),
                         "indicators", index, key)
         if is_share(ind):
-            for key, what in _INDICATOR_VALUES:
+            for key in _INDICATOR_VALUES:
                 value = getattr(ind, key)
                 if value is not None and not 0 <= value <= HUNDRED:
-                    out.add("W-RANGE", f"{name}: {what} {fmt_value(value)} % вне 0–100 %",
+                    out.add("W-RANGE", wording.share_out_of_range(name, key, fmt_value(value)),
                             "indicators", index, key)
         if way := outlier(ind.fact, ind.plan, ind.prev):
-            out.add("W-OUTLIER", f"{name}: факт {fmt_value(ind.fact)} более чем в 10 раз {way} и "
-                    f"плана {fmt_value(ind.plan)}, и прошлого года {fmt_value(ind.prev)} — возможно, "
-                    "опечатка", "indicators", index, "fact")
+            out.add("W-OUTLIER", wording.outlier(name, fmt_value(ind.fact), way, fmt_value(ind.plan),
+                                                 fmt_value(ind.prev)), "indicators", index, "fact")
     for index, row in enumerate(report.expenses):
-        for key, what in _EXPENSE_VALUES:
+        for key in _EXPENSE_VALUES:
             value = getattr(row, key)
             if value < 0:
-                out.add("W-NEGATIVE", f"«{row.code}», {short(row.executor, 40)}: {what} "
-                        f"{fmt_money(value)} меньше нуля", "expenses", index, key)
+                out.add("W-NEGATIVE", wording.negative_expense_value(
+                    row.code, short(row.executor, 40), key, fmt_money(value)), "expenses", index, key)
     for section, (key, _texts) in PLACEHOLDERS.items():
         for index, row in enumerate(getattr(report, section)):
             text = getattr(row, key)
             if is_placeholder(section, text):
-                out.add("W-PLACEHOLDER", f"«{short(text)}»: строка добавлена, но не заполнена",
+                out.add("W-PLACEHOLDER", wording.placeholder_row(short(text)),
                         section, index, key)
     wrong = {f.ref[1] for f in out.findings if f.is_error and f.ref[:1] == ("activities",)}
     for node in derived.tree.walk():
         # (an activity already named by an error is not also called empty)
         if node.activity is not None and node.is_leaf and not node.own_rows and node.activity not in wrong:
-            out.add("W-PLACEHOLDER", f"мероприятие «{node.code}» без вложенных мероприятий и без "
-                    "исполнителей", "activities", node.activity, "code")
+            out.add("W-PLACEHOLDER", wording.empty_activity(node.code), "activities", node.activity, "code")

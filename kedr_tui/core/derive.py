@@ -15,14 +15,15 @@ from msgspec import Struct, field
 from kedr_tui.core.formula import FormulaValue, evaluate
 from kedr_tui.core.model import LOWER, Activity, Expense, Indicator, Report
 from kedr_tui.core.numbers import FOUR, TWO, decimals_of, round_half_up
+from kedr_tui.core import wording
 
 HUNDRED = Decimal(100)
 ZERO = Decimal(0)
 CASH_THRESHOLD = Decimal("0.95")
-RATINGS = ((Decimal("0.90"), "высокая"), (Decimal("0.80"), "средняя"),
-           (Decimal("0.70"), "удовлетворительная"))
-RATING_LOW = "неудовлетворительная"
-RATING_NONE = "не определена"
+RATINGS = ((Decimal("0.90"), wording.RATING_HIGH), (Decimal("0.80"), wording.RATING_MEDIUM),
+           (Decimal("0.70"), wording.RATING_SATISFACTORY))
+RATING_LOW = wording.RATING_LOW
+RATING_NONE = wording.RATING_NONE
 
 CODE_RE = re.compile(r"(\d{2})\.(\d)\.(\d{2})\.(\d{1,2})")
 
@@ -82,10 +83,10 @@ class IndicatorGroup(Struct, frozen=True):
     @property
     def heading(self) -> str:
         if self.task == 0:
-            return f"Показатели цели «{self.title}»"
+            return wording.goal_indicators(self.title)
         if not self.known:
-            return f"Показатели задачи {self.task} (такой задачи нет)"
-        return f"Показатели задачи {self.task} «{self.title}»"
+            return wording.task_indicators_no_task(self.task)
+        return wording.task_indicators(self.task, self.title)
 
 
 def indicator_groups(report: Report) -> list[IndicatorGroup]:
@@ -314,7 +315,7 @@ class Evaluation(Struct, frozen=True):
     left_out_reasons: tuple[str, ...] = ()         # why, one per ``left_out``
 
 
-NEGATIVE_LEFT_OUT = "план или факт меньше нуля"
+NEGATIVE_LEFT_OUT = wording.LEFT_OUT_NEGATIVE
 
 
 def left_out_reason(ind: Indicator) -> str | None:
@@ -324,9 +325,9 @@ def left_out_reason(ind: Indicator) -> str | None:
     indicator is left out rather than counted upside down.
     """
     if ind.fact is None:
-        return "нет факта"
+        return wording.LEFT_OUT_NO_FACT
     if ind.plan is None or ind.plan == 0:
-        return "план 0"
+        return wording.LEFT_OUT_PLAN_ZERO
     if ind.plan < 0 or ind.fact < 0:
         return NEGATIVE_LEFT_OUT
     return None

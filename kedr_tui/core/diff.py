@@ -33,6 +33,7 @@ from kedr_tui.core.derive import Derived, Node, derive
 from kedr_tui.core.fields import FIELDS
 from kedr_tui.core.identity import NarrativeId, RowId, TableId
 from kedr_tui.core.model import HIGHER, LOWER, Report, data_fields
+from kedr_tui.core import wording
 from kedr_tui.core.numbers import DASH, fmt_money, fmt_pct, fmt_ratio, fmt_value
 from kedr_tui.core.safe_text import visible, visible_text
 
@@ -336,17 +337,8 @@ def compare(old: Report, new: Report, dold: Derived | None = None,
 
 # ---------------------------------------------------------------- in words
 
-FIGURE_LABELS = {
-    "abs_deviation": "абсолютное отклонение", "rel_deviation": "относительное отклонение, %",
-    "growth": "темп роста, %", "achievement": "степень достижения (СДП)", "plan_year": "план на год",
-    "plan_period": "план на период", "cash": "исполнено", "pct_year": "% к плану на год",
-    "pct_period": "% к плану на период", "sr": "СР (степень реализации)",
-    "ss": "ССуз (соответствие расходов)", "srm": "СРм (доля мероприятий)",
-    "eis": "Эис (эффективность расходов)", "er": "ЭР (эффективность реализации)",
-    "rating": "оценка",
-}
-NODE_KINDS = {"program": "Программа", "subprogram": "Подпрограмма", "main": "Основное мероприятие",
-              "activity": "Мероприятие"}
+FIGURE_LABELS = wording.FIGURE_LABELS
+NODE_KINDS = wording.NODE_KINDS
 MONEY = {"plan_year", "plan_period", "cash"}
 PERCENT = {"rel_deviation", "growth", "pct_year", "pct_period"}
 RATIO = {"achievement", "sr", "ss", "srm", "eis", "er"}
@@ -367,9 +359,9 @@ def value_text(name: str, value: object) -> str:
     if isinstance(value, _dt.date):
         return value.strftime("%d.%m.%Y")
     if name == "better":
-        return {HIGHER: "больше — лучше", LOWER: "меньше — лучше"}.get(value, visible_text(str(value)))
+        return wording.BETTER_WORDS.get(value, visible_text(str(value)))
     if isinstance(value, str):
-        return visible_text(value) if value else "(пусто)"
+        return visible_text(value) if value else wording.EMPTY_VALUE
     return visible_text(str(value))
 
 

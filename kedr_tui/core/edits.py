@@ -14,6 +14,7 @@ from msgspec.structs import replace
 from kedr_tui.core.fields import FIELDS, of_section, parse_input  # noqa: F401  (parse_input: typed input)
 from kedr_tui.core.history import EditError  # edits are refused with it; also importable from here
 from kedr_tui.core.model import HIGHER, LISTS, LOWER, SINGLETONS, Report
+from kedr_tui.core import wording
 
 
 # ---------------------------------------------------------------- edits
@@ -35,7 +36,7 @@ class SetField(Struct, frozen=True):
             return replace(report, **{self.section: replace(table, **{self.field: self.new})})
         rows = list(getattr(report, self.section))
         if not 0 <= self.index < len(rows):
-            raise EditError(f"нет строки {self.index + 1} в «{self.section}»")
+            raise EditError(wording.no_row_in(self.index + 1, self.section))
         rows[self.index] = replace(rows[self.index], **{self.field: self.new})
         return replace(report, **{self.section: tuple(rows)})
 
@@ -51,7 +52,7 @@ class InsertRow(Struct, frozen=True):
     def apply(self, report: Report) -> Report:
         rows = list(getattr(report, self.section))
         if not 0 <= self.index <= len(rows):
-            raise EditError(f"нельзя вставить строку {self.index + 1}")
+            raise EditError(wording.cannot_insert_row(self.index + 1))
         rows.insert(self.index, self.row)
         return replace(report, **{self.section: tuple(rows)})
 
@@ -67,7 +68,7 @@ class DeleteRow(Struct, frozen=True):
     def apply(self, report: Report) -> Report:
         rows = list(getattr(report, self.section))
         if not 0 <= self.index < len(rows):
-            raise EditError(f"нет строки {self.index + 1}")
+            raise EditError(wording.no_row(self.index + 1))
         del rows[self.index]
         return replace(report, **{self.section: tuple(rows)})
 
@@ -83,7 +84,7 @@ class MoveRow(Struct, frozen=True):
     def apply(self, report: Report) -> Report:
         rows = list(getattr(report, self.section))
         if not (0 <= self.index < len(rows) and 0 <= self.to < len(rows)):
-            raise EditError("строку некуда перемещать")
+            raise EditError(wording.CANNOT_MOVE_ROW)
         rows.insert(self.to, rows.pop(self.index))
         return replace(report, **{self.section: tuple(rows)})
 
@@ -128,7 +129,7 @@ def _value_from(value):
                 return _dt.date.fromisoformat(value["date"])
         except (ArithmeticError, ValueError):
             pass
-        raise EditError("значение не число и не дата")
+        raise EditError(wording.VALUE_NOT_NUMBER_OR_DATE)
     return value
 
 
@@ -146,10 +147,10 @@ def _checked(section: str, field: str, value):
         if field == "year" and isinstance(value, int) and not isinstance(value, bool) \
                 and 1900 <= value <= 2999:
             return value
-        raise EditError(f"недопустимое поле отчёта «{field}»")
+        raise EditError(wording.bad_report_field(field))
     entry = catalogue.FIELDS.get((section, field)) if isinstance(field, str) else None
     if entry is None:
-        raise EditError(f"неизвестное поле «{field}» в «{section}»")
+        raise EditError(wording.unknown_field_in(field, section))
     kind = entry.kind
     cls = {**LISTS, **SINGLETONS}[section]
     if value is None and cls.__struct_defaults__ and _default_of(cls, field) is None:
@@ -163,7 +164,7 @@ def _checked(section: str, field: str, value):
               and not isinstance(value, _dt.datetime))
           or (kind == catalogue.BETTER and value in (HIGHER, LOWER)))
     if not ok:
-        raise EditError(f"недопустимое значение поля «{field}»")
+        raise EditError(wording.bad_field_value(field))
     return value
 
 
@@ -177,14 +178,14 @@ def _index(value, optional: bool = False):
     if optional and value is None:
         return value
     if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < 10 ** 7:
-        raise EditError("недопустимый номер строки")
+        raise EditError(wording.BAD_ROW_NUMBER)
     return value
 
 
 def _section(value, lists_only: bool = True) -> str:
     known = LISTS if lists_only else {**LISTS, **SINGLETONS, "report": None}
     if not isinstance(value, str) or value not in known:
-        raise EditError("неизвестный раздел отчёта")
+        raise EditError(wording.UNKNOWN_SECTION)
     return value
 
 
@@ -202,7 +203,7 @@ _SECTION_OF = {cls.__name__: section for section, cls in {**LISTS, **SINGLETONS}
 def _row_from(data: dict, section: str):
     if not isinstance(data, dict) or data.get("type") not in _ROW_TYPES \
             or _SECTION_OF[data["type"]] != section:
-        raise EditError("строка журнала не того вида")
+        raise EditError(wording.JOURNAL_ROW_MALFORMED)
     values = {}
     for key, raw in data.items():
         if key == "type":
@@ -229,13 +230,13 @@ def to_json(edit) -> dict:
 def from_json(data: dict, depth: int = 0):
     """An edit from its journal form; EditError (Russian) when it is not a valid one."""
     if not isinstance(data, dict) or depth > 8:
-        raise EditError("запись журнала не того вида")
+        raise EditError(wording.JOURNAL_ENTRY_MALFORMED)
     op = data["op"]
     if op == "set":
         section, field = _section(data["section"], lists_only=False), data["field"]
         index = _index(data["index"], optional=section not in LISTS)
         if not isinstance(field, str):
-            raise EditError("неизвестное поле")
+            raise EditError(wording.UNKNOWN_FIELD)
         old = _checked(section, field, _value_from(data["old"]))
         new = _checked(section, field, _value_from(data["new"]))
         return SetField(section, index, field, old, new)
@@ -249,9 +250,9 @@ def from_json(data: dict, depth: int = 0):
         edits = data["edits"]
         label = data.get("label", "")
         if not isinstance(edits, list) or not isinstance(label, str):
-            raise EditError("запись журнала не того вида")
+            raise EditError(wording.JOURNAL_ENTRY_MALFORMED)
         return Batch(tuple(from_json(e, depth + 1) for e in edits), label)
-    raise EditError(f"неизвестная операция журнала «{op}»")
+    raise EditError(wording.unknown_journal_op(op))
 
 
 # ---------------------------------------------------------------- typed input

@@ -3,9 +3,9 @@ a Russian message and the exit code ``main`` ends with."""
 
 from __future__ import annotations
 
-import errno
-
 from msgspec import Struct
+
+from kedr_tui.core import wording
 
 ERROR = "error"
 WARNING = "warning"
@@ -78,24 +78,6 @@ class ReportError(KedrError):
         return f"{where}: {self.message}"
 
 
-_OS_REASONS = {
-    errno.EACCES: "нет прав на запись в папку «{folder}»",
-    errno.EPERM: "нет прав на запись в папку «{folder}»",
-    errno.EROFS: "папка «{folder}» на файловой системе только для чтения",
-    errno.ENOSPC: "на диске нет места",
-    errno.EDQUOT: "превышена дисковая квота",
-    errno.EIO: "ошибка ввода-вывода диска",
-    errno.ENOENT: "папка «{folder}» не существует",
-    errno.ENOTDIR: "«{folder}» — не папка",
-    errno.EEXIST: "«{folder}» — файл, а не папка",
-    errno.EISDIR: "на этом месте папка (в «{folder}»)",
-    errno.ELOOP: "на этом месте символическая ссылка",
-    errno.EMLINK: "слишком много ссылок на файл",
-    errno.ETXTBSY: "файл занят",
-    errno.ENAMETOOLONG: "слишком длинное имя файла",
-}
-
-
 def os_reason(exc: OSError, folder) -> str:
     """An OSError of a write into ``folder`` as a short Russian reason, naming the folder by
     its absolute path («.» tells the officer nothing); never Python's English strerror."""
@@ -105,6 +87,4 @@ def os_reason(exc: OSError, folder) -> str:
         folder = os.path.abspath(folder or ".")
     except (OSError, ValueError):
         pass
-    reason = _OS_REASONS.get(exc.errno, f"ошибка записи в папку «{{folder}}» (код {exc.errno})"
-                             if exc.errno else "ошибка записи в папку «{folder}»")
-    return reason.format(folder=folder)
+    return wording.write_failed(exc.errno, folder)

@@ -8,6 +8,11 @@ descriptions (``recovery``), the column headers and the detail pane
 the format is one entry here plus its tests (``tests/core/test_fields.py``
 walks this catalogue).
 
+Wording: each field's Russian labels (``label``, ``short``, ``noun``, ``column``) stay in
+its one entry here, the one justified exception to ``core/wording.py`` (issue 9 item 1: a
+new field is one entry, not an entry plus four label tables); ``tests/test_wording.py``
+allows Cyrillic in this module only inside the ``_f(...)`` entries.
+
 Kinds: ``text`` (one line), ``multiline``, ``number`` (exact decimal),
 ``integer``, ``date`` and ``better`` (``higher`` / ``lower``).  A field that is
 not required and holds a number may be left empty: it then has no value.
@@ -20,6 +25,7 @@ from decimal import Decimal
 
 from msgspec import Struct
 
+from kedr_tui.core import wording
 from kedr_tui.core.errors import EditError
 from kedr_tui.core.model import HIGHER, LOWER
 from kedr_tui.core.numbers import NumberError, format_decimal, parse_date, parse_integer, parse_number
@@ -28,13 +34,8 @@ TEXT, MULTILINE, NUMBER, INTEGER, DATE, BETTER = "text", "multiline", "number", 
 CHOICE = "choice"
 
 # What the editor says under the input line, by editor kind.
-HINTS = {
-    NUMBER: "число: 1 129,01 · 1129.01 · −5",
-    INTEGER: "целое число",
-    DATE: "дата: ДД.ММ.ГГГГ",
-    TEXT: "текст в одну строку",
-}
-OPTIONAL_HINT = "; пусто — значения нет"
+HINTS = wording.EDITOR_HINTS
+OPTIONAL_HINT = wording.OPTIONAL_HINT
 
 
 class Field(Struct, frozen=True):
@@ -82,8 +83,7 @@ class Field(Struct, frozen=True):
             if self.name == "task" and report is not None:
                 low = 0 if self.section == "indicators" else 1
                 if not low <= value <= len(report.tasks):
-                    raise EditError(f"нет задачи {value}: задачи с {low} по {len(report.tasks)}"
-                                    + (" (0 — цель программы)" if low == 0 else ""))
+                    raise EditError(wording.no_such_task(value, low, len(report.tasks)))
             return value
         if kind == DATE:
             try:
@@ -93,12 +93,12 @@ class Field(Struct, frozen=True):
         if kind == BETTER:
             value = _BETTER_WORDS.get(stripped.lower())
             if value is None:
-                raise EditError("ожидается «больше» (higher) или «меньше» (lower)")
+                raise EditError(wording.BETTER_EXPECTED)
             return value
         if kind == MULTILINE:
             return text.strip("\n")
         if "\n" in stripped:
-            raise EditError("здесь нужна одна строка")
+            raise EditError(wording.ONE_LINE_EXPECTED)
         return stripped
 
     def text(self, value) -> str:
@@ -114,14 +114,15 @@ class Field(Struct, frozen=True):
         if isinstance(value, _dt.date):
             return value.strftime("%d.%m.%Y")
         if self.kind == BETTER:
-            return {HIGHER: "больше", LOWER: "меньше"}.get(value, str(value))
+            return wording.BETTER_SHORT.get(value, str(value))
         if isinstance(value, str):
-            return f"«{clip(value)}»" if value else "пусто"
+            return f"«{clip(value)}»" if value else wording.EMPTY_TEXT
         return str(value)
 
 
-_BETTER_WORDS = {"higher": HIGHER, "больше": HIGHER, "выше": HIGHER,
-                 "lower": LOWER, "меньше": LOWER, "ниже": LOWER}
+_BETTER_WORDS = {"higher": HIGHER, "lower": LOWER,
+                 **{word: HIGHER for word in wording.HIGHER_WORDS},
+                 **{word: LOWER for word in wording.LOWER_WORDS}}
 
 
 def editable_text(value) -> str:

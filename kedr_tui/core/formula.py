@@ -3,6 +3,9 @@
 A formula is free text such as ``Пв=Кпс/Очз х 100 (100=8/8*100)``.  Its
 numeric part is the last stretch of numbers, operators and parentheses that
 forms an expression with at least one operator (here ``8/8*100``).
+
+The Cyrillic «х» below is an operator of the formula's grammar (the seed writes
+``х 100``), not wording: ``tests/test_wording.py`` allows exactly those literals.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from decimal import Decimal
 from msgspec import Struct
 
 from kedr_tui.core.errors import KedrError
+from kedr_tui.core import wording
 
 MAX_DEPTH = 64
 
@@ -83,7 +87,7 @@ class _Parser:
     def parse(self) -> Decimal:
         value = self.expr(0)
         if self.peek() is not None:
-            raise FormulaError("лишние символы в выражении")
+            raise FormulaError(wording.FORMULA_TRAILING)
         return value
 
     def expr(self, depth: int) -> Decimal:
@@ -102,17 +106,17 @@ class _Parser:
             if tok[1] in _MUL:
                 value = value * right
             elif right == 0:
-                raise FormulaError("деление на ноль")
+                raise FormulaError(wording.FORMULA_DIVISION_BY_ZERO)
             else:
                 value = value / right
         return value
 
     def unary(self, depth: int) -> Decimal:
         if depth > MAX_DEPTH:
-            raise FormulaError("слишком глубокая вложенность скобок")
+            raise FormulaError(wording.FORMULA_TOO_DEEP)
         tok = self.peek()
         if tok is None:
-            raise FormulaError("выражение оборвано")
+            raise FormulaError(wording.FORMULA_CUT_SHORT)
         if tok == ("op", "-"):
             self.take()
             return -self.unary(depth + 1)
@@ -126,17 +130,17 @@ class _Parser:
             self.take()
             value = self.expr(depth + 1)
             if self.peek() != ("paren", ")"):
-                raise FormulaError("не закрыта скобка")
+                raise FormulaError(wording.FORMULA_PAREN_OPEN)
             self.take()
             return value
-        raise FormulaError(f"неожиданный символ «{tok[1]}»")
+        raise FormulaError(wording.formula_unexpected(tok[1]))
 
 
 def evaluate_expression(text: str) -> Decimal:
     """Evaluate a pure arithmetic expression; raises only FormulaError."""
     tokens = _tokens(text)
     if any(kind == "other" for kind, _ in tokens):
-        raise FormulaError("в выражении есть посторонние символы")
+        raise FormulaError(wording.FORMULA_FOREIGN)
     return _evaluate(tokens)
 
 
@@ -146,19 +150,19 @@ MAX_RESULT = Decimal(10) ** 18
 
 def _evaluate(tokens: list[tuple[str, str]]) -> Decimal:
     if any(kind == "num" and len(value) > MAX_DIGITS for kind, value in tokens):
-        raise FormulaError("число вне допустимого диапазона")  # longer than MAX_DIGITS
+        raise FormulaError(wording.FORMULA_NUMBER_RANGE)  # longer than MAX_DIGITS
     try:
         with decimal.localcontext() as ctx:
             ctx.prec = 28
             ctx.traps[decimal.Inexact] = False
             value = +_Parser(tokens).parse()
         if not value.is_finite() or abs(value) >= MAX_RESULT:
-            raise FormulaError("результат вне допустимого диапазона")
+            raise FormulaError(wording.FORMULA_RESULT_RANGE)
         return value
     except decimal.DecimalException as exc:
-        raise FormulaError("число вне допустимого диапазона") from exc
+        raise FormulaError(wording.FORMULA_NUMBER_RANGE) from exc
     except RecursionError as exc:  # pragma: no cover - MAX_DEPTH guards first
-        raise FormulaError("слишком глубокая вложенность скобок") from exc
+        raise FormulaError(wording.FORMULA_TOO_DEEP) from exc
 
 
 def _render(tokens: list[tuple[str, str]]) -> str:

@@ -22,6 +22,7 @@ import datetime as _dt
 import msgspec
 from msgspec import Struct
 
+from kedr_tui.core import wording
 from kedr_tui.core.errors import KedrError
 from kedr_tui.core.model import Report
 
@@ -203,7 +204,7 @@ def from_table(data: object) -> RowId:
     try:
         return msgspec.convert(data, RowId, builtin_types=(_dt.date,))
     except msgspec.ValidationError as exc:
-        raise RowIdError(f"строка указана неверно: {exc}") from None
+        raise RowIdError(wording.row_id_invalid(exc)) from None
 
 
 # ---------------------------------------------------------------- in words
@@ -211,27 +212,21 @@ def from_table(data: object) -> RowId:
 def describe(rid: RowId) -> str:
     """The row in the forms' words, for marks, the diff and the protocol."""
     if isinstance(rid, ReportId):
-        return "Отчёт в целом"
+        return wording.ROW_REPORT
     if isinstance(rid, TableId):
-        return {"program": "Программа", "signature": "Подпись"}.get(rid.name, rid.name)
+        return wording.ROW_TABLES.get(rid.name, rid.name)
     if isinstance(rid, TaskId):
-        return f"Задача {rid.number}"
+        return wording.row_task(rid.number)
     if isinstance(rid, IndicatorId):
-        group = "цели" if rid.task == 0 else f"задачи {rid.task}"
-        return f"Показатель {group} «{rid.name}»"
+        return wording.row_indicator(rid.task, rid.name)
     if isinstance(rid, ActivityId):
-        return f"Мероприятие {rid.code}"
+        return wording.row_activity(rid.code)
     if isinstance(rid, ExpenseId):
-        return f"Расход {rid.code}, {rid.executor}"
+        return wording.row_expense(rid.code, rid.executor)
     if isinstance(rid, AmendmentId):
-        when = rid.date.strftime("%d.%m.%Y") if rid.date else "без даты"
-        number = f" № {rid.number}" if rid.number else ""
-        return f"{rid.act} от {when}{number}"
-    if rid.part == "intro":
-        return "Доклад: вступление"
-    if rid.part == "outro":
-        return "Доклад: заключение"
-    return f"Доклад: текст о показателе «{rid.name}»"
+        return wording.row_amendment(rid.act, rid.date.strftime("%d.%m.%Y") if rid.date else None,
+                                     rid.number)
+    return wording.row_narrative(rid.part, rid.name)
 
 
 # ---------------------------------------------------------------- across two versions

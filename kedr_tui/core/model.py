@@ -13,6 +13,8 @@ from decimal import Decimal
 from msgspec import Struct
 from msgspec.structs import replace
 
+from kedr_tui.core import wording
+
 FORMAT = 1
 
 HIGHER = "higher"
@@ -21,10 +23,10 @@ LOWER = "lower"
 # The text the app puts into a row it adds: still there means the row was never filled in
 # (W-PLACEHOLDER).  Section -> (field, texts); a repeated one gets a number («… 2»).
 PLACEHOLDERS = {
-    "tasks": ("title", ("Новая задача",)),
-    "indicators": ("name", ("Новый показатель",)),
-    "activities": ("title", ("Новое мероприятие", "Новое основное мероприятие")),
-    "expenses": ("executor", ("Новый исполнитель",)),
+    "tasks": ("title", wording.PLACEHOLDER_TEXTS["tasks"]),
+    "indicators": ("name", wording.PLACEHOLDER_TEXTS["indicators"]),
+    "activities": ("title", wording.PLACEHOLDER_TEXTS["activities"]),
+    "expenses": ("executor", wording.PLACEHOLDER_TEXTS["expenses"]),
 }
 
 

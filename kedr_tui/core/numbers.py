@@ -8,6 +8,7 @@ import re
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 from kedr_tui.core.errors import KedrError
+from kedr_tui.core import wording
 
 NBSP = "\u00a0"
 MINUS = "\u2212"
@@ -45,23 +46,22 @@ def parse_number(text: str) -> Decimal:
     """
     shown = text.strip()
     if not shown:
-        raise NumberError("пустое значение, ожидается число")
+        raise NumberError(wording.NUMBER_EMPTY)
     sign, body = "", shown
     if body[0] in _SIGNS:
         sign, body = _SIGNS[body[0]], body[1:]
     whole, comma, fraction = body.replace(",", ".").partition(".")
     if any(ch in GROUP_SPACES for ch in body) and not _spaced_well(whole, fraction):
-        raise NumberError(f"«{shown}»: пробел допустим только между группами по три цифры "
-                          "(пример: 1 129,01)")
+        raise NumberError(wording.number_bad_spaces(shown))
     if ((not whole and not fraction) or "." in fraction
             or not (_PLAIN.fullmatch(whole) or _GROUPED.fullmatch(whole) or not whole)
             or not _FRACTION.fullmatch(fraction)):
-        raise NumberError(f"«{shown}» — не число (пример: 1 129,01)")
+        raise NumberError(wording.not_a_number_example(shown))
     digits = "".join(ch for ch in whole if ch not in GROUP_SPACES)
     try:
         value = Decimal(f"{sign}{digits or '0'}{'.' + fraction if comma else ''}")
     except InvalidOperation as exc:  # pragma: no cover - the patterns above guard
-        raise NumberError(f"«{shown}» — не число") from exc
+        raise NumberError(wording.not_a_number(shown)) from exc
     if problem := out_of_range(value):
         raise NumberError(problem)
     if value == 0:
@@ -79,9 +79,9 @@ def shown(value: object) -> str:
         if abs(value) < 10 ** 30:
             return str(value)
         digits = int(value.bit_length() * 0.30103) + 1
-        return f"{'−' if value < 0 else ''}число примерно из {digits} цифр"
+        return wording.huge_number_about('−' if value < 0 else '', digits)
     if value.is_finite() and value.adjusted() > 30:
-        return f"{'−' if value < 0 else ''}число из {value.adjusted() + 1} цифр"
+        return wording.huge_number('−' if value < 0 else '', value.adjusted() + 1)
     text = str(value)
     return text if len(text) <= 40 else text[:39] + "…"
 
@@ -95,7 +95,7 @@ def parse_integer(text: str) -> int:
     """A typed whole number (a task's number, a year): the same rules, no fraction."""
     value = parse_number(text)
     if value != value.to_integral_value() or decimals_of(value):
-        raise NumberError(f"«{text.strip()}» — не целое число")
+        raise NumberError(wording.not_an_integer(text.strip()))
     return int(value)
 
 
@@ -104,33 +104,30 @@ def parse_date(text: str) -> _dt.date:
     shown = text.strip()
     match = _DATE_RU.fullmatch(shown) or _DATE_ISO.fullmatch(shown)
     if not match:
-        raise NumberError(f"«{shown}» — не дата (ДД.ММ.ГГГГ)")
+        raise NumberError(wording.not_a_date(shown))
     day, month, year = (int(match.group(n)) for n in ("d", "m", "y"))
     if not 1 <= month <= 12:
-        raise NumberError(f"«{shown}»: месяца {month} нет (месяц от 1 до 12)")
+        raise NumberError(wording.no_such_month(shown, month))
     if year < 1:
-        raise NumberError(f"«{shown}»: года {year} нет")
+        raise NumberError(wording.no_such_year(shown, year))
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
-        raise NumberError(f"«{shown}»: такого дня нет — в {_MONTHS_IN[month - 1]} {year} года "
-                          f"{plural(last, 'день', 'дня', 'дней')}")
+        raise NumberError(wording.no_such_day(shown, month, year, last))
     return _dt.date(year, month, day)
 
 
 _DATE_RU = re.compile(r"(?P<d>[0-9]{1,2})\.(?P<m>[0-9]{1,2})\.(?P<y>[0-9]{4})")
 _DATE_ISO = re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})")
-_MONTHS_IN = ("январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе",
-              "сентябре", "октябре", "ноябре", "декабре")
 
 
 def out_of_range(value: Decimal) -> str | None:
     """Why an entered number can't be a figure of a report, or ``None``."""
     if not value.is_finite():
-        return "ожидается конечное число"
+        return wording.NUMBER_NOT_FINITE
     if abs(value) >= MAX_ABS:
-        return "число слишком велико (не больше 15 цифр до запятой)"
+        return wording.NUMBER_TOO_LARGE
     if decimals_of(value) > MAX_PLACES:
-        return f"слишком много знаков после запятой (не больше {MAX_PLACES})"
+        return wording.too_many_places(MAX_PLACES)
     return None
 
 
@@ -199,12 +196,3 @@ def plain(value: Decimal | None, places: int | None = None) -> str | None:
         value = abs(value)
     return f"{value:f}"
 
-
-def plural(n: int, one: str, few: str, many: str) -> str:
-    """``1 правка``, ``2 правки``, ``5 правок``."""
-    tail = n % 100
-    if 11 <= tail <= 14:
-        word = many
-    else:
-        word = {1: one, 2: few, 3: few, 4: few}.get(n % 10, many)
-    return f"{n} {word}"

@@ -19,6 +19,7 @@ from kedr_tui.core.derive import CODE_RE, parent_code, program_code, split_code
 from kedr_tui.core.edits import Batch, DeleteRow, InsertRow, MoveRow, SetField
 from kedr_tui.core.history import EditError
 from kedr_tui.core.model import LISTS, Activity, Report, Task, placeholder
+from kedr_tui.core import wording
 
 
 # ---------------------------------------------------------------- new rows
@@ -38,7 +39,7 @@ def new_row(section: str, report: Report, like=None):
         return cls(title=placeholder(section))
     if section == "amendments":
         return cls(act=like.act if like is not None else "", date=_dt.date(report.year or 2000, 1, 1))
-    raise EditError(f"в «{section}» нельзя добавлять строки")
+    raise EditError(wording.cannot_add_rows(section))
 
 
 # ---------------------------------------------------------------- tasks
@@ -53,7 +54,7 @@ def add_task(report: Report, at: int) -> InsertRow | Batch:
         for i, row in enumerate(getattr(report, section)):
             if row.task is not None and row.task > at:
                 edits.append(SetField(section, i, "task", row.task, row.task + 1))
-    return Batch(tuple(edits), "добавление задачи")
+    return Batch(tuple(edits), wording.EDIT_ADD_TASK)
 
 
 def delete_task(report: Report, index: int) -> Batch:
@@ -62,23 +63,22 @@ def delete_task(report: Report, index: int) -> Batch:
     users = [i for i in report.indicators if i.task == number]
     acts = [a for a in report.activities if a.task == number]
     if users or acts:
-        raise EditError(f"задачу {number} нельзя удалить: к ней относятся {len(users)} показателей и "
-                        f"{len(acts)} мероприятий")
+        raise EditError(wording.task_in_use(number, len(users), len(acts)))
     edits: list = [DeleteRow("tasks", index, report.tasks[index])]
     edits += _renumber(report, lambda t: t - 1 if t is not None and t > number else t)
-    return Batch(tuple(edits), f"удаление задачи {number}")
+    return Batch(tuple(edits), wording.edit_delete_task(number))
 
 
 def move_task(report: Report, index: int, to: int) -> Batch:
     """Move a task and keep every indicator and activity with its task."""
     if not (0 <= index < len(report.tasks) and 0 <= to < len(report.tasks)):
-        raise EditError("задачу некуда перемещать")
+        raise EditError(wording.CANNOT_MOVE_TASK)
     order = list(range(1, len(report.tasks) + 1))
     order.insert(to, order.pop(index))
     mapping = {old: new for new, old in enumerate(order, start=1)}
     edits: list = [MoveRow("tasks", index, to)]
     edits += _renumber(report, lambda t: mapping.get(t, t) if t is not None else t)
-    return Batch(tuple(edits), "перемещение задачи")
+    return Batch(tuple(edits), wording.EDIT_MOVE_TASK)
 
 
 def _renumber(report: Report, change) -> list:
@@ -122,19 +122,18 @@ def move_indicator(report: Report, index: int, delta: int) -> MoveRow:
     """Up (``-1``) or down (``+1``) among the indicators of its task."""
     task = report.indicators[index].task
     peers = [i for i, ind in enumerate(report.indicators) if ind.task == task]
-    return _move_among("indicators", peers, index, delta,
-                       "показатель уже {}; в другую задачу его переносит правка № (задачи)")
+    return _move_among("indicators", peers, index, delta, "indicator")
 
 
 def move_amendment(report: Report, index: int, delta: int) -> MoveRow:
-    return _move_among("amendments", list(range(len(report.amendments))), index, delta, "строка уже {}")
+    return _move_among("amendments", list(range(len(report.amendments))), index, delta, "row")
 
 
-def _move_among(section: str, peers: list[int], index: int, delta: int, edge: str) -> MoveRow:
+def _move_among(section: str, peers: list[int], index: int, delta: int, what: str) -> MoveRow:
+    """``what`` (``"indicator"``, ``"row"``, ``"executor"``) names the row in the refusal."""
     pos = peers.index(index)
     if not 0 <= pos + delta < len(peers):
-        raise EditError(edge.format("первая" if delta < 0 else "последняя")
-                        if "строка" in edge else edge.format("первый" if delta < 0 else "последний"))
+        raise EditError(wording.cannot_move(what, first=delta < 0))
     return MoveRow(section, index, peers[pos + delta])
 
 
@@ -145,8 +144,7 @@ def add_executor(report: Report, code: str, after: int | None = None) -> InsertR
 
     Refused on an activity with nested activities: its totals are their sums."""
     if after is None and any(parent_code(a.code) == code for a in report.activities):
-        raise EditError("у мероприятия есть вложенные: исполнителей добавляют во вложенные "
-                        "мероприятия (итоги считаются сами)")
+        raise EditError(wording.EXECUTOR_ON_PARENT)
     same = [i for i, e in enumerate(report.expenses) if e.code == code]
     at = after + 1 if after is not None else (same[-1] + 1 if same else len(report.expenses))
     taken = {report.expenses[i].executor for i in same}
@@ -161,7 +159,7 @@ def move_executor(report: Report, index: int, delta: int) -> MoveRow:
     """Up or down among the executor rows of its activity."""
     code = report.expenses[index].code
     peers = [i for i, e in enumerate(report.expenses) if e.code == code]
-    return _move_among("expenses", peers, index, delta, "строка уже {} в мероприятии")
+    return _move_among("expenses", peers, index, delta, "executor")
 
 
 def add_activity(report: Report, base: str | None, task: int | None = None) -> InsertRow:
@@ -181,18 +179,18 @@ def add_activity(report: Report, base: str | None, task: int | None = None) -> I
         taken = [split_code(c)[2] for c in codes if split_code(c) and c.startswith(f"{mp}.{pp}.")]
         om = max(taken, default=0) + 1
         if om > 99:
-            raise EditError("свободных кодов основных мероприятий нет")
+            raise EditError(wording.NO_FREE_MAIN_CODES)
         code = f"{mp}.{pp}.{om:02d}.0"
         fresh = Activity(code=code, title=placeholder("activities", which=1),
                          task=task or (len(report.tasks) or None))
         if fresh.task is None:
-            raise EditError("сначала добавьте задачу: основное мероприятие относится к задаче")
+            raise EditError(wording.ADD_TASK_FIRST)
     else:
         mp, pp, om = parent.split(".")[:3]
         taken = [split_code(c)[3] for c in codes if split_code(c) and c.startswith(f"{mp}.{pp}.{om}.")]
         m = max(taken, default=0) + 1
         if m > 9:
-            raise EditError("свободных кодов мероприятий нет")
+            raise EditError(wording.NO_FREE_CODES)
         code = f"{mp}.{pp}.{om}.{m}"
         fresh = Activity(code=code, title=placeholder("activities"))
     return InsertRow("activities", _activity_position(report, code), fresh)
@@ -212,31 +210,31 @@ def delete_activity(report: Report, index: int) -> Batch:
     """Delete an activity with its expense rows; refused while it has nested activities."""
     act = report.activities[index]
     if any(parent_code(a.code) == act.code for a in report.activities):
-        raise EditError("у мероприятия есть вложенные: сначала удалите их")
+        raise EditError(wording.DELETE_CHILDREN_FIRST)
     rows = [i for i, e in enumerate(report.expenses) if e.code == act.code]
     edits = [DeleteRow("expenses", i, report.expenses[i]) for i in reversed(rows)]
     edits.append(DeleteRow("activities", index, act))
-    return Batch(tuple(edits), f"удаление мероприятия {act.code}")
+    return Batch(tuple(edits), wording.edit_delete_activity(act.code))
 
 
 def check_activity_code(report: Report, index: int | None, code: str) -> None:
     """EditError unless ``code`` may be the code of activity ``index``."""
     if not CODE_RE.fullmatch(code):
-        raise EditError("код — МП.Пп.ОМ.М, например 04.0.02.1")
+        raise EditError(wording.CODE_FORM)
     if code.split(".")[0] != report.program.code:
-        raise EditError(f"код должен начинаться с кода программы «{report.program.code}»")
+        raise EditError(wording.code_outside_program(report.program.code))
     if code == program_code(report):
-        raise EditError("это код самой программы")
+        raise EditError(wording.CODE_IS_PROGRAM)
     codes = {a.code for i, a in enumerate(report.activities) if i != index}
     if code in codes:
-        raise EditError(f"код «{code}» уже занят")
+        raise EditError(wording.code_taken(code))
     parent = parent_code(code)
     if parent and parent != program_code(report) and parent not in codes:
-        raise EditError(f"нет родительского мероприятия «{parent}»")
+        raise EditError(wording.no_parent_activity(parent))
     parts = split_code(code)
     act = report.activities[index] if index is not None else None
     if parts and parts[2] and not parts[3] and act is not None and act.task is None:
-        raise EditError("основному мероприятию нужна задача: сначала укажите задачу")
+        raise EditError(wording.MAIN_NEEDS_TASK)
 
 
 def change_activity_code(report: Report, index: int, code: str) -> Batch | None:
@@ -247,12 +245,11 @@ def change_activity_code(report: Report, index: int, code: str) -> Batch | None:
     if old == code:
         return None
     if any(parent_code(a.code) == old for a in report.activities):
-        raise EditError("у мероприятия есть вложенные мероприятия: код меняется только у "
-                        "мероприятия без вложенных")
+        raise EditError(wording.CODE_OF_PARENT_FIXED)
     edits = [SetField("activities", index, "code", old, code)]
     edits += [SetField("expenses", i, "code", old, code)
               for i, row in enumerate(report.expenses) if row.code == old]
-    return Batch(tuple(edits), f"код {old} → {code}")
+    return Batch(tuple(edits), wording.edit_code(old, code))
 
 
 def change_program_code(report: Report, code: str) -> Batch | None:
@@ -265,4 +262,4 @@ def change_program_code(report: Report, code: str) -> Batch | None:
         for i, row in enumerate(getattr(report, section)):
             if row.code.startswith(old + "."):
                 edits.append(SetField(section, i, "code", row.code, code + row.code[len(old):]))
-    return Batch(tuple(edits), f"код программы {old} → {code}")
+    return Batch(tuple(edits), wording.edit_program_code(old, code))

@@ -15,16 +15,13 @@ from kedr_tui.core.edits import Batch, DeleteRow, EditError, InsertRow, MoveRow,
 from kedr_tui.core.fields import FIELDS
 from kedr_tui.core.history import History
 from kedr_tui.core.model import Report
-from kedr_tui.core.store import load
+from kedr_tui.core.store import read_report
 from kedr_tui.core.store.journal import JournalDamaged, JournalInfo, inspect_journal, sha_of_file
+from kedr_tui.core import wording
 
 EDIT_OPS = ("apply", "undo", "redo")
 
-SECTIONS = {
-    "report": "Отчёт", "program": "Программа", "signature": "Подпись", "narrative": "Доклад",
-    "tasks": "Задачи", "indicators": "Показатели", "activities": "Мероприятия",
-    "expenses": "Расходы", "amendments": "Изменения",
-}
+SECTIONS = wording.SECTIONS
 
 _CLIP = 48
 
@@ -58,7 +55,7 @@ def replay(history: History, entries) -> History:
                 history.push(edit)
         except (EditError, KeyError, TypeError, ValueError, IndexError, ArithmeticError,
                 RecursionError) as exc:
-            raise ReplayError(f"запись {number} журнала не применяется: {exc}") from None
+            raise ReplayError(wording.journal_entry_fails(number, exc)) from None
     return history
 
 
@@ -95,7 +92,7 @@ def _where(report: Report, section: str, index: int | None) -> str:
         return name
     rows = getattr(report, section, ())
     title = row_title(section, rows[index]) if 0 <= index < len(rows) else ""
-    return f"{name}, стр. {index + 1}" + (f" {title}" if title else "")
+    return wording.row_at(name, index + 1, title)
 
 
 def _field_name(section: str, field: str) -> str:
@@ -143,12 +140,12 @@ def describe_edit(report: Report, edit) -> str:
     name = SECTIONS.get(edit.section, edit.section)
     if isinstance(edit, InsertRow):
         title = row_title(edit.section, edit.row)
-        return f"{name}: добавлена стр. {edit.index + 1}" + (f" {title}" if title else "")
+        return wording.row_added(name, edit.index + 1, title)
     if isinstance(edit, DeleteRow):
         title = row_title(edit.section, edit.row)
-        return f"{name}: удалена стр. {edit.index + 1}" + (f" {title}" if title else "")
+        return wording.row_deleted(name, edit.index + 1, title)
     if isinstance(edit, MoveRow):
-        return f"{_where(report, edit.section, edit.index)}: перемещена на место {edit.to + 1}"
+        return wording.row_moved(_where(report, edit.section, edit.index), edit.to + 1)
     return str(edit)  # pragma: no cover - every edit type is handled above
 
 
@@ -160,7 +157,7 @@ def find_journal(report: Path, loaded=None) -> JournalInfo | None:
     The store reads the journal and says whose and for which version it is; what its
     edits would change is worked out here, above the store.
 
-    ``loaded`` (a ``Loaded`` of the file as it is now) saves reading it again.
+    ``loaded`` (the file as it is now: a ``ReportFile`` or a ``Loaded``) saves reading it again.
     """
     report = Path(report)
 
@@ -168,17 +165,17 @@ def find_journal(report: Path, loaded=None) -> JournalInfo | None:
         nonlocal loaded
         if loaded is None:
             try:
-                loaded = load(report)
+                loaded = read_report(report)    # the model is enough: no analysis
             except ReportError:
                 loaded = None
         return loaded.stamp.sha256 if loaded is not None else sha_of_file(report)
 
     def changes(entries: list[dict]) -> tuple[str, ...]:
         if loaded is None or loaded.report is None:
-            raise JournalDamaged("отчёт не читается, правки журнала не к чему применить")
+            raise JournalDamaged(wording.JOURNAL_NOTHING_TO_APPLY)
         try:
             return tuple(describe(loaded.report, entries))
         except ReplayError as exc:
-            raise JournalDamaged(f"журнал повреждён: {exc}") from None
+            raise JournalDamaged(wording.journal_damaged(exc)) from None
 
     return inspect_journal(report, sha_now, changes)

@@ -17,23 +17,22 @@ from decimal import Decimal
 from msgspec import Struct, field
 from msgspec.structs import replace
 
-from kedr_tui.core import identity
+from kedr_tui.core import identity, wording
 from kedr_tui.core.errors import EditError, Finding
 from kedr_tui.core.identity import RowId
 from kedr_tui.core.locate import Locator
 from kedr_tui.core.model import Report
 from kedr_tui.core.numbers import format_decimal, out_of_range
+from kedr_tui.core import wording
 
 FORMAT = 1
 
-DRAFT, REVIEWING, REWORK, ACCEPTED = "черновик", "на рассмотрении", "на доработке", "принят"
-STATUSES = (DRAFT, REVIEWING, REWORK, ACCEPTED)
-QUESTION, REWORK_MARK, ACCEPTED_MARK = "вопрос", "на доработку", "принято"
-MARK_STATUSES = (QUESTION, REWORK_MARK, ACCEPTED_MARK)
-ACCEPT, RETURN = "принять", "вернуть на доработку"
-DECISIONS = (ACCEPT, RETURN)
-PROGRAM_DECISIONS = ("продолжить", "изменить", "сократить финансирование", "прекратить")
-RATINGS = ("высокая", "средняя", "удовлетворительная", "неудовлетворительная")
+# The review's vocabulary: values written in the review file (core/wording.py has the words).
+STATUSES = DRAFT, REVIEWING, REWORK, ACCEPTED = wording.REVIEW_STATUSES
+MARK_STATUSES = QUESTION, REWORK_MARK, ACCEPTED_MARK = wording.MARK_STATUSES
+DECISIONS = ACCEPT, RETURN = wording.DECISIONS
+PROGRAM_DECISIONS = wording.PROGRAM_DECISIONS
+RATINGS = wording.RATINGS
 
 
 # ---------------------------------------------------------------- the model
@@ -167,16 +166,7 @@ def changes(mark: Mark, report: Report) -> list[Change] | None:
     return out
 
 
-FIELD_NAMES = {
-    "title": "наименование", "unit": "ед. изм.", "prev": "прошлый год",
-    "prev_note": "примечание к прошлому году", "plan": "план", "fact": "факт",
-    "fact_note": "примечание к факту", "better": "лучше, когда", "justification": "обоснование",
-    "formula": "расчёт", "task": "задача", "plan_year": "план на год",
-    "plan_period": "план на период", "cash": "кассовое исполнение", "summary": "содержание",
-    "code": "код", "municipality": "муниципальное образование", "goal": "цель",
-    "position": "должность", "name": "ФИО", "executor": "исполнитель", "intro": "вступление",
-    "outro": "заключение", "comment": "текст доклада",
-}
+FIELD_NAMES = wording.SEEN_FIELD_NAMES
 _CLIP = 40
 
 
@@ -184,14 +174,14 @@ def value_words(value) -> str:
     if not _present(value):
         return "—"
     if isinstance(value, bool):
-        return "да" if value else "нет"
+        return wording.YES if value else wording.NO
     if isinstance(value, (Decimal, int)):
         return format_decimal(Decimal(value))
     if isinstance(value, _dt.date):
         return value.strftime("%d.%m.%Y")
     text = " ".join(str(value).split())
     if value in ("higher", "lower"):
-        return {"higher": "больше", "lower": "меньше"}[value]
+        return wording.BETTER_SHORT[value]
     return f"«{text if len(text) <= _CLIP else text[:_CLIP - 1].rstrip() + '…'}»"
 
 
@@ -201,8 +191,8 @@ def change_words(change_list: list[Change]) -> str:
                      f"{value_words(c.new)}" for c in change_list)
 
 
-ORPHANED = "строки больше нет в отчёте"
-CHANGED = "изменено после замечания"
+ORPHANED = wording.MARK_ORPHANED
+CHANGED = wording.MARK_CHANGED
 
 
 def mark_state(mark: Mark, report: Report) -> str:
@@ -296,22 +286,16 @@ def reminders(review: Review, report: Report | None, today: _dt.date) -> list[Re
         state = mark_state(mark, report) if report is not None else ""
         if mark.status == ACCEPTED_MARK and not orphaned:
             continue
-        text = f"замечание «{mark.status}»: {identity.describe(mark.row)}"
-        if mark.comment:
-            text += f" — {_short(mark.comment)}"
-        if state:
-            text += f" ({state})"
+        text = wording.open_mark(mark.status, identity.describe(mark.row),
+                                 _short(mark.comment) if mark.comment else "", state)
         out.append(Reminder("mark", text, mark.line, orphaned=orphaned))
     for item in review.assignments:
         if item.done:
             continue
         late = item.overdue(today)
-        due = item.due.strftime("%d.%m.%Y") if item.due else "без срока"
-        who = f", ответственный {item.responsible}" if item.responsible else ""
-        text = (f"поручение {'просрочено' if late else 'не выполнено'} (срок {due}{who}): "
-                f"{_short(item.text)}")
-        if item.row != identity.REPORT:
-            text += f" — {identity.describe(item.row)}"
+        text = wording.open_assignment(late, item.due.strftime("%d.%m.%Y") if item.due else None,
+                                       item.responsible, _short(item.text),
+                                       identity.describe(item.row) if item.row != identity.REPORT else "")
         out.append(Reminder("assignment", text, item.line, overdue=late,
                             orphaned=report is not None and is_orphaned(item, report)))
     return out
@@ -328,8 +312,7 @@ def review_findings(review: Review, computed_rating: str | None) -> list[Finding
     meeting = review.meeting
     if meeting.rating and computed_rating and meeting.rating != computed_rating \
             and not meeting.rating_reason.strip():
-        return [Finding("W-RATING", f"принятая оценка «{meeting.rating}» отличается от рассчитанной "
-                        f"«{computed_rating}», а причина (rating_reason) не указана", 1, 1)]
+        return [Finding("W-RATING", wording.rating_differs(meeting.rating, computed_rating), 1, 1)]
     return []
 
 
@@ -344,9 +327,8 @@ class ParsedReview(Struct, frozen=True):
         return any(f.is_error for f in self.findings)
 
 
-_TYPE_WORDS = {str: "строка", int: "целое число", Decimal: "дробное число", bool: "логическое значение",
-               list: "массив", dict: "таблица", _dt.date: "дата", _dt.datetime: "дата и время",
-               _dt.time: "время"}
+_TYPES = {str: "str", int: "int", Decimal: "Decimal", bool: "bool", list: "list", dict: "dict",
+          _dt.date: "date", _dt.datetime: "datetime", _dt.time: "time"}
 
 _TOP = ("format", "report", "status", "meeting", "history", "marks", "assignments")
 _MEETING = ("number", "date", "chair", "secretary", "participants", "rating", "rating_reason",
@@ -360,7 +342,8 @@ _SECTION_OF_TAG = {"task": "tasks", "indicator": "indicators", "activity": "acti
 
 
 def _type_word(value) -> str:
-    return _TYPE_WORDS.get(type(value), type(value).__name__)
+    key = _TYPES.get(type(value))
+    return wording.TYPE_NAMES[key] if key else type(value).__name__
 
 
 def _quote(words) -> str:
@@ -381,30 +364,30 @@ class _Reader:
 
     def table(self, raw, keys, where: str, path: tuple) -> dict | None:
         if not isinstance(raw, dict):
-            self.error(f"{where}: ожидается таблица, а не {_type_word(raw)}", *path)
+            self.error(wording.review_table_expected(where, _type_word(raw)), *path)
             return None
         for key in raw:
             if key not in keys:
-                self.error(f"неизвестный ключ «{key}» в {where} (допустимы: {_quote(keys)})",
+                self.error(wording.review_unknown_key(key, where, _quote(keys)),
                            *path, key)
         return {k: v for k, v in raw.items() if k in keys}
 
     def text(self, data: dict, key: str, path: tuple, required: bool = False) -> str | None:
         if key not in data:
             if required:
-                self.error(f"нет обязательного ключа «{key}»", *path)
+                self.error(wording.missing_top_key(key), *path)
                 return None
             return ""
         value = data[key]
         if not isinstance(value, str):
-            self.error(f"«{key}»: ожидается строка в кавычках, а не {_type_word(value)}", *path, key)
+            self.error(wording.review_string_expected(key, _type_word(value)), *path, key)
             return None
         return value
 
     def word(self, data: dict, key: str, allowed, path: tuple, required: bool = False) -> str | None:
         value = self.text(data, key, path, required)
         if value and value not in allowed:
-            self.error(f"«{key}»: «{value}» — не из списка {_quote(allowed)}", *path, key)
+            self.error(wording.not_in_list(key, value, _quote(allowed)), *path, key)
             return None
         return value
 
@@ -414,8 +397,7 @@ class _Reader:
             return None
         value = data[key]
         if not isinstance(value, _dt.date) or isinstance(value, _dt.datetime):
-            self.error(f"«{key}»: ожидается дата TOML вида 2022-06-01 (без кавычек), "
-                       f"а не {_type_word(value)}", *path, key)
+            self.error(wording.review_date_expected(key, _type_word(value)), *path, key)
             return False
         return value
 
@@ -438,7 +420,7 @@ class _Reader:
             values["date"] = when
         people = data.get("participants", [])
         if not isinstance(people, list) or not all(isinstance(p, str) for p in people):
-            self.error("«participants»: ожидается массив строк, например [\"Иванов И.И.\"]",
+            self.error(wording.PARTICIPANTS_EXPECTED,
                        *path, "participants")
         else:
             values["participants"] = tuple(people)
@@ -446,37 +428,34 @@ class _Reader:
 
     def row(self, data: dict, path: tuple) -> RowId | None:
         if "row" not in data:
-            self.error("нет обязательного ключа «row» (какая строка отчёта)", *path)
+            self.error(wording.ROW_KEY_MISSING, *path)
             return None
         raw = data["row"]
         where = path + ("row",)
         if not isinstance(raw, dict):
-            self.error(f"«row»: ожидается таблица вида {{ section = \"indicator\", task = 1, "
-                       f"name = \"…\" }}, а не {_type_word(raw)}", *where)
+            self.error(wording.row_table_expected(_type_word(raw)), *where)
             return None
         tag = raw.get("section")
         if tag not in _ROW_KEYS:
-            self.error(f"«row»: section = «{tag}» — не из списка {_quote(_ROW_KEYS)}", *where)
+            self.error(wording.row_section_unknown(tag, _quote(_ROW_KEYS)), *where)
             return None
         keys = _ROW_KEYS[tag]
         extra = [k for k in raw if k != "section" and k not in keys]
         if extra:
-            self.error(f"«row»: неизвестный ключ «{extra[0]}» для section = «{tag}» "
-                       f"(допустимы: {_quote(keys) or 'только section'})", *where)
+            self.error(wording.row_unknown_key(extra[0], tag, _quote(keys)), *where)
             return None
         try:
             return identity.from_table(raw)
         except ValueError:
             need = _quote(keys)
-            self.error(f"«row»: для section = «{tag}» нужны ключи {need} нужных типов "
-                       "(номер задачи — целое число, дата — дата TOML)", *where)
+            self.error(wording.row_keys_needed(tag, need), *where)
             return None
 
     def seen(self, data: dict, rid: RowId, path: tuple) -> dict:
         raw = data.get("seen", {})
         where = path + ("seen",)
         if not isinstance(raw, dict):
-            self.error(f"«seen»: ожидается таблица значений строки, а не {_type_word(raw)}", *where)
+            self.error(wording.seen_table_expected(_type_word(raw)), *where)
             return {}
         if isinstance(rid, identity.NarrativeId):
             allowed = (rid.part,)
@@ -485,11 +464,9 @@ class _Reader:
         out = {}
         for key, value in raw.items():
             if key not in allowed:
-                self.error(f"«seen»: поле «{key}» не запоминается для такой строки"
-                           + (f" (допустимы: {_quote(allowed)})" if allowed else ""), *where)
+                self.error(wording.seen_field_not_kept(key, _quote(allowed) if allowed else ""), *where)
             elif isinstance(value, (dict, list, _dt.time)) or isinstance(value, _dt.datetime):
-                self.error(f"«seen.{key}»: ожидается число, строка или дата, а не "
-                           f"{_type_word(value)}", *where)
+                self.error(wording.seen_value_kind(key, _type_word(value)), *where)
             elif isinstance(value, Decimal) and (problem := out_of_range(value)):
                 self.error(f"«seen.{key}»: {problem}", *where)
             else:
@@ -507,8 +484,7 @@ class _Reader:
         author = self.text(data, "author", path)
         made = data.get("made")
         if made is not None and not isinstance(made, _dt.datetime):
-            self.error(f"«made»: ожидается дата и время TOML вида 2022-03-15T10:42:00, "
-                       f"а не {_type_word(made)}", *path, "made")
+            self.error(wording.made_expected(_type_word(made)), *path, "made")
             made = None
         if isinstance(made, _dt.datetime) and made.tzinfo is not None:
             made = made.replace(tzinfo=None)
@@ -527,7 +503,7 @@ class _Reader:
         due = self.date(data, "due", path)
         done = data.get("done", False)
         if not isinstance(done, bool):
-            self.error(f"«done»: ожидается true или false, а не {_type_word(done)}", *path, "done")
+            self.error(wording.done_expected(_type_word(done)), *path, "done")
             return None
         if rid is None or text is None or responsible is None or due is False:
             return None
@@ -545,17 +521,17 @@ def parse_review(text: str, report_name: str = "") -> ParsedReview:
     reader = _Reader(Locator(text))
     for key in data:
         if key not in _TOP:
-            reader.error(f"неизвестный ключ верхнего уровня «{key}» (допустимы: {_quote(_TOP)})", key)
+            reader.error(wording.review_unknown_top_key(key, _quote(_TOP)), key)
     fmt = data.get("format")
     if fmt != FORMAT:
-        reader.error(f"формат файла рассмотрения {fmt!r} не поддерживается (нужно format = {FORMAT})"
-                     if "format" in data else f"нет обязательного ключа «format» (format = {FORMAT})",
+        reader.error(wording.review_format_unsupported(fmt, FORMAT)
+                     if "format" in data else wording.review_format_missing(FORMAT),
                      "format")
         if "format" in data:
             return ParsedReview(None, tuple(reader.findings))
     name = reader.text(data, "report", ("report",)) or report_name
     if report_name and name != report_name:
-        reader.error(f"«report»: файл рассмотрения относится к «{name}», а не к «{report_name}»",
+        reader.error(wording.review_of_other_report(name, report_name),
                      "report")
     status = reader.word(data, "status", STATUSES, ("status",)) or REVIEWING
     meeting = Meeting()
@@ -565,7 +541,7 @@ def parse_review(text: str, report_name: str = "") -> ParsedReview:
     for key, build in (("history", None), ("marks", reader.mark), ("assignments", reader.assignment)):
         raw = data.get(key, [])
         if not isinstance(raw, list):
-            reader.error(f"«{key}»: ожидается массив таблиц [[{key}]], а не {_type_word(raw)}", key)
+            reader.error(wording.array_of_tables_expected(key, _type_word(raw)), key)
             continue
         items = []
         for i, item in enumerate(raw):
@@ -588,6 +564,6 @@ def new_mark(report: Report, rid: RowId, status: str, comment: str, author: str,
              made: _dt.datetime) -> Mark:
     """A mark on a row of ``report``, remembering the row's entered values as they are now."""
     if status not in MARK_STATUSES:
-        raise EditError(f"статус замечания «{status}» — не из списка {_quote(MARK_STATUSES)}")
+        raise EditError(wording.mark_status_unknown(status, _quote(MARK_STATUSES)))
     return Mark(rid, status, comment, author, made.replace(microsecond=0, tzinfo=None),
                 entered(report, rid) or {})

@@ -14,13 +14,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from kedr_tui.core.errors import ReportError
+from kedr_tui.core.errors import ReportError, os_reason
 from kedr_tui.core.review import Review, parse_review
 from kedr_tui.core.store import (EditLock, Journal, JournalInfo, LockHeld, Owner, check_unchanged,
                                  clean_temporaries, journal_path, remove_journal)
 from kedr_tui.core.store.changes import FileChangedError
 from kedr_tui.core.store.journal import JournalDamaged, inspect_journal
 from kedr_tui.core.store.review import LoadedReview, load_review, render_review, write_review
+from kedr_tui.core import wording
 
 
 class ReviewError(ReportError):
@@ -49,14 +50,14 @@ def _describe(base: Review, entries: list[dict]) -> tuple[str, ...]:
     before, after = len(base.marks), len(state.marks)
     lines = []
     if after != before or state.marks != base.marks:
-        lines.append(f"замечаний: {before} → {after}")
+        lines.append(wording.marks_count(before, after))
     if state.assignments != base.assignments:
-        lines.append(f"поручений: {len(base.assignments)} → {len(state.assignments)}")
+        lines.append(wording.assignments_count(len(base.assignments), len(state.assignments)))
     if state.meeting != base.meeting or state.history != base.history:
-        lines.append("изменены сведения о заседании")
+        lines.append(wording.MEETING_CHANGED)
     if state.status != base.status:
-        lines.append(f"статус: {base.status} → {state.status}")
-    return tuple(lines) or ("изменено рассмотрение",)
+        lines.append(wording.review_status_changed(base.status, state.status))
+    return tuple(lines) or (wording.REVIEW_CHANGED,)
 
 
 def _last_state(entries: list[dict]) -> Review | None:
@@ -65,10 +66,10 @@ def _last_state(entries: list[dict]) -> Review | None:
         return None
     text = states[-1].get("text")
     if not isinstance(text, str):
-        raise JournalDamaged("запись журнала без текста рассмотрения")
+        raise JournalDamaged(wording.REVIEW_JOURNAL_NO_TEXT)
     parsed = parse_review(text)
     if parsed.review is None or parsed.has_errors:
-        raise JournalDamaged("запись журнала не читается")
+        raise JournalDamaged(wording.REVIEW_JOURNAL_UNREADABLE)
     return parsed.review
 
 
@@ -84,7 +85,7 @@ class ReviewSession:
         self.read_only = read_only
         self.read_only_reason: str | None = None
         if loaded.parsed.review is None or loaded.has_errors:
-            self._go_read_only("в файле рассмотрения есть ошибки — замечания только для просмотра")
+            self._go_read_only(wording.REVIEW_READ_ONLY_ERRORS)
         self.recovery: JournalInfo | None = None
         self.modified = False
         self._lock: EditLock | None = None
@@ -109,17 +110,17 @@ class ReviewSession:
     def _take_lock(self) -> None:
         folder = self.path.parent
         if not os.access(folder, os.W_OK | os.X_OK):
-            self._go_read_only(f"нет прав на запись в папку «{folder}» — замечания не сохранить")
+            self._go_read_only(wording.review_no_folder_rights(folder))
             return
         if self.path.exists() and not os.access(self.path, os.W_OK):
-            self._go_read_only("файл рассмотрения защищён от записи — замечания только для просмотра")
+            self._go_read_only(wording.REVIEW_READ_ONLY_PROTECTED)
             return
         lock = EditLock(self.path)
         try:
             lock.acquire()
         except LockHeld as exc:
-            who = exc.owner.describe() if exc.owner else "другой сеанс kedr-tui"
-            self._go_read_only(f"рассмотрение ведёт {who} — замечания только для просмотра")
+            who = exc.owner.describe() if exc.owner else wording.OTHER_SESSION
+            self._go_read_only(wording.review_held(who))
             return
         except ReportError as exc:
             self._go_read_only(exc.message)
@@ -152,10 +153,9 @@ class ReviewSession:
 
     def _check_writable(self) -> None:
         if self.read_only:
-            raise ReviewError(self.path, self.read_only_reason or "рассмотрение только для просмотра")
+            raise ReviewError(self.path, self.read_only_reason or wording.REVIEW_READ_ONLY)
         if self.recovery is not None:
-            raise ReviewError(self.path, "сначала восстановите или отбросьте несохранённые "
-                              "замечания из журнала")
+            raise ReviewError(self.path, wording.REVIEW_JOURNAL_FIRST)
 
     def change(self, review: Review) -> Review:
         """Make ``review`` the current one; it is in the journal on disk before this returns."""
@@ -172,8 +172,7 @@ class ReviewSession:
                     self._journal = Journal.start(self.path, self.loaded.sha256, size, owner)
                 self._journal.append("state", text=render_review(review))
             except OSError as exc:
-                raise ReviewError(self.path, f"замечание не записано в журнал "
-                                  f"({exc.strerror or exc}) и не сделано") from None
+                raise ReviewError(self.path, wording.mark_not_journaled(os_reason(exc, self.path.parent))) from None
         self.review = review
         self.modified = True
         return review
@@ -184,12 +183,11 @@ class ReviewSession:
         """Write the review; FileChangedError if someone changed its file since it was read."""
         self._check_writable()
         if self.review is None:
-            raise ReviewError(self.path, "рассмотрения ещё нет, сохранять нечего")
+            raise ReviewError(self.path, wording.REVIEW_NOTHING_TO_SAVE)
         if self.loaded.stamp is not None:
             check_unchanged(self.path, self.loaded.stamp)
         elif self.path.exists():
-            raise FileChangedError(self.path, "changed", "файл рассмотрения создан другим сеансом "
-                                   "после открытия: перечитайте его")
+            raise FileChangedError(self.path, "changed", wording.REVIEW_CREATED_ELSEWHERE)
         text = render_review(self.review)
         if self._journal is not None:
             from kedr_tui.core.store import sha256_of
@@ -215,16 +213,15 @@ class ReviewSession:
     def recover(self) -> Review:
         info = self.recovery
         if info is None:
-            raise ReviewError(self.path, "нет журнала замечаний для восстановления")
+            raise ReviewError(self.path, wording.NO_REVIEW_JOURNAL)
         try:
             state = _last_state(list(info.entries))
         except JournalDamaged as exc:
-            raise ReviewError(self.path, f"замечания не восстановлены: {exc}") from None
+            raise ReviewError(self.path, wording.marks_not_recovered(exc)) from None
         try:
             self._journal = Journal.resume(info)
         except OSError as exc:
-            raise ReviewError(self.path, f"журнал замечаний не открывается для записи: "
-                              f"{exc.strerror or exc}") from None
+            raise ReviewError(self.path, wording.review_journal_not_writable(os_reason(exc, self.path.parent))) from None
         self.recovery = None
         if state is not None:
             self.review = state

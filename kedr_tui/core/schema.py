@@ -21,6 +21,7 @@ from kedr_tui.core.fields import BETTER as FBETTER, DATE as FDATE, INTEGER, MULT
 from kedr_tui.core.locate import Locator
 from kedr_tui.core.model import FORMAT, HIGHER, LISTS, LOWER, SINGLETONS, Report
 from kedr_tui.core.numbers import out_of_range, shown
+from kedr_tui.core import wording
 
 # What a value in the file must be, by the kind of its field (core/fields.py).
 STR, INT, NUM, DATE, BETTER = "str", "int", "num", "date", "better"
@@ -29,17 +30,13 @@ TOP_LEVEL = ("format", "year", *SINGLETONS, *LISTS)
 REQUIRED_TOP = ("format", "year", "program")
 MAX_INT = 10 ** 6  # a task number; beyond it a typo (and no message prints 5 000 digits)
 
-_KIND_NAMES = {
-    STR: "строка в кавычках", INT: "целое число", NUM: "число",
-    DATE: "дата TOML вида 2021-03-24 (без кавычек)", BETTER: "«higher» или «lower»",
-}
-_TYPE_NAMES = {str: "строка", int: "целое число", Decimal: "дробное число", bool: "логическое значение",
-               list: "массив", dict: "таблица", _dt.date: "дата", _dt.datetime: "дата и время",
-               _dt.time: "время"}
+_TYPES = {str: "str", int: "int", Decimal: "Decimal", bool: "bool", list: "list", dict: "dict",
+          _dt.date: "date", _dt.datetime: "datetime", _dt.time: "time"}
 
 
 def _type_name(value: object) -> str:
-    return _TYPE_NAMES.get(type(value), type(value).__name__)
+    key = _TYPES.get(type(value))
+    return wording.TYPE_NAMES[key] if key else type(value).__name__
 
 
 class Parsed(Struct, frozen=True):
@@ -63,7 +60,7 @@ def syntax_finding(exc: tomllib.TOMLDecodeError, source: str) -> Finding:
         rows = toml_lines(source.rstrip("\n")) or [""]
         line, column = len(rows), len(rows[-1]) + 1
     reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", text)
-    return Finding("E-SYNTAX", f"синтаксическая ошибка TOML: {_russian(reason)}", line, column)
+    return Finding("E-SYNTAX", wording.toml_syntax(_russian(reason)), line, column)
 
 
 def _key_text(raw: str) -> str:
@@ -79,46 +76,14 @@ def _key_text(raw: str) -> str:
     return str(value)
 
 
-# tomllib's messages, every one of them (Python 3.11), in the officer's language
-_TOMLLIB = (
-    (r"Cannot declare (.+) twice", lambda m: f"ключ или таблица «{_key_text(m[1])}» объявлены дважды"),
-    (r"Cannot mutate immutable namespace (.+)",
-     lambda m: f"таблицу «{_key_text(m[1])}» нельзя дополнять (она задана целиком выше)"),
-    (r"Cannot overwrite a value", lambda m: "значение нельзя задать повторно"),
-    (r"Cannot redefine namespace (.+)", lambda m: f"таблица «{_key_text(m[1])}» уже задана"),
-    (r"Duplicate inline table key (.+)", lambda m: f"ключ «{_key_text(m[1])}» повторяется во "
-                                                   "встроенной таблице"),
-    (r"Escaped character is not a Unicode scalar value",
-     lambda m: "экранированный символ не является символом Юникода"),
-    (r"Expected '=' after a key in a key/value pair", lambda m: "после ключа нужен знак «=»"),
-    (r"Expected '\]' at the end of a table declaration",
-     lambda m: "заголовок таблицы должен кончаться на «]»"),
-    (r"Expected '\]\]' at the end of an array declaration",
-     lambda m: "заголовок массива таблиц должен кончаться на «]]»"),
-    (r"Expected newline or end of document after a statement",
-     lambda m: "после значения на строке ничего не должно быть (кроме комментария)"),
-    (r"Expected (.+)", lambda m: f"ожидается {m[1]}"),
-    (r"Found invalid character (.+)", lambda m: f"недопустимый символ {m[1]}"),
-    (r"Illegal character (.+)", lambda m: f"недопустимый символ {m[1]}"),
-    (r"Invalid date or datetime", lambda m: "неверная дата или время"),
-    (r"Invalid hex value", lambda m: "неверное шестнадцатеричное значение"),
-    (r"Invalid initial character for a key part", lambda m: "ключ начинается с недопустимого символа"),
-    (r"Invalid statement", lambda m: "непонятная строка: ожидается ключ = значение или [таблица]"),
-    (r"Invalid value", lambda m: "неверное значение"),
-    (r"Unclosed array", lambda m: "массив не закрыт «]»"),
-    (r"Unclosed inline table", lambda m: "встроенная таблица не закрыта «}»"),
-    (r"Unescaped '\\' in a string", lambda m: "обратная косая черта «\\» в строке без пары"),
-    (r"Unterminated string", lambda m: "строка не закрыта кавычкой"),
-)
-
-
 def _russian(reason: str) -> str:
     import re
 
-    for pattern, say in _TOMLLIB:
+    for pattern, say in wording.TOMLLIB:
         match = re.fullmatch(pattern, reason, re.S)
         if match:
-            return say(match)
+            raw = match[1] if match.groups() else ""
+            return say.format(key=_key_text(raw) if raw else "", raw=raw)
     return reason
 
 
@@ -142,8 +107,8 @@ class _Reader:
         )
         if not ok:
             what = f"«{shown(raw)}»" if isinstance(raw, (str, int, Decimal)) else _type_name(raw)
-            self.error("E-SCHEMA", f"«{key}»: ожидается {_KIND_NAMES[kind]}, а не {what}"
-                       + (f" ({_type_name(raw)})" if isinstance(raw, (str, int, Decimal)) else ""),
+            self.error("E-SCHEMA", wording.wrong_kind(
+                key, kind, what, _type_name(raw) if isinstance(raw, (str, int, Decimal)) else None),
                        path, ref, key)
             return None
         if kind == NUM:
@@ -153,20 +118,20 @@ class _Reader:
                 return None
             return value
         if kind == INT and not -MAX_INT < raw < MAX_INT:
-            self.error("E-SCHEMA", f"«{key}»: номер вне допустимого диапазона: {shown(raw)}",
+            self.error("E-SCHEMA", wording.number_out_of_range(key, shown(raw)),
                        path, ref, key)
             return None
         return raw
 
     def table(self, section: str, raw: object, path: tuple, ref: tuple) -> dict | None:
         if not isinstance(raw, dict):
-            self.error("E-SCHEMA", f"«{section}»: ожидается таблица, а не {_type_name(raw)}", path, ref)
+            self.error("E-SCHEMA", wording.table_expected(section, _type_name(raw)), path, ref)
             return None
         spec = {f.name: f for f in of_section(section)}
         values: dict = {}
         for key, item in raw.items():
             if key not in spec:
-                self.error("E-SCHEMA", f"неизвестный ключ «{key}» в [{section}]{_suggest(key, spec)}",
+                self.error("E-SCHEMA", wording.unknown_key(key, section, _suggest(key, spec)),
                            path + (key,), ref, key)
                 continue
             converted = self.value(_FILE_KIND[spec[key].kind], item, path + (key,), ref, key)
@@ -174,15 +139,15 @@ class _Reader:
                 values[key] = converted
         for key, entry in spec.items():
             if entry.required and key not in raw:
-                self.error("E-SCHEMA", f"нет обязательного ключа «{key}» в [{section}]", path, ref, key)
+                self.error("E-SCHEMA", wording.missing_key_in(key, section), path, ref, key)
         return values
 
 
-def _suggest(key: str, known) -> str:
+def _suggest(key: str, known) -> str | None:
     import difflib
 
     close = difflib.get_close_matches(key, list(known), n=1)
-    return f" (может быть, «{close[0]}»?)" if close else ""
+    return close[0] if close else None
 
 
 def parse(text: str) -> Parsed:
@@ -193,13 +158,11 @@ def parse(text: str) -> Parsed:
         return Parsed(None, (syntax_finding(exc, text),), Locator())
     except RecursionError:  # tomllib recurses once per nested array or inline table
         line, column = _deepest(text)
-        return Parsed(None, (Finding("E-SYNTAX", "синтаксическая ошибка TOML: слишком глубокая "
-                                     f"вложенность массивов или таблиц (больше {MAX_NESTING})",
+        return Parsed(None, (Finding("E-SYNTAX", wording.toml_too_deep(MAX_NESTING),
                                      line, column),), Locator())
     except ValueError:  # Python's int-string limit: an integer of more than 4 300 digits
         line, column = _long_number(text)
-        return Parsed(None, (Finding("E-SYNTAX", "синтаксическая ошибка TOML: целое число "
-                                     "слишком длинное (больше 4300 цифр)", line, column),),
+        return Parsed(None, (Finding("E-SYNTAX", wording.TOML_INTEGER_TOO_LONG, line, column),),
                       Locator())
     return build(data, Locator(text))
 
@@ -251,21 +214,21 @@ def build(data: dict, locator: Locator) -> Parsed:
     reader = _Reader(locator)
     for key in data:
         if key not in TOP_LEVEL:
-            reader.error("E-SCHEMA", f"неизвестный ключ верхнего уровня «{key}»{_suggest(key, TOP_LEVEL)}", (key,))
+            reader.error("E-SCHEMA", wording.unknown_top_key(key, _suggest(key, TOP_LEVEL)), (key,))
     for key in REQUIRED_TOP:
         if key not in data:
-            reader.error("E-SCHEMA", f"нет обязательного ключа «{key}»", (key,))
+            reader.error("E-SCHEMA", wording.missing_top_key(key), (key,))
 
     fmt = data.get("format", FORMAT)
     if "format" in data and (type(fmt) is not int or fmt != FORMAT):  # true == 1 in Python
         what = shown(fmt) if isinstance(fmt, (int, Decimal)) and not isinstance(fmt, bool) \
             else f"{shown(fmt)!r}" if isinstance(fmt, str) else _type_name(fmt)
-        reader.error("E-SCHEMA", f"формат файла {what} не поддерживается (ожидается format = {FORMAT})",
+        reader.error("E-SCHEMA", wording.format_unsupported(what, FORMAT),
                      ("format",))
         return Parsed(None, tuple(reader.findings), locator)
     year = data.get("year", 0)
     if "year" in data and (not isinstance(year, int) or isinstance(year, bool) or not 1900 <= year <= 2999):
-        reader.error("E-SCHEMA", f"«year»: ожидается год числом (например 2021), а не «{shown(year)}»", ("year",))
+        reader.error("E-SCHEMA", wording.year_not_a_year(shown(year)), ("year",))
         year = 0
 
     parts: dict = {}
@@ -278,8 +241,7 @@ def build(data: dict, locator: Locator) -> Parsed:
             continue
         raw = data[section]
         if not isinstance(raw, list):
-            reader.error("E-SCHEMA", f"«{section}»: ожидается массив таблиц [[{section}]], а не "
-                         f"{_type_name(raw)}", (section,))
+            reader.error("E-SCHEMA", wording.array_of_tables_expected(section, _type_name(raw)), (section,))
             continue
         rows = []
         for index, item in enumerate(raw):

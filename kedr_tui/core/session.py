@@ -1,4 +1,10 @@
-"""An editing session on one report: current state, history, analysis, save — and its safety.
+"""An editing session on one report: its file opened, locked, saved and closed safely.
+
+Changes for one reason: how the report's file is guarded while it is edited —
+one writer (the lock), a file changed on disk, the atomic save, reload.  It
+builds on two parts with one job each: ``Editing`` (core/editing.py: the report
+in memory, undo/redo, the analysis) and ``Journaling`` (core/journaling.py:
+every edit on disk before it counts, recovery of a session that ended unsaved).
 
 The app drives a Session; nothing here knows about the terminal.  A session
 that edits holds the report's lock, journals every committed edit before
@@ -18,27 +24,22 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from kedr_tui.core.analysis import Analysis, analyse
-from kedr_tui.core.history import EditError, History
-from kedr_tui.core.errors import ReportError, os_reason
-from kedr_tui.core.model import Report
-from kedr_tui.core.store.journal import clean_leftovers as clean_journal_leftovers
-from kedr_tui.core.store import (EditLock, FileChangedError, Journal, JournalInfo, Loaded, LockHeld,
-                                 Owner, check_unchanged, clean_temporaries, load,
-                                 remove_journal, render, save, sha256_of, write_text)
+from kedr_tui.core import wording
+from kedr_tui.core.analysis import Analysis
+from kedr_tui.core.editing import SessionError
+from kedr_tui.core.errors import ReportError
+from kedr_tui.core.journaling import JournalError, Journaling
+from kedr_tui.core.loading import Loaded, analysed, load
+from kedr_tui.core.store import (EditLock, FileChangedError, LockHeld, Owner, check_unchanged,
+                                 clean_temporaries, read_report, render, save, sha256_of,
+                                 write_text)
 
 __all__ = ["Session", "SessionError", "JournalError", "FileChangedError", "LockHeld"]
 
 
-class SessionError(EditError):
-    """An edit or save the session refuses in its current state (read-only, recovery pending)."""
+class Session(Journaling):
+    """One report's file while it is edited: see the module's lifecycle."""
 
-
-class JournalError(EditError):
-    """An edit that could not be put in the journal: it is not made, so it can't be lost."""
-
-
-class Session:
     def __init__(self, loaded: Loaded, read_only: bool = False):
         self.loaded = loaded
         self.path: Path = loaded.path
@@ -48,26 +49,15 @@ class Session:
         #: why the session is read-only, when it is not the user's choice (Russian, one line)
         self.read_only_reason: str | None = None
         if not read_only and self.read_only:
-            self.read_only_reason = ("в отчёте есть ошибки — открыт только для просмотра"
-                                     if loaded.report is not None else "отчёт не читается")
+            self.read_only_reason = (wording.READ_ONLY_ERRORS
+                                     if loaded.report is not None else wording.REPORT_UNREADABLE)
         #: the lock is held by another session (``lock_holder`` says who, when known)
         self.held_elsewhere = False
         self.lock_holder: Owner | None = None
-        #: a journal left by a session that ended without saving; the app must
-        #: call ``recover()`` or ``discard_journal()`` (or go read-only) before editing
-        self.recovery: JournalInfo | None = None
         #: stray temporary files of a killed save, removed at open
         self.cleaned: list[Path] = []
         self._lock: EditLock | None = None
-        self._journal: Journal | None = None
         self._reset(loaded)
-
-    def _reset(self, loaded: Loaded) -> None:
-        self.loaded = loaded
-        self.base_text = loaded.text
-        self.base_report: Report | None = loaded.report
-        self.history = History(loaded.report) if loaded.report else None
-        self.analysis: Analysis | None = loaded.analysis
 
     # ------------------------------------------------------------ opening
 
@@ -106,33 +96,25 @@ class Session:
         self._lock = lock
         if reread:  # the previous holder may have saved just before letting go
             try:
-                loaded = load(self.path)
+                file = read_report(self.path)
             except ReportError as exc:
                 self._release_lock()
                 self._go_read_only(exc.message)
                 return
-            if loaded.stamp.sha256 != self.loaded.stamp.sha256:
-                self._reset(loaded)
-            if loaded.has_errors or loaded.report is None:
+            if file.stamp.sha256 != self.loaded.stamp.sha256:   # analysed only if it changed
+                self._reset(analysed(file))
+            if self.loaded.has_errors or self.loaded.report is None:
                 self._release_lock()
-                self._go_read_only("в отчёте есть ошибки — открыт только для просмотра")
+                self._go_read_only(wording.READ_ONLY_ERRORS)
                 return
         self.cleaned = clean_temporaries(self.path)
-        clean_journal_leftovers(self.path)
-        from kedr_tui.core.recovery import find_journal  # only now: most opens find none
-
-        info = find_journal(self.path, self.loaded)
-        if info is not None:
-            if info.obsolete:
-                remove_journal(self.path)
-            else:
-                self.recovery = info
+        self._look_for_journal()
 
     def _unwritable(self) -> str | None:
         if not os.access(self.path.parent, os.W_OK | os.X_OK):
-            return f"нет прав на запись в папку «{self.path.parent}» — открыт только для просмотра"
+            return wording.read_only_no_folder_rights(self.path.parent)
         if not os.access(self.path, os.W_OK):
-            return "файл защищён от записи — открыт только для просмотра"
+            return wording.READ_ONLY_PROTECTED
         return None
 
     def _go_read_only(self, reason: str) -> None:
@@ -160,75 +142,6 @@ class Session:
         """This session holds the report's edit lock."""
         return self._lock is not None
 
-    # ------------------------------------------------------------ state
-
-    @property
-    def report(self) -> Report | None:
-        return self.history.report if self.history else None
-
-    @property
-    def modified(self) -> bool:
-        return bool(self.history and self.history.modified)
-
-    @property
-    def journal_path(self) -> Path | None:
-        return self._journal.path if self._journal else None
-
-    def _refresh(self) -> Analysis:
-        self.analysis = analyse(self.history.report, self.loaded.context, previous=self.analysis)
-        return self.analysis
-
-    # ------------------------------------------------------------ editing
-
-    def _check_editable(self) -> None:
-        if self.history is None or self.read_only:
-            raise SessionError(self.read_only_reason or "отчёт открыт только для просмотра")
-        if self.recovery is not None:
-            raise SessionError("сначала восстановите или отбросьте несохранённые правки из журнала")
-
-    def _record(self, op: str, edit) -> None:
-        """Journal one step before it is made; if that fails, it is not made."""
-        if self._lock is None:  # a session opened without the lock (tests, tools) keeps no journal
-            return
-        try:
-            if self._journal is None:
-                stamp = self.loaded.stamp
-                self._journal = Journal.start(self.path, stamp.sha256, stamp.size, self._lock.owner)
-            from kedr_tui.core.edits import to_json
-
-            self._journal.append(op, edit=to_json(edit))
-        except OSError as exc:
-            from kedr_tui.core.store.atomic import write_error
-
-            reason = write_error(self.path, exc).message.removeprefix("не удалось сохранить: ")
-            reason = reason.removesuffix("; файл на диске не изменён")
-            raise JournalError(f"правка не записана в журнал ({reason}) и не сделана") from None
-
-    def perform(self, edit) -> Analysis:
-        self._check_editable()
-        edit.apply(self.history.report)  # refused edits (EditError) never reach the journal
-        self._record("apply", edit)
-        self.history.push(edit)
-        return self._refresh()
-
-    def undo(self):
-        if self.history is None or not self.history.done:
-            return None
-        self._check_editable()
-        self._record("undo", self.history.done[-1])
-        edit = self.history.undo()
-        self._refresh()
-        return edit
-
-    def redo(self):
-        if self.history is None or not self.history.undone:
-            return None
-        self._check_editable()
-        self._record("redo", self.history.undone[-1])
-        edit = self.history.redo()
-        self._refresh()
-        return edit
-
     # ------------------------------------------------------------ saving
 
     def save(self, path: str | Path | None = None, *, overwrite: bool = False) -> Path:
@@ -243,11 +156,9 @@ class Session:
         if not _same_file(target, self.path):
             return self._save_as(target, overwrite)
         if self.read_only or self.history is None:
-            raise ReportError(str(self.path), (self.read_only_reason or "отчёт открыт только для "
-                              "просмотра") + "; сохранить можно только под другим именем")
+            raise ReportError(str(self.path), wording.save_only_as(self.read_only_reason or wording.READ_ONLY))
         if self.recovery is not None:
-            raise ReportError(str(self.path), "сначала восстановите или отбросьте несохранённые "
-                              "правки из журнала")
+            raise ReportError(str(self.path), wording.JOURNAL_FIRST)
         if not (overwrite and not self.path.exists()):  # confirmed: write back a deleted file
             check_unchanged(self.path, self.loaded.stamp)
         # the usual save: values changed in their lines, without tomlkit (see store.patch)
@@ -264,87 +175,50 @@ class Session:
             except OSError:
                 pass  # the save itself will say what is wrong with the disk
         try:
-            written = (write_patched(self.path, text, self.loaded, self.report, self.analysis)
+            written = (write_patched(self.path, text, self.loaded, self.report)
                        if patched else write_text(self.path, text))
         except ReportError as exc:
-            kept = "; правки остаются в программе" + (" и в журнале" if self._journal else "")
-            raise ReportError(exc.path, exc.message + kept) from None
-        if self._journal is not None:
-            journal, self._journal = self._journal, None
-            try:
-                journal.remove()
-            except OSError:
-                pass  # its last «save» entry matches the file: found as a leftover, removed
-        # rows added since the last read now have a place in the file
-        self.loaded = written
+            raise ReportError(exc.path, wording.edits_kept(exc.message, self._journal is not None)) from None
+        try:
+            self._end_journal()
+        except OSError:
+            pass  # its last «save» entry matches the file: found as a leftover, removed
+        # patched: the same report and places, so the same analysis; else rows added since
+        # the last read now have a place in the file, and the checks say so
+        self.loaded = (Loaded.of(written, self.loaded.context, self.analysis) if patched
+                       else analysed(written))
         self.base_text, self.base_report = written.text, written.report
         self.history.report = written.report
         self.history.mark_saved()
-        if not patched:     # (patched: the same report and places, so the same analysis)
-            self._refresh()
+        self.analysis = self.loaded.analysis
         return self.path
 
     def _save_as(self, target: Path, overwrite: bool) -> Path:
         if self.report is None:
-            raise ReportError(str(self.path), "отчёт не читается, сохранять нечего")
+            raise ReportError(str(self.path), wording.NOTHING_TO_SAVE)
         if target.exists() and not overwrite:
-            raise ReportError(str(target), "такой файл уже есть; выберите другое имя")
+            raise ReportError(str(target), wording.FILE_EXISTS_CHOOSE_OTHER)
         if target.is_dir():
-            raise ReportError(str(target), "это папка, а не файл")
+            raise ReportError(str(target), wording.IS_A_FOLDER)
         save(target, self.report, self.base_text, self.base_report)
         return target
 
-    # ------------------------------------------------------------ conflicts and recovery
+    # ------------------------------------------------------------ conflicts, closing
 
     def reload(self) -> Analysis | None:
         """Read the file again, dropping the edits in memory and in the journal."""
         loaded = load(self.path)
-        if self._journal is not None:
-            journal, self._journal = self._journal, None
-            journal.remove()
+        self._end_journal()
         self.recovery = None
         self._reset(loaded)
         if loaded.has_errors or loaded.report is None:
-            self._go_read_only("в отчёте есть ошибки — открыт только для просмотра")
+            self._go_read_only(wording.READ_ONLY_ERRORS)
         return self.analysis
-
-    def recover(self) -> Analysis:
-        """Replay the leftover journal: the state before the crash, unsaved until ``save``."""
-        from kedr_tui.core.recovery import ReplayError, replay
-
-        info = self.recovery
-        if info is None:
-            raise SessionError("нет журнала правок для восстановления")
-        if info.status != "match":
-            raise SessionError(f"правки не восстановлены: {info.reason}")
-        try:
-            history = replay(History(self.loaded.report), info.entries)
-        except ReplayError as exc:
-            raise SessionError(f"правки не восстановлены: {exc}") from None
-        try:
-            self._journal = Journal.resume(info)
-        except OSError as exc:
-            raise SessionError(f"журнал правок не открывается для записи: {os_reason(exc, self.path.parent)}") from None
-        self.history = history
-        self.recovery = None
-        return self._refresh()
-
-    def discard_journal(self) -> None:
-        """Throw away unsaved edits: a leftover journal, or this session's own edits and journal."""
-        if self.recovery is not None:
-            remove_journal(self.path)
-            self.recovery = None
-            return
-        if self._journal is not None:
-            journal, self._journal = self._journal, None
-            journal.remove()
-        if self.modified:
-            self._reset(self.loaded)
 
     def read_only_instead(self) -> None:
         """Leave a leftover journal for later and just look at the file."""
         self.recovery = None
-        self._go_read_only("открыт только для просмотра; несохранённые правки остались в журнале")
+        self._go_read_only(wording.READ_ONLY_JOURNAL_KEPT)
         self._release_lock()
 
     def close(self, discard_journal: bool = False) -> None:
@@ -353,12 +227,7 @@ class Session:
         After a signal or a lost terminal, don't call this at all (or call it
         as is): the journal is already complete on disk.
         """
-        if self._journal is not None:
-            journal, self._journal = self._journal, None
-            if discard_journal or not self.modified:
-                journal.remove()
-            else:
-                journal.close()
+        self._end_journal(keep=self.modified and not discard_journal)
         self._release_lock()
 
     def _release_lock(self) -> None:

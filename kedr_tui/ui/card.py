@@ -14,8 +14,10 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from kedr_tui.ui.widgets.inorder import ClosesOnce
 
-class RowCard(ModalScreen):
+
+class RowCard(ClosesOnce, ModalScreen):
     BINDINGS = [
         Binding("escape,space,z,я,q,й", "close", "Закрыть", key_display="Esc"),
         Binding("m,ь", "mark", "Замечание"),

@@ -10,9 +10,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
 from kedr_tui.core.safe_text import visible
+from kedr_tui.ui.widgets.inorder import ClosesOnce, DialogButton
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(ClosesOnce, ModalScreen[bool]):
     """Yes / no; Enter on the focused button, ``y`` / ``д`` yes, ``n`` / Esc no."""
 
     BINDINGS = [
@@ -30,8 +31,8 @@ class ConfirmDialog(ModalScreen[bool]):
         with Vertical(classes="dialog confirm"):
             yield Label(Text(visible(self.question)), classes="dialog-title")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(self.yes, id="yes", variant="error")
-                yield Button(self.no, id="no")
+                yield DialogButton(self.yes, id="yes", variant="error")
+                yield DialogButton(self.no, id="no")
             yield Label(Text("y — да · n, Esc — нет"), classes="dialog-hint")
 
     def on_mount(self) -> None:
@@ -45,7 +46,7 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(yes)
 
 
-class QuitDialog(ModalScreen[str | None]):
+class QuitDialog(ClosesOnce, ModalScreen[str | None]):
     """``save`` | ``discard`` | None (stay)."""
 
     BINDINGS = [
@@ -64,9 +65,9 @@ class QuitDialog(ModalScreen[str | None]):
         with Vertical(classes="dialog quit"):
             yield Label(Text(visible(f"В «{self.file}» есть несохранённые правки.")), classes="dialog-title")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Сохранить и выйти", id="save", variant="primary")
-                yield Button("Выйти без сохранения", id="discard", variant="error")
-                yield Button("Отмена", id="cancel")
+                yield DialogButton("Сохранить и выйти", id="save", variant="primary")
+                yield DialogButton("Выйти без сохранения", id="discard", variant="error")
+                yield DialogButton("Отмена", id="cancel")
             yield Label(Text("s — сохранить · d — не сохранять · Esc — остаться"), classes="dialog-hint")
 
     def on_mount(self) -> None:

@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 
 from kedr_tui.core.history import EditError
 from kedr_tui.core.safe_text import visible, visible_text
-from kedr_tui.ui.widgets.inorder import TextEditor, TextInput
+from kedr_tui.ui.widgets.inorder import ClosesOnce, DialogOptions, TextEditor, TextInput
 
 
 class Edited(Struct, frozen=True):
@@ -30,7 +30,7 @@ class Edited(Struct, frozen=True):
     value: object
 
 
-class _Dialog(ModalScreen):
+class _Dialog(ClosesOnce, ModalScreen):
     BINDINGS = [Binding("escape", "cancel", "Отмена", key_display="Esc")]
 
     def __init__(self, title: str, context: str = ""):
@@ -50,7 +50,7 @@ class _Dialog(ModalScreen):
 class FieldEditor(_Dialog):
     """A line (``Input``) or a multi-line text (``TextArea``); Enter / Ctrl+S applies."""
 
-    BINDINGS = [*_Dialog.BINDINGS, Binding("ctrl+s", "apply", "Применить", priority=True)]
+    BINDINGS = [*_Dialog.BINDINGS, Binding("ctrl+s", "apply", "Применить")]
 
     def __init__(self, title: str, context: str, initial: str, hint: str,
                  validate: Callable[[str], object], multiline: bool = False, typed: bool = False):
@@ -63,7 +63,6 @@ class FieldEditor(_Dialog):
         self.validate = validate
         self.multiline = multiline
         self.typed = typed      # opened by typing: the text is the start of the value, not selected
-        self._pristine = True   # nothing typed yet
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog editor" + (" multiline" if self.multiline else "")):
@@ -85,28 +84,20 @@ class FieldEditor(_Dialog):
 
     def on_key(self, event: events.Key) -> None:
         """Keys typed right after the one that opened the editor reach it before its box has
-        focus (the report screen passes them on): they still go into the box, in order, as if
-        typed there — the first replaces the old value unless the editor was opened by typing."""
+        focus (the report screen passes them on): the box gets them, in order, as if typed
+        there — the first replaces the old value unless the editor was opened by typing (the
+        box selects its text when it gets the focus)."""
+        if self.handed_on(event):      # typed after the key that closed it
+            return
         try:
             widget = self.query_one(TextArea if self.multiline else Input)
         except Exception:       # not composed yet
             return
-        if event.key == "enter" and not self.multiline:
-            event.stop()
-            self.action_apply()
-        elif event.is_printable and event.character:
-            event.stop()
+        event.stop()
+        event.prevent_default()
+        if self.app.focused is not widget:
             widget.focus()
-            if self.multiline:
-                widget.insert(event.character)
-            elif self._pristine and not self.typed:
-                widget.value = event.character
-                widget.cursor_position = len(widget.value)
-            elif not widget.selection.is_empty:
-                widget.replace(event.character, *widget.selection)
-            else:
-                widget.insert_text_at_cursor(event.character)
-        self._pristine = False
+        widget._forward_event(events.Key(event.key, event.character))
 
     @property
     def error(self) -> str:
@@ -133,8 +124,6 @@ class FieldEditor(_Dialog):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        if event.value != self.initial:
-            self._pristine = False
         try:
             self._check(show=True)
         except EditError:
@@ -164,7 +153,7 @@ class ChoiceEditor(_Dialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog editor choice"):
             yield from self._head()
-            yield OptionList(*(Option(Text(visible(label), no_wrap=True, overflow="ellipsis"))
+            yield DialogOptions(*(Option(Text(visible(label), no_wrap=True, overflow="ellipsis"))
                                for _value, label in self.options), id="choice")
             yield Label(Text("↑↓ — выбор · Enter — применить · Esc — отмена"), classes="dialog-hint")
 
@@ -200,7 +189,7 @@ class FieldPicker(_Dialog):
                 text.append(": ")
                 text.append(visible(preview) or "—")
                 options.append(Option(text))
-            yield OptionList(*options, id="choice")
+            yield DialogOptions(*options, id="choice")
             yield Label(Text("Enter — править поле · Esc — отмена"), classes="dialog-hint")
 
     def on_mount(self) -> None:

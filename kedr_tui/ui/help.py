@@ -10,6 +10,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from kedr_tui.ui.widgets.inorder import ClosesOnce
+
 NAVIGATION = (
     ("↑ ↓ ← →", "по ячейкам"),
     ("PgUp PgDn", "по страницам"),
@@ -42,7 +44,7 @@ def help_table(entries: list[tuple[str, str, str, str, bool]]) -> Table:
     return table
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ClosesOnce, ModalScreen[None]):
     BINDINGS = [Binding("escape,question_mark,q,f1", "close", "Закрыть")]
 
     def __init__(self, title: str, entries: list[tuple[str, str, str, str, bool]]):

@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Label
 
+from kedr_tui.ui.widgets.inorder import ClosesOnce
 from kedr_tui.view.review import MEETING_HEADERS, MeetingLine, fit_names
 
 _FIGURES = 2  # columns after the name that hold figures: widths from their content
@@ -25,7 +26,7 @@ def _heading(line: MeetingLine) -> bool:
     return line.role == "group" and not any(line.cells[2:])
 
 
-class MeetingView(Screen):
+class MeetingView(ClosesOnce, Screen):
     BINDINGS = [
         Binding("v,м,escape", "close", "Обычный вид", key_display="v"),
         Binding("m,ь", "pick('mark')", "Отметить"),

@@ -106,10 +106,25 @@ class ReportScreen(EditingCommands, FileCommands, NavigationCommands, ComparingC
 
     # ------------------------------------------------------------ keys
 
-    def on_key(self, event: events.Key) -> None:
+    async def _bind_now(self, event: events.Key) -> bool:
+        """Run the key's binding — the focused widget's, its containers', this screen's — as the
+        key arrives here, in the order it was typed.  Textual would run it only when the key has
+        bubbled on up to the app, after the keys typed behind it have been typed into a cell
+        here: «Down 9 5 Enter» put 95 in the row the cursor was leaving (widgets/inorder.py)."""
+        node = self.focused or self
+        while node is not None:
+            for binding in node._bindings.key_to_bindings.get(event.key, ()):
+                if not binding.priority and await self.app.run_action(binding.action, node):
+                    event.stop()
+                    event.prevent_default()
+                    return True
+            node = None if node is self else node.parent
+        return False
+
+    async def on_key(self, event: events.Key) -> None:
         """Before the bindings: a digit, minus or comma on a cell starts typing a value into it
-        (in editing mode, where digits never switch tabs); a key whose command does not apply
-        here says so instead of doing nothing."""
+        (in editing mode, where digits never switch tabs); then the bindings, at once; a key
+        whose command does not apply here says so instead of doing nothing."""
         if self.app.screen is not self:
             # typed ahead, before the editor (or dialog) these keys belong to was up: give them
             # to it, in order, instead of acting on the table behind it
@@ -121,6 +136,8 @@ class ReportScreen(EditingCommands, FileCommands, NavigationCommands, ComparingC
         if char is not None and not self.read_only and self.type_into_cell(event.key, char):
             event.stop()
             event.prevent_default()
+            return
+        if await self._bind_now(event):
             return
         commands = KEY_COMMANDS.get(event.key)
         if not commands:

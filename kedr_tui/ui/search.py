@@ -9,10 +9,10 @@ from textual.containers import Horizontal
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
-from kedr_tui.ui.widgets.inorder import TextInput
+from kedr_tui.ui.widgets.inorder import ClosesOnce, TextInput
 
 
-class SearchBar(ModalScreen[str | None]):
+class SearchBar(ClosesOnce, ModalScreen[str | None]):
     """Enter searches (case and ё insensitive, every tab); Esc closes."""
 
     BINDINGS = [Binding("escape", "cancel", "Отмена")]

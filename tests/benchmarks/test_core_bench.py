@@ -10,7 +10,7 @@ import json
 import shutil
 import sys
 
-from kedr_tui.core.store import load
+from kedr_tui.core.loading import load
 from tests.benchmarks.conftest import process_time
 from tests.conftest import SEED
 

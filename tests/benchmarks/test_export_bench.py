@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from kedr_tui.core.store import load
+from kedr_tui.core.loading import load
 from kedr_tui.export import text as text_module
 from kedr_tui.export.pdf import render_pdf
 from kedr_tui.export.text import render_text
@@ -53,7 +53,7 @@ def test_pdf_of_a_big_report(benchmark, big):
         assert benchmark.stats.stats.median <= 1.5
 
 
-SEED_PDF = ("import sys; from kedr_tui.core.store import load; "
+SEED_PDF = ("import sys; from kedr_tui.core.loading import load; "
             "from kedr_tui.export.pdf import render_pdf; "
             "sys.stdout.buffer.write(render_pdf(load(sys.argv[1]).analysis))")
 

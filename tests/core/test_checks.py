@@ -2,7 +2,7 @@
 
 import pytest
 
-from kedr_tui.core.store import load
+from kedr_tui.core.loading import load
 from tests.conftest import CLEAN
 
 

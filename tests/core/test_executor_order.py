@@ -7,7 +7,7 @@ from decimal import Decimal
 from msgspec.structs import replace
 
 from kedr_tui.core.derive import derive
-from kedr_tui.core.store import load
+from kedr_tui.core.loading import load
 
 FILE_ORDER = ["Администрация города Кедрового", "МУ «Кедровская ЦБС»", "МУ «Культура»"]
 

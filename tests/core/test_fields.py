@@ -19,7 +19,8 @@ from kedr_tui.core.locate import Locator
 from kedr_tui.core.numbers import fmt_money, fmt_value
 from kedr_tui.core.model import HIGHER, LISTS, LOWER, SINGLETONS, data_fields
 from kedr_tui.core.schema import build, parse
-from kedr_tui.core.store import load, render
+from kedr_tui.core.store import render
+from kedr_tui.core.loading import load
 from kedr_tui.export.json import render_json
 from kedr_tui.export.text import render_text
 from kedr_tui.view import fields as F

@@ -11,7 +11,7 @@ from kedr_tui.core.errors import ReportError
 from kedr_tui.core.formula import FormulaError, evaluate, evaluate_expression
 from kedr_tui.core.fields import of_section
 from kedr_tui.core.schema import parse
-from kedr_tui.core.store import load
+from kedr_tui.core.loading import load
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from kedr_tui.core import identity as rid
-from kedr_tui.core.store import load
+from kedr_tui.core.loading import load
 from tests.conftest import CLEAN, SEED
 
 from tests.core.test_checks import change, codes

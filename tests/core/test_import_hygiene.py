@@ -8,7 +8,8 @@ import pytest
 CORE = ["kedr_tui.core." + name for name in
         ("model", "numbers", "formula", "locate", "schema", "derive", "checks", "analysis", "edits",
          "session", "store", "newyear", "errors", "diff", "identity", "safe_text", "store.versions",
-         "review", "reviewing", "store.review")]
+         "review", "reviewing", "store.review", "loading", "editing",
+         "journaling")]
 
 
 def loaded_modules(code: str) -> set[str]:

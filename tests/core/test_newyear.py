@@ -1,5 +1,5 @@
 from kedr_tui.cli import main
-from kedr_tui.core.store import load
+from kedr_tui.core.loading import load
 
 
 def test_new_year_from_the_seed(seed_copy, capsys, monkeypatch):

@@ -193,7 +193,7 @@ def test_format_with_places_uses_the_wide_context():
     (111, "111 правок"), (112, "112 правок"), (114, "114 правок"), (1004, "1004 правки"),
 ])
 def test_plural(n, text):
-    from kedr_tui.core.numbers import plural
+    from kedr_tui.core.wording import plural
 
     assert plural(n, "правка", "правки", "правок") == text
 

@@ -9,7 +9,7 @@ import pytest
 from kedr_tui.core import operations as ops
 from kedr_tui.core.edits import Batch, EditError, InsertRow, MoveRow
 from kedr_tui.core.history import History
-from kedr_tui.core.store import load
+from kedr_tui.core.loading import load
 from tests.conftest import SEED
 
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from kedr_tui.core.derive import NEGATIVE_LEFT_OUT, evaluation
-from kedr_tui.core.store import load
+from kedr_tui.core.loading import load
 from tests.conftest import CLEAN
 
 # CLEAN with a share indicator («Доля …, %») and no formula, so that only the check under test fires

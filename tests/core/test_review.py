@@ -11,7 +11,7 @@ from msgspec.structs import replace
 from kedr_tui.core import identity
 from kedr_tui.core import review as R
 from kedr_tui.core.model import with_row
-from kedr_tui.core.store import load
+from kedr_tui.core.loading import load
 from kedr_tui.core.store.review import render_review
 from tests.conftest import SEED
 

@@ -8,7 +8,8 @@ from msgspec.structs import replace
 from kedr_tui.core.edits import DeleteRow, InsertRow, MoveRow, parse_input, set_field
 from kedr_tui.core.operations import new_row
 from kedr_tui.core.session import Session
-from kedr_tui.core.store import load, render
+from kedr_tui.core.store import render
+from kedr_tui.core.loading import load
 
 
 def changed_lines(before: str, after: str) -> list[str]:

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from kedr_tui.core.edits import set_field
 from kedr_tui.core.session import Session
-from kedr_tui.core.store import load, render
+from kedr_tui.core.store import render
+from kedr_tui.core.loading import load
 from kedr_tui.core.store.patch import patch
 from tests.conftest import SEED
 

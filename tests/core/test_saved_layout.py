@@ -14,7 +14,8 @@ from msgspec.structs import replace
 from kedr_tui.core.edits import DeleteRow, InsertRow, MoveRow
 from kedr_tui.core.operations import new_row
 from kedr_tui.core.session import Session
-from kedr_tui.core.store import load, render
+from kedr_tui.core.store import render
+from kedr_tui.core.loading import load
 
 BASE = '''\
 # Отчёт за 2021 год

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from kedr_tui.core.numbers import NBSP, fmt_money, fmt_pct, fmt_ratio, fmt_value
-from kedr_tui.core.store import load
+from kedr_tui.core.loading import load
 from tests.conftest import SEED
 
 

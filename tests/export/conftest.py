@@ -6,7 +6,7 @@ import pytest
 
 from kedr_tui.core.analysis import Analysis, Context, analyse
 from kedr_tui.core.schema import parse
-from kedr_tui.core.store import load
+from kedr_tui.core.loading import load
 from kedr_tui.export.pdf import render_pdf
 from tests.conftest import SEED
 

@@ -298,8 +298,8 @@ def test_git_diff_of_a_broken_version_falls_back_to_lines(repo):
 
 FORKED = """\
 import sys
-import kedr_tui.core.store.versions as versions
-versions.PARALLEL_BYTES = 0          # read side by side whatever the size
+import kedr_tui.core.loading as loading
+loading.PARALLEL_BYTES = 0           # read side by side whatever the size
 from kedr_tui.cli import main
 raise SystemExit(main(["diff", *sys.argv[1:]]))
 """

@@ -22,14 +22,14 @@ def test_importing_an_export_module_does_not_load_fpdf(module):
 
 
 def test_the_text_output_never_loads_fpdf():
-    modules = loaded_modules("from kedr_tui.core.store import load\n"
+    modules = loaded_modules("from kedr_tui.core.loading import load\n"
                              "from kedr_tui.export.text import render_text\n"
                              f"render_text(load(r'{SEED}').analysis)")
     assert "fpdf" not in modules and "tabulate" in modules
 
 
 def test_making_a_pdf_loads_fpdf_and_not_tabulate():
-    modules = loaded_modules("from kedr_tui.core.store import load\n"
+    modules = loaded_modules("from kedr_tui.core.loading import load\n"
                              "from kedr_tui.export.pdf import render_pdf\n"
                              f"render_pdf(load(r'{SEED}').analysis)")
     assert "fpdf" in modules and "tabulate" not in modules

@@ -10,7 +10,7 @@ from msgspec.structs import replace
 from kedr_tui.cli import main
 from kedr_tui.core import identity
 from kedr_tui.core import review as R
-from kedr_tui.core.store import load
+from kedr_tui.core.loading import load
 from kedr_tui.core.store.review import render_review, review_path
 from kedr_tui.export.pdf import render_pdf
 from kedr_tui.export.protocol import protocol_pdf, protocol_text

@@ -72,7 +72,7 @@ def in_field(field: str, payload: str = PAYLOAD, count: int = 1) -> str:
 
 
 def journal_header(report: Path, **overrides) -> dict:
-    from kedr_tui.core.store import load
+    from kedr_tui.core.loading import load
 
     header = {"kedr_journal": 1, "report": report.name, "sha256": load(report).stamp.sha256,
               "size": report.stat().st_size, "user": "ivanov", "host": "srv", "pid": 4242,

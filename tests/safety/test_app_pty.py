@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from kedr_tui.core.store import journal_path, load
+from kedr_tui.core.store import journal_path
+from kedr_tui.core.loading import load
 
 from safety_helpers import SEED, PtyApp, journal_ops, wait_for
 

@@ -17,7 +17,8 @@ import pytest
 from kedr_tui.core.edits import set_field
 from kedr_tui.core.errors import ReportError
 from kedr_tui.core.session import Session
-from kedr_tui.core.store import backup_path, journal_path, load, temporaries, write_atomic
+from kedr_tui.core.store import backup_path, journal_path, temporaries, write_atomic
+from kedr_tui.core.loading import load
 
 from safety_helpers import big_report_text, child_env, run_py, uid_of
 

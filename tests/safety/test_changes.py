@@ -9,7 +9,8 @@ import pytest
 from kedr_tui.core.edits import set_field
 from kedr_tui.core.errors import ReportError
 from kedr_tui.core.session import Session
-from kedr_tui.core.store import FileChangedError, journal_path, load
+from kedr_tui.core.store import FileChangedError, journal_path
+from kedr_tui.core.loading import load
 
 
 def edited(report):

@@ -15,8 +15,8 @@ from kedr_tui.core.edits import DeleteRow, InsertRow, MoveRow, set_field
 from kedr_tui.core.operations import move_task, new_row
 from kedr_tui.core.session import JournalError, Session, SessionError
 from kedr_tui.core.recovery import find_journal
-from kedr_tui.core.store import (MATCH, MISMATCH, SAVED, journal_path, journal_warning, load,
-                                 render)
+from kedr_tui.core.store import MATCH, MISMATCH, SAVED, journal_path, journal_warning, render
+from kedr_tui.core.loading import load
 
 from safety_helpers import ROOT, child_env
 

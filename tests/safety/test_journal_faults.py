@@ -185,7 +185,7 @@ def test_leftover_new_journals_of_killed_starts_are_removed(report):
 def test_bad_journal_values_make_it_damaged(report, edit):
     header = ('{"kedr_journal": 1, "report": "2021.toml", "sha256": "%s", "size": 1, "user": "u",'
               ' "host": "h", "pid": 1, "since": "2021-01-01T00:00:00"}')
-    from kedr_tui.core.store import load
+    from kedr_tui.core.loading import load
 
     sha = load(report).stamp.sha256
     journal_path(report).write_text(header % sha + "\n" + '{"n": 1, "op": "apply", "edit": '

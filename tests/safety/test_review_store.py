@@ -11,7 +11,8 @@ import pytest
 from kedr_tui.core import identity
 from kedr_tui.core import review as R
 from kedr_tui.core.reviewing import ReviewError, ReviewSession
-from kedr_tui.core.store import FileChangedError, journal_path, load
+from kedr_tui.core.store import FileChangedError, journal_path
+from kedr_tui.core.loading import load
 from kedr_tui.core.store.review import load_review, review_path, write_review
 
 MADE = dt.datetime(2022, 3, 15, 10, 42)

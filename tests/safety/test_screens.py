@@ -8,7 +8,8 @@ from textual.widgets import Button, Input, Label, Static
 
 from kedr_tui.core.edits import set_field
 from kedr_tui.core.session import Session
-from kedr_tui.core.store import journal_path, load
+from kedr_tui.core.store import journal_path
+from kedr_tui.core.loading import load
 from kedr_tui.ui.safety import ConflictScreen, LockHeldScreen, RecoveryScreen
 
 from harness_app import Harness

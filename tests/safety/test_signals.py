@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from kedr_tui.core.session import Session
-from kedr_tui.core.store import load
+from kedr_tui.core.loading import load
 
 from safety_helpers import PtyApp, journal_ops, wait_for
 

@@ -211,7 +211,7 @@ async def test_marks_a_lost_session_left_are_offered_back(seed, tmp_path, monkey
     from kedr_tui.core import identity
     from kedr_tui.core import review as R
     from kedr_tui.core.reviewing import ReviewSession
-    from kedr_tui.core.store import load
+    from kedr_tui.core.loading import load
 
     monkeypatch.chdir(tmp_path)
     report = load(seed).report

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from kedr_tui.core.edits import Batch, EditError, InsertRow, MoveRow
-from kedr_tui.core.store import load
+from kedr_tui.core.loading import load
 from kedr_tui.view import fields as F
 from kedr_tui.view import structure
 from kedr_tui.view.navigate import finding_targets, search, step

@@ -6,7 +6,7 @@ import datetime as dt
 
 from kedr_tui.core import identity
 from kedr_tui.core import review as R
-from kedr_tui.core.store import load
+from kedr_tui.core.loading import load
 from kedr_tui.view import review as V
 from kedr_tui.view.rows import State
 from tests.conftest import SEED

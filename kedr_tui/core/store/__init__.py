@@ -1,9 +1,10 @@
 """All file I/O of reports: read, write atomically, lock, journal.
 
 Everything the rest of the program needs is importable from here
-(``from kedr_tui.core.store import load, save``); each submodule has one job:
+(``from kedr_tui.core.store import read_report, save``); each submodule has one job:
 
-- ``report``  — read and analyse a file, save it;
+- ``report``  — read and parse a file, save it (the analysis is above the store:
+  ``core.loading`` reads a report and analyses it);
 - ``writeback`` — put edits back into the text read, so that it reads as written by hand;
 - ``atomic``  — replace a file atomically, clean what a killed save left;
 - ``changes`` — notice that the file changed on disk since it was read;
@@ -34,15 +35,15 @@ from kedr_tui.core.store.journal import (  # noqa: F401
 from kedr_tui.core.store.lock import EditLock, LockHeld, Owner, lock_path, owner_path  # noqa: F401
 from kedr_tui.core.store.report import (  # noqa: F401
     MAX_BYTES,
-    Loaded,
+    ReportFile,
     Stamp,
     decode,
     file_year,
-    from_text,
-    load,
     previous_facts,
     read_bytes,
+    read_report,
     render,
+    report_file,
     save,
     sha256_of,
     stamp_of,

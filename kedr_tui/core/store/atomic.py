@@ -20,6 +20,7 @@ from pathlib import Path
 
 from kedr_tui.core.errors import ReportError, os_reason
 from kedr_tui.core.store.shared import fsync_dir, umask
+from kedr_tui.core import wording
 
 TMP_SUFFIX = ".tmp"
 # tempfile.mkstemp names: prefix + 8 characters of [a-z0-9_] + suffix
@@ -134,4 +135,4 @@ def write_error(path: Path, exc: OSError) -> ReportError:
     """An OSError of a save as a one-line Russian reason; the original is known to be intact."""
     path = Path(path)
     reason = os_reason(exc, path.parent)
-    return ReportError(str(path), f"не удалось сохранить: {reason}; файл на диске не изменён")
+    return ReportError(str(path), wording.save_failed(reason))

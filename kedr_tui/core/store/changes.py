@@ -8,6 +8,7 @@ from pathlib import Path
 from kedr_tui.core.errors import ReportError
 from kedr_tui.core.store.regular import REPORT_LIMIT, UnreadableFile, read_regular
 from kedr_tui.core.store.report import Stamp
+from kedr_tui.core import wording
 
 
 class FileChangedError(ReportError):
@@ -37,7 +38,7 @@ def _who_and_when(path: Path) -> str:
         owner = pwd.getpwuid(st.st_uid).pw_name
     except (ImportError, KeyError):
         owner = str(st.st_uid)
-    return f" (в {stamp}, владелец файла {owner})"
+    return wording.changed_when_by(stamp, owner)
 
 
 def check_unchanged(path: Path, stamp: Stamp) -> Stamp:
@@ -50,13 +51,9 @@ def check_unchanged(path: Path, stamp: Stamp) -> Stamp:
         data, st = read_regular(path, REPORT_LIMIT)
     except UnreadableFile as exc:
         if exc.missing:
-            raise FileChangedError(path, "deleted", "файл удалён или переименован после открытия: "
-                                   "сохраните правки под другим именем") from None
-        raise ReportError(str(path), f"не удалось сверить файл перед записью: "
-                          f"{exc.message}") from None
+            raise FileChangedError(path, "deleted", wording.FILE_DELETED_SAVE_AS) from None
+        raise ReportError(str(path), wording.cannot_verify(exc.message)) from None
     current = Stamp(st.st_mtime_ns, len(data), data)
     if current.sha256 != stamp.sha256:
-        raise FileChangedError(path, "changed", "файл изменён на диске после открытия"
-                               f"{_who_and_when(path)}: перечитайте его или сохраните правки "
-                               "под другим именем", current)
+        raise FileChangedError(path, "changed", wording.file_changed(_who_and_when(path)), current)
     return current

@@ -28,10 +28,10 @@ import msgspec
 from msgspec import Struct, field
 
 from kedr_tui.core.errors import KedrError
-from kedr_tui.core.numbers import plural
 from kedr_tui.core.store.lock import Owner, when_text
 from kedr_tui.core.store.regular import JOURNAL_LIMIT, REPORT_LIMIT, UnreadableFile, read_regular
 from kedr_tui.core.store.shared import create, fsync_dir, grants_more, group_of, private_mode
+from kedr_tui.core import wording
 
 FORMAT = 1
 EDIT_OPS = ("apply", "undo", "redo", "state")  # "state": a whole review, as changed
@@ -60,7 +60,7 @@ def read_entries(path: Path) -> tuple[dict, list[dict], int]:
     Trailing lines that are cut short or garbled are an edit that was never
     committed and are left out; a broken line followed by good ones is damage.
     """
-    data = read_regular(path, JOURNAL_LIMIT, "журнал")[0]
+    data = read_regular(path, JOURNAL_LIMIT, wording.JOURNAL_FILE)[0]
     lines = data.split(b"\n")
     lines.pop()  # after the last newline: empty, or a line cut short
     parsed: list[tuple[dict | None, int]] = []
@@ -75,12 +75,12 @@ def read_entries(path: Path) -> tuple[dict, list[dict], int]:
     while parsed and parsed[-1][0] is None:
         parsed.pop()
     if not parsed or parsed[0][0] is None or "kedr_journal" not in parsed[0][0]:
-        raise JournalDamaged("нет заголовка журнала")
+        raise JournalDamaged(wording.JOURNAL_NO_HEADER)
     if parsed[0][0].get("kedr_journal") != FORMAT:
-        raise JournalDamaged(f"неизвестная версия журнала {parsed[0][0].get('kedr_journal')!r}")
+        raise JournalDamaged(wording.journal_version_unknown(parsed[0][0].get('kedr_journal')))
     for number, (value, _end) in enumerate(parsed[1:], start=1):
         if value is None or "op" not in value:
-            raise JournalDamaged(f"запись {number} повреждена")
+            raise JournalDamaged(wording.journal_entry_damaged(number))
     return parsed[0][0], [value for value, _ in parsed[1:]], parsed[-1][1]
 
 
@@ -119,13 +119,11 @@ class JournalInfo(Struct, frozen=True):
     def summary(self) -> str:
         """One Russian line: whose journal, since when, how many edits."""
         owner = self.owner
-        who = f"{owner.user}@{owner.host} (pid {owner.pid}), начат в {when_text(owner.since)}" \
-            if owner else "автор неизвестен"
+        who = wording.journal_owner(owner.user, owner.host, owner.pid, when_text(owner.since)) \
+            if owner else wording.AUTHOR_UNKNOWN
         if self.status == MATCH:
-            count = plural(len(self.changes), "изменение", "изменения", "изменений")
-        else:
-            count = plural(self.edit_count, "запись", "записи", "записей")
-        return f"журнал правок «{self.path.name}»: {count}, {who}"
+            return wording.journal_summary(self.path.name, len(self.changes), None, who)
+        return wording.journal_summary(self.path.name, None, self.edit_count, who)
 
 
 def sha_of_file(report: Path) -> str | None:
@@ -145,8 +143,7 @@ def _status(header: dict, entries: list[dict], sha: str | None) -> tuple[str, st
             and not any(e.get("op") in EDIT_OPS for e in entries[saves[-1]:]):
         return SAVED, ""
     since = when_text(header.get("since", ""))
-    return MISMATCH, (f"журнал начат {since} для другой версии файла: файл изменён после этого "
-                      "(сохранён, перечитан из git или правлен вручную), правки не применяются")
+    return MISMATCH, wording.journal_of_other_version(since)
 
 
 def inspect_journal(subject: Path, sha_now, describe) -> JournalInfo | None:
@@ -164,14 +161,14 @@ def inspect_journal(subject: Path, sha_now, describe) -> JournalInfo | None:
             return None
         return JournalInfo(path, subject, DAMAGED, reason=exc.message)
     except JournalDamaged as exc:
-        return JournalInfo(path, subject, DAMAGED, reason=f"журнал повреждён: {exc}")
+        return JournalInfo(path, subject, DAMAGED, reason=wording.journal_damaged(exc))
     try:
         distrust = grants_more(os.stat(path), os.stat(subject))
     except OSError:
         distrust = None
     if distrust:
         return JournalInfo(path, subject, DAMAGED, header, tuple(entries), size,
-                           reason=f"журналу нельзя верить: {distrust}; правки не применяются")
+                           reason=wording.journal_distrusted(distrust))
     status, reason = _status(header, entries, sha_now())
     changes: tuple[str, ...] = ()
     if status == MATCH:
@@ -194,26 +191,19 @@ def journal_warning(report: Path) -> str | None:
     except UnreadableFile as exc:
         if exc.missing:
             return None
-        return (f"{report}: рядом лежит журнал правок «{path.name}», он не читается "
-                f"({exc.message}) — откройте отчёт в kedr-tui, чтобы разобраться с ним")
+        return wording.journal_unreadable_beside(report, path.name, exc.message)
     except JournalDamaged:
-        return (f"{report}: рядом лежит журнал правок «{path.name}», он не читается — "
-                "откройте отчёт в kedr-tui, чтобы разобраться с ним")
+        return wording.journal_unreadable_beside(report, path.name)
     status, _reason = _status(header, entries, sha_of_file(report))
     edits = sum(1 for e in entries if e.get("op") in EDIT_OPS)
     if status == SAVED or edits == 0:
         return None
     try:
         owner = Owner.from_json(header)
-        who = f"{owner.user}@{owner.host}, pid {owner.pid}, с {when_text(owner.since)}"
+        who = wording.owner_since(owner.user, owner.host, owner.pid, when_text(owner.since))
     except (KeyError, TypeError, ValueError):
-        who = "автор неизвестен"
-    count = plural(edits, "правка", "правки", "правок")
-    if status == MISMATCH:
-        return (f"{report}: есть несохранённый журнал правок ({count}, {who}), но он относится к "
-                "другой версии файла; проверяется файл на диске")
-    return (f"{report}: есть несохранённый журнал правок ({count}, {who}); проверяется файл на диске "
-            "без них — откройте отчёт в kedr-tui, чтобы восстановить или отбросить правки")
+        who = wording.AUTHOR_UNKNOWN
+    return wording.journal_beside(report, edits, who, other_version=status == MISMATCH)
 
 
 class Journal:

@@ -25,6 +25,7 @@ from pathlib import Path
 import msgspec
 from msgspec import Struct
 
+from kedr_tui.core import wording
 from kedr_tui.core.errors import ReportError, os_reason
 from kedr_tui.core.store.regular import NOTE_LIMIT, read_regular
 from kedr_tui.core.store.shared import NOTE_MODE, SHARED_MODE, create, group_of
@@ -54,7 +55,7 @@ def when_text(iso: str) -> str:
     try:
         moment = _dt.datetime.fromisoformat(iso)
     except (TypeError, ValueError):
-        return "неизвестного времени"
+        return wording.TIME_UNKNOWN
     local = moment.astimezone() if moment.tzinfo else moment
     now = _dt.datetime.now(local.tzinfo)
     if local.date() == now.date():
@@ -106,7 +107,7 @@ class Owner(Struct, frozen=True):
         return True
 
     def describe(self) -> str:
-        return f"{self.user}@{self.host} (pid {self.pid}) с {when_text(self.since)}"
+        return wording.owner_since(self.user, self.host, self.pid, when_text(self.since))
 
 
 class LockHeld(ReportError):
@@ -114,12 +115,12 @@ class LockHeld(ReportError):
 
     def __init__(self, report: Path, owner: Owner | None):
         if owner is None:
-            who = "файл редактирует другой сеанс kedr-tui"
+            message = wording.LOCK_HELD_UNKNOWN
         elif owner.is_me():
-            who = "файл уже открыт для правки в этой же программе"
+            message = wording.LOCK_HELD_HERE
         else:
-            who = f"файл редактирует {owner.describe()}"
-        super().__init__(str(report), f"{who} — открыт только для просмотра")
+            message = wording.lock_held(owner.describe())
+        super().__init__(str(report), message)
         self.owner = owner
 
 
@@ -180,11 +181,9 @@ class EditLock:
         except BlockingIOError:
             raise LockHeld(self.report, _held_by(self.report)) from None
         except PermissionError:
-            raise ReportError(str(self.report), f"нет доступа к файлу блокировки «{self.path.name}» "
-                              "(нужна запись для группы) — открыт только для просмотра") from None
+            raise ReportError(str(self.report), wording.lock_file_denied(self.path.name)) from None
         except OSError as exc:
-            raise ReportError(str(self.report), f"не удалось заблокировать файл для правки: "
-                              f"{os_reason(exc, self.report.parent)} — открыт только для просмотра") from None
+            raise ReportError(str(self.report), wording.lock_failed(os_reason(exc, self.report.parent))) from None
         self.owner = Owner.me()
         self._write_owner(self.owner)
         return self.owner

@@ -145,19 +145,20 @@ def patch(report: Report, base_text: str, base: Report, locator: Locator) -> str
     return "".join(lines)
 
 
-def write_patched(path, text: str, before, report: Report, analysis):
+def write_patched(path, text: str, before, report: Report):
     """Write ``text`` — ``before.text`` with values rewritten in their lines (``patch``) —
-    atomically.  Its keys and lines are where they were, so it is not read and analysed
-    again: the parse is ``before``'s with the new report, the analysis the caller's (of
-    that report).  ReportError with the reason if it can't be written."""
+    atomically.  Its keys and lines are where they were, so it is not read and parsed
+    again: the parse is ``before``'s (a ``ReportFile``) with the new report.  ReportError
+    with the reason if it can't be written."""
     from msgspec.structs import replace
 
     from kedr_tui.core.store.atomic import write_atomic, write_error
-    from kedr_tui.core.store.report import Loaded, stamp_of
+    from kedr_tui.core.store.report import ReportFile, stamp_of
 
     try:
         write_atomic(path, text)
-        return Loaded(path, text, replace(before.parsed, report=report), before.context, analysis,
-                      stamp_of(path, text.encode("utf-8")))
+        return ReportFile(path, text, replace(before.parsed, report=report),
+                          stamp_of(path, text.encode("utf-8")), before.file_year,
+                          before.previous_facts)
     except OSError as exc:
         raise write_error(path, exc) from None

@@ -13,11 +13,11 @@ source at most 64 MB; a lock note 4 KB; a style file 1 MB.
 
 from __future__ import annotations
 
-import errno
 import os
 import stat
 from pathlib import Path
 
+from kedr_tui.core import wording
 from kedr_tui.core.errors import ReportError
 
 REPORT_LIMIT = 64 * 1024 * 1024
@@ -35,10 +35,6 @@ class UnreadableFile(ReportError):
         self.missing = missing
 
 
-def _mb(size: int) -> str:
-    return f"{size / 1048576:.0f} МБ" if size >= 1048576 else f"{max(1, size // 1024)} КБ"
-
-
 def read_regular(path: str | os.PathLike, limit: int, what: str = ""
                  ) -> tuple[bytes, os.stat_result]:
     """The bytes of a regular file and its ``fstat``; UnreadableFile (Russian) otherwise.
@@ -46,24 +42,21 @@ def read_regular(path: str | os.PathLike, limit: int, what: str = ""
     ``what`` names the file in messages («журнал», «файл оформления»); none for a report.
     """
     path = Path(path)
-    what = f"{what}: " if what else ""
     flags = os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | getattr(os, "O_NOCTTY", 0)
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise UnreadableFile(path, f"{what}файл не найден", missing=True) from None
+        raise UnreadableFile(path, wording.unreadable(what, wording.FILE_NOT_FOUND), missing=True) from None
     except OSError as exc:
-        raise UnreadableFile(path, f"{what}{open_reason(exc)}") from None
+        raise UnreadableFile(path, wording.unreadable(what, open_reason(exc))) from None
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
-            raise UnreadableFile(path, f"{what}это папка, а не файл")
+            raise UnreadableFile(path, wording.unreadable(what, wording.IS_A_FOLDER))
         if not stat.S_ISREG(st.st_mode):
-            raise UnreadableFile(path, f"{what}не обычный файл ({_kind(st.st_mode)}), "
-                                       "такие не читаются")
+            raise UnreadableFile(path, wording.unreadable(what, wording.not_regular(_kind(st.st_mode))))
         if st.st_size > limit:
-            raise UnreadableFile(path, f"{what}слишком велик ({_mb(st.st_size)}; "
-                                       f"допускается до {_mb(limit)})")
+            raise UnreadableFile(path, wording.unreadable(what, wording.too_large(limit, st.st_size)))
         chunks: list[bytes] = []
         total = 0
         while True:  # a file that grows while we read still stops at the limit
@@ -73,38 +66,24 @@ def read_regular(path: str | os.PathLike, limit: int, what: str = ""
             chunks.append(chunk)
             total += len(chunk)
             if total > limit:
-                raise UnreadableFile(path, f"{what}слишком велик (допускается до {_mb(limit)})")
+                raise UnreadableFile(path, wording.unreadable(what, wording.too_large(limit)))
         return b"".join(chunks), st
     except OSError as exc:
-        raise UnreadableFile(path, f"{what}{open_reason(exc)}") from None
+        raise UnreadableFile(path, wording.unreadable(what, open_reason(exc))) from None
     finally:
         os.close(fd)
 
 
 def _kind(mode: int) -> str:
     if stat.S_ISFIFO(mode):
-        return "канал FIFO"
+        return "fifo"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "устройство"
+        return "device"
     if stat.S_ISSOCK(mode):
-        return "сокет"
-    return "особый файл"
-
-
-_READ_REASONS = {
-    errno.EACCES: "нет прав на чтение",
-    errno.EPERM: "нет прав на чтение",
-    errno.EISDIR: "это папка, а не файл",
-    errno.ENOTDIR: "путь проходит через файл, а не папку",
-    errno.ELOOP: "слишком много символических ссылок (ссылка на саму себя?)",
-    errno.ENAMETOOLONG: "слишком длинное имя файла",
-    errno.EIO: "ошибка ввода-вывода диска",
-    errno.ENXIO: "устройство недоступно",
-    errno.EAGAIN: "файл занят (нет данных для чтения)",
-}
+        return "socket"
+    return "other"
 
 
 def open_reason(exc: OSError) -> str:
     """Why a file could not be opened or read, in Russian (never the English strerror)."""
-    return _READ_REASONS.get(exc.errno, f"не читается (ошибка {exc.errno})"
-                             if exc.errno else "не читается")
+    return wording.read_failed(exc.errno)

@@ -2,7 +2,8 @@
 
 Reading uses tomllib (fast; see ``schema``); the text read is kept so that a
 save can apply just the edits to it with tomlkit and keep every comment and
-the key order a person wrote.
+the key order a person wrote.  What a file holds is all this returns: the
+figures and the checks are worked out above the store (``core.loading``).
 """
 
 from __future__ import annotations
@@ -15,12 +16,12 @@ from pathlib import Path
 
 from msgspec import Struct
 
-from kedr_tui.core.analysis import Analysis, Context, analyse
 from kedr_tui.core.errors import ReportError
 from kedr_tui.core.model import Report
 from kedr_tui.core.schema import Parsed, parse
 from kedr_tui.core.store.regular import REPORT_LIMIT, UnreadableFile, read_regular
 from kedr_tui.core.store.writeback import render
+from kedr_tui.core import wording
 
 _YEAR_NAME = re.compile(r"(\d{4})")
 MAX_BYTES = REPORT_LIMIT
@@ -58,25 +59,22 @@ class Stamp:
         return f"Stamp(mtime_ns={self.mtime_ns}, size={self.size})"
 
 
-class Loaded(Struct, frozen=True):
+class ReportFile(Struct, frozen=True):
+    """A report file as read: its text, what parsing made of it (the model, or the
+    syntax and schema findings), and the neighbour's facts its checks compare with."""
+
     path: Path
     text: str
     parsed: Parsed
-    context: Context
-    analysis: Analysis | None       # None when the text is not TOML at all
     stamp: Stamp
+    #: the year in the file's name (``2021.toml``), None for another name
+    file_year: int | None
+    #: name -> fact of last year's report beside this one, None when there is none
+    previous_facts: dict[str, Decimal | None] | None
 
     @property
     def report(self) -> Report | None:
         return self.parsed.report
-
-    @property
-    def findings(self):
-        return self.analysis.findings if self.analysis else self.parsed.findings
-
-    @property
-    def has_errors(self) -> bool:
-        return any(f.is_error for f in self.findings)
 
 
 def read_file(path: Path) -> tuple[bytes, os.stat_result]:
@@ -96,7 +94,7 @@ def decode(path: Path, data: bytes) -> str:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise ReportError(str(path), "файл не в кодировке UTF-8", line, column) from None
+        raise ReportError(str(path), wording.NOT_UTF8, line, column) from None
     return text.removeprefix("\ufeff")
 
 
@@ -131,36 +129,34 @@ def previous_facts(path: Path, year: int) -> dict[str, Decimal | None] | None:
     return facts
 
 
-def load(path: str | os.PathLike) -> Loaded:
-    """Read and analyse a report.  Raises ReportError only if it can't be read or decoded."""
+def read_report(path: str | os.PathLike) -> ReportFile:
+    """Read and parse a report.  Raises ReportError only if it can't be read or decoded."""
     path = Path(path)
     data, st = read_file(path)
-    return from_text(path, decode(path, data), Stamp(st.st_mtime_ns, st.st_size, data))
+    return report_file(path, decode(path, data), Stamp(st.st_mtime_ns, st.st_size, data))
 
 
-def from_text(path: Path, text: str, stamp: Stamp) -> Loaded:
-    """Analyse a report text that is (now) the content of ``path``."""
+def report_file(path: Path, text: str, stamp: Stamp) -> ReportFile:
+    """Parse a report text that is (now) the content of ``path``."""
     parsed = parse(text)
     year = parsed.report.year if parsed.report else 0
-    context = Context(parsed.locator, file_year(path), previous_facts(path, year))
-    analysis = analyse(parsed.report, context, parsed.findings) if parsed.report else None
-    return Loaded(path, text, parsed, context, analysis, stamp)
+    return ReportFile(path, text, parsed, stamp, file_year(path), previous_facts(path, year))
 
 
 # ---------------------------------------------------------------- writing
 
-def save(path: str | os.PathLike, report: Report, base_text: str, base: Report | None) -> Loaded:
-    """Write ``report`` to ``path``; returns it as loaded from the text written."""
+def save(path: str | os.PathLike, report: Report, base_text: str, base: Report | None) -> ReportFile:
+    """Write ``report`` to ``path``; returns it as read from the text written."""
     return write_text(Path(path), render(report, base_text, base))
 
 
-def write_text(path: Path, text: str) -> Loaded:
+def write_text(path: Path, text: str) -> ReportFile:
     """Write a rendered report atomically; ReportError with the reason if it can't be written."""
     from kedr_tui.core.store.atomic import write_atomic, write_error
 
     try:
         write_atomic(path, text)
         data = text.encode("utf-8")
-        return from_text(path, text, stamp_of(path, data))
+        return report_file(path, text, stamp_of(path, data))
     except OSError as exc:
         raise write_error(path, exc) from None

@@ -19,6 +19,7 @@ from kedr_tui.core import identity
 from kedr_tui.core.errors import ReportError
 from kedr_tui.core.review import Meeting, ParsedReview, Review, parse_review
 from kedr_tui.core.store.report import Stamp, decode, read_bytes, sha256_of, stamp_of
+from kedr_tui.core import wording
 
 SUFFIX = ".review.toml"
 MAX_BYTES = 16 * 1024 * 1024
@@ -71,8 +72,8 @@ def load_review(report: Path) -> LoadedReview:
     if not path.exists() and not path.is_symlink():
         return LoadedReview(path, "", ParsedReview(Review(report.name), ()), None)
     if path.stat().st_size > MAX_BYTES:
-        raise ReportError(str(path), f"файл рассмотрения слишком велик "
-                          f"({path.stat().st_size // 1048576} МБ)")
+        raise ReportError(str(path), wording.unreadable(wording.REVIEW_FILE,
+                                                        wording.too_large(MAX_BYTES, path.stat().st_size)))
     data = read_bytes(path)
     text = decode(path, data)
     return LoadedReview(path, text, parse_review(text, report.name), stamp_of(path, data))
@@ -136,7 +137,7 @@ def render_review(review: Review) -> str:
     import tomlkit
 
     doc = tomlkit.document()
-    doc.add(tomlkit.comment("Рассмотрение отчёта: пишется программой kedr-tui, см. docs/review.md"))
+    doc.add(tomlkit.comment(wording.REVIEW_FILE_HEADER))
     doc["format"] = review.format
     doc["report"] = review.report
     doc["status"] = review.status
@@ -188,7 +189,7 @@ def write_review(path: Path, text: str) -> Stamp:
 
     path = Path(path)
     if not is_review_file(path):  # never anything else, least of all the report
-        raise ReportError(str(path), "это не файл рассмотрения (*.review.toml)")
+        raise ReportError(str(path), wording.NOT_A_REVIEW_FILE)
     try:
         write_atomic(path, text)
         return stamp_of(path, text.encode("utf-8"))
@@ -205,5 +206,5 @@ def today() -> _dt.date:
         try:
             return _dt.date.fromisoformat(fixed)
         except ValueError:
-            raise ReportError("KEDR_TODAY", f"«{fixed}» — не дата вида 2022-07-01") from None
+            raise ReportError("KEDR_TODAY", wording.kedr_today_not_a_date(fixed)) from None
     return _dt.date.today()

@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from kedr_tui.core import wording
 
 SHARED_MODE = 0o660
 NOTE_MODE = 0o640
@@ -57,11 +58,11 @@ def grants_more(companion: os.stat_result, report: os.stat_result) -> str | None
         writer_ok = bool(report.st_mode & stat.S_IWGRP and companion.st_gid == report.st_gid) \
             or bool(report.st_mode & stat.S_IWOTH)
     if not writer_ok:
-        return "его записал пользователь, у которого нет права на запись в отчёт"
+        return wording.COMPANION_FOREIGN_WRITER
     if companion.st_mode & stat.S_IWGRP and not report.st_mode & stat.S_IWGRP:
-        return "он доступен группе на запись, а сам отчёт — нет"
+        return wording.COMPANION_GROUP_WRITABLE
     if companion.st_mode & stat.S_IWOTH and not report.st_mode & stat.S_IWOTH:
-        return "он доступен на запись всем"
+        return wording.COMPANION_WORLD_WRITABLE
     return None
 
 

@@ -1,7 +1,8 @@
 """Reports to compare: a file, or a file as it was in a git revision.
 
 The diff needs only the model (no checks): a text that is not a usable report
-(TOML syntax, schema) is a ReportError with its place, exit 2.  An older
+(TOML syntax, schema) is a ReportError with its place, exit 2.  Its figures are
+worked out above the store (``core.loading.analysed_pair``).  An older
 version comes from ``git show REV:./NAME`` run beside the file, read from
 git's output: no temporary file is written.
 """
@@ -14,12 +15,12 @@ import tomllib
 from decimal import Decimal
 from pathlib import Path
 
-from kedr_tui.core.derive import Derived, derive
 from kedr_tui.core.errors import ReportError
 from kedr_tui.core.locate import Locator
 from kedr_tui.core.model import Report
 from kedr_tui.core.schema import build, parse
 from kedr_tui.core.store.report import MAX_BYTES, decode, read_bytes
+from kedr_tui.core import wording
 
 GIT_TIMEOUT = 60
 
@@ -37,8 +38,7 @@ def report_of(label: str, text: str) -> Report:
     errors = [f for f in parsed.findings if f.is_error]
     if parsed.report is None or errors:
         first = errors[0] if errors else parsed.findings[0]
-        more = f" (и ещё ошибок: {len(errors) - 1})" if len(errors) > 1 else ""
-        raise ReportError(label, f"{first.code} {first.message}{more}; сравнение невозможно",
+        raise ReportError(label, wording.version_unusable(first.code, first.message, len(errors) - 1),
                           first.line, first.column)
     return parsed.report
 
@@ -51,17 +51,17 @@ def _git(path: Path, args: list[str], label: str) -> bytes:
     """git's output for ``args`` run beside ``path``, or ReportError with the reason."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise ReportError(str(path), f"папки «{folder}» нет")
+        raise ReportError(str(path), wording.no_folder(folder))
     env = {**os.environ, "LC_ALL": "C", "LANGUAGE": "C", "GIT_PAGER": "cat", "GIT_OPTIONAL_LOCKS": "0"}
     try:
         done = subprocess.run(["git", "-C", str(folder), *args], capture_output=True, env=env,
                               timeout=GIT_TIMEOUT, check=False, stdin=subprocess.DEVNULL)
     except FileNotFoundError:
-        raise ReportError(label, "не найдена программа git: без неё версии из истории не прочитать") from None
+        raise ReportError(label, wording.GIT_MISSING) from None
     except subprocess.TimeoutExpired:
-        raise ReportError(label, f"git не ответил за {GIT_TIMEOUT} с") from None
+        raise ReportError(label, wording.git_timeout(GIT_TIMEOUT)) from None
     except OSError as exc:
-        raise ReportError(label, f"git не запускается: {exc.strerror or exc}") from None
+        raise ReportError(label, wording.git_fails(exc.strerror or exc)) from None
     if done.returncode != 0:
         rev = args[-1].partition(":")[0] if args[0] == "show" else ""
         raise ReportError(label, _git_reason(done.stderr.decode("utf-8", "replace"), folder, path, rev))
@@ -72,10 +72,10 @@ def read_revision(path: Path, rev: str) -> str:
     """The text of ``path`` as it was in git revision ``rev``."""
     label = f"{path}@{rev}"
     if not rev or rev.startswith("-") or any(ch in rev for ch in "\0\n"):
-        raise ReportError(label, f"версия «{rev}» указана неверно")
+        raise ReportError(label, wording.revision_invalid(rev))
     data = _git(path, ["show", "--no-textconv", f"{rev}:./{path.name}"], label)
     if len(data) > MAX_BYTES:
-        raise ReportError(label, f"файл слишком велик ({len(data) // 1048576} МБ) для отчёта")
+        raise ReportError(label, wording.too_large(MAX_BYTES, len(data)))
     return decode(Path(label), data)
 
 
@@ -92,70 +92,13 @@ def _git_reason(stderr: str, folder: Path, path: Path, rev: str) -> str:
 
     text = stderr.lower()
     if "not a git repository" in text:
-        return f"папка «{folder}» не в репозитории git"
+        return wording.not_in_git(folder)
     if "does not exist in" in text or "exists on disk, but not in" in text:
-        return f"в версии «{rev}» нет файла {path.name}"
+        return wording.no_file_in_revision(rev, path.name)
     if "invalid object name" in text or "unknown revision" in text or "bad revision" in text:
-        return f"в репозитории нет версии «{rev}»"
-    first = next((line for line in stderr.splitlines() if line.strip()), "ошибка без описания")
+        return wording.no_revision(rev)
+    first = next((line for line in stderr.splitlines() if line.strip()), wording.GIT_SILENT)
     return f"git: {visible(first.strip())}"
-
-
-# ---------------------------------------------------------------- two at once
-
-PARALLEL_BYTES = 2 * 1024 * 1024    # below this, a second process costs more than it saves
-
-
-def _analysed(label: str, text: str) -> tuple[Report, Derived]:
-    report = report_of(label, text)
-    return report, derive(report)
-
-
-def analysed_pair(old: tuple[str, str], new: tuple[str, str]
-                  ) -> tuple[tuple[Report, Derived], tuple[Report, Derived]]:
-    """``(label, text)`` twice -> each one's model and figures.
-
-    Big reports are read side by side: tomllib is pure Python and takes about half a
-    second for 10 000 rows, so on a machine with two cores a forked child reads the
-    older one and hands it back as msgpack (exact: Decimals travel as their text).
-    Anything unusual (no fork, a child that dies) falls back to reading in turn.
-    """
-    if len(old[1]) + len(new[1]) < PARALLEL_BYTES or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
-        return _analysed(*old), _analysed(*new)
-    import msgspec
-
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:                                    # the child: read, send, vanish
-        try:
-            os.close(read_end)
-            try:
-                payload = b"R" + msgspec.msgpack.encode(_analysed(*old))
-            except ReportError as exc:
-                payload = b"E" + msgspec.msgpack.encode(
-                    [exc.path, exc.message, exc.line, exc.column, exc.exit_code])
-            with os.fdopen(write_end, "wb") as pipe:
-                pipe.write(payload)
-        finally:
-            os._exit(0)
-    os.close(write_end)
-    problem: ReportError | None = None
-    try:
-        mine = _analysed(*new)
-    except ReportError as exc:          # the older file's trouble is told first, as in turn
-        problem = exc
-    finally:
-        with os.fdopen(read_end, "rb") as pipe:
-            payload = pipe.read()
-        os.waitpid(pid, 0)
-    if payload[:1] == b"E":
-        path, message, line, column, code = msgspec.msgpack.decode(payload[1:])
-        raise ReportError(path, message, line, column, code)
-    if problem is not None:
-        raise problem
-    if payload[:1] == b"R":
-        return msgspec.msgpack.decode(payload[1:], type=tuple[Report, Derived]), mine
-    return _analysed(*old), mine
 
 
 def base_version(path: Path, since: str) -> tuple[str, Report]:

@@ -21,7 +21,7 @@ from kedr_tui.core.errors import ReportError
 from kedr_tui.core.safe_text import visible_text
 from kedr_tui.core.store import JournalInfo
 from kedr_tui.styles import style_path
-from kedr_tui.ui.widgets.inorder import TextInput
+from kedr_tui.ui.widgets.inorder import ClosesOnce, DialogButton, TextInput
 
 RECOVER, DISCARD, READ_ONLY = "recover", "discard", "read-only"
 RELOADED, SAVED_AS = "reloaded", "saved-as"
@@ -38,7 +38,7 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")
 
 
-class _SafetyDialog(ModalScreen):
+class _SafetyDialog(ClosesOnce, ModalScreen):
     CSS_PATH = [str(style_path("safety.tcss"))]
 
     def __init__(self, **kwargs):
@@ -95,10 +95,10 @@ class RecoveryScreen(_SafetyDialog):
                 yield Static(Text(_sentence(info.reason)), classes="safety-reason")
             yield Label("", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Восстановить", id=RECOVER, variant="primary",
+                yield DialogButton("Восстановить", id=RECOVER, variant="primary",
                              disabled=not info.recoverable)
-                yield Button("Отбросить", id=DISCARD, variant="error")
-                yield Button("Только просмотр", id=READ_ONLY)
+                yield DialogButton("Отбросить", id=DISCARD, variant="error")
+                yield DialogButton("Только просмотр", id=READ_ONLY)
             yield Label(Text(("r — восстановить · " if info.recoverable else "")
                              + "d — отбросить · v, Esc — только просмотр"), classes="dialog-hint")
 
@@ -151,10 +151,10 @@ class ConflictScreen(_SafetyDialog):
             yield TextInput(str(self.suggestion), id="safety-target", classes="-hidden",
                         tooltip="Имя нового файла; Enter — сохранить")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Перечитать", id="reload", variant="error",
+                yield DialogButton("Перечитать", id="reload", variant="error",
                              disabled=self._reload is None)
-                yield Button("Сохранить как…", id="save-as", variant="primary")
-                yield Button("Отмена", id="cancel")
+                yield DialogButton("Сохранить как…", id="save-as", variant="primary")
+                yield DialogButton("Отмена", id="cancel")
             yield Label(Text(("r — перечитать · " if self._reload else "")
                              + "a — сохранить под другим именем · Esc — отмена"),
                         classes="dialog-hint")
@@ -231,9 +231,9 @@ class LockHeldScreen(_SafetyDialog):
                         classes="dialog-hint")
             yield Label("", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Понятно", id="view", variant="primary")
+                yield DialogButton("Понятно", id="view", variant="primary")
                 if self._retry is not None:
-                    yield Button("Повторить", id="retry")
+                    yield DialogButton("Повторить", id="retry")
 
     def on_mount(self) -> None:
         self.query_one("#view", Button).focus()

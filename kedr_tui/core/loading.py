@@ -1,0 +1,114 @@
+"""A report read and analysed: the store reads the file, the analysis is worked out here.
+
+``load`` is the one way in for everything that needs a report's figures and findings
+(``check``, ``export``, ``new``, ``protocol``, the app's session, the tests): the store
+(``core.store``) only reads and writes, and imports nothing of the analysis.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from kedr_tui.core.analysis import Analysis, Context, analyse
+from kedr_tui.core.derive import Derived, derive
+from kedr_tui.core.errors import Finding, ReportError
+from kedr_tui.core.model import Report
+from kedr_tui.core.store.report import ReportFile, read_report
+
+
+class Loaded(ReportFile, frozen=True):
+    """A report file as the store read it, with its analysis."""
+
+    context: Context
+    analysis: Analysis | None       # None when the text is not a report at all
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return self.analysis.findings if self.analysis else self.parsed.findings
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.is_error for f in self.findings)
+
+    @classmethod
+    def of(cls, file: ReportFile, context: Context, analysis: Analysis | None) -> "Loaded":
+        fields = {name: getattr(file, name) for name in ReportFile.__struct_fields__}
+        return cls(**fields, context=context, analysis=analysis)
+
+
+def context_of(file: ReportFile) -> Context:
+    """What the checks of ``file``'s report need besides the model."""
+    return Context(file.parsed.locator, file.file_year, file.previous_facts)
+
+
+def analysed(file: ReportFile) -> Loaded:
+    """``file`` with every figure derived and every check run on it."""
+    context = context_of(file)
+    report = file.parsed.report
+    analysis = analyse(report, context, file.parsed.findings) if report is not None else None
+    return Loaded.of(file, context, analysis)
+
+
+def load(path: str | os.PathLike) -> Loaded:
+    """Read and analyse a report.  Raises ReportError only if it can't be read or decoded."""
+    return analysed(read_report(path))
+
+
+# ---------------------------------------------------------------- two versions, for the diff
+
+PARALLEL_BYTES = 2 * 1024 * 1024    # below this, a second process costs more than it saves
+
+
+def _derived(label: str, text: str) -> tuple[Report, Derived]:
+    from kedr_tui.core.store.versions import report_of  # (subprocess: only for a diff)
+
+    report = report_of(label, text)
+    return report, derive(report)
+
+
+def analysed_pair(old: tuple[str, str], new: tuple[str, str]
+                  ) -> tuple[tuple[Report, Derived], tuple[Report, Derived]]:
+    """``(label, text)`` twice -> each one's model and figures (the diff needs no checks).
+
+    Big reports are read side by side: tomllib is pure Python and takes about half a
+    second for 10 000 rows, so on a machine with two cores a forked child reads the
+    older one and hands it back as msgpack (exact: Decimals travel as their text).
+    Anything unusual (no fork, a child that dies) falls back to reading in turn.
+    """
+    if len(old[1]) + len(new[1]) < PARALLEL_BYTES or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
+        return _derived(*old), _derived(*new)
+    import msgspec
+
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:                                    # the child: read, send, vanish
+        try:
+            os.close(read_end)
+            try:
+                payload = b"R" + msgspec.msgpack.encode(_derived(*old))
+            except ReportError as exc:
+                payload = b"E" + msgspec.msgpack.encode(
+                    [exc.path, exc.message, exc.line, exc.column, exc.exit_code])
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(payload)
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    problem: ReportError | None = None
+    try:
+        mine = _derived(*new)
+    except ReportError as exc:          # the older file's trouble is told first, as in turn
+        problem = exc
+    finally:
+        with os.fdopen(read_end, "rb") as pipe:
+            payload = pipe.read()
+        os.waitpid(pid, 0)
+    if payload[:1] == b"E":
+        path, message, line, column, code = msgspec.msgpack.decode(payload[1:])
+        raise ReportError(path, message, line, column, code)
+    if problem is not None:
+        raise problem
+    if payload[:1] == b"R":
+        return msgspec.msgpack.decode(payload[1:], type=tuple[Report, Derived]), mine
+    return _derived(*old), mine

@@ -1,0 +1,71 @@
+"""The store reads; ``core.loading`` analyses what it read (issue 9: store = file I/O).
+
+The static side (``kedr_tui.core.store`` imports none of the analysis) is an
+import-linter contract (``tests/test_layers.py``); this proves the run-time side
+and that the one composed entry point gives what the store used to.
+"""
+
+import subprocess
+import sys
+
+from kedr_tui.core.analysis import Context, analyse
+from kedr_tui.core.loading import Loaded, load
+from kedr_tui.core.schema import parse
+from kedr_tui.core.store import ReportFile, read_report
+from tests.conftest import SEED
+
+ANALYSIS = {"kedr_tui.core.analysis", "kedr_tui.core.derive", "kedr_tui.core.checks",
+            "kedr_tui.core.formula", "kedr_tui.core.loading", "kedr_tui.core.recovery"}
+
+
+def test_reading_a_report_loads_none_of_the_analysis():
+    code = (f"from kedr_tui.core.store import read_report\nread_report(r'{SEED}')\n"
+            "import sys; print(' '.join(sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=60).stdout
+    assert set(out.split()) & ANALYSIS == set()
+
+
+def test_the_store_returns_what_the_file_holds_and_no_figures():
+    read = read_report(SEED)
+    assert isinstance(read, ReportFile)
+    assert not hasattr(read, "analysis") and not hasattr(read, "findings")
+    assert read.text == SEED.read_text(encoding="utf-8")
+    assert read.report is not None and read.parsed.findings == ()
+    assert (read.file_year, read.previous_facts) == (2021, None)    # no 2020.toml beside it
+    assert (read.stamp.size, read.stamp.sha256) == (SEED.stat().st_size,
+                                                    __import__("hashlib").sha256(SEED.read_bytes()).hexdigest())
+
+
+def test_load_reads_then_analyses_once_the_seeds_one_warning():
+    loaded = load(SEED)
+    assert isinstance(loaded, Loaded) and isinstance(loaded, ReportFile)
+    [finding] = loaded.findings
+    assert finding.code == "W-FORMULA" and not loaded.has_errors
+    assert "отечественного" in loaded.report.indicators[finding.ref[1]].name
+    # the same as parsing and analysing by hand, as the store's load used to do
+    text = SEED.read_text(encoding="utf-8")
+    parsed = parse(text)
+    by_hand = analyse(parsed.report, Context(parsed.locator, 2021, None), parsed.findings)
+    assert loaded.analysis == by_hand
+    assert (loaded.context.file_year, loaded.context.previous) == (2021, None)
+    assert loaded.context.locator is loaded.parsed.locator
+    assert loaded.report == parsed.report and loaded.text == text and loaded.path == SEED
+
+
+def test_last_years_facts_reach_the_checks(seed_copy):
+    text = seed_copy.read_text(encoding="utf-8")
+    seed_copy.with_name("2020.toml").write_text(text.replace("year = 2021", "year = 2020"),
+                                                encoding="utf-8")
+    loaded = load(seed_copy)
+    facts = loaded.previous_facts
+    assert facts and loaded.context.previous == facts
+    assert "W-PREV" in {f.code for f in loaded.findings}     # prev ≠ the 2020 file's facts
+
+
+def test_text_that_is_not_toml_has_its_syntax_finding_and_no_analysis(tmp_path):
+    path = tmp_path / "2021.toml"
+    path.write_text("format = 1\nyear = \n", encoding="utf-8")
+    loaded = load(path)
+    assert loaded.analysis is None and loaded.report is None and loaded.has_errors
+    assert [(f.code, f.line) for f in loaded.findings] == [("E-SYNTAX", 2)]
