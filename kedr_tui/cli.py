@@ -9,8 +9,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from kedr_tui import cli_wording as cw
 from kedr_tui.core.errors import KedrError, ReportError
 from kedr_tui.core.safe_text import visible
+from kedr_tui.export import wording as export_wording
 
 COMMANDS = ("check", "export", "new", "diff", "protocol")
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -21,50 +23,47 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str):  # noqa: D401 - argparse API
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: ошибка в аргументах: {message}\n")
+        self.exit(EXIT_USAGE, cw.usage_error(self.prog, message))
 
 
 def _open_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="kedr-tui", description="Отчёт о реализации муниципальной программы: "
-                     "редактирование, проверка, печать. Команды: check, export, new, diff, "
-                     "protocol.")
-    parser.add_argument("report", nargs="?", help="файл отчёта (по умолчанию — самый новый reports/*.toml)")
-    parser.add_argument("--review", action="store_true", help="только просмотр (для совещаний)")
+    parser = _Parser(prog="kedr-tui", description=cw.DESCRIPTION)
+    parser.add_argument("report", nargs="?", help=cw.HELP_REPORT)
+    parser.add_argument("--review", action="store_true", help=cw.HELP_REVIEW_MODE)
     parser.add_argument("--since", metavar="REV|FILE",
-                        help="отметить, что изменилось с версии git (HEAD~1, метка) или с другого файла")
+                        help=cw.HELP_SINCE)
     return parser
 
 
 def _command_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="kedr-tui")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    check = sub.add_parser("check", help="проверить отчёты и вывести все замечания")
+    check = sub.add_parser("check", help=cw.HELP_CHECK)
     check.add_argument("reports", nargs="+", metavar="REPORT")
-    check.add_argument("--strict", action="store_true", help="предупреждения тоже дают код 1")
+    check.add_argument("--strict", action="store_true", help=cw.HELP_STRICT)
     check.add_argument("--review", action="store_true",
-                       help="также открытые замечания и поручения рассмотрения; просроченные дают код 1")
-    export = sub.add_parser("export", help="вывести отчёт в PDF, текст или JSON")
+                       help=cw.HELP_CHECK_REVIEW)
+    export = sub.add_parser("export", help=cw.HELP_EXPORT)
     export.add_argument("report")
-    for kind, what in (("pdf", "PDF"), ("txt", "простой текст"), ("json", "JSON (- для stdout)")):
+    for kind in ("pdf", "txt", "json"):
         export.add_argument(f"--{kind}", nargs="?", const="", default=None, metavar="PATH",
-                            help=f"{what}; по умолчанию out/<год>.{kind}")
-    protocol = sub.add_parser("protocol", help="протокол заседания по рассмотрению отчёта")
+                            help=cw.export_option(kind))
+    protocol = sub.add_parser("protocol", help=cw.HELP_PROTOCOL)
     protocol.add_argument("report")
-    for kind, what in (("pdf", "PDF"), ("txt", "простой текст (- для stdout)")):
+    for kind in ("pdf", "txt"):
         protocol.add_argument(f"--{kind}", nargs="?", const="", default=None, metavar="PATH",
-                              help=f"{what}; по умолчанию out/<год>.protocol.{kind}")
-    new = sub.add_parser("new", help="создать отчёт на следующий год")
+                              help=cw.protocol_option(kind))
+    new = sub.add_parser("new", help=cw.HELP_NEW)
     new.add_argument("year", type=_year)
     new.add_argument("--from", dest="source", metavar="REPORT",
-                     help="отчёт прошлого года (по умолчанию reports/<год-1>.toml)")
-    diff = sub.add_parser("diff", help="что изменилось между двумя версиями или годами отчёта",
-                          description="Сравнить OLD и NEW (или REPORT с его версией в git: --rev). "
-                          "Код выхода: 0 — отличий нет, 1 — есть, 2 — сравнение невозможно.")
-    diff.add_argument("files", nargs="+", metavar="FILE", help="OLD NEW, или REPORT с --rev")
-    diff.add_argument("--rev", metavar="REV", help="сравнить REPORT с его версией REV в git")
-    diff.add_argument("--json", action="store_true", help="вывод в JSON для программ")
+                     help=cw.HELP_NEW_FROM)
+    diff = sub.add_parser("diff", help=cw.HELP_DIFF,
+                          description=cw.DIFF_DESCRIPTION)
+    diff.add_argument("files", nargs="+", metavar="FILE", help=cw.HELP_DIFF_FILES)
+    diff.add_argument("--rev", metavar="REV", help=cw.HELP_DIFF_REV)
+    diff.add_argument("--json", action="store_true", help=cw.HELP_DIFF_JSON)
     diff.add_argument("--color", choices=("auto", "always", "never"), default="auto",
-                      help="цвет: auto — только в терминале и без NO_COLOR")
+                      help=cw.HELP_COLOR)
     diff.add_argument("--git-external", action="store_true", help=argparse.SUPPRESS)
     return parser
 
@@ -76,7 +75,7 @@ def _year(text: str) -> int:
     try:
         return parse_integer(text)
     except NumberError as exc:
-        raise argparse.ArgumentTypeError(f"год: {exc}") from None
+        raise argparse.ArgumentTypeError(cw.year_invalid(exc)) from None
 
 
 def _say(text: str) -> None:
@@ -160,7 +159,7 @@ def _review_of(loaded):
         for finding in review.findings:
             if finding.is_error:
                 _say(finding.format(str(review.path)))
-        raise ReportError(str(review.path), "в файле рассмотрения есть ошибки", exit_code=EXIT_FINDINGS)
+        raise ReportError(str(review.path), cw.REVIEW_HAS_ERRORS, exit_code=EXIT_FINDINGS)
     return review.review
 
 
@@ -174,8 +173,7 @@ def cmd_protocol(args) -> int:
     if review is None:
         from kedr_tui.core.store.review import review_path
 
-        raise ReportError(str(review_path(loaded.path)), "отчёт ещё не рассматривался: файла "
-                          "рассмотрения нет, протокол не из чего составить")
+        raise ReportError(str(review_path(loaded.path)), cw.NOT_REVIEWED)
     wanted = {kind: getattr(args, kind) for kind in ("pdf", "txt")}
     if all(value is None for value in wanted.values()):
         wanted = {"pdf": "", "txt": ""}
@@ -210,7 +208,7 @@ def _load_clean(name: str):
         for finding in loaded.findings:
             if finding.is_error:
                 _say(finding.format(name))
-        _say(f"{name}: в отчёте есть ошибки, вывод не сделан")
+        _say(cw.report_has_errors(name))
         return None
     _warn_journal(Path(name))
     return loaded
@@ -239,7 +237,7 @@ def cmd_export(args) -> int:
             continue
         path = Path(target) if target else default_path(kind, analysis.report.year)
         if path.resolve() == source.resolve():
-            raise ReportError(str(path), "не буду записывать вывод поверх файла отчёта")
+            raise ReportError(str(path), export_wording.WONT_OVERWRITE_REPORT)
         warnings: list[str] = []
         _tell(write_output(kind, analysis, path, warnings, draft=draft))
         for warning in warnings:
@@ -255,7 +253,7 @@ def _is_draft(loaded) -> bool:
     try:
         review = load_review(loaded.path)
     except ReportError as exc:
-        _say(f"{exc}; PDF помечен как проект")
+        _say(cw.draft_pdf(exc))
         return True
     if not review.exists:
         return False
@@ -267,19 +265,18 @@ def cmd_new(args) -> int:
     from kedr_tui.core.store import save
 
     if not 1900 <= args.year <= 2999:
-        _say(f"kedr-tui new: год {args.year} вне диапазона 1900–2999")
+        _say(cw.year_out_of_range(args.year))
         return EXIT_USAGE
     source = Path(args.source) if args.source else Path("reports") / f"{args.year - 1}.toml"
     loaded = _load_clean(str(source))
     if loaded is None:
         return EXIT_FINDINGS
     if loaded.report.year >= args.year:  # last year's facts would become this year's «prev»
-        _say(f"{source}: это отчёт за {loaded.report.year} год, а новый — за {args.year}: "
-             "новый год строится на отчёте за прошлый год")
+        _say(cw.new_from_wrong_year(source, loaded.report.year, args.year))
         return EXIT_USAGE
     target = source.with_name(f"{args.year}.toml")
     if target.exists():
-        raise ReportError(str(target), "файл уже есть, не перезаписываю")
+        raise ReportError(str(target), cw.FILE_EXISTS)
     report = next_year(loaded.report, args.year)
     save(target, report, retitle(loaded.text, loaded.report.year, args.year), loaded.report)
     _tell(target)
@@ -312,7 +309,7 @@ def cmd_diff(args) -> int:
 
     if args.rev is not None:
         if len(args.files) != 1:
-            _say("kedr-tui diff: с --rev указывается один файл отчёта: kedr-tui diff REPORT --rev REV")
+            _say(cw.DIFF_REV_ONE_FILE)
             return EXIT_USAGE
         path = Path(args.files[0])
         old_name, new_name = f"{path}@{args.rev}", str(path)
@@ -321,8 +318,7 @@ def cmd_diff(args) -> int:
         old_name, new_name = args.files
         old_text, new_text = read_text(Path(old_name)), read_text(Path(new_name))
     else:
-        _say("kedr-tui diff: укажите два файла (kedr-tui diff OLD NEW) или файл и версию "
-             "(kedr-tui diff REPORT --rev REV)")
+        _say(cw.DIFF_TWO_FILES)
         return EXIT_USAGE
     (old, old_figures), (new, new_figures) = analysed_pair((old_name, old_text), (new_name, new_text))
     diff = compare(old, new, old_figures, new_figures)
@@ -336,21 +332,20 @@ def cmd_diff(args) -> int:
 def newest_report(folder: Path = Path("reports")) -> Path:
     candidates = sorted(folder.glob("*.toml"), key=lambda p: (p.stem, p.stat().st_mtime))
     if not candidates:
-        raise ReportError(str(folder), "нет отчётов (*.toml); укажите файл: kedr-tui ФАЙЛ")
+        raise ReportError(str(folder), cw.NO_REPORTS)
     return candidates[-1]
 
 
 def _need_terminal() -> None:
     """The app draws on a terminal and reads keys from one; without it, say what to use instead
     (input at its end from the start, e.g. ``< /dev/null``, would leave nothing to do)."""
-    for stream, what in ((sys.stdin, "ввод"), (sys.stdout, "вывод")):
+    for stream, what in ((sys.stdin, "input"), (sys.stdout, "output")):
         try:
             ok = stream is not None and stream.isatty()
         except (AttributeError, ValueError):
             ok = False
         if not ok:
-            raise ReportError("kedr-tui", f"стандартный {what} — не терминал, а приложению нужен "
-                              "терминал; без него работают kedr-tui check и kedr-tui export")
+            raise ReportError("kedr-tui", cw.no_terminal(what))
 
 
 def cmd_open(args) -> int:

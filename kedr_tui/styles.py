@@ -7,6 +7,7 @@ from functools import cache
 from pathlib import Path
 
 from kedr_tui.core.errors import ReportError
+from kedr_tui.export import wording as xw
 
 _PACKAGED = Path(__file__).resolve().parent / "styles"
 _CHECKOUT = Path(__file__).resolve().parent.parent / "styles"
@@ -31,15 +32,15 @@ def load_style(name: str) -> dict:
 
     path = style_path(name)
     try:
-        return tomllib.loads(read_regular(path, STYLE_LIMIT, "файл оформления")[0].decode("utf-8"))
+        return tomllib.loads(read_regular(path, STYLE_LIMIT, xw.STYLE_FILE)[0].decode("utf-8"))
     except UnreadableFile as exc:
-        raise StyleError(str(path), "файл оформления не найден" if exc.missing else exc.message) from None
+        raise StyleError(str(path), xw.STYLE_NOT_FOUND if exc.missing else exc.message) from None
     except UnicodeDecodeError:
-        raise StyleError(str(path), "файл оформления не в кодировке UTF-8") from None
+        raise StyleError(str(path), xw.STYLE_NOT_UTF8) from None
     except tomllib.TOMLDecodeError as exc:
-        raise StyleError(str(path), f"ошибка в файле оформления: {exc}") from None
+        raise StyleError(str(path), xw.style_error(exc)) from None
     except RecursionError:
-        raise StyleError(str(path), "ошибка в файле оформления: слишком глубокая вложенность") from None
+        raise StyleError(str(path), xw.STYLE_TOO_DEEP) from None
 
 
 def style_value(name: str, *keys: str, kind: type | tuple[type, ...] = (int, float, str, list, dict)):
@@ -47,8 +48,8 @@ def style_value(name: str, *keys: str, kind: type | tuple[type, ...] = (int, flo
     node = load_style(name)
     for key in keys:
         if not isinstance(node, dict) or key not in node:
-            raise StyleError(str(style_path(name)), f"нет ключа «{'.'.join(keys)}»")
+            raise StyleError(str(style_path(name)), xw.style_key_missing('.'.join(keys)))
         node = node[key]
     if not isinstance(node, kind) or isinstance(node, bool) and bool not in (kind if isinstance(kind, tuple) else (kind,)):
-        raise StyleError(str(style_path(name)), f"ключ «{'.'.join(keys)}» имеет неверный тип")
+        raise StyleError(str(style_path(name)), xw.style_key_wrong_type('.'.join(keys)))
     return node

@@ -378,6 +378,10 @@ RATING_MEDIUM = "средняя"
 RATING_SATISFACTORY = "удовлетворительная"
 RATING_LOW = "неудовлетворительная"
 RATING_NONE = "не определена"
+# The evaluation in words, and its formulas as the app and the PDF show them.
+EVALUATION = "Оценка эффективности"
+EIS_FORMULA = "СРм / ССуз"
+ER_FORMULA = "СР × Эис"
 
 
 def goal_indicators(title):
@@ -470,7 +474,9 @@ FIGURE_LABELS = {
 
 # ------------------------------------------------ edits and domain operations: refusals and names
 def cannot_move(what, first):
-    """``what``: ``"indicator"``, ``"row"`` or ``"executor"``; ``first``: it is already at the top."""
+    """``what``: ``"indicator"``, ``"task"``, ``"row"`` or ``"executor"``; ``first``: it is at the top."""
+    if what == "task":
+        return f"задача уже {'первая' if first else 'последняя'}"
     if what == "indicator":
         return (f"показатель уже {'первый' if first else 'последний'}; в другую задачу его "
                 "переносит правка № (задачи)")

@@ -18,17 +18,18 @@ from kedr_tui.core.diff import (ADDED, CHANGED, MONEY, PERCENT, RATIO, REMOVED, 
 from kedr_tui.core.identity import describe, to_table
 from kedr_tui.core.numbers import plain
 from kedr_tui.core.safe_text import visible, visible_text
+from kedr_tui.export import wording as xw
 
 MARKS = {ADDED: "+", REMOVED: "−", CHANGED: "~", SAME: "="}
 CHECK_MARK = "!"
 DERIVED = "⇒"
 
 GROUP_TITLES = {
-    "program": "Программа и задачи",
-    "indicators": "Форма 1. Показатели",
-    "expenses": "Форма 2. Расходы",
-    "amendments": "Форма 3. Изменения, внесённые в программу",
-    "narrative": "Доклад и подпись",
+    "program": xw.GROUP_PROGRAM,
+    "indicators": xw.GROUP_INDICATORS,
+    "expenses": xw.GROUP_EXPENSES,
+    "amendments": xw.GROUP_AMENDMENTS,
+    "narrative": xw.GROUP_NARRATIVE,
 }
 
 # Fields that make up a row's identity: named in its heading, not repeated below it.
@@ -84,12 +85,12 @@ def _field_lines(out: _Out, entry: Entry, change: FieldChange, cross_years: tupl
     pad = "    "
     if change.check:
         old_year, new_year = cross_years or (0, 0)
-        what = f"факт {old_year} и «факт прошлого года» в {new_year}"
+        what = xw.cross_year_fact(old_year, new_year)
         if change.changed:
             out.add(f"  {CHECK_MARK} {what}: {value_text('fact', change.old)} ≠ "
                     f"{value_text('prev', change.new)}", CHECK_MARK)
         else:
-            out.add(f"{pad}{what} совпадают: {value_text('fact', change.old)}")
+            out.add(xw.cross_year_same(pad, what, value_text('fact', change.old)))
         return
     if entry.op in (ADDED, REMOVED):
         value = change.new if entry.op == ADDED else change.old
@@ -138,8 +139,7 @@ def _side_by_side(out: _Out, entry: Entry, years: tuple[int, int]) -> None:
                          f"{value_text(change.field, change.old)} → {value_text(change.field, change.new)}")
     for change in checks:
         if not change.changed:
-            parts.append(f"факт {years[0]} = «факт прошлого года» {years[1]} "
-                         f"({value_text('fact', change.old)})")
+            parts.append(xw.fact_equals_prev(years[0], years[1], value_text('fact', change.old)))
     out.add("    " + " · ".join(parts))
     for change in checks:
         if change.changed:
@@ -149,7 +149,7 @@ def _side_by_side(out: _Out, entry: Entry, years: tuple[int, int]) -> None:
 
 
 def _totals(out: _Out, totals: tuple[NodeChange, ...]) -> None:
-    out.add("  Итоги («Всего»), которые изменились:")
+    out.add(xw.TOTALS_CHANGED)
     for node in totals:
         out.add(f"    {DERIVED} {node_name(node)}:", DERIVED)
         for figure in node.figures:
@@ -160,9 +160,7 @@ def header(diff: Diff, old_name: str, new_name: str) -> list[str]:
     lines = [f"--- {visible(old_name)} ({diff.old_year})",
              f"+++ {visible(new_name)} ({diff.new_year})"]
     if diff.cross_year:
-        lines.append(f"Сравнение разных лет: {diff.old_year} → {diff.new_year}. Показатели "
-                     "сопоставлены по задаче и наименованию; «+» — новое в программе, «−» — "
-                     "исключённое; изменения в программу и доклад за разные годы не сравниваются.")
+        lines.append(xw.cross_year_header(diff.old_year, diff.new_year))
     return lines
 
 
@@ -185,7 +183,7 @@ def as_text(diff: Diff, old_name: str, new_name: str, colour: bool = False) -> s
             _totals(out, group.totals)
     if diff.evaluation:
         out.add("")
-        out.add("Оценка эффективности", "head")
+        out.add(xw.EVALUATION, "head")
         for figure in diff.evaluation:
             out.add(f"    {DERIVED} {figure_line(figure)}", DERIVED)
     return "\n".join(out.lines) + "\n"
@@ -252,6 +250,6 @@ def entry_lines(diff: Diff, n: int) -> list[str]:
             k += 1
         for node in group.totals:
             if k == n:
-                return [f"{node_name(node)}, всего:"] + [f"    {figure_line(f)}" for f in node.figures]
+                return [xw.node_total(node_name(node))] + [f"    {figure_line(f)}" for f in node.figures]
             k += 1
-    return ["Оценка эффективности:"] + [f"    {figure_line(f)}" for f in diff.evaluation]
+    return [xw.EVALUATION_LINE] + [f"    {figure_line(f)}" for f in diff.evaluation]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from kedr_tui.core.analysis import Analysis
 from kedr_tui.core.errors import ReportError, os_reason
+from kedr_tui.export import wording as xw
 
 SUFFIXES = {"pdf": ".pdf", "txt": ".txt", "json": ".json"}
 
@@ -38,7 +39,7 @@ def render(kind: str, analysis: Analysis, warnings: list[str] | None = None,
         if warnings is not None:
             warnings.extend(missing)
         return data
-    raise ReportError(kind, "неизвестный вид вывода (ожидается pdf, text или json)")
+    raise ReportError(kind, xw.UNKNOWN_OUTPUT_KIND)
 
 
 def write_output(kind: str, analysis: Analysis, path: Path,
@@ -56,7 +57,7 @@ def write_bytes(path: Path, data: bytes | Iterable[bytes]) -> Path:
     """Write an output file (never over a ``.toml``: a report or a review)."""
     path = Path(path)
     if path.suffix.lower() == ".toml" or path.name.endswith(".toml~"):
-        raise ReportError(str(path), "не буду записывать вывод поверх файла отчёта (.toml)")
+        raise ReportError(str(path), xw.WONT_OVERWRITE_REPORT)
     from kedr_tui.core.store.atomic import write_atomic
 
     try:
@@ -65,5 +66,5 @@ def write_bytes(path: Path, data: bytes | Iterable[bytes]) -> Path:
         # predictable name (``out/.2021.txt.tmp``) can't make us overwrite another file
         write_atomic(path, data, keep_backup=False)
     except OSError as exc:
-        raise ReportError(str(path), f"не удалось записать: {os_reason(exc, path.parent)}") from None
+        raise ReportError(str(path), xw.write_failed(os_reason(exc, path.parent))) from None
     return path

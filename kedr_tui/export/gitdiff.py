@@ -21,10 +21,10 @@ from kedr_tui.core.model import Report
 from kedr_tui.core.safe_text import visible
 from kedr_tui.core.store.versions import read_text, report_of
 from kedr_tui.export.diff import as_text, header
+from kedr_tui.export import wording as xw
 
 NULL = "/dev/null"
-NO_DIFFERENCE = ("Отличий в данных нет: изменены только комментарии, порядок ключей или строк "
-                 "либо запись чисел.")
+NO_DIFFERENCE = xw.NO_DIFFERENCE
 
 
 def _text(name: str) -> str | None:
@@ -33,8 +33,7 @@ def _text(name: str) -> str | None:
 
 def external(argv: list[str], colour: bool) -> int:
     if len(argv) not in (7, 9):
-        print("kedr-tui diff --git-external: ожидается 7 или 9 аргументов от git "
-              "(путь, старый файл, хеш, режим, новый файл, хеш, режим)", file=sys.stderr)
+        print(xw.GIT_DRIVER_USAGE, file=sys.stderr)
         return 2
     path, old_file, new_file = argv[0], argv[1], argv[4]
     new_path = argv[7] if len(argv) == 9 else path
@@ -60,7 +59,7 @@ def external(argv: list[str], colour: bool) -> int:
 def _fallback(reason: str, old_name: str, new_name: str, old_text: str | None,
               new_text: str | None) -> None:
     """A version that can't be compared as a report: say why, then the lines that differ."""
-    print(f"{visible(reason)}; ниже — построчное сравнение")
+    print(xw.line_diff_follows(visible(reason)))
     lines = difflib.unified_diff((old_text or "").splitlines(), (new_text or "").splitlines(),
                                  old_name, new_name, lineterm="")
     for line in lines:

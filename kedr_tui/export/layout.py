@@ -17,6 +17,7 @@ from kedr_tui.core.derive import (CASH_THRESHOLD, NEGATIVE_LEFT_OUT, RATING_LOW,
                                   split_code, task_of)
 from kedr_tui.core.model import Report
 from kedr_tui.core.numbers import DASH, fmt_money, fmt_pct, fmt_ratio, fmt_value
+from kedr_tui.export import wording as xw
 
 LEFT, CENTER, RIGHT = "L", "C", "R"
 
@@ -120,46 +121,45 @@ def _value_or_note(value: Decimal | None, note: str) -> str:
 
 def title_section(report: Report) -> Section:
     program = report.program.title
-    lines = ("ОТЧЕТ", "О РЕАЛИЗАЦИИ МУНИЦИПАЛЬНОЙ ПРОГРАММЫ")
+    lines = (xw.TITLE_REPORT, xw.TITLE_ON_PROGRAM)
     if program:
         lines += (_quoted(program.upper()),)
-    lines += (f"за {report.year} год",)
+    lines += (xw.for_year(report.year),)
     return Section("title", (Heading(lines, 1),))
 
 
 # ---------------------------------------------------------------- Form 1
 
 FORM1_COLUMNS = (
-    PrintColumn("№ пп", CENTER),
-    PrintColumn("Наименование показателя"),
-    PrintColumn("Ед. изм.", CENTER),
-    PrintColumn("Факт за прошлый год", CENTER),
-    PrintColumn("План на конец года", CENTER),
-    PrintColumn("Факт на конец периода", CENTER),
-    PrintColumn("Абсолютное отклонение факта от плана", CENTER),
-    PrintColumn("Относит. отклонение факта от плана, %", CENTER),
-    PrintColumn("Темп роста к прошлому году, %", CENTER),
-    PrintColumn("Обоснование отклонений значений показателя"),
-    PrintColumn("Расчет значения показателя"),
+    PrintColumn(xw.COL_NUMBER, CENTER),
+    PrintColumn(xw.COL_INDICATOR),
+    PrintColumn(xw.COL_UNIT, CENTER),
+    PrintColumn(xw.COL_PREV, CENTER),
+    PrintColumn(xw.COL_PLAN, CENTER),
+    PrintColumn(xw.COL_FACT, CENTER),
+    PrintColumn(xw.COL_ABS_DEVIATION, CENTER),
+    PrintColumn(xw.COL_REL_DEVIATION, CENTER),
+    PrintColumn(xw.COL_GROWTH, CENTER),
+    PrintColumn(xw.COL_JUSTIFICATION),
+    PrintColumn(xw.COL_FORMULA),
 )
 
 FORM1_HEADER = (
-    HeaderCell("№ пп", 0, 0, rowspan=2),
-    HeaderCell("Наименование показателя", 0, 1, rowspan=2),
-    HeaderCell("Ед. измерения", 0, 2, rowspan=2),
-    HeaderCell("Значение показателя", 0, 3, colspan=3),
-    HeaderCell("факт на начало отчетного периода (за прошлый год)", 1, 3),
-    HeaderCell("план на конец отчетного (текущего) года", 1, 4),
-    HeaderCell("факт на конец отчетного периода", 1, 5),
-    HeaderCell("Абсолютное отклонение факта от плана", 0, 6, rowspan=2),
-    HeaderCell("Относительное отклонение факта от плана, %", 0, 7, rowspan=2),
-    HeaderCell("Темп роста к уровню прошлого года, %", 0, 8, rowspan=2),
-    HeaderCell("Обоснование отклонений значений целевого показателя (индикатора) "
-               "на конец отчетного периода", 0, 9, rowspan=2),
-    HeaderCell("Расчет значения показателя на конец отчетного периода", 0, 10, rowspan=2),
+    HeaderCell(xw.COL_NUMBER, 0, 0, rowspan=2),
+    HeaderCell(xw.COL_INDICATOR, 0, 1, rowspan=2),
+    HeaderCell(xw.HEAD_UNIT, 0, 2, rowspan=2),
+    HeaderCell(xw.HEAD_VALUE, 0, 3, colspan=3),
+    HeaderCell(xw.HEAD_PREV, 1, 3),
+    HeaderCell(xw.HEAD_PLAN, 1, 4),
+    HeaderCell(xw.HEAD_FACT, 1, 5),
+    HeaderCell(xw.COL_ABS_DEVIATION, 0, 6, rowspan=2),
+    HeaderCell(xw.HEAD_REL_DEVIATION, 0, 7, rowspan=2),
+    HeaderCell(xw.HEAD_GROWTH, 0, 8, rowspan=2),
+    HeaderCell(xw.HEAD_JUSTIFICATION, 0, 9, rowspan=2),
+    HeaderCell(xw.HEAD_FORMULA, 0, 10, rowspan=2),
 )
 
-NO_INDICATORS = "Показатели не заданы"
+NO_INDICATORS = xw.NO_INDICATORS
 
 
 def form1(analysis: Analysis) -> Section:
@@ -180,8 +180,7 @@ def form1(analysis: Analysis) -> Section:
                 fmt_value(fig.abs_deviation), fmt_pct(fig.rel_deviation), fmt_pct(fig.growth),
                 ind.justification, ind.formula,
             )))
-    heading = Heading(("Форма 1. Отчет о достигнутых значениях показателей цели и задач "
-                       "муниципальной программы (подпрограмм)",), 2)
+    heading = Heading((xw.FORM1_TITLE,), 2)
     return Section("form1", (heading, Table("form1", FORM1_COLUMNS, FORM1_HEADER, True,
                                             tuple(rows))))
 
@@ -189,39 +188,38 @@ def form1(analysis: Analysis) -> Section:
 # ---------------------------------------------------------------- Form 2
 
 FORM2_COLUMNS = (
-    PrintColumn("МП", CENTER), PrintColumn("Пп", CENTER), PrintColumn("ОМ", CENTER), PrintColumn("М", CENTER),
-    PrintColumn("Наименование программы, подпрограммы, основного мероприятия, мероприятия"),
-    PrintColumn("Ответственный исполнитель, соисполнитель"),
-    PrintColumn("План на отчетный год, тыс. руб.", RIGHT),
-    PrintColumn("План на отчетный период, тыс. руб.", RIGHT),
-    PrintColumn("Кассовое исполнение, тыс. руб.", RIGHT),
-    PrintColumn("% к плану на год", RIGHT),
-    PrintColumn("% к плану на период", RIGHT),
-    PrintColumn("Обоснование отклонений", prose=True),
+    PrintColumn(xw.CODE_MP, CENTER), PrintColumn(xw.CODE_PP, CENTER), PrintColumn(xw.CODE_OM, CENTER), PrintColumn(xw.CODE_M, CENTER),
+    PrintColumn(xw.COL_NODE),
+    PrintColumn(xw.COL_EXECUTOR),
+    PrintColumn(xw.COL_PLAN_YEAR, RIGHT),
+    PrintColumn(xw.COL_PLAN_PERIOD, RIGHT),
+    PrintColumn(xw.COL_CASH, RIGHT),
+    PrintColumn(xw.COL_PCT_YEAR, RIGHT),
+    PrintColumn(xw.COL_PCT_PERIOD, RIGHT),
+    PrintColumn(xw.COL_EXPENSE_JUSTIFICATION, prose=True),
 )
 
 FORM2_HEADER = (
-    HeaderCell("Коды аналитической программной классификации", 0, 0, rowspan=2, colspan=4),
-    HeaderCell("МП", 2, 0), HeaderCell("Пп", 2, 1), HeaderCell("ОМ", 2, 2), HeaderCell("М", 2, 3),
-    HeaderCell("Наименование муниципальной программы, подпрограммы, основного мероприятия, "
-               "мероприятия", 0, 4, rowspan=3),
-    HeaderCell("Ответственный исполнитель, соисполнитель", 0, 5, rowspan=3),
-    HeaderCell("Расходы бюджета, тыс. рублей", 0, 6, colspan=3),
-    HeaderCell("план на отчетный год", 1, 6, rowspan=2),
-    HeaderCell("план на отчетный период", 1, 7, rowspan=2),
-    HeaderCell("кассовое исполнение на конец отчетного периода", 1, 8, rowspan=2),
-    HeaderCell("Кассовые расходы, %", 0, 9, colspan=2),
-    HeaderCell("к плану на отчетный год", 1, 9, rowspan=2),
-    HeaderCell("к плану на отчетный период", 1, 10, rowspan=2),
-    HeaderCell("Обоснование отклонений", 0, 11, rowspan=3),
+    HeaderCell(xw.HEAD_CODES, 0, 0, rowspan=2, colspan=4),
+    HeaderCell(xw.CODE_MP, 2, 0), HeaderCell(xw.CODE_PP, 2, 1), HeaderCell(xw.CODE_OM, 2, 2), HeaderCell(xw.CODE_M, 2, 3),
+    HeaderCell(xw.HEAD_NODE, 0, 4, rowspan=3),
+    HeaderCell(xw.COL_EXECUTOR, 0, 5, rowspan=3),
+    HeaderCell(xw.HEAD_BUDGET, 0, 6, colspan=3),
+    HeaderCell(xw.HEAD_PLAN_YEAR, 1, 6, rowspan=2),
+    HeaderCell(xw.HEAD_PLAN_PERIOD, 1, 7, rowspan=2),
+    HeaderCell(xw.HEAD_CASH, 1, 8, rowspan=2),
+    HeaderCell(xw.HEAD_CASH_PCT, 0, 9, colspan=2),
+    HeaderCell(xw.HEAD_PCT_YEAR, 1, 9, rowspan=2),
+    HeaderCell(xw.HEAD_PCT_PERIOD, 1, 10, rowspan=2),
+    HeaderCell(xw.COL_EXPENSE_JUSTIFICATION, 0, 11, rowspan=3),
 )
 
 KIND_TITLES = {
-    "program": "Муниципальная программа",
-    "subprogram": "Подпрограмма",
-    "main": "Основное мероприятие",
+    "program": xw.KIND_PROGRAM,
+    "subprogram": xw.KIND_SUBPROGRAM,
+    "main": xw.KIND_MAIN,
 }
-TOTAL = "Всего"
+TOTAL = xw.TOTAL
 
 
 def code_cells(code: str) -> tuple[str, str, str, str]:
@@ -252,7 +250,7 @@ def form2(analysis: Analysis) -> Section:
             task = task_of(node, report)
             if task is not None and task != task_shown:
                 title = report.tasks[task - 1].title if 0 < task <= len(report.tasks) else ""
-                rows.append(SpanRow(f"Задача {task}. {title}".rstrip()))
+                rows.append(SpanRow(xw.task_row(task, title).rstrip()))
                 task_shown = task
         executors = node.shown_executors
         rows.append(PrintRow((*code_cells(node.code), node_title(node), TOTAL,
@@ -261,7 +259,7 @@ def form2(analysis: Analysis) -> Section:
         for line in executors:
             rows.append(PrintRow(("", "", "", "", "", line.executor, *_money_cells(line.amounts),
                              line.justification)))
-    heading = Heading(("Форма 2. Отчет о расходах на реализацию муниципальной программы",), 2)
+    heading = Heading((xw.FORM2_TITLE,), 2)
     return Section("form2", (heading, Table("form2", FORM2_COLUMNS, FORM2_HEADER, False,
                                             tuple(rows))))
 
@@ -269,14 +267,14 @@ def form2(analysis: Analysis) -> Section:
 # ---------------------------------------------------------------- Form 3
 
 FORM3_COLUMNS = (
-    PrintColumn("№ пп", CENTER),
-    PrintColumn("Вид правового акта"),
-    PrintColumn("Дата принятия", CENTER),
-    PrintColumn("Номер", CENTER),
-    PrintColumn("Суть изменений (краткое изложение)"),
+    PrintColumn(xw.COL_NUMBER, CENTER),
+    PrintColumn(xw.COL_ACT),
+    PrintColumn(xw.COL_ACT_DATE, CENTER),
+    PrintColumn(xw.COL_ACT_NUMBER, CENTER),
+    PrintColumn(xw.COL_ACT_SUMMARY),
 )
 
-NO_AMENDMENTS = "Изменения в муниципальную программу в отчетном периоде не вносились"
+NO_AMENDMENTS = xw.NO_AMENDMENTS
 
 
 def form3(analysis: Analysis) -> Section:
@@ -286,8 +284,7 @@ def form3(analysis: Analysis) -> Section:
     ]
     if not rows:
         rows.append(SpanRow(NO_AMENDMENTS, bold=False, keep_with_next=False))
-    heading = Heading(("Форма 3. Сведения о внесенных за отчетный период изменениях "
-                       "в муниципальную программу",), 2)
+    heading = Heading((xw.FORM3_TITLE,), 2)
     return Section("form3", (heading, Table("form3", FORM3_COLUMNS,
                                             _simple_header(FORM3_COLUMNS), False, tuple(rows))))
 
@@ -295,18 +292,18 @@ def form3(analysis: Analysis) -> Section:
 # ---------------------------------------------------------------- evaluation
 
 EVALUATION_COLUMNS = (
-    PrintColumn("Показатель оценки"),
-    PrintColumn("Обозначение", CENTER),
-    PrintColumn("Расчет"),
-    PrintColumn("Значение", CENTER),
+    PrintColumn(xw.COL_MEASURE),
+    PrintColumn(xw.COL_SYMBOL, CENTER),
+    PrintColumn(xw.COL_CALCULATION),
+    PrintColumn(xw.COL_VALUE, CENTER),
 )
 
 ACHIEVEMENT_COLUMNS = (
-    PrintColumn("№ пп", CENTER),
-    PrintColumn("Наименование показателя"),
-    PrintColumn("План", CENTER),
-    PrintColumn("Факт", CENTER),
-    PrintColumn("СДП", CENTER),
+    PrintColumn(xw.COL_NUMBER, CENTER),
+    PrintColumn(xw.COL_INDICATOR),
+    PrintColumn(xw.COL_EVAL_PLAN, CENTER),
+    PrintColumn(xw.COL_EVAL_FACT, CENTER),
+    PrintColumn(xw.COL_SDP, CENTER),
 )
 
 
@@ -315,9 +312,7 @@ def _plain_percent(share: Decimal) -> str:
 
 
 def rating_scale() -> str:
-    steps = [f"ЭР ≥ {fmt_value(threshold)} — {name}" for threshold, name in RATINGS]
-    return ("Шкала оценки: " + "; ".join(steps)
-            + f"; ЭР < {fmt_value(RATINGS[-1][0])} — {RATING_LOW}.")
+    return xw.rating_scale([(fmt_value(threshold), name) for threshold, name in RATINGS], RATING_LOW)
 
 
 def evaluation(analysis: Analysis) -> Section:
@@ -325,19 +320,17 @@ def evaluation(analysis: Analysis) -> Section:
     ev, total = derived.evaluation, derived.tree.total
     counted = len(ev.achievements)
     summary = (
-        PrintRow(("Степень достижения плановых значений показателей", "СР",
-             f"среднее значение СДП; учтено показателей: {counted} из {len(report.indicators)}",
+        PrintRow((xw.SR_NAME, xw.SR,
+             xw.sr_calculation(counted, len(report.indicators)),
              fmt_ratio(ev.sr))),
-        PrintRow(("Степень соответствия запланированному уровню расходов", "ССуз",
-             f"кассовые расходы / план на отчетный год = {fmt_money(total.cash)} / "
-             f"{fmt_money(total.plan_year)}", fmt_ratio(ev.ss))),
-        PrintRow(("Степень реализации мероприятий", "СРм",
-             f"мероприятия с кассовым исполнением не менее {_plain_percent(CASH_THRESHOLD)} % "
-             f"плана на год: {ev.activities_done} из {ev.activities_counted}",
+        PrintRow((xw.SS_NAME, xw.SS,
+             xw.ss_calculation(fmt_money(total.cash), fmt_money(total.plan_year)), fmt_ratio(ev.ss))),
+        PrintRow((xw.SRM_NAME, xw.SRM,
+             xw.srm_calculation(_plain_percent(CASH_THRESHOLD), ev.activities_done, ev.activities_counted),
              fmt_ratio(ev.srm))),
-        PrintRow(("Эффективность использования средств бюджета", "Эис", "СРм / ССуз",
+        PrintRow((xw.EIS_NAME, xw.EIS, xw.EIS_CALCULATION,
              fmt_ratio(ev.eis))),
-        PrintRow(("Эффективность реализации муниципальной программы", "ЭР", "СР × Эис",
+        PrintRow((xw.ER_NAME, xw.ER, xw.ER_CALCULATION,
              fmt_ratio(ev.er)), bold=True),
     )
     degrees = dict(ev.achievements)
@@ -353,21 +346,17 @@ def evaluation(analysis: Analysis) -> Section:
     if not rows:
         rows.append(SpanRow(NO_INDICATORS, bold=False, keep_with_next=False))
     blocks: list[Block] = [
-        Heading(("Оценка эффективности реализации муниципальной программы",), 2),
+        Heading((xw.EVALUATION_TITLE,), 2),
         Table("evaluation", EVALUATION_COLUMNS, _simple_header(EVALUATION_COLUMNS), False,
               summary),
-        Paragraph(f"Эффективность реализации муниципальной программы: {ev.rating} "
-                  f"(ЭР = {fmt_ratio(ev.er)}).", bold=True, indent=False),
+        Paragraph(xw.evaluation_result(ev.rating, fmt_ratio(ev.er)), bold=True, indent=False),
         Paragraph(rating_scale(), indent=False),
-        Heading(("Степень достижения плановых значений показателей (СДП)",), 3),
+        Heading((xw.ACHIEVEMENT_TITLE,), 3),
         Table("achievements", ACHIEVEMENT_COLUMNS, _simple_header(ACHIEVEMENT_COLUMNS), False,
               tuple(rows)),
     ]
     if ev.left_out:
-        why = "нет фактического значения или план равен нулю"
-        if NEGATIVE_LEFT_OUT in ev.left_out_reasons:
-            why = "нет фактического значения, план равен нулю или план либо факт меньше нуля"
-        blocks.append(Paragraph(f"«{DASH}» — показатель не учитывается в оценке: {why}.",
+        blocks.append(Paragraph(xw.left_out_note(DASH, NEGATIVE_LEFT_OUT in ev.left_out_reasons),
                                 indent=False))
     return Section("evaluation", tuple(blocks))
 
@@ -381,8 +370,8 @@ def _paragraphs(text: str) -> list[str]:
 def doklad(analysis: Analysis) -> Section:
     report, derived = analysis.report, analysis.derived
     title = report.program.title
-    heading = Heading(("Доклад о ходе реализации муниципальной программы",
-                       f"{_quoted(title)} за {report.year} год".strip()), 2)
+    heading = Heading((xw.DOKLAD_TITLE,
+                       xw.doklad_subtitle(_quoted(title), report.year).strip()), 2)
     blocks: list[Block] = [heading]
     blocks += [Paragraph(text) for text in _paragraphs(report.narrative.intro)]
     for group in derived.groups:

@@ -19,6 +19,7 @@ from kedr_tui.core.analysis import Analysis
 from kedr_tui.export.layout import Document, Heading, Paragraph, Section, SignatureBlock, Table, build
 from kedr_tui.export.pdftable import PT, Metrics, TableStyle, TableWriter
 from kedr_tui.styles import StyleError, style_path, style_value
+from kedr_tui.export import wording as xw
 
 STYLE = "pdf.toml"
 FAMILY = "kedr"          # the name the embedded face is registered under
@@ -34,20 +35,20 @@ def default_creation_date(year: int) -> datetime:
 # ---------------------------------------------------------------- style
 
 def _error(keys: tuple[str, ...], message: str) -> StyleError:
-    return StyleError(str(style_path(STYLE)), f"ключ «{'.'.join(keys)}»: {message}")
+    return StyleError(str(style_path(STYLE)), xw.style_key('.'.join(keys), message))
 
 
 def _num(*keys: str, minimum: float = 0.0) -> float:
     value = style_value(STYLE, *keys, kind=(int, float))
     if value < minimum:
-        raise _error(keys, f"значение должно быть не меньше {minimum:g}")
+        raise _error(keys, xw.at_least(minimum))
     return float(value)
 
 
 def _size(*keys: str) -> float:
     value = _num(*keys)
     if value <= 0:
-        raise _error(keys, "значение должно быть больше нуля")
+        raise _error(keys, xw.VALUE_POSITIVE)
     return value
 
 
@@ -57,7 +58,7 @@ def _colour(*keys: str, optional: bool = False) -> tuple[int, int, int] | None:
         return None
     match = _COLOUR.fullmatch(value)
     if not match:
-        raise _error(keys, f"цвет «{value}» не в виде #rrggbb")
+        raise _error(keys, xw.colour_invalid(value))
     digits = match.group(1)
     return (int(digits[0:2], 16), int(digits[2:4], 16), int(digits[4:6], 16))
 
@@ -65,7 +66,7 @@ def _colour(*keys: str, optional: bool = False) -> tuple[int, int, int] | None:
 def _orientation(*keys: str) -> str:
     value = style_value(STYLE, *keys, kind=str)
     if value not in _ORIENTATIONS:
-        raise _error(keys, "ожидается «landscape» или «portrait»")
+        raise _error(keys, xw.ORIENTATION_EXPECTED)
     return _ORIENTATIONS[value]
 
 
@@ -99,10 +100,10 @@ def _section_style(name: str, default_orientation: str) -> SectionStyle:
     sections = style_value(STYLE, "sections", kind=dict)
     entry = sections.get(name, {})
     if not isinstance(entry, dict):
-        raise _error(("sections", name), "ожидается таблица")
+        raise _error(("sections", name), xw.TABLE_EXPECTED)
     new_page = entry.get("new_page", False)
     if not isinstance(new_page, bool):
-        raise _error(("sections", name, "new_page"), "ожидается true или false")
+        raise _error(("sections", name, "new_page"), xw.BOOL_EXPECTED)
     orientation = default_orientation
     if "orientation" in entry:
         orientation = _orientation("sections", name, "orientation")
@@ -114,7 +115,7 @@ def _widths() -> dict[str, list[float]]:
     for name, value in widths.items():
         if not isinstance(value, list) or not value or not all(
                 isinstance(w, (int, float)) and not isinstance(w, bool) and w > 0 for w in value):
-            raise _error(("widths", name), "нужен список положительных чисел")
+            raise _error(("widths", name), xw.POSITIVE_NUMBERS)
     return widths
 
 
@@ -123,7 +124,7 @@ def pdf_style() -> PdfStyle:
     orientation = _orientation("page", "orientation")
     page_format = style_value(STYLE, "page", "format", kind=str)
     if page_format.lower() not in ("a3", "a4", "a5", "letter", "legal"):
-        raise _error(("page", "format"), "ожидается A3, A4, A5, Letter или Legal")
+        raise _error(("page", "format"), xw.PAGE_FORMAT_EXPECTED)
     table = TableStyle(
         _size("table", "size"), _size("table", "header_size"), _size("table", "number_size"),
         _size("table", "line_height"), _num("table", "padding_x"), _num("table", "padding_y"),
@@ -132,7 +133,7 @@ def pdf_style() -> PdfStyle:
         style_value(STYLE, "table", "continued", kind=str))
     footer = style_value(STYLE, "footer", "text", kind=str)
     if "{page}" not in footer:
-        raise _error(("footer", "text"), "в тексте нужен {page} (и, по желанию, {pages})")
+        raise _error(("footer", "text"), xw.FOOTER_NEEDS_PAGE)
     return PdfStyle(
         page_format, orientation,
         (_num("page", "margin_left"), _num("page", "margin_top"),
@@ -163,7 +164,7 @@ def font_files(family: str) -> tuple[str, str]:
     try:
         return str(fontpkg.path(family)), str(fontpkg.path(family, "bold"))
     except fontpkg.FontpkgError as exc:
-        raise _error(("font", "family"), f"шрифт «{family}» недоступен: {exc}") from None
+        raise _error(("font", "family"), xw.font_missing(family, exc)) from None
 
 
 # ---------------------------------------------------------------- the writer
@@ -315,7 +316,7 @@ class Writer:
         widths = self.style.widths.get(block.name)
         if widths is None or len(widths) != len(block.columns):
             raise _error(("widths", block.name),
-                         f"нужен список из {len(block.columns)} положительных чисел")
+                         xw.widths_needed(len(block.columns)))
         return TableWriter(self, block, widths, self.style.table)
 
     def paragraphs(self, blocks: list[Paragraph]) -> None:
@@ -374,7 +375,7 @@ class Writer:
         if block.executor:
             self.use_font(False, executor_size)
             small = executor_size * 1.3 * PT
-            for text in ("Исполнитель:", block.executor):
+            for text in (xw.EXECUTOR_LABEL, block.executor):
                 pdf.text(self.left, pdf.y + (small + 0.7 * executor_size * PT) / 2, text)
                 pdf.set_y(pdf.y + small)
 
@@ -415,8 +416,7 @@ class Writer:
 
     def write(self, document: Document, title: str | None = None) -> bytes:
         pdf = self.pdf
-        pdf.set_title(title or f"Отчет о реализации муниципальной программы «{document.title}» "
-                      f"за {document.year} год")
+        pdf.set_title(title or xw.pdf_title(document.title, document.year))
         pdf.set_text_color(*self.style.colour)
         for section in document.sections:
             self.section(section)
@@ -482,8 +482,7 @@ def unprintable(report, missing: set[str]) -> list[str]:
         where = next((text for text in texts if char in text), "")
         at = where.find(char)
         fragment = " ".join(where[max(0, at - 24):at + 25].split())
-        out.append(f"символа «{char}» (U+{ord(char):04X}) нет в шрифте PDF, в PDF он пропущен"
-                   + (f": «…{fragment}…»" if fragment else ""))
+        out.append(xw.glyph_missing(char, fragment))
     return out
 
 

@@ -16,19 +16,20 @@ from kedr_tui.core.numbers import DASH, fmt_ratio
 from kedr_tui.core.review import Review, mark_state
 from kedr_tui.export.layout import (CENTER, Block, Document, Heading, Paragraph, PrintColumn,
                                     PrintRow, Section, SignatureBlock, Table, _simple_header)
+from kedr_tui.export import wording as xw
 
-FINDING_COLUMNS = (PrintColumn("№", CENTER), PrintColumn("Код", CENTER),
-                   PrintColumn("Результат проверки"))
-MARK_COLUMNS = (PrintColumn("№", CENTER), PrintColumn("Строка отчета"),
-                PrintColumn("Статус", CENTER), PrintColumn("Замечание"))
-ASSIGNMENT_COLUMNS = (PrintColumn("№", CENTER), PrintColumn("Поручение"),
-                      PrintColumn("Строка отчета"), PrintColumn("Ответственный"),
-                      PrintColumn("Срок", CENTER))
+FINDING_COLUMNS = (PrintColumn("№", CENTER), PrintColumn(xw.COL_CODE, CENTER),
+                   PrintColumn(xw.COL_CHECK_RESULT))
+MARK_COLUMNS = (PrintColumn("№", CENTER), PrintColumn(xw.COL_REPORT_ROW),
+                PrintColumn(xw.COL_STATUS, CENTER), PrintColumn(xw.COL_MARK))
+ASSIGNMENT_COLUMNS = (PrintColumn("№", CENTER), PrintColumn(xw.COL_ASSIGNMENT),
+                      PrintColumn(xw.COL_REPORT_ROW), PrintColumn(xw.COL_RESPONSIBLE),
+                      PrintColumn(xw.COL_DUE, CENTER))
 _EMPTY = "—"
 
 
 def _date(value: _dt.date | None) -> str:
-    return value.strftime("%d.%m.%Y") if value else "«___» __________ 20__ г."
+    return value.strftime("%d.%m.%Y") if value else xw.BLANK_DATE
 
 
 def _one_line(text: str) -> str:
@@ -38,9 +39,9 @@ def _one_line(text: str) -> str:
 def protocol_title(analysis: Analysis, review: Review) -> tuple[str, ...]:
     report = analysis.report
     number = review.meeting.number or "___"
-    return (f"ПРОТОКОЛ № {number}",
-            "заседания комиссии по рассмотрению отчета о реализации муниципальной программы",
-            f"«{report.program.title}» за {report.year} год")
+    return (xw.protocol_number(number),
+            xw.PROTOCOL_OF_MEETING,
+            xw.program_year(report.program.title, report.year))
 
 
 def _where(finding, report) -> str:
@@ -58,26 +59,19 @@ def build_protocol(analysis: Analysis, review: Review) -> Document:
     ev = analysis.derived.evaluation
     blocks: list[Block] = [Heading(protocol_title(analysis, review), 1)]
     people = [
-        f"Дата заседания: {_date(meeting.date)}",
-        f"Председатель: {meeting.chair or DASH}",
-        f"Секретарь: {meeting.secretary or DASH}",
-        "Присутствовали: " + (", ".join(meeting.participants) or DASH),
+        xw.meeting_date(_date(meeting.date)),
+        xw.meeting_chair(meeting.chair or DASH),
+        xw.meeting_secretary(meeting.secretary or DASH),
+        xw.present(", ".join(meeting.participants) or DASH),
     ]
     blocks += [Paragraph(line, indent=False) for line in people]
 
-    blocks.append(Heading(("1. Оценка эффективности реализации программы",), 2))
-    blocks.append(Paragraph(f"Рассчитанная оценка эффективности: {ev.rating} "
-                            f"(ЭР = {fmt_ratio(ev.er)}, СР = {fmt_ratio(ev.sr)}, "
-                            f"Эис = {fmt_ratio(ev.eis)}).", indent=False))
-    if meeting.rating:
-        accepted = f"Принятая оценка эффективности: {meeting.rating}."
-        if meeting.rating != ev.rating and meeting.rating_reason:
-            accepted += f" Основание: {_one_line(meeting.rating_reason)}."
-    else:
-        accepted = "Оценка эффективности комиссией не принята."
-    blocks.append(Paragraph(accepted, bold=True, indent=False))
+    blocks.append(Heading((xw.PROTOCOL_EVALUATION,), 2))
+    blocks.append(Paragraph(xw.computed_rating(ev.rating, fmt_ratio(ev.er), fmt_ratio(ev.sr), fmt_ratio(ev.eis)), indent=False))
+    reason = _one_line(meeting.rating_reason) if meeting.rating != ev.rating else ""
+    blocks.append(Paragraph(xw.accepted_rating(meeting.rating, reason), bold=True, indent=False))
 
-    blocks.append(Heading(("2. Результаты автоматической проверки отчета",), 2))
+    blocks.append(Heading((xw.PROTOCOL_CHECKS,), 2))
     if analysis.findings:
         rows = []
         for i, finding in enumerate(analysis.findings, start=1):
@@ -87,9 +81,9 @@ def build_protocol(analysis: Analysis, review: Review) -> Document:
         blocks.append(Table("protocol_findings", FINDING_COLUMNS,
                             _simple_header(FINDING_COLUMNS), False, tuple(rows)))
     else:
-        blocks.append(Paragraph("Замечаний проверки нет.", indent=False))
+        blocks.append(Paragraph(xw.NO_FINDINGS, indent=False))
 
-    blocks.append(Heading(("3. Замечания к строкам отчета",), 2))
+    blocks.append(Heading((xw.PROTOCOL_MARKS,), 2))
     if review.marks:
         rows = []
         for i, mark in enumerate(review.marks, start=1):
@@ -105,28 +99,27 @@ def build_protocol(analysis: Analysis, review: Review) -> Document:
         blocks.append(Table("protocol_marks", MARK_COLUMNS, _simple_header(MARK_COLUMNS), False,
                             tuple(rows)))
     else:
-        blocks.append(Paragraph("Замечаний к строкам отчета нет.", indent=False))
+        blocks.append(Paragraph(xw.NO_MARKS, indent=False))
 
-    blocks.append(Heading(("4. Решения",), 2))
-    blocks.append(Paragraph(f"По отчету: {meeting.decision or 'решение не принято'}.", indent=False))
-    blocks.append(Paragraph(f"По муниципальной программе: "
-                            f"{meeting.program_decision or 'решение не принято'}.", indent=False))
+    blocks.append(Heading((xw.PROTOCOL_DECISIONS,), 2))
+    blocks.append(Paragraph(xw.decision_on_report(meeting.decision), indent=False))
+    blocks.append(Paragraph(xw.decision_on_program(meeting.program_decision), indent=False))
 
-    blocks.append(Heading(("5. Поручения",), 2))
+    blocks.append(Heading((xw.PROTOCOL_ASSIGNMENTS,), 2))
     if review.assignments:
         rows = []
         for i, item in enumerate(review.assignments, start=1):
             row = "" if item.row == identity.REPORT else identity.describe(item.row)
-            text = _one_line(item.text) + (" (выполнено)" if item.done else "")
-            rows.append(PrintRow((str(i), text, row or "Отчет в целом", item.responsible or DASH,
+            text = xw.assignment_text(_one_line(item.text), item.done)
+            rows.append(PrintRow((str(i), text, row or xw.WHOLE_REPORT, item.responsible or DASH,
                              item.due.strftime("%d.%m.%Y") if item.due else DASH)))
         blocks.append(Table("protocol_assignments", ASSIGNMENT_COLUMNS,
                             _simple_header(ASSIGNMENT_COLUMNS), False, tuple(rows)))
     else:
-        blocks.append(Paragraph("Поручений нет.", indent=False))
+        blocks.append(Paragraph(xw.NO_ASSIGNMENTS, indent=False))
 
-    blocks.append(SignatureBlock("Председатель", meeting.chair or "________________", ""))
-    blocks.append(SignatureBlock("Секретарь", meeting.secretary or "________________", ""))
+    blocks.append(SignatureBlock(xw.CHAIR, meeting.chair or "________________", ""))
+    blocks.append(SignatureBlock(xw.SECRETARY, meeting.secretary or "________________", ""))
     return Document(report.year, report.program.title, (Section("protocol", tuple(blocks)),))
 
 

@@ -22,6 +22,7 @@ from kedr_tui.core.safe_text import visible_text
 from kedr_tui.export.layout import (CENTER, RIGHT, Document, Heading, Paragraph, PrintRow, Section,
                                     SignatureBlock, SpanRow, Table, build)
 from kedr_tui.styles import StyleError, style_path, style_value
+from kedr_tui.export import wording as xw
 
 STYLE = "text.toml"
 # Stands in the first cell of a spanning row; the rendered line is replaced afterwards.
@@ -45,7 +46,7 @@ class TextStyle(Struct, frozen=True):
 def _positive(*keys: str) -> int:
     value = style_value(STYLE, *keys, kind=int)
     if value <= 0:
-        raise StyleError(str(style_path(STYLE)), f"ключ «{'.'.join(keys)}» должен быть больше нуля")
+        raise StyleError(str(style_path(STYLE)), xw.style_key(".".join(keys), xw.VALUE_POSITIVE))
     return value
 
 
@@ -53,7 +54,7 @@ def text_style() -> TextStyle:
     table_format = style_value(STYLE, "table", "format", kind=str)
     if table_format not in tabulate_formats:
         raise StyleError(str(style_path(STYLE)),
-                         f"ключ «table.format»: неизвестный формат таблицы «{table_format}»")
+                         xw.style_key("table.format", xw.unknown_table_format(table_format)))
     widths = style_value(STYLE, "widths", kind=dict)
     return TextStyle(_positive("page", "width"), _positive("page", "prose_width"),
                      style_value(STYLE, "page", "indent", kind=int), table_format, widths,
@@ -66,8 +67,7 @@ def _widths(style: TextStyle, table: Table) -> list[int]:
     if not isinstance(value, list) or len(value) != len(table.columns) or not all(
             isinstance(w, int) and not isinstance(w, bool) and w > 0 for w in value):
         raise StyleError(str(style_path(STYLE)),
-                         f"ключ «{where}»: нужен список из {len(table.columns)} "
-                         "положительных целых чисел")
+                         xw.style_key(where, xw.widths_needed(len(table.columns), whole=True)))
     return value
 
 
@@ -249,8 +249,8 @@ class _Plan:
     def check_width(self) -> None:
         if self.width > self.style.width:
             raise StyleError(str(style_path(STYLE)),
-                             f"ключ «widths.{self.table.name}»: таблица шириной {self.width} "
-                             f"не помещается в page.width = {self.style.width}")
+                             xw.style_key(f"widths.{self.table.name}",
+                                          xw.table_too_wide(self.width, self.style.width)))
 
 
 def render_table(table: Table, style: TextStyle) -> list[str]:
@@ -272,7 +272,7 @@ def _signature(block: SignatureBlock, width: int) -> list[str]:
         gap = max(2, width - len(block.position) - len(block.name))
         out.append(block.position + " " * gap + block.name)
     if block.executor:
-        out += ["", "Исполнитель:", block.executor]
+        out += ["", xw.EXECUTOR_LABEL, block.executor]
     return out
 
 

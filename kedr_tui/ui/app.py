@@ -18,6 +18,7 @@ from kedr_tui.styles import style_path
 from kedr_tui.ui.commands import palette_provider
 from kedr_tui.ui.safety.flow import check_on_open
 from kedr_tui.ui.screen import ReportScreen
+from kedr_tui.ui import wording as uw
 
 DARK, LIGHT = "textual-dark", "textual-light"
 GC_SETTLE = 0.5  # seconds after mounting: the collector resumes (see __init__)
@@ -30,7 +31,7 @@ class KedrApp(App[int]):
     TITLE = "kedr-tui"
     COMMANDS = {palette_provider}
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Выход", show=False, priority=True),
+        Binding("ctrl+q", "quit", uw.QUIT, show=False, priority=True),
         Binding("ctrl+c", "help_quit", show=False, system=True),
     ]
 
@@ -82,7 +83,7 @@ class KedrApp(App[int]):
         """«Повторить» got the lock: the report as it is now (read again if the colleague
         saved it), with the editing keys back."""
         self.report_screen.after_change()
-        self.tell("Файл свободен: можно править.", timeout=4)
+        self.tell(uw.LOCK_FREE, timeout=4)
 
     def on_unmount(self) -> None:
         self._resume_collector()
@@ -105,7 +106,7 @@ class KedrApp(App[int]):
 
     def toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme != LIGHT else DARK
-        self.tell("Светлая тема" if self.theme == LIGHT else "Тёмная тема", timeout=2)
+        self.tell(uw.LIGHT_THEME if self.theme == LIGHT else uw.DARK_THEME, timeout=2)
 
     def _theme_changed(self, _theme) -> None:
         # the tables' cell colours come from the stylesheet: re-read them once it is applied
@@ -117,11 +118,11 @@ class KedrApp(App[int]):
         from textual.command import CommandPalette
 
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(placeholder="Команда: начните вводить название…",
+            self.push_screen(CommandPalette(placeholder=uw.PALETTE_PLACEHOLDER,
                                             id="--command-palette"))
 
     def action_help_quit(self) -> None:
-        self.tell("Выход — q или Ctrl+Q.", timeout=3)
+        self.tell(uw.QUIT_HINT, timeout=3)
 
     async def action_quit(self) -> None:
         self.request_quit()

@@ -13,14 +13,15 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
+from kedr_tui.ui import wording as uw
 
 from kedr_tui.ui.widgets.inorder import ClosesOnce
 
 
 class RowCard(ClosesOnce, ModalScreen):
     BINDINGS = [
-        Binding("escape,space,z,я,q,й", "close", "Закрыть", key_display="Esc"),
-        Binding("m,ь", "mark", "Замечание"),
+        Binding("escape,space,z,я,q,й", "close", uw.CLOSE, key_display="Esc"),
+        Binding("m,ь", "mark", uw.MARK),
     ]
 
     def __init__(self, title: str, text: Text):
@@ -32,7 +33,7 @@ class RowCard(ClosesOnce, ModalScreen):
         yield Label(Text(self.heading, no_wrap=True, overflow="ellipsis"), id="card-title")
         with VerticalScroll(id="card-body"):
             yield Static(self.body, id="card-text")
-        yield Label(Text("↑↓ PgUp PgDn — прокрутка · m — замечание · Esc, Space — закрыть"),
+        yield Label(Text(uw.CARD_HINT),
                     id="card-hint")
 
     def on_mount(self) -> None:

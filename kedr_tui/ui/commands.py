@@ -3,12 +3,19 @@
 The screen's bindings, the `?` help and the command palette are all made
 from this list, so they cannot disagree (VisiData's rule: every command has a
 key, a long name and help text).
+
+Wording: each command's name, help and footer label stay in its one ``Command(...)``
+entry here, a justified exception to ``ui/wording.py`` (a command is one entry: key,
+label and help together); ``tests/test_wording.py`` allows Cyrillic in this module only
+inside those entries, in a ``Binding``'s keys and in the Russian keyboard layout below.
 """
 
 from __future__ import annotations
 
 from msgspec import Struct
 from textual.binding import Binding
+
+from kedr_tui.ui import wording as uw
 
 
 def palette_provider():
@@ -25,7 +32,7 @@ class Command(Struct, frozen=True):
     name: str           # long name: palette and help
     help: str
     footer: str = ""    # short footer label; "" keeps it out of the footer
-    group: str = "Общее"
+    group: str = uw.GROUP_GENERAL
     display: str = ""   # how the key is shown, if not Textual's way
     edits: bool = False  # changes the report: hidden in read-only mode
     review: str = ""    # footer label in review (read-only) mode, where edit keys make room
@@ -37,8 +44,9 @@ class Command(Struct, frozen=True):
         return self.action.replace("(", "-").replace(")", "").replace("'", "")
 
 
-EDIT, MOVE, FILE, FIND, VIEW = "Правка", "Переходы", "Файл", "Поиск", "Вид"
-REVIEW = "Рассмотрение"
+# The help screen's groups (ui/wording.py has their names).
+EDIT, MOVE, FILE, FIND, VIEW, REVIEW = (uw.GROUP_EDIT, uw.GROUP_MOVE, uw.GROUP_FILE, uw.GROUP_FIND,
+                                        uw.GROUP_VIEW, uw.GROUP_REVIEW)
 
 COMMANDS: tuple[Command, ...] = (
     Command("edit", "enter", "Править ячейку",

@@ -11,6 +11,7 @@ from __future__ import annotations
 from kedr_tui.core.errors import ReportError
 from kedr_tui.ui.widgets.tabbar import TabBar
 from kedr_tui.view.columns import TABLES
+from kedr_tui.ui import wording as uw
 
 
 class ComparingCommands:
@@ -21,15 +22,14 @@ class ComparingCommands:
         from kedr_tui.core.derive import derive
 
         if self.session.report is None:
-            self.tell("Отчёт не прочитан: сравнивать не с чем.", severity="warning")
+            self.tell(uw.NOT_READ_NOTHING_TO_COMPARE, severity="warning")
             return
         self.comparison = (label, base, derive(base))
         diff = self._recompare()
         await self.show_tab("changes")
         self.refresh_bindings()
         count = len(diff.entries) if diff is not None else 0
-        self.tell(f"С версии «{label}»: " + (f"изменено строк — {count}; изменённые ячейки отмечены "
-                                            f"знаком Δ." if count else "отличий нет."), timeout=6)
+        self.tell(uw.compared_with(label, count), timeout=6)
 
     def _recompare(self):
         """The diff of the report as it is now against the base; marks the changed cells."""
@@ -65,11 +65,11 @@ class ComparingCommands:
             try:
                 label, base = base_version(Path(self.session.path), answer.strip())
             except ReportError as exc:
-                self.tell(str(exc), title="Сравнение невозможно", severity="error", timeout=10)
+                self.tell(str(exc), title=uw.COMPARISON_IMPOSSIBLE, severity="error", timeout=10)
                 return
             await self.compare_with(label, base)
 
-        self.app.push_screen(PromptBar("≈", "версия git (HEAD~1, метка) или файл отчёта; Enter — сравнить",
+        self.app.push_screen(PromptBar("≈", uw.VERSION_PROMPT,
                                        self.comparison[0] if self.comparison else ""), asked)
 
     async def action_compare_off(self) -> None:
@@ -87,12 +87,12 @@ class ComparingCommands:
         bar.labels.pop("changes", None)
         bar.refresh()
         self.refresh_bindings()
-        self.tell("Сравнение выключено.", timeout=3)
+        self.tell(uw.COMPARISON_OFF, timeout=3)
 
     async def _jump_to_change(self, view, row) -> None:
         target = view.targets.get(row.key)
         if target is None:
-            self.tell("Этой строки в отчёте больше нет: она удалена.", timeout=4)
+            self.tell(uw.ROW_DELETED, timeout=4)
             return
         table, key, column = target
         if table == "findings":
@@ -114,17 +114,17 @@ class ComparingCommands:
             meetings = [] if review is None else [review.meeting, *review.history]
             days = [m.date for m in meetings if m.date is not None and m.date < today()]
             if not days:
-                self.tell("Прошлых заседаний в файле рассмотрения нет: сравнить не с чем.",
+                self.tell(uw.NO_PAST_MEETINGS,
                           severity="warning", timeout=6)
                 return
             day = max(days)
             rev = revision_on(path, day)
             if rev is None:
-                self.tell(f"В git нет версии отчёта на {day:%d.%m.%Y}: сравнить не с чем.",
+                self.tell(uw.no_version_on(day),
                           severity="warning", timeout=6)
                 return
             _label, base = base_version(path, rev)
         except ReportError as exc:
-            self.tell(str(exc), title="Сравнение невозможно", severity="error", timeout=10)
+            self.tell(str(exc), title=uw.COMPARISON_IMPOSSIBLE, severity="error", timeout=10)
             return
-        await self.compare_with(f"заседание {day:%d.%m.%Y}", base)
+        await self.compare_with(uw.meeting_of(day), base)

@@ -11,18 +11,19 @@ from textual.widgets import Button, Label
 
 from kedr_tui.core.safe_text import visible
 from kedr_tui.ui.widgets.inorder import ClosesOnce, DialogButton
+from kedr_tui.ui import wording as uw
 
 
 class ConfirmDialog(ClosesOnce, ModalScreen[bool]):
     """Yes / no; Enter on the focused button, ``y`` / ``д`` yes, ``n`` / Esc no."""
 
     BINDINGS = [
-        Binding("y,д", "answer(True)", "Да", show=False),
-        Binding("n,escape", "answer(False)", "Нет", show=False),
+        Binding("y,д", "answer(True)", uw.YES, show=False),
+        Binding("n,escape", "answer(False)", uw.NO, show=False),
         Binding("left,right", "app.focus_next", show=False),
     ]
 
-    def __init__(self, question: str, yes: str = "Удалить", no: str = "Отмена"):
+    def __init__(self, question: str, yes: str = uw.DELETE, no: str = uw.CANCEL):
         super().__init__(classes="dialog-screen")
         self.question = question
         self.yes, self.no = yes, no
@@ -33,7 +34,7 @@ class ConfirmDialog(ClosesOnce, ModalScreen[bool]):
             with Horizontal(classes="dialog-buttons"):
                 yield DialogButton(self.yes, id="yes", variant="error")
                 yield DialogButton(self.no, id="no")
-            yield Label(Text("y — да · n, Esc — нет"), classes="dialog-hint")
+            yield Label(Text(uw.YES_NO_HINT), classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.query_one("#yes", Button).focus()
@@ -50,9 +51,9 @@ class QuitDialog(ClosesOnce, ModalScreen[str | None]):
     """``save`` | ``discard`` | None (stay)."""
 
     BINDINGS = [
-        Binding("s,ы", "answer('save')", "Сохранить", show=False),
-        Binding("d,в", "answer('discard')", "Не сохранять", show=False),
-        Binding("escape,c,с", "answer(None)", "Отмена", show=False),
+        Binding("s,ы", "answer('save')", uw.SAVE, show=False),
+        Binding("d,в", "answer('discard')", uw.DONT_SAVE, show=False),
+        Binding("escape,c,с", "answer(None)", uw.CANCEL, show=False),
         Binding("left", "app.focus_previous", show=False),
         Binding("right", "app.focus_next", show=False),
     ]
@@ -63,12 +64,12 @@ class QuitDialog(ClosesOnce, ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog quit"):
-            yield Label(Text(visible(f"В «{self.file}» есть несохранённые правки.")), classes="dialog-title")
+            yield Label(Text(visible(uw.unsaved_edits_in(self.file))), classes="dialog-title")
             with Horizontal(classes="dialog-buttons"):
-                yield DialogButton("Сохранить и выйти", id="save", variant="primary")
-                yield DialogButton("Выйти без сохранения", id="discard", variant="error")
-                yield DialogButton("Отмена", id="cancel")
-            yield Label(Text("s — сохранить · d — не сохранять · Esc — остаться"), classes="dialog-hint")
+                yield DialogButton(uw.SAVE_AND_QUIT, id="save", variant="primary")
+                yield DialogButton(uw.QUIT_WITHOUT_SAVING, id="discard", variant="error")
+                yield DialogButton(uw.CANCEL, id="cancel")
+            yield Label(Text(uw.QUIT_HINT_KEYS), classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.query_one("#save", Button).focus()

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from functools import partial
 
+from kedr_tui.core import wording as core_wording
 from kedr_tui.core.history import EditError
 from kedr_tui.view.columns import EDITABLE, edit_target, field_column
 from kedr_tui.view.detail import row_context
 from kedr_tui.view.rows import ref_target, short_text
+from kedr_tui.ui import wording as uw
 
 
 class EditingCommands:
@@ -30,7 +32,7 @@ class EditingCommands:
         elif key == "comma":
             return False
         elif char.isdigit() or row is None or view.TABLE in ("findings", "changes"):
-            self.tell("Цифра вводит значение в ячейку; вкладки — F1–F5 или Alt+1…Alt+5.", timeout=4)
+            self.tell(uw.DIGIT_HINT, timeout=4)
         else:
             self.tell(self._why_not(view.TABLE, row, view.table.current_column()), timeout=4)
         return True
@@ -49,17 +51,17 @@ class EditingCommands:
 
     def _why_not(self, table: str, row, column: str) -> str:
         if row.kind in ("heading", "orphan"):
-            return "Это заголовок раздела."
+            return uw.SECTION_HEADING
         if row.kind == "line":
-            return "Итог по исполнителю вычисляется: правьте строки вложенных мероприятий."
+            return uw.EXECUTOR_TOTAL_COMPUTED
         if row.kind in ("node", "program") and column in ("plan_year", "plan_period", "cash"):
-            return "Итоги вычисляются из строк исполнителей (ниже)."
+            return uw.TOTALS_FROM_EXECUTORS
         if column == "mark":
-            return "Здесь отмечены замечания: подробности — в панели снизу и на вкладке «Проверка»."
+            return uw.MARK_COLUMN
         editable = EDITABLE.get(table, {}).get(row.kind, {})
         if editable:
-            return "Это значение вычисляется; его нельзя ввести."
-        return "Эта строка не редактируется."
+            return uw.VALUE_COMPUTED
+        return uw.ROW_NOT_EDITABLE
 
     def open_editor(self, section: str, index: int | None, field: str, context: str = "",
                     typed: str | None = None) -> None:
@@ -123,7 +125,7 @@ class EditingCommands:
         row = view.current_row()
         report = self.session.report
         if row is None or row.section is None or report is None:
-            self.tell("У этой строки нет полей для правки.", timeout=3)
+            self.tell(uw.NO_FIELDS, timeout=3)
             return
         section, index = row.section, row.index
         if row.field is not None:
@@ -136,8 +138,9 @@ class EditingCommands:
             fields = list(editable_fields(section))
         entries = [(f, F.label(section, f), short_text(F.to_text(F.value_of(report, section, index, f))
                                                         if f != "better" else
-                                                        ("меньше" if F.value_of(report, section, index, f)
-                                                         == "lower" else "больше"), 80))
+                                                        core_wording.BETTER_SHORT[
+                                                            "lower" if F.value_of(report, section, index, f)
+                                                            == "lower" else "higher"], 80))
                    for f in fields]
         context = row_context(self.state, row)
 
@@ -145,7 +148,7 @@ class EditingCommands:
             if field is not None:
                 self.open_editor(section, index, field, context)
 
-        self.app.push_screen(FieldPicker("Какое поле править?", context, entries), picked)
+        self.app.push_screen(FieldPicker(uw.WHICH_FIELD, context, entries), picked)
 
     # ------------------------------------------------------------ rows
 
@@ -193,7 +196,7 @@ class EditingCommands:
             return
         edit = self.session.redo() if redo else self.session.undo()
         if edit is None:
-            self.tell("Нечего повторять." if redo else "Нечего отменять.", timeout=3)
+            self.tell(uw.NOTHING_TO_REDO if redo else uw.NOTHING_TO_UNDO, timeout=3)
             return
         where = F.place_of_step(edit, undone=not redo)
         place = ref_target(*where) if where else None
@@ -203,7 +206,7 @@ class EditingCommands:
             column = field_column(table, row, field) if row is not None else None
             place = (table, key, column)
         self.after_change(edit, place[1] if place else None, place)
-        self.tell(("Повторено: " if redo else "Отменено: ") + F.describe(edit), timeout=3)
+        self.tell(uw.undone(F.describe(edit), redo), timeout=3)
 
     def action_undo(self) -> None:
         self._history(redo=False)

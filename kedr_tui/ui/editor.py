@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 from kedr_tui.core.history import EditError
 from kedr_tui.core.safe_text import visible, visible_text
 from kedr_tui.ui.widgets.inorder import ClosesOnce, DialogOptions, TextEditor, TextInput
+from kedr_tui.ui import wording as uw
 
 
 class Edited(Struct, frozen=True):
@@ -31,7 +32,7 @@ class Edited(Struct, frozen=True):
 
 
 class _Dialog(ClosesOnce, ModalScreen):
-    BINDINGS = [Binding("escape", "cancel", "Отмена", key_display="Esc")]
+    BINDINGS = [Binding("escape", "cancel", uw.CANCEL, key_display="Esc")]
 
     def __init__(self, title: str, context: str = ""):
         super().__init__(classes="dialog-screen")
@@ -50,7 +51,7 @@ class _Dialog(ClosesOnce, ModalScreen):
 class FieldEditor(_Dialog):
     """A line (``Input``) or a multi-line text (``TextArea``); Enter / Ctrl+S applies."""
 
-    BINDINGS = [*_Dialog.BINDINGS, Binding("ctrl+s", "apply", "Применить")]
+    BINDINGS = [*_Dialog.BINDINGS, Binding("ctrl+s", "apply", uw.APPLY)]
 
     def __init__(self, title: str, context: str, initial: str, hint: str,
                  validate: Callable[[str], object], multiline: bool = False, typed: bool = False):
@@ -69,10 +70,10 @@ class FieldEditor(_Dialog):
             yield from self._head()
             if self.multiline:
                 yield TextEditor(self.initial, soft_wrap=True, id="editor-text", tab_behavior="focus")
-                keys = "Ctrl+S — применить · Ctrl+Home / Ctrl+End — в начало / конец · Esc — отмена"
+                keys = uw.MULTILINE_HINT
             else:
                 yield TextInput(self.initial, id="editor-input", select_on_focus=not self.typed)
-                keys = "Enter — применить · Esc — отмена"
+                keys = uw.LINE_HINT
             yield Label(Text(" · ".join(p for p in (self.hint, keys) if p)), classes="dialog-hint")
             yield Label("", id="editor-error", classes="dialog-error")
 
@@ -155,7 +156,7 @@ class ChoiceEditor(_Dialog):
             yield from self._head()
             yield DialogOptions(*(Option(Text(visible(label), no_wrap=True, overflow="ellipsis"))
                                for _value, label in self.options), id="choice")
-            yield Label(Text("↑↓ — выбор · Enter — применить · Esc — отмена"), classes="dialog-hint")
+            yield Label(Text(uw.CHOICE_HINT), classes="dialog-hint")
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
@@ -190,7 +191,7 @@ class FieldPicker(_Dialog):
                 text.append(visible(preview) or "—")
                 options.append(Option(text))
             yield DialogOptions(*options, id="choice")
-            yield Label(Text("Enter — править поле · Esc — отмена"), classes="dialog-hint")
+            yield Label(Text(uw.FIELD_CHOICE_HINT), classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

@@ -14,6 +14,7 @@ from textual import work
 
 from kedr_tui.core.errors import ReportError
 from kedr_tui.core.store import FileChangedError
+from kedr_tui.ui import wording as uw
 
 
 class FileCommands:
@@ -23,10 +24,10 @@ class FileCommands:
         """Ctrl+S: the save runs in a thread, so keys are answered meanwhile (a big report
         takes a moment to write); edits wait until it is done."""
         if self.read_only:
-            self.tell("Отчёт открыт только для чтения.", severity="warning")
+            self.tell(uw.READ_ONLY, severity="warning")
             return
         if self.saving:
-            self.tell("Сохранение уже идёт.", timeout=2)
+            self.tell(uw.SAVE_RUNNING, timeout=2)
             return
         self.saving = True
         self._save_in_thread()
@@ -59,10 +60,10 @@ class FileCommands:
     def save_now(self) -> bool:
         """Save at once and wait for it (quitting with «Сохранить»): True if saved."""
         if self.saving:
-            self.tell("Сохранение ещё идёт — выйдите, когда оно закончится.", timeout=3)
+            self.tell(uw.SAVE_STILL_RUNNING, timeout=3)
             return False
         if self.read_only:
-            self.tell("Отчёт открыт только для чтения.", severity="warning")
+            self.tell(uw.READ_ONLY, severity="warning")
             return False
         try:
             path, error = self.session.save(), None
@@ -73,7 +74,7 @@ class FileCommands:
     def refuse_while_saving(self) -> bool:
         """True (and says so) when an edit must wait for the save that is running."""
         if self.saving:
-            self.tell("Идёт сохранение — повторите правку через мгновение.", timeout=2)
+            self.tell(uw.SAVING_RETRY, timeout=2)
         return self.saving
 
     def _after_save(self, path, error) -> bool:
@@ -84,7 +85,7 @@ class FileCommands:
             resolve_conflict(self.app, self.session, error, on_change=self.after_change)
             return False
         if isinstance(error, (ReportError, OSError)):
-            self.tell(str(error), title="Не сохранено", severity="error", timeout=10)
+            self.tell(str(error), title=uw.NOT_SAVED, severity="error", timeout=10)
             return False
         if error is not None:
             raise error
@@ -96,19 +97,18 @@ class FileCommands:
             self._refresh_history_keys()
         else:
             self.after_change(None)
-        self.tell(f"Сохранено: {path}", timeout=3)
+        self.tell(uw.saved(path), timeout=3)
         if self.errors():
-            self.tell("В отчёте есть ошибки: файл откроется только для чтения, пока их не "
-                        "исправить.", severity="warning", timeout=8)
+            self.tell(uw.SAVED_WITH_ERRORS, severity="warning", timeout=8)
         return True
 
     def action_export(self, kind: str) -> None:
         analysis = self.session.analysis
         if analysis is None or analysis.errors:
-            self.tell("В отчёте ошибки: вывод невозможен (см. вкладку «Проверка»).",
+            self.tell(uw.OUTPUT_REFUSED_ERRORS,
                         severity="error")
             return
-        self.tell(f"Вывод {'PDF' if kind == 'pdf' else 'текста'}…", timeout=2)
+        self.tell(uw.exporting(kind), timeout=2)
         from kedr_tui.core.review import is_draft_print
 
         self._export(kind, analysis, self.session.modified, is_draft_print(self.review))
@@ -123,19 +123,16 @@ class FileCommands:
             path = write_output(kind, analysis, default_path(kind, analysis.report.year), warnings,
                                 draft=draft)
         except ImportError:
-            notify("Экспорт недоступен: модуль вывода не установлен.", severity="warning")
+            notify(uw.EXPORT_MISSING, severity="warning")
         except ReportError as exc:
-            notify(str(exc), title="Вывод не записан", severity="error", timeout=10)
+            notify(str(exc), title=uw.OUTPUT_NOT_WRITTEN, severity="error", timeout=10)
         except Exception as exc:  # an export bug must not take the editor down
-            notify(f"{type(exc).__name__}: {exc}", title="Ошибка вывода", severity="error", timeout=10)
+            notify(f"{type(exc).__name__}: {exc}", title=uw.OUTPUT_ERROR, severity="error", timeout=10)
         else:
-            made = f"Записан файл {Path(path).resolve()}"
-            if unsaved:       # what is printed is not what the file says
-                made += " — из несохранённых правок (файл отчёта не сохранён)"
-            notify(made, title="Вывод", timeout=8 if unsaved else 6)
+            # unsaved: what is printed is not what the file says
+            notify(uw.written(Path(path).resolve(), unsaved), title=uw.OUTPUT, timeout=8 if unsaved else 6)
             if warnings:
-                notify("; ".join(warnings[:3]) + (f" (и ещё {len(warnings) - 3})" if len(warnings) > 3 else ""),
-                       title="Не всё напечатано", severity="warning", timeout=12)
+                notify(uw.not_all_printed(warnings), title=uw.NOT_ALL_PRINTED, severity="warning", timeout=12)
 
     def action_quit(self) -> None:
         self.app.request_quit()

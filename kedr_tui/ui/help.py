@@ -11,16 +11,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from kedr_tui.ui.widgets.inorder import ClosesOnce
+from kedr_tui.ui import wording as uw
 
-NAVIGATION = (
-    ("↑ ↓ ← →", "по ячейкам"),
-    ("PgUp PgDn", "по страницам"),
-    ("Home End", "первый / последний столбец"),
-    ("g G", "первая / последняя строка"),
-    ("Tab", "в панель подробностей и обратно (там ↑↓ листают текст)"),
-    ("Ctrl+P", "все команды по названию"),
-    ("Esc", "закрыть окно, отменить правку"),
-)
+NAVIGATION = uw.HELP_NAVIGATION
 
 
 def help_table(entries: list[tuple[str, str, str, str, bool]]) -> Table:
@@ -38,14 +31,14 @@ def help_table(entries: list[tuple[str, str, str, str, bool]]) -> Table:
             group = entry_group
         table.add_row(Text(keys), Text(name, style="" if enabled else "dim strike"), Text(text))
     table.add_row("", "", "")
-    table.add_row(Text("Перемещение", style="bold underline"), "", "")
+    table.add_row(Text(uw.MOVING, style="bold underline"), "", "")
     for keys, text in NAVIGATION:
         table.add_row(Text(keys), Text(""), Text(text, style=""))
     return table
 
 
 class HelpScreen(ClosesOnce, ModalScreen[None]):
-    BINDINGS = [Binding("escape,question_mark,q,f1", "close", "Закрыть")]
+    BINDINGS = [Binding("escape,question_mark,q,f1", "close", uw.CLOSE)]
 
     def __init__(self, title: str, entries: list[tuple[str, str, str, str, bool]]):
         super().__init__(classes="dialog-screen")
@@ -57,7 +50,7 @@ class HelpScreen(ClosesOnce, ModalScreen[None]):
             yield Label(Text(self.heading), classes="dialog-title")
             with VerticalScroll(id="help-scroll"):
                 yield Static(help_table(self.entries), id="help-table")
-            yield Label(Text("Esc, ? — закрыть · ↑↓ PgUp PgDn — листать"), classes="dialog-hint")
+            yield Label(Text(uw.HELP_HINT), classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.query_one("#help-scroll").focus()

@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Label
 
 from kedr_tui.ui.widgets.inorder import ClosesOnce
 from kedr_tui.view.review import MEETING_HEADERS, MeetingLine, fit_names
+from kedr_tui.ui import wording as uw
 
 _FIGURES = 2  # columns after the name that hold figures: widths from their content
 
@@ -28,11 +29,11 @@ def _heading(line: MeetingLine) -> bool:
 
 class MeetingView(ClosesOnce, Screen):
     BINDINGS = [
-        Binding("v,м,escape", "close", "Обычный вид", key_display="v"),
-        Binding("m,ь", "pick('mark')", "Отметить"),
-        Binding("space,z,я", "pick('card')", "Карточка", key_display="Space"),
-        Binding("enter", "pick('goto')", "Перейти", show=False),
-        Binding("q,й", "close", "Назад", show=False),
+        Binding("v,м,escape", "close", uw.NORMAL_VIEW, key_display="v"),
+        Binding("m,ь", "pick('mark')", uw.MARK_IT),
+        Binding("space,z,я", "pick('card')", uw.CARD, key_display="Space"),
+        Binding("enter", "pick('goto')", uw.GO_TO, show=False),
+        Binding("q,й", "close", uw.BACK, show=False),
     ]
 
     def __init__(self, title: str, table: str, lines: list[MeetingLine], current: str | None):
@@ -45,7 +46,7 @@ class MeetingView(ClosesOnce, Screen):
     def compose(self) -> ComposeResult:
         yield Label(Text(self.heading, no_wrap=True, overflow="ellipsis"), id="meeting-title")
         yield DataTable(id="meeting-table", cursor_type="row", zebra_stripes=False)
-        yield Label(Text("↑↓ строка · m замечание · Space карточка · Enter перейти · v назад",
+        yield Label(Text(uw.MEETING_VIEW_HINT,
                          no_wrap=True, overflow="ellipsis"), id="meeting-hint")
 
     def on_mount(self) -> None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from kedr_tui.view.columns import TABLES, column_keys, field_column
 from kedr_tui.view.rows import finding_target
+from kedr_tui.ui import wording as uw
 
 if TYPE_CHECKING:  # navigate is imported where used: not needed to start
     from kedr_tui.view.navigate import Target
@@ -27,18 +28,18 @@ class NavigationCommands:
 
     async def _finding(self, forward: bool) -> None:
         if self.state is None or not (self.state.findings or self.review and self.review.marks):
-            self.tell("Замечаний нет.", timeout=3)
+            self.tell(uw.NO_FINDINGS, timeout=3)
             return
         from kedr_tui.view.navigate import finding_targets, step
 
         targets = self.with_mark_targets(finding_targets(self.state.findings, self.all_rows()))
         target, wrapped = step(targets, *self._position(), forward=forward)
         if target is None:
-            self.tell("Замечаний нет.", timeout=3)
+            self.tell(uw.NO_FINDINGS, timeout=3)
             return
         await self.goto(target)
         if wrapped:
-            self.tell("Замечания пройдены: снова с " + ("начала." if forward else "конца."), timeout=3)
+            self.tell(uw.findings_wrapped(forward), timeout=3)
 
     async def action_next_finding(self) -> None:
         await self._finding(True)
@@ -59,7 +60,7 @@ class NavigationCommands:
         rows = self.views[table].rows
         index = next((i for i, r in enumerate(rows) if r.key == key), None)
         if table == "findings" or index is None:
-            self.tell("Замечание относится к файлу в целом: строка " + str(finding.line), timeout=4)
+            self.tell(uw.finding_of_file(finding.line), timeout=4)
             return
         from kedr_tui.view.navigate import Target
 
@@ -85,11 +86,11 @@ class NavigationCommands:
         target, wrapped = search(self.all_rows(), columns, self.query_text, *self._position(),
                                  forward=forward)
         if target is None:
-            self.tell(f"«{self.query_text}» не найдено.", severity="warning", timeout=3)
+            self.tell(uw.not_found(self.query_text), severity="warning", timeout=3)
             return
         await self.goto(target)
         if wrapped:
-            self.tell("Поиск продолжен с " + ("начала." if forward else "конца."), timeout=3)
+            self.tell(uw.search_wrapped(forward), timeout=3)
 
     async def action_search_next(self) -> None:
         await self._search(True)

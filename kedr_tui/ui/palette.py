@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.markup import escape
 
 from kedr_tui.ui.commands import COMMANDS, Command, eval_params, key_text
+from kedr_tui.ui import wording as uw
 
 
 class ReportCommands(Provider):
@@ -44,6 +45,6 @@ class ReportCommands(Provider):
 def _help(command: Command) -> str:
     """Help text for the palette, which reads it as markup: escaped."""
     key = key_text(command)
-    return escape(command.help + (f"  — клавиша {key}" if key else ""))
+    return escape(command.help + (uw.palette_key(key) if key else ""))
 
 

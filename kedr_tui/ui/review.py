@@ -13,7 +13,9 @@ from functools import partial
 
 from textual import work
 
+from kedr_tui.core import wording as core_wording
 from kedr_tui.core.errors import ReportError
+from kedr_tui.ui import wording as uw
 
 
 class _Lazy:
@@ -46,7 +48,7 @@ def parse_date(text: str) -> _dt.date | None:
             return _dt.date(year, month, day)
         return _dt.date.fromisoformat(text)
     except ValueError:
-        raise EditError(f"«{text}» — не дата; пример: 01.06.2022") from None
+        raise EditError(core_wording.not_a_date(text)) from None
 
 
 def _text(value: str) -> str:
@@ -62,7 +64,7 @@ class ReviewCommands:
     def review_on_mount(self) -> None:
         """Say what is wrong with the review file, or offer the changes a lost session left."""
         if self.review_problem:
-            self.tell(f"Рассмотрение не открыто: {self.review_problem}", severity="error",
+            self.tell(uw.review_not_open(self.review_problem), severity="error",
                       timeout=10)
             return
         session = self.review_session
@@ -89,8 +91,8 @@ class ReviewCommands:
                 self.after_change(None)
 
             self.app.push_screen(ConfirmDialog(
-                f"Есть несохранённые изменения рассмотрения ({changes}). Восстановить их?",
-                yes="Восстановить", no="Отбросить"), answered)
+                uw.review_journal_found(changes),
+                yes=uw.RECOVER, no=uw.DISCARD), answered)
 
     # ------------------------------------------------------------ state
 
@@ -121,7 +123,7 @@ class ReviewCommands:
             from kedr_tui.core.reviewing import ReviewSession
 
             if self.review_problem:
-                self.tell(f"Рассмотрение не открыто: {self.review_problem}", severity="error")
+                self.tell(uw.review_not_open(self.review_problem), severity="error")
                 return False
             try:
                 session = self.review_session = ReviewSession.open(self.session.path, lock=False)
@@ -132,13 +134,13 @@ class ReviewCommands:
             review = make(session.current())
             session.change(review)
         except (ReportError, EditError, ValueError) as exc:
-            self.tell(getattr(exc, "message", None) or str(exc), title="Замечание не записано",
+            self.tell(getattr(exc, "message", None) or str(exc), title=uw.MARK_NOT_WRITTEN,
                       severity="error", timeout=8)
             return False
         try:
             session.save()
         except ReportError as exc:
-            self.tell(f"{exc.message}; изменения в журнале рассмотрения", title="Не сохранено",
+            self.tell(uw.review_kept_in_journal(exc.message), title=uw.NOT_SAVED,
                       severity="error", timeout=10)
         self.after_change(None)
         return True
@@ -160,8 +162,7 @@ class ReviewCommands:
         report = self.session.report
         rid = self._current_rid()
         if rid is None or report is None:
-            self.tell("Эту строку нельзя отметить: встаньте на строку отчёта (показатель, "
-                      "расход, изменение, текст доклада).", timeout=5)
+            self.tell(uw.CANNOT_MARK_ROW, timeout=5)
             return
         existing = [m for m in (self.review.marks if self.review else ()) if m.row == rid]
         last = existing[-1] if existing else None
@@ -176,19 +177,19 @@ class ReviewCommands:
             comment = _text(result.value)
             self._change_review(lambda review: R.set_mark(
                 review, R.new_mark(report, rid, status, comment, author, self._review_now())))
-            self.tell(f"Замечание «{status}»: {context}", timeout=3)
+            self.tell(uw.mark_done(status, context), timeout=3)
 
         def chosen(result) -> None:
             if result is None:
                 return
             status = result.value
             self.app.push_screen(
-                FieldEditor(f"Замечание «{status}»: комментарий", context,
-                            last.comment if last else "", f"автор: {author}", _text,
+                FieldEditor(uw.mark_comment_title(status), context,
+                            last.comment if last else "", uw.author_is(author), _text,
                             multiline=True),
                 partial(commented, status))
 
-        self.app.push_screen(ChoiceEditor("Замечание к строке", context,
+        self.app.push_screen(ChoiceEditor(uw.MARK_ON_ROW, context,
                                           [(s, s) for s in R.MARK_STATUSES],
                                           last.status if last else R.QUESTION), chosen)
 
@@ -207,19 +208,19 @@ class ReviewCommands:
             from kedr_tui.core.history import EditError
 
             if not text.strip():
-                raise EditError("напишите, что поручено")
+                raise EditError(uw.ASSIGNMENT_TEXT_NEEDED)
             return _text(text)
 
-        steps = [("text", "Поручение: что сделать", "", nonempty, True),
-                 ("responsible", "Поручение: ответственный", "ФИО или должность",
+        steps = [("text", uw.ASSIGNMENT_WHAT, "", nonempty, True),
+                 ("responsible", uw.ASSIGNMENT_WHO, uw.NAME_OR_POSITION,
                   lambda t: " ".join(t.split()), False),
-                 ("due", "Поручение: срок", "дд.мм.гггг; пусто — без срока", parse_date, False)]
+                 ("due", uw.ASSIGNMENT_DUE, uw.DUE_HINT, parse_date, False)]
 
         def ask(step: int) -> None:
             if step == len(steps):
                 item = R.Assignment(rid, answers["text"], answers["responsible"], answers["due"])
                 if self._change_review(lambda review: R.add_assignment(review, item)):
-                    self.tell(f"Поручение добавлено: {context}", timeout=3)
+                    self.tell(uw.assignment_added(context), timeout=3)
                 return
             key, title, hint, check, multiline = steps[step]
 
@@ -238,7 +239,7 @@ class ReviewCommands:
         view = self.current_view()
         row = view.current_row()
         if view.TABLE != "review" or row is None or row.kind != "assignment":
-            self.tell("Встаньте на поручение на вкладке «Рассмотрение».", timeout=3)
+            self.tell(uw.STAND_ON_ASSIGNMENT, timeout=3)
             return
         from msgspec.structs import replace
 
@@ -265,21 +266,21 @@ class ReviewCommands:
                 review, replace(review.meeting, **{key: result.value})))
 
         if key in V.MEETING_CHOICES:
-            options = [("", "— не выбрано")] + [(v, v) for v in V.MEETING_CHOICES[key]]
+            options = [("", uw.NOT_CHOSEN)] + [(v, v) for v in V.MEETING_CHOICES[key]]
             if key == "rating":
                 computed = self.session.analysis.derived.evaluation.rating \
                     if self.session.analysis else ""
-                options = [("", "— не выбрано")] + [
-                    (v, v + (" (рассчитана)" if v == computed else ""))
+                options = [("", uw.NOT_CHOSEN)] + [
+                    (v, uw.rating_option(v, v == computed))
                     for v in V.MEETING_CHOICES[key]]
-            self.app.push_screen(ChoiceEditor(f"Заседание: {label}", "", options, current), apply)
+            self.app.push_screen(ChoiceEditor(uw.meeting_field(label), "", options, current), apply)
             return
         if key == "date":
             initial, check, hint = (current.strftime("%d.%m.%Y") if current else ""), parse_date, \
-                "дд.мм.гггг"
+                uw.DATE_HINT
         elif key == "participants":
             initial = ", ".join(current)
-            hint = "через запятую"
+            hint = uw.COMMA_SEPARATED
 
             def check(text: str):
                 return tuple(p for p in (" ".join(part.split()) for part in text.split(",")) if p)
@@ -288,7 +289,7 @@ class ReviewCommands:
 
             def check(text: str):
                 return " ".join(text.split()) if key != "rating_reason" else _text(text)
-        self.app.push_screen(FieldEditor(f"Заседание: {label}", "", initial, hint, check,
+        self.app.push_screen(FieldEditor(uw.meeting_field(label), "", initial, hint, check,
                                          multiline=key == "rating_reason"), apply)
 
     def action_new_meeting(self) -> None:
@@ -296,11 +297,10 @@ class ReviewCommands:
 
         def answered(yes: bool | None) -> None:
             if yes and self._change_review(R.start_meeting):
-                self.tell("Новое заседание: прежнее — в истории.", timeout=4)
+                self.tell(uw.NEW_MEETING_STARTED, timeout=4)
 
-        self.app.push_screen(ConfirmDialog("Начать новое заседание? Сведения о текущем перейдут "
-                                           "в историю, замечания и поручения останутся.",
-                                           yes="Начать", no="Отмена"), answered)
+        self.app.push_screen(ConfirmDialog(uw.NEW_MEETING_QUESTION,
+                                           yes=uw.START, no=uw.CANCEL), answered)
 
     async def action_review_enter(self) -> None:
         """Enter on the «Рассмотрение» tab: jump to a mark's or assignment's row, or edit
@@ -318,8 +318,8 @@ class ReviewCommands:
         report = self.session.report
         where = V.place(report, item.row) if report is not None else None
         if where is None:
-            self.tell("Строки больше нет в отчёте." if item.row != identity.REPORT
-                      else "Поручение относится к отчёту в целом.", timeout=4)
+            self.tell(uw.ROW_GONE if item.row != identity.REPORT
+                      else uw.ASSIGNMENT_ON_REPORT, timeout=4)
             return
         table, key, _field = where
         from kedr_tui.view.navigate import Target
@@ -334,14 +334,14 @@ class ReviewCommands:
     def action_protocol(self) -> None:
         analysis = self.session.analysis
         if analysis is None or analysis.errors:
-            self.tell("В отчёте ошибки: протокол невозможен (см. вкладку «Проверка»).",
+            self.tell(uw.PROTOCOL_REFUSED_ERRORS,
                       severity="error")
             return
         if self.review is None:
-            self.tell("Отчёт ещё не рассматривался: нет ни замечаний, ни сведений о заседании.",
+            self.tell(uw.NOT_REVIEWED_YET,
                       severity="warning")
             return
-        self.tell("Пишется протокол…", timeout=2)
+        self.tell(uw.WRITING_PROTOCOL, timeout=2)
         self._write_protocol(analysis, self.review)
 
     @work(thread=True, group="protocol", exit_on_error=False)
@@ -360,21 +360,20 @@ class ReviewCommands:
             written.append(write_bytes(Path("out") / f"{year}.protocol.txt",
                                        protocol_text(analysis, review).encode("utf-8")))
         except ReportError as exc:
-            notify(str(exc), title="Протокол не записан", severity="error", timeout=10)
+            notify(str(exc), title=uw.PROTOCOL_NOT_WRITTEN, severity="error", timeout=10)
         except Exception as exc:  # a bug in the protocol must not take the meeting down
-            notify(f"{type(exc).__name__}: {exc}", title="Ошибка протокола", severity="error",
+            notify(f"{type(exc).__name__}: {exc}", title=uw.PROTOCOL_ERROR, severity="error",
                    timeout=10)
         else:
-            notify("Записан протокол: " + ", ".join(map(str, written)), title="Протокол",
-                   timeout=6)
+            notify(uw.protocol_written(", ".join(map(str, written))), title=uw.PROTOCOL, timeout=6)
             if missing:
-                notify("; ".join(missing[:3]), title="Не всё напечатано", severity="warning",
+                notify(uw.not_all_printed(missing), title=uw.NOT_ALL_PRINTED, severity="warning",
                        timeout=12)
 
     # ------------------------------------------------------------ status, navigation
 
     def review_status(self) -> str:
-        return R.status_of(self.review) if self.review is not None else "черновик"
+        return R.status_of(self.review) if self.review is not None else R.DRAFT
 
     def review_today(self) -> _dt.date:
         from kedr_tui.core.store.review import today
@@ -408,7 +407,7 @@ class ReviewCommands:
             return
         from kedr_tui.view.columns import TAB_TITLES
 
-        title = f"Карточка строки · {TAB_TITLES[view.TABLE]} (Esc — закрыть)"
+        title = uw.row_card_title(TAB_TITLES[view.TABLE])
         text = detail_text(view.TABLE, row, self.state, view.table.role_styles())
 
         def closed(answer) -> None:
@@ -425,8 +424,7 @@ class ReviewCommands:
         if table not in ("indicators", "expenses"):
             table = "indicators"
         lines = meeting_lines(self.state, table)
-        title = ("Заседание: показатели" if table == "indicators" else
-                 "Заседание: расходы по мероприятиям") + f" · {self.review_status()}"
+        title = uw.meeting_view_title(table, self.review_status())
         current = self.current_view().table.current_key() if self.current_view().populated else None
 
         async def picked(answer) -> None:

@@ -28,9 +28,10 @@ from kedr_tui.ui.widgets.keybar import KeyBar
 from kedr_tui.ui.widgets.tabbar import TabBar
 from kedr_tui.view.columns import TAB_TITLES, TABLES
 from kedr_tui.view.rows import State, marks_of
+from kedr_tui.ui import wording as uw
 
 EDITING = {c.action.partition("(")[0] for c in COMMANDS if c.edits}
-NOTHING_TO_DO = {"undo": "Нечего отменять.", "redo": "Нечего повторять."}
+NOTHING_TO_DO = {"undo": uw.NOTHING_TO_UNDO, "redo": uw.NOTHING_TO_REDO}
 
 
 def _key_commands() -> dict[str, list]:
@@ -94,13 +95,12 @@ class ReportScreen(EditingCommands, FileCommands, NavigationCommands, ComparingC
         # frame is out, so that keys pressed right after «4» reach the new tab
         self.call_after_refresh(self._mount_other_tabs)
         if self.errors():
-            self.tell(f"В отчёте ошибки ({len(self.errors())}): он открыт только для чтения. "
-                        "Исправьте файл и откройте снова.", title="Отчёт с ошибками",
+            self.tell(uw.opened_with_errors(len(self.errors())), title=uw.REPORT_WITH_ERRORS,
                         severity="error", timeout=10)
         elif self.session.read_only and not getattr(self.session, "held_elsewhere", False):
             # (a colleague editing is told in its own dialog, with «Повторить»)
-            reason = getattr(self.session, "read_only_reason", None) or "режим просмотра"
-            self.tell(f"Только чтение: {reason}.", timeout=6)
+            reason = getattr(self.session, "read_only_reason", None) or uw.VIEW_MODE
+            self.tell(uw.read_only_because(reason), timeout=6)
         if self.since is not None:
             self.call_after_refresh(self.compare_with, *self.since)
 
@@ -152,16 +152,16 @@ class ReportScreen(EditingCommands, FileCommands, NavigationCommands, ComparingC
         event.prevent_default()
         command, state = commands[0], states[0]
         if state is None:
-            self.tell(NOTHING_TO_DO.get(command.action, f"«{command.name}»: сейчас нечего делать."),
+            self.tell(NOTHING_TO_DO.get(command.action, uw.nothing_to_do(command.name)),
                       timeout=3)
         elif command.edits and self.read_only:
-            self.tell(f"Только чтение: «{command.name}» недоступно.", timeout=3)
+            self.tell(uw.read_only_refuses(command.name), timeout=3)
         elif command.action == "tab('changes')":
-            self.tell("Вкладки «Сравнение» нет: включите сравнение (Ctrl+P → «Сравнить с версией…»).",
+            self.tell(uw.NO_COMPARISON_TAB,
                       timeout=3)
         else:
-            self.tell(f"«{command.name}» недоступно на вкладке "
-                      f"«{TAB_TITLES.get(self.current_view().TABLE, '')}».", timeout=3)
+            self.tell(uw.unavailable_on_tab(command.name, TAB_TITLES.get(self.current_view().TABLE, "")),
+                      timeout=3)
 
     def tell(self, message: str, **kwargs) -> None:
         """A notification; it may quote user text, so it is never read as markup."""
@@ -328,9 +328,7 @@ class ReportScreen(EditingCommands, FileCommands, NavigationCommands, ComparingC
                 continue
             entries.append((command.group, key_text(command), command.name, command.help, bool(state)))
         entries.sort(key=lambda e: [c.group for c in COMMANDS].index(e[0]))
-        title = f"Клавиши — вкладка «{TAB_TITLES[self.current_view().TABLE]}»"
-        if self.read_only:
-            title += " (только чтение)"
+        title = uw.keys_of_tab(TAB_TITLES[self.current_view().TABLE], self.read_only)
         self.app.push_screen(HelpScreen(title, entries))
 
     def action_toggle_theme(self) -> None:

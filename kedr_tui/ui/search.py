@@ -10,12 +10,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from kedr_tui.ui.widgets.inorder import ClosesOnce, TextInput
+from kedr_tui.ui import wording as uw
 
 
 class SearchBar(ClosesOnce, ModalScreen[str | None]):
     """Enter searches (case and ё insensitive, every tab); Esc closes."""
 
-    BINDINGS = [Binding("escape", "cancel", "Отмена")]
+    BINDINGS = [Binding("escape", "cancel", uw.CANCEL)]
 
     def __init__(self, initial: str = ""):
         super().__init__(classes="search-screen")
@@ -24,7 +25,7 @@ class SearchBar(ClosesOnce, ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="search-bar"):
             yield Label(Text("/"), id="search-prompt")
-            yield TextInput(self.initial, placeholder="искать во всех вкладках; Enter — найти, Esc — отмена",
+            yield TextInput(self.initial, placeholder=uw.SEARCH_PROMPT,
                         id="search-input")
 
     def on_mount(self) -> None:

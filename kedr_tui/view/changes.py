@@ -14,11 +14,12 @@ from kedr_tui.core.diff import (ADDED, CHANGED, REMOVED, SAME, Diff, Entry, fiel
 from kedr_tui.core.identity import NarrativeId, TableId, TaskId, describe
 from kedr_tui.core.model import Report
 from kedr_tui.view.rows import Cell, ViewRow, one_line, short_text
+from kedr_tui.view import wording as vw
 
 CHANGED_MARK = "Δ"
 OPS = {ADDED: "+", REMOVED: "−", CHANGED: "~", SAME: "="}
-FORMS = {"program": "Прогр.", "indicators": "Ф1", "expenses": "Ф2", "amendments": "Ф3",
-         "narrative": "Доклад"}
+FORMS = {"program": vw.FORM_PROGRAM, "indicators": vw.FORM_1, "expenses": vw.FORM_2, "amendments": vw.FORM_3,
+         "narrative": vw.FORM_NARRATIVE}
 
 # field (or figure) -> the column that shows it, per section of the report
 _INDICATOR = {"task": "num", "name": "name", "unit": "unit", "better": "better", "prev": "prev",
@@ -121,18 +122,16 @@ def mark_rows(table: str, rows: list[ViewRow], marks: dict[str, set[str]] | None
 
 def _summary(entry: Entry) -> str:
     if entry.op in (ADDED, REMOVED):
-        what = "добавлено" if entry.op == ADDED else "удалено"
-        return what if not entry.figures else what + "; " + "; ".join(figure_line(f) for f in entry.figures)
+        return vw.added_or_removed(entry.op == ADDED, [figure_line(f) for f in entry.figures])
     parts = []
     for change in entry.fields:
         if change.check:
             if change.changed:
-                parts.append(f"! факт прошлого года {value_text('prev', change.new)} ≠ "
-                             f"факт {value_text('fact', change.old)}")
+                parts.append(vw.prev_differs_short(value_text('prev', change.new), value_text('fact', change.old)))
             continue
         if isinstance(change.old, str) and len(change.old) > 40 or isinstance(change.new, str) and len(
                 change.new or "") > 40:
-            parts.append(f"{field_label(entry.section, change.field)}: текст изменён")
+            parts.append(vw.text_changed(field_label(entry.section, change.field)))
         else:
             parts.append(f"{field_label(entry.section, change.field)}: "
                          f"{value_text(change.field, change.old)} → {value_text(change.field, change.new)}")
@@ -175,7 +174,7 @@ def change_rows(diff: Diff | None, report: Report | None) -> tuple[list[ViewRow]
             key = f"chg:{n}"
             rows.append(ViewRow(key, "change", (
                 Cell("⇒", "derived"), Cell(FORMS[group.name], "note"),
-                Cell(f"{node_name(node)}, всего", "total"),
+                Cell(vw.node_total(node_name(node)), "total"),
                 Cell(one_line("; ".join(figure_line(f) for f in node.figures)), "derived"),
             ), None, n - 1))
             node_key = _node_key(node.code, node.kind, report)
@@ -183,7 +182,7 @@ def change_rows(diff: Diff | None, report: Report | None) -> tuple[list[ViewRow]
     if diff.evaluation:
         n += 1
         rows.append(ViewRow(f"chg:{n}", "change", (
-            Cell("⇒", "derived"), Cell("Оценка", "note"), Cell("Оценка эффективности", "total"),
+            Cell("⇒", "derived"), Cell(vw.EVALUATION_SHORT, "note"), Cell(vw.EVALUATION, "total"),
             Cell(one_line("; ".join(figure_line(f) for f in diff.evaluation)), "derived"),
         ), None, n - 1))
         targets[f"chg:{n}"] = ("findings", "", None)

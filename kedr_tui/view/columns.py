@@ -9,20 +9,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from kedr_tui.core.fields import FIELDS
+from kedr_tui.view import wording as vw
 
 if TYPE_CHECKING:
     from kedr_tui.view.rows import ViewRow
 
 TABLES = ("indicators", "expenses", "amendments", "narrative", "findings", "review")
-TAB_TITLES = {
-    "indicators": "Показатели",
-    "expenses": "Расходы",
-    "amendments": "Изменения",
-    "narrative": "Доклад",
-    "findings": "Проверка",
-    "review": "Рассмотрение",
-    "changes": "Сравнение",
-}
+TAB_TITLES = vw.TAB_TITLES
 
 
 class ViewColumn(NamedTuple):
@@ -52,21 +45,21 @@ COLUMNS: dict[str, tuple[ViewColumn, ...]] = {
         _own("indicators", "prev", 6, right=True, cap=9),
         _own("indicators", "plan", 4, right=True, cap=10),
         _own("indicators", "fact", 4, right=True, cap=10),
-        ViewColumn("abs", "Откл.", 5, right=True, cap=10),
-        ViewColumn("rel", "Откл.%", 6, right=True, cap=8),
-        ViewColumn("growth", "Рост %", 6, right=True, cap=8),
+        ViewColumn("abs", vw.COL_ABS, 5, right=True, cap=10),
+        ViewColumn("rel", vw.COL_REL, 6, right=True, cap=8),
+        ViewColumn("growth", vw.COL_GROWTH, 6, right=True, cap=8),
         _own("indicators", "justification", 20, flex=3),
         _own("indicators", "formula", 16, flex=2),
     ),
     "expenses": (
         MARK,
-        ViewColumn("code", "Код", 9, cap=10),
-        ViewColumn("name", "Мероприятие / исполнитель", 24, flex=5),
+        ViewColumn("code", vw.COL_CODE, 9, cap=10),
+        ViewColumn("name", vw.COL_ACTIVITY_EXECUTOR, 24, flex=5),
         _own("expenses", "plan_year", 8, right=True, cap=12),
         _own("expenses", "plan_period", 9, right=True, cap=12),
         _own("expenses", "cash", 8, right=True, cap=12),
-        ViewColumn("pct_year", "% год", 6, right=True, cap=8),
-        ViewColumn("pct_period", "% пер.", 6, right=True, cap=8),
+        ViewColumn("pct_year", vw.COL_PCT_YEAR, 6, right=True, cap=8),
+        ViewColumn("pct_period", vw.COL_PCT_PERIOD, 6, right=True, cap=8),
         _own("expenses", "justification", 20, flex=3),
     ),
     "amendments": (
@@ -79,28 +72,28 @@ COLUMNS: dict[str, tuple[ViewColumn, ...]] = {
     ),
     "narrative": (
         MARK,
-        ViewColumn("part", "Раздел", 26, flex=1),
-        ViewColumn("text", "Текст", 30, flex=4),
+        ViewColumn("part", vw.COL_SECTION, 26, flex=1),
+        ViewColumn("text", vw.COL_TEXT, 30, flex=4),
     ),
     "changes": (       # the comparison with an earlier version (shown only while comparing)
         MARK,
-        ViewColumn("form", "Форма", 5, cap=6),
-        ViewColumn("what", "Строка", 24, flex=3),
-        ViewColumn("change", "Что изменилось", 30, flex=4),
+        ViewColumn("form", vw.COL_FORM, 5, cap=6),
+        ViewColumn("what", vw.COL_ROW, 24, flex=3),
+        ViewColumn("change", vw.COL_WHAT_CHANGED, 30, flex=4),
     ),
     "findings": (
         MARK,
-        ViewColumn("code", "Код", 9, cap=11),
-        ViewColumn("place", "Где", 18, flex=1),
-        ViewColumn("line", "Стр.", 4, right=True, cap=6),
-        ViewColumn("message", "Сообщение", 30, flex=4),
+        ViewColumn("code", vw.COL_CODE, 9, cap=11),
+        ViewColumn("place", vw.WHERE, 18, flex=1),
+        ViewColumn("line", vw.COL_LINE, 4, right=True, cap=6),
+        ViewColumn("message", vw.COL_MESSAGE, 30, flex=4),
     ),
     "review": (
         MARK,
-        ViewColumn("what", "Что", 10, cap=18),
-        ViewColumn("row", "Строка / значение", 14, flex=3),
-        ViewColumn("status", "Статус", 8, cap=14),
-        ViewColumn("text", "Комментарий", 14, flex=4),
+        ViewColumn("what", vw.COL_WHAT, 10, cap=18),
+        ViewColumn("row", vw.COL_ROW_OR_VALUE, 14, flex=3),
+        ViewColumn("status", vw.COL_STATUS, 8, cap=14),
+        ViewColumn("text", vw.COL_COMMENT, 14, flex=4),
     ),
 }
 

@@ -16,11 +16,12 @@ from kedr_tui.core.identity import norm
 from kedr_tui.core.model import LOWER
 from kedr_tui.core.numbers import fmt_money, fmt_pct, fmt_ratio, fmt_value
 from kedr_tui.core.safe_text import visible_text
+from kedr_tui.core import wording
+from kedr_tui.view import wording as vw
 from kedr_tui.view.rows import State, ViewRow, fmt_date, place_of, short_text
 
-KIND_NAMES = {"program": "Программа", "subprogram": "Подпрограмма", "main": "Основное мероприятие",
-              "activity": "Мероприятие"}
-SEVERITY_NAMES = {"error": "ошибка", "warning": "предупреждение"}
+KIND_NAMES = wording.NODE_KINDS
+SEVERITY_NAMES = {"error": vw.SEVERITY_ERROR, "warning": vw.SEVERITY_WARNING}
 
 
 def _name(section: str, field: str) -> str:
@@ -87,7 +88,7 @@ def _detail_text(table: str, row: ViewRow | None, state: State, styles: dict | N
         if table == "findings" and row is not None:
             _finding(out, row, state)
         else:
-            out.line(("Нет строки", "note"))
+            out.line((vw.NO_ROW, "note"))
         return out.text
     kind = row.kind
     if kind == "indicator":
@@ -103,7 +104,7 @@ def _detail_text(table: str, row: ViewRow | None, state: State, styles: dict | N
     elif kind == "amendment":
         amd = report.amendments[row.index]
         out.findings(_row_findings(state, "amendments", row.index))
-        out.line((f"Изменение № {row.index + 1}", "label"))
+        out.line((vw.amendment_number(row.index + 1), "label"))
         out.field(_name("amendments", "act"), amd.act)
         out.field(_name("amendments", "date"), fmt_date(amd.date))
         out.field(_name("amendments", "number"), amd.number or "—")
@@ -112,16 +113,16 @@ def _detail_text(table: str, row: ViewRow | None, state: State, styles: dict | N
         out.findings(_row_findings(state, row.section, row.index, row.field))
         out.line((row.cells[1].text, "label"))
         value = row.cells[2].text if row.field == "year" else _text_value(state, row)
-        out.line(value if value.strip() else ("(пусто)", "note"))
+        out.line(value if value.strip() else (wording.EMPTY_VALUE, "note"))
     elif kind == "finding":
         _finding(out, row, state)
     else:
         title = next((c.text for c in row.cells if c.text.strip()), "")
         out.line((title, "label"))
         if table == "narrative":
-            out.line(("Строки ниже — поля этого раздела: Enter правит текст, подробности здесь.", "note"))
+            out.line((vw.NARRATIVE_FIELDS_BELOW, "note"))
         else:
-            out.line(("Заголовок раздела.", "note"))
+            out.line((vw.SECTION_HEADING, "note"))
     return out.text
 
 
@@ -137,8 +138,8 @@ def where(state: State, index: int) -> str:
     for group in state.derived.groups:
         for number, i in group.rows:
             if i == index:
-                return ("Показатель цели" if group.task == 0 else f"Задача {group.task}") + f", № {number}"
-    return f"Показатель {index + 1}"
+                return vw.indicator_place(group.task, number)
+    return vw.indicator_number(index + 1)
 
 
 def _indicator(out: _Out, row: ViewRow, state: State) -> None:
@@ -147,30 +148,29 @@ def _indicator(out: _Out, row: ViewRow, state: State) -> None:
     out.findings(_row_findings(state, "indicators", row.index))
     out.line((where(state, row.index) + ". ", "label"), ind.name)
     out.field(_name("indicators", "unit"), ind.unit or "—")
-    out.field(_name("indicators", "better"), "меньше (↓)" if ind.better == LOWER else "больше (↑)")
+    out.field(_name("indicators", "better"), vw.BETTER_LOWER if ind.better == LOWER else vw.BETTER_HIGHER)
     prev = fmt_value(ind.prev) if ind.prev is not None else (ind.prev_note or "—")
-    fact = fmt_value(ind.fact) if ind.fact is not None else (ind.fact_note or "нет")
+    fact = fmt_value(ind.fact) if ind.fact is not None else (ind.fact_note or vw.NO_FACT)
     out.line((f"{_name('indicators', 'prev')}: ", "label"), prev,
              (f"   {_name('indicators', 'plan')}: ", "label"), fmt_value(ind.plan),
              (f"   {_name('indicators', 'fact')}: ", "label"), (fact, "bad" if fig.unfavourable else ""))
     bad = "bad" if fig.unfavourable else "derived"
-    out.line(("Отклонение: ", "label"), (fmt_value(fig.abs_deviation), bad),
-             ("   Относительное: ", "label"), (_pct(fig.rel_deviation), bad),
-             ("   Темп роста: ", "label"), (_pct(fig.growth), "derived"))
+    out.line((vw.DEVIATION, "label"), (fmt_value(fig.abs_deviation), bad),
+             (vw.RELATIVE, "label"), (_pct(fig.rel_deviation), bad),
+             (vw.GROWTH, "label"), (_pct(fig.growth), "derived"))
     out.field(_name("indicators", "justification"), ind.justification or "—")
     if ind.formula:
         value = fig.formula
         if value.error:
-            verdict = (f"не вычисляется: {value.error}", "mismatch")
+            verdict = (vw.formula_not_computed(value.error), "mismatch")
         elif value.value is None:
-            verdict = ("нечего проверять", "note")
+            verdict = (vw.FORMULA_NOTHING_TO_CHECK, "note")
         elif fig.formula_mismatch:
-            verdict = (f"{value.expression} = {fmt_ratio(value.value)} — не совпадает с фактом "
-                       f"{fmt_value(ind.fact)}", "mismatch")
+            verdict = (vw.formula_mismatch(value.expression, fmt_ratio(value.value), fmt_value(ind.fact)), "mismatch")
         elif ind.fact is None:
             verdict = (f"{value.expression} = {fmt_ratio(value.value)}", "derived")
         else:
-            verdict = (f"{value.expression} = {fmt_ratio(value.value)} — совпадает с фактом", "derived")
+            verdict = (vw.formula_matches(value.expression, fmt_ratio(value.value)), "derived")
         out.line((f"{_name('indicators', 'formula')}: ", "label"), ind.formula, "  →  ", verdict)
     else:
         out.field(_name("indicators", "formula"), "—")
@@ -187,25 +187,25 @@ def _group(out: _Out, table: str, row: ViewRow, state: State) -> None:
     report, derived = state.report, state.derived
     if row.kind == "goal":
         out.findings(_row_findings(state, "program", None, "goal"))
-        out.line(("Цель программы. ", "label"), report.program.goal)
+        out.line((vw.GOAL_LABEL, "label"), report.program.goal)
         count = next((len(g.rows) for g in derived.groups if g.task == 0), 0)
     else:
         task = row.ident.number
         out.findings(_row_findings(state, "tasks", task - 1))
-        title = report.tasks[task - 1].title if 1 <= task <= len(report.tasks) else "(такой задачи нет)"
-        out.line((f"Задача {task}. ", "label"), title)
+        title = report.tasks[task - 1].title if 1 <= task <= len(report.tasks) else vw.NO_SUCH_TASK
+        out.line((vw.task_label(task), "label"), title)
         count = next((len(g.rows) for g in derived.groups if g.task == task), 0)
         acts = [a.code for a in report.activities if a.task == task]
-        out.field("Основные мероприятия", ", ".join(acts) or "—")
-    out.field("Показателей", str(count))
+        out.field(vw.MAIN_ACTIVITIES, ", ".join(acts) or "—")
+    out.field(vw.INDICATOR_COUNT, str(count))
 
 
 def _amounts_line(out: _Out, amounts) -> None:
     out.line((f"{_name('expenses', 'plan_year')}: ", "label"), fmt_money(amounts.plan_year),
              (f"   {_name('expenses', 'plan_period')}: ", "label"), fmt_money(amounts.plan_period),
              (f"   {_name('expenses', 'cash')}: ", "label"), fmt_money(amounts.cash))
-    out.line(("Исполнено к плану на год: ", "label"), (_pct(amounts.pct_year), "derived"),
-             ("   к плану на период: ", "label"), (_pct(amounts.pct_period), "derived"))
+    out.line((vw.DONE_TO_YEAR_PLAN, "label"), (_pct(amounts.pct_year), "derived"),
+             (vw.DONE_TO_PERIOD_PLAN, "label"), (_pct(amounts.pct_period), "derived"))
 
 
 def _node(out: _Out, row: ViewRow, state: State) -> None:
@@ -225,7 +225,7 @@ def _node(out: _Out, row: ViewRow, state: State) -> None:
         out.field(_name("activities", "task"), str(node.task))
     _amounts_line(out, node.total)
     names = ", ".join(line.executor for line in node.shown_executors)
-    out.field("Исполнители", names or "—")
+    out.field(vw.EXECUTORS, names or "—")
     if node.justification:
         out.field(_name("expenses", "justification"), node.justification)
 
@@ -234,7 +234,7 @@ def _expense(out: _Out, row: ViewRow, state: State) -> None:
     exp = state.report.expenses[row.index]
     out.findings(_row_findings(state, "expenses", row.index))
     node = state.derived.nodes.get(exp.code)
-    out.line((f"{exp.code} ", "label"), node.title if node else "(нет такого мероприятия)")
+    out.line((f"{exp.code} ", "label"), node.title if node else vw.NO_SUCH_ACTIVITY)
     out.field(_name("expenses", "executor"), exp.executor)
     _amounts_line(out, amounts_of(exp))
     out.field(_name("expenses", "justification"), exp.justification or "—")
@@ -243,7 +243,7 @@ def _expense(out: _Out, row: ViewRow, state: State) -> None:
 def _line(out: _Out, row: ViewRow, state: State) -> None:
     code, executor = row.ident.code, row.ident.executor
     node = state.derived.nodes.get(code)
-    out.line(("Итог исполнителя по вложенным мероприятиям ", "label"), (code, "label"))
+    out.line((vw.EXECUTOR_TOTAL_OF, "label"), (code, "label"))
     out.field(_name("expenses", "executor"), executor)
     if node is not None:
         for line in node.executors:
@@ -251,19 +251,18 @@ def _line(out: _Out, row: ViewRow, state: State) -> None:
                 _amounts_line(out, line.amounts)
                 if line.justification:
                     out.field(_name("expenses", "justification"), line.justification)
-    out.line(("Итоги вычисляются: правьте строки вложенных мероприятий.", "note"))
+    out.line((vw.TOTALS_COMPUTED, "note"))
 
 
 def _finding(out: _Out, row: ViewRow, state: State) -> None:
     f = state.findings[row.index]
     out.line((f"{f.code} ", f.severity), (f"({SEVERITY_NAMES[f.severity]})", f.severity))
     out.line(f.message)
-    out.field("Где", place_of(f, state.report, state.derived)
-              + (f" — строка {f.line}, позиция {f.column} файла" if f.line else ""))
+    out.field(vw.WHERE, vw.finding_place(place_of(f, state.report, state.derived), f.line, f.column))
     if f.field:
         section = f.ref[0] if f.ref else "report"
-        out.field("Поле", label(section, f.field))
-    out.line(("Enter — перейти к строке", "note"))
+        out.field(vw.FIELD, label(section, f.field))
+    out.line((vw.ENTER_GOES_TO_ROW, "note"))
 
 
 def row_context(state: State | None, row: ViewRow | None) -> str:
@@ -280,7 +279,7 @@ def row_context(state: State | None, row: ViewRow | None) -> str:
         act = report.activities[row.index]
         text = f"{act.code} · {act.title}"
     elif row.kind == "amendment":
-        text = f"Изменение № {row.index + 1} · {report.amendments[row.index].act}"
+        text = vw.amendment_title(row.index + 1, report.amendments[row.index].act)
     elif row.kind == "text":
         text = row.cells[1].text
     else:

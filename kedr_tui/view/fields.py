@@ -18,6 +18,7 @@ from kedr_tui.core.fields import FIELDS, label  # noqa: F401  (label: the editor
 from kedr_tui.core.fields import editable_text as to_text  # noqa: F401  (a value for retyping)
 from kedr_tui.core.model import HIGHER, LOWER, Report
 from kedr_tui.core.operations import change_activity_code, change_program_code, check_activity_code
+from kedr_tui.view import wording as vw
 
 
 def editor_kind(section: str, field: str) -> str:
@@ -41,24 +42,24 @@ def value_of(report: Report, section: str, index: int | None, field: str):
 def choices(report: Report, section: str, index: int | None, field: str) -> list[tuple[object, str]]:
     """(value, label) pairs for a choice field."""
     if field == "better":
-        return [(HIGHER, "↑ больше — лучше"), (LOWER, "↓ меньше — лучше")]
-    tasks = [(n, f"Задача {n}. {' '.join(t.title.split())}") for n, t in enumerate(report.tasks, 1)]
+        return [(HIGHER, vw.CHOICE_HIGHER), (LOWER, vw.CHOICE_LOWER)]
+    tasks = [(n, vw.task_choice(n, ' '.join(t.title.split()))) for n, t in enumerate(report.tasks, 1)]
     if section == "indicators" and field == "task":
-        return [(0, f"Цель программы. {' '.join(report.program.goal.split())}"), *tasks]
+        return [(0, vw.goal_choice(' '.join(report.program.goal.split()))), *tasks]
     if section == "activities" and field == "task":
         act = report.activities[index] if index is not None else None
         parts = split_code(act.code) if act else None
         main = bool(parts and parts[2] and not parts[3])
-        return tasks if main else [(None, "— без задачи (по основному мероприятию)"), *tasks]
+        return tasks if main else [(None, vw.CHOICE_NO_TASK), *tasks]
     if section == "expenses" and field == "code":
         parents = {parent_code(a.code) for a in report.activities}
         out = [(a.code, f"{a.code}  {' '.join(a.title.split())}") for a in report.activities
                if a.code not in parents]
         current = value_of(report, section, index, field) if index is not None else None
         if current is not None and current not in {v for v, _ in out}:
-            out.insert(0, (current, f"{current}  (текущее)"))
+            out.insert(0, (current, vw.current_choice(current)))
         return out
-    raise EditError(f"у поля «{label(section, field)}» нет списка значений")
+    raise EditError(vw.no_choices(label(section, field)))
 
 
 # ---------------------------------------------------------------- parsing and the edit
@@ -68,24 +69,24 @@ def parse(report: Report, section: str, index: int | None, field: str, text: str
     entry = FIELDS[(section, field)]
     value = entry.parse(text, report)
     if entry.required and isinstance(value, str) and not value.strip():
-        raise EditError("поле не может быть пустым")
+        raise EditError(vw.FIELD_REQUIRED)
     if section == "activities" and field == "code":
         check_activity_code(report, index, value)
     elif section == "program" and field == "code":
         if not re.fullmatch(r"\d{2}", value):
-            raise EditError("код программы — две цифры, например 04")
+            raise EditError(vw.PROGRAM_CODE_FORM)
     elif section == "expenses" and field in ("code", "executor"):
         row = report.expenses[index]
         code = value if field == "code" else row.code
         executor = value if field == "executor" else row.executor
         if field == "code" and code not in {a.code for a in report.activities}:
-            raise EditError(f"нет мероприятия с кодом «{code}»")
+            raise EditError(vw.no_activity(code))
         for i, other in enumerate(report.expenses):
             if i != index and other.code == code and other.executor == executor:
-                raise EditError(f"исполнитель «{executor}» уже есть в мероприятии {code}")
+                raise EditError(vw.executor_exists(executor, code))
     elif section == "report" and field == "year":
         if not 1900 <= value <= 2200:
-            raise EditError("год — четыре цифры, например 2021")
+            raise EditError(vw.YEAR_FORM)
     return value
 
 
@@ -101,12 +102,12 @@ def edit_for(report: Report, section: str, index: int | None, field: str, value)
 def describe(edit) -> str:
     """A few words about an edit, for «Отменено: …»."""
     if isinstance(edit, Batch):
-        return edit.label or "несколько изменений"
+        return edit.label or vw.EDIT_SEVERAL
     if isinstance(edit, SetField):
         return label(edit.section, edit.field).lower()
     name = type(edit).__name__
-    return {"InsertRow": "добавление строки", "DeleteRow": "удаление строки",
-            "MoveRow": "перемещение строки"}.get(name, "изменение")
+    return {"InsertRow": vw.EDIT_ADD_ROW, "DeleteRow": vw.EDIT_DELETE_ROW,
+            "MoveRow": vw.EDIT_MOVE_ROW}.get(name, vw.EDIT_CHANGE)
 
 
 def sections_of(edit) -> set[str]:

@@ -19,6 +19,7 @@ class Target(Struct, frozen=True):
 
 
 def normalize(text: str) -> str:
+    # «ё» folds into «е»: letters, not wording (tests/test_wording.py allows them here)
     return text.casefold().replace("ё", "е")
 
 

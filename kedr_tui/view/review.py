@@ -16,17 +16,13 @@ from kedr_tui.core import identity
 from kedr_tui.core import review as R
 from kedr_tui.core.model import Report
 from kedr_tui.view.rows import REVIEW_MARKS, Cell, State, ViewRow, ref_target, short_text
+from kedr_tui.view import wording as vw
 
 # The marker column: one character per mark status (a finding's «!»/«✖» otherwise).
 MARK_SYMBOLS = REVIEW_MARKS
 CHANGED_SYMBOL = "△"   # reworked since the mark: the meeting should look again
 
-MEETING_FIELDS = (
-    ("number", "Номер"), ("date", "Дата"), ("chair", "Председатель"), ("secretary", "Секретарь"),
-    ("participants", "Участники"), ("rating", "Принятая оценка"),
-    ("rating_reason", "Причина оценки"), ("decision", "Решение: отчёт"),
-    ("program_decision", "Решение: программа"),
-)
+MEETING_FIELDS = tuple(vw.MEETING_FIELDS.items())
 MEETING_CHOICES = {"rating": R.RATINGS, "decision": R.DECISIONS,
                    "program_decision": R.PROGRAM_DECISIONS}
 
@@ -89,17 +85,15 @@ def mark_lines(review: R.Review | None, report: Report, rid) -> list[tuple[str, 
     for _i, mark in marks_for(review, rid):
         who = ", ".join(p for p in (mark.author, mark.made.strftime("%d.%m.%Y %H:%M")
                                     if mark.made else "") if p)
-        out.append((f"Замечание «{mark.status}»" + (f" ({who})" if who else "") + ": "
-                    + (" ".join(mark.comment.split()) or "без комментария"), "review"))
+        out.append((vw.mark_line(mark.status, who, " ".join(mark.comment.split())), "review"))
         state = R.mark_state(mark, report)
         if state:
             out.append((state, "bad"))
     if review is not None:
         for item in review.assignments:
             if item.row == rid and not item.done:
-                due = item.due.strftime("%d.%m.%Y") if item.due else "без срока"
-                out.append((f"Поручение ({item.responsible or 'без ответственного'}, до {due}): "
-                            f"{' '.join(item.text.split())}", "review"))
+                out.append((vw.assignment_line(item.responsible, item.due.strftime("%d.%m.%Y") if item.due
+                                               else None, " ".join(item.text.split())), "review"))
     return out
 
 
@@ -121,23 +115,23 @@ def review_rows(review: R.Review | None, report: Report | None, computed_rating:
     rows: list[ViewRow] = []
     blank = Cell("")
     meeting = review.meeting
-    rows.append(ViewRow("h:meeting", "heading", (blank, Cell("Заседание", "group"), blank, blank,
-                                                 Cell(f"статус отчёта: {R.status_of(review)}",
+    rows.append(ViewRow("h:meeting", "heading", (blank, Cell(vw.MEETING, "group"), blank, blank,
+                                                 Cell(vw.report_status(R.status_of(review)),
                                                       "group"))))
     for key, label in MEETING_FIELDS:
         hint = ""
         role = ""
         if key == "rating":
-            hint = f"рассчитана: {computed_rating}"
-            if meeting.rating and meeting.rating != computed_rating and not meeting.rating_reason:
-                hint += " — укажите причину другой оценки"
-                role = "bad"
+            needs_reason = bool(meeting.rating and meeting.rating != computed_rating
+                                and not meeting.rating_reason)
+            hint = vw.rating_hint(computed_rating, needs_reason)
+            role = "bad" if needs_reason else ""
         value = _value(meeting, key)
         rows.append(ViewRow(f"meeting:{key}", "meeting", (
             blank, Cell(label, "label"), Cell(value, "" if value != "—" else "note"), blank,
             Cell(hint, role or "note")), "meeting", None, key))
 
-    rows.append(ViewRow("h:marks", "heading", (blank, Cell(f"Замечания ({len(review.marks)})",
+    rows.append(ViewRow("h:marks", "heading", (blank, Cell(vw.marks_heading(len(review.marks)),
                                                            "group"), blank, blank, blank)))
     for i, mark in enumerate(review.marks):
         state = R.mark_state(mark, report) if report is not None else ""
@@ -146,33 +140,32 @@ def review_rows(review: R.Review | None, report: Report | None, computed_rating:
         if state:
             text = f"{state}. {text}"
         rows.append(ViewRow(f"mark:{i}", "mark", (
-            Cell(symbol, "bad" if state else "review"), Cell("Замечание"),
+            Cell(symbol, "bad" if state else "review"), Cell(vw.MARK),
             Cell(identity.describe(mark.row), "bad" if state == R.ORPHANED else ""),
             Cell(mark.status, "review"), Cell(text, "bad" if state else "")), "marks", i))
 
     rows.append(ViewRow("h:assignments", "heading", (
-        blank, Cell(f"Поручения ({len(review.assignments)})", "group"), blank, blank, blank)))
+        blank, Cell(vw.assignments_heading(len(review.assignments)), "group"), blank, blank, blank)))
     for i, item in enumerate(review.assignments):
         late = item.overdue(today)
-        due = item.due.strftime("%d.%m.%Y") if item.due else "без срока"
-        status = "выполнено" if item.done else ("просрочено" if late else f"до {due}")
-        where = "Отчёт в целом" if item.row == identity.REPORT else identity.describe(item.row)
+        due = item.due.strftime("%d.%m.%Y") if item.due else None
+        status = vw.assignment_status(item.done, late, due)
+        where = identity.describe(item.row)
         text = " ".join(item.text.split()) + (f" — {item.responsible}" if item.responsible else "")
         if late:
-            text = f"срок {due}: {text}"
+            text = vw.late_assignment(due, text)
         rows.append(ViewRow(f"asg:{i}", "assignment", (
             Cell("!" if late else ("✓" if item.done else ""), "bad" if late else "review"),
-            Cell("Поручение"), Cell(where), Cell(status, "bad" if late else ("note" if item.done
+            Cell(vw.ASSIGNMENT), Cell(where), Cell(status, "bad" if late else ("note" if item.done
                                                                               else "")),
             Cell(text, "bad" if late else "")), "assignments", i))
 
     for n, old in enumerate(reversed(review.history)):
-        when = old.date.strftime("%d.%m.%Y") if old.date else "без даты"
+        when = old.date.strftime("%d.%m.%Y") if old.date else None
         rows.append(ViewRow(f"hist:{n}", "history", (
-            blank, Cell("Прошлое", "note"), Cell(f"заседание № {old.number or '—'} от {when}", "note"),
+            blank, Cell(vw.PAST, "note"), Cell(vw.past_meeting(old.number, when), "note"),
             Cell(old.decision or "—", "note"),
-            Cell(short_text(f"оценка: {old.rating or '—'}; программа: "
-                            f"{old.program_decision or '—'}", 80), "note"))))
+            Cell(short_text(vw.past_outcome(old.rating, old.program_decision), 80), "note"))))
     return rows
 
 
@@ -227,42 +220,41 @@ def _review_row_detail(row: ViewRow | None, state: State, styles: dict) -> Text:
     label, note = styles.get("label", ""), styles.get("note", "")
     review, report = state.review, state.report
     if row is None:
-        text.append("Нет строки", note)
+        text.append(vw.NO_ROW, note)
         return text
     if row.kind == "meeting":
         text.append(f"{row.cells[1].text}: ", label)
         text.append(row.cells[2].text)
         if row.field in MEETING_CHOICES:
-            text.append("\nВозможно: " + ", ".join(MEETING_CHOICES[row.field]), note)
-        text.append("\nEnter — изменить", note)
+            text.append(vw.POSSIBLE_VALUES + ", ".join(MEETING_CHOICES[row.field]), note)
+        text.append(vw.ENTER_TO_CHANGE, note)
     elif row.kind == "mark" and review is not None:
         mark = review.marks[row.index]
-        text.append(f"Замечание «{mark.status}»: ", label)
+        text.append(vw.mark_heading(mark.status), label)
         text.append(identity.describe(mark.row))
         who = ", ".join(p for p in (mark.author, mark.made.strftime("%d.%m.%Y %H:%M")
                                     if mark.made else "") if p)
         if who:
             text.append(f"\n{who}", note)
-        text.append("\n" + (mark.comment.strip() or "без комментария"))
+        text.append("\n" + (mark.comment.strip() or vw.NO_COMMENT))
         state_text = R.mark_state(mark, report) if report is not None else ""
         if state_text:
             text.append("\n" + state_text, styles.get("bad", ""))
-        text.append("\nEnter — перейти к строке · m — изменить замечание", note)
+        text.append(vw.MARK_KEYS, note)
     elif row.kind == "assignment" and review is not None:
         item = review.assignments[row.index]
-        text.append("Поручение: ", label)
+        text.append(vw.ASSIGNMENT_LABEL, label)
         text.append(item.text.strip())
-        text.append("\nОтветственный: ", label)
+        text.append(vw.RESPONSIBLE_LABEL, label)
         text.append(item.responsible or "—")
-        text.append("\nСрок: ", label)
+        text.append(vw.DUE_LABEL, label)
         text.append(item.due.strftime("%d.%m.%Y") if item.due else "—")
-        text.append("\nСтрока: ", label)
+        text.append(vw.ROW_LABEL, label)
         text.append(identity.describe(item.row))
-        text.append("\nEnter — перейти к строке · x — выполнено / не выполнено", note)
+        text.append(vw.ASSIGNMENT_KEYS, note)
     else:
         text.append(next((c.text for c in row.cells if c.text.strip()), ""), label)
-        text.append("\nm — замечание к строке (на других вкладках) · o — поручение · "
-                    "P — протокол", note)
+        text.append(vw.REVIEW_KEYS, note)
     return text
 
 
@@ -311,8 +303,8 @@ class MeetingLine(NamedTuple):
 
 
 MEETING_HEADERS = {
-    "indicators": ("№", "Показатель", "План", "Факт", "Откл.%", "Рост %", " "),
-    "expenses": ("Код", "Мероприятие", "План год", "Касса", "% год", "% пер.", " "),
+    "indicators": ("№", vw.MEETING_INDICATOR, vw.MEETING_PLAN, vw.MEETING_FACT, vw.COL_REL, vw.COL_GROWTH, " "),
+    "expenses": (vw.COL_CODE, vw.MEETING_ACTIVITY, vw.MEETING_PLAN_YEAR, vw.MEETING_CASH, vw.COL_PCT_YEAR, vw.COL_PCT_PERIOD, " "),
 }
 
 
@@ -329,7 +321,7 @@ def meeting_lines(state: State, table: str) -> list[MeetingLine]:
         for group in derived.groups:
             if not group.rows:
                 continue
-            prefix = "Ц" if group.task == 0 else f"З{group.task}"
+            prefix = vw.group_short(group.task)
             out.append(MeetingLine(f"group:{group.task}", ("", group.heading, "", "", "", "", ""),
                                    "group"))
             for number, index in group.rows:

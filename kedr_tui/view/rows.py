@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import NamedTuple
 from datetime import date
 
+from kedr_tui.core import wording
 from kedr_tui.core.derive import Derived, Node
 from kedr_tui.core.errors import Finding
 from kedr_tui.core.fields import FIELDS, of_section
@@ -23,6 +24,7 @@ from kedr_tui.core.model import LOWER, Report
 from kedr_tui.core.numbers import fmt_money, fmt_pct, fmt_value
 from kedr_tui.core.safe_text import has_control, visible
 from kedr_tui.view.columns import COLUMNS
+from kedr_tui.view import wording as vw
 
 ERROR, WARNING = "error", "warning"
 MARK_TEXT = {ERROR: "✖", WARNING: "!"}
@@ -68,7 +70,7 @@ def marks_of(findings) -> dict[tuple, str]:
 NO_MARK = Cell("")
 MARK_CELLS = {severity: Cell(text, severity) for severity, text in MARK_TEXT.items()}
 # a row's review mark, by its status (view/review.py puts it in the marks in place of a finding's)
-REVIEW_MARKS = {"вопрос": "?", "на доработку": "◆", "принято": "✓"}
+REVIEW_MARKS = dict(zip(wording.MARK_STATUSES, ("?", "◆", "✓")))
 MARK_CELLS.update({status: Cell(text, "review") for status, text in REVIEW_MARKS.items()})
 
 
@@ -153,13 +155,13 @@ def indicator_row(number: int, index: int, ind, figures, mark: Cell) -> ViewRow:
 def _group_row(group, mark: Cell, width: int) -> ViewRow:
     blank = (Cell(""),) * (width - 3)
     if group.task == 0:
-        return ViewRow("goal", "goal", (mark, Cell("Ц", "group"), Cell(one_line(group.heading), "group"),
+        return ViewRow("goal", "goal", (mark, Cell(vw.group_short(0), "group"), Cell(one_line(group.heading), "group"),
                                         *blank), "program", None, ident=TableId("program"))
     if not group.known:
-        return ViewRow(f"task:{group.task}", "orphan", (mark, Cell(f"З{group.task}", "group"),
+        return ViewRow(f"task:{group.task}", "orphan", (mark, Cell(vw.group_short(group.task), "group"),
                                                         Cell(group.heading, "group"), *blank),
                        ident=TaskId(group.task))
-    return ViewRow(f"task:{group.task}", "task", (mark, Cell(f"З{group.task}", "group"),
+    return ViewRow(f"task:{group.task}", "task", (mark, Cell(vw.group_short(group.task), "group"),
                                                   Cell(one_line(group.heading), "group"), *blank),
                    "tasks", group.task - 1, ident=TaskId(group.task))
 
@@ -242,10 +244,10 @@ def _expense_row(index: int, row, depth: int, mark: Cell) -> ViewRow:
 
 
 def _task_heading(report: Report, task: int, mark: Cell, width: int) -> ViewRow:
-    title = report.tasks[task - 1].title if 1 <= task <= len(report.tasks) else "(такой задачи нет)"
+    title = report.tasks[task - 1].title if 1 <= task <= len(report.tasks) else vw.NO_SUCH_TASK
     blank = (Cell(""),) * (width - 3)
-    return ViewRow(f"etask:{task}", "task", (mark, Cell(f"Задача {task}", "group"),
-                                             Cell(f"Задача {task}. {one_line(title)}", "group"), *blank),
+    return ViewRow(f"etask:{task}", "task", (mark, Cell(wording.row_task(task), "group"),
+                                             Cell(vw.task_choice(task, one_line(title)), "group"), *blank),
                    "tasks" if 1 <= task <= len(report.tasks) else None,
                    task - 1 if 1 <= task <= len(report.tasks) else None, ident=TaskId(task))
 
@@ -299,7 +301,7 @@ def expense_rows(state: State, memo: Memo, marks: dict) -> list[ViewRow]:
     if orphans:
         blank = (Cell(""),) * (width - 3)
         rows.append(ViewRow("orphans", "heading", (Cell(""), Cell(""),
-                                               Cell("Строки расходов вне дерева мероприятий", "group"),
+                                               Cell(vw.ORPHAN_EXPENSES, "group"),
                                                *blank)))
         for index in orphans:
             row = report.expenses[index]
@@ -365,23 +367,23 @@ def narrative_rows(state: State, memo: Memo, marks: dict) -> list[ViewRow]:
         rows.append(memo.get(key, (label, text, mark), lambda: _text_row(key, label, text, section, index,
                                                                           field, mark)))
 
-    rows.append(_heading("h:program", "Программа"))
+    rows.append(_heading("h:program", vw.HEADING_PROGRAM))
     for entry in of_section("program"):
         add(f"program:{entry.name}", entry.short, getattr(report.program, entry.name), "program", None,
             entry.name)
     add("report:year", FIELDS["report", "year"].short, str(report.year), "report", None, "year")
-    rows.append(_heading("h:narrative", "Доклад о ходе реализации"))
+    rows.append(_heading("h:narrative", vw.HEADING_NARRATIVE))
     add("narrative:intro", FIELDS["narrative", "intro"].short, report.narrative.intro, "narrative", None,
         "intro")
     for group in derived.groups:
-        prefix = "Ц" if group.task == 0 else f"З{group.task}"
+        prefix = vw.group_short(group.task)
         for number, index in group.rows:
             ind = report.indicators[index]
             add(f"comment:{index}", f"{prefix}.{number} {one_line(ind.name)}", ind.comment,
                 "indicators", index, "comment")
     add("narrative:outro", FIELDS["narrative", "outro"].short, report.narrative.outro, "narrative", None,
         "outro")
-    rows.append(_heading("h:signature", "Подпись"))
+    rows.append(_heading("h:signature", vw.HEADING_SIGNATURE))
     for entry in of_section("signature"):
         add(f"signature:{entry.name}", entry.short, getattr(report.signature, entry.name), "signature",
             None, entry.name)
@@ -410,7 +412,7 @@ def place_of(finding: Finding, report: Report | None, derived: Derived | None) -
     """Where a finding is, in the words of the forms."""
     ref = finding.ref
     if not ref:
-        return "год отчёта" if finding.field == "year" else "файл"
+        return vw.PLACE_YEAR if finding.field == "year" else vw.PLACE_FILE
     section, index = ref[0], ref[1] if len(ref) > 1 else None
     if report is None:
         return section
@@ -418,18 +420,18 @@ def place_of(finding: Finding, report: Report | None, derived: Derived | None) -
         for group in derived.groups:
             for number, i in group.rows:
                 if i == index:
-                    return f"Показатель {'Ц' if group.task == 0 else 'З' + str(group.task)}.{number}"
-        return f"Показатель {index + 1}"
+                    return vw.indicator_number(f"{vw.group_short(group.task)}.{number}")
+        return vw.indicator_number(index + 1)
     if section == "expenses" and index is not None and index < len(report.expenses):
         row = report.expenses[index]
-        return f"Расход {row.code}, {one_line(row.executor)}"
+        return wording.row_expense(row.code, one_line(row.executor))
     if section == "activities" and index is not None and index < len(report.activities):
-        return f"Мероприятие {report.activities[index].code}"
+        return wording.row_activity(report.activities[index].code)
     if section == "tasks" and index is not None:
-        return f"Задача {index + 1}"
+        return wording.row_task(index + 1)
     if section == "amendments" and index is not None:
-        return f"Изменение № {index + 1}"
-    names = {"program": "Программа", "narrative": "Доклад", "signature": "Подпись"}
+        return vw.amendment_number(index + 1)
+    names = {key: wording.SECTIONS[key] for key in ("program", "narrative", "signature")}
     return names.get(section, section) + (f": {finding.field}" if finding.field else "")
 
 

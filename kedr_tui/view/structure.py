@@ -12,9 +12,11 @@ from __future__ import annotations
 from msgspec import Struct
 
 from kedr_tui.core import operations as ops
+from kedr_tui.core import wording
 from kedr_tui.core.edits import DeleteRow, EditError
 from kedr_tui.core.model import Report
 from kedr_tui.view.rows import ViewRow, short_text
+from kedr_tui.view import wording as vw
 
 
 class Op(Struct, frozen=True):
@@ -34,14 +36,14 @@ def add_row(table: str, row: ViewRow | None, report: Report) -> Op:
             return _inserted(ops.add_indicator(report, report.indicators[row.index].task, after=row.index),
                              "ind")
         if kind not in (None, "goal", "task", "orphan"):
-            raise EditError("здесь нельзя добавить показатель")
+            raise EditError(vw.CANNOT_ADD_INDICATOR_HERE)
         task = 0 if kind in (None, "goal") else row.ident.number
         return _inserted(ops.add_indicator(report, task), "ind")
     if table == "expenses":
         return _add_expense(row, report)
     if table == "amendments":
         return _inserted(ops.add_amendment(report, row.index if kind == "amendment" else None), "amd")
-    raise EditError("в этой вкладке строки не добавляются")
+    raise EditError(vw.NO_ROWS_ADDED_HERE)
 
 
 def _inserted(edit, prefix: str) -> Op:
@@ -51,10 +53,9 @@ def _inserted(edit, prefix: str) -> Op:
 
 def _add_expense(row: ViewRow | None, report: Report) -> Op:
     if row is None or row.kind in ("program", "task", "heading"):
-        raise EditError("встаньте на мероприятие, чтобы добавить исполнителя, или нажмите A, "
-                        "чтобы добавить мероприятие")
+        raise EditError(vw.STAND_ON_ACTIVITY)
     if row.kind == "line":
-        raise EditError("это итог по исполнителю: добавляйте исполнителя в само мероприятие")
+        raise EditError(vw.EXECUTOR_TOTAL_ADD)
     if row.kind == "expense":
         edit = ops.add_executor(report, report.expenses[row.index].code, after=row.index)
     else:
@@ -69,7 +70,7 @@ def add_group(table: str, row: ViewRow | None, report: Report) -> Op:
         return Op(ops.add_task(report, at), f"task:{at + 1}")
     if table == "expenses":
         return _add_activity(row, report)
-    raise EditError("в этой вкладке нечего добавлять")
+    raise EditError(vw.NOTHING_TO_ADD_HERE)
 
 
 def _add_activity(row: ViewRow | None, report: Report) -> Op:
@@ -89,37 +90,34 @@ def _add_activity(row: ViewRow | None, report: Report) -> Op:
 def delete_row(table: str, row: ViewRow | None, report: Report) -> Op:
     """``d``: the edit and the question to confirm it."""
     if row is None or row.section is None:
-        raise EditError("эту строку удалить нельзя: она вычисляется")
+        raise EditError(vw.CANNOT_DELETE_COMPUTED)
     kind, index = row.kind, row.index
     if kind == "indicator":
         ind = report.indicators[index]
         return Op(DeleteRow("indicators", index, ind), f"ind:{index}",
-                  f"Удалить показатель «{short_text(ind.name)}»?")
+                  vw.delete_indicator(short_text(ind.name)))
     if kind == "task":
         edit = ops.delete_task(report, index)
         if table == "indicators":
             focus = f"task:{index}" if index else "goal"
         else:
             focus = "program"
-        return Op(edit, focus, f"Удалить задачу {index + 1} "
-                  f"«{short_text(report.tasks[index].title)}»?")
+        return Op(edit, focus, vw.delete_task(index + 1, short_text(report.tasks[index].title)))
     if kind == "expense":
         exp = report.expenses[index]
         return Op(DeleteRow("expenses", index, exp), f"exp:{index}",
-                  f"Удалить строку расходов «{short_text(exp.executor)}» в мероприятии {exp.code}?")
+                  vw.delete_expense(short_text(exp.executor), exp.code))
     if kind == "node":
         act = report.activities[index]
         edit = ops.delete_activity(report, index)
-        rows = len(edit.edits) - 1
-        extra = f" и {rows} строк(и) расходов" if rows else ""
-        return Op(edit, "program", f"Удалить мероприятие {act.code} «{short_text(act.title)}»{extra}?")
+        return Op(edit, "program", vw.delete_activity(act.code, short_text(act.title), len(edit.edits) - 1))
     if kind == "amendment":
         amd = report.amendments[index]
         return Op(DeleteRow("amendments", index, amd), f"amd:{index}",
-                  f"Удалить изменение № {index + 1} «{short_text(amd.act)}»?")
+                  vw.delete_amendment(index + 1, short_text(amd.act)))
     if kind == "goal":
-        raise EditError("цель программы не удаляется: её текст можно изменить")
-    raise EditError("эту строку удалить нельзя")
+        raise EditError(vw.GOAL_NOT_DELETED)
+    raise EditError(vw.CANNOT_DELETE)
 
 
 # ---------------------------------------------------------------- move
@@ -127,7 +125,7 @@ def delete_row(table: str, row: ViewRow | None, report: Report) -> Op:
 def move_row(table: str, row: ViewRow | None, report: Report, delta: int) -> Op:
     """Move up (``delta=-1``) or down (``+1``) among rows of the same group."""
     if row is None or row.section is None:
-        raise EditError("эту строку не переместить")
+        raise EditError(vw.CANNOT_MOVE)
     kind, index = row.kind, row.index
     if kind == "indicator":
         edit = ops.move_indicator(report, index, delta)
@@ -135,7 +133,7 @@ def move_row(table: str, row: ViewRow | None, report: Report, delta: int) -> Op:
     if kind == "task":
         to = index + delta
         if not 0 <= to < len(report.tasks):
-            raise EditError("задача уже " + ("первая" if delta < 0 else "последняя"))
+            raise EditError(wording.cannot_move("task", first=delta < 0))
         focus = f"task:{to + 1}" if table == "indicators" else f"etask:{to + 1}"
         return Op(ops.move_task(report, index, to), focus)
     if kind == "expense":
@@ -145,5 +143,5 @@ def move_row(table: str, row: ViewRow | None, report: Report, delta: int) -> Op:
         edit = ops.move_amendment(report, index, delta)
         return Op(edit, f"amd:{edit.to}")
     if kind in ("node", "program"):
-        raise EditError("порядок мероприятий задаётся их кодами: измените код")
-    raise EditError("эту строку не переместить")
+        raise EditError(vw.ACTIVITY_ORDER_BY_CODE)
+    raise EditError(vw.CANNOT_MOVE)

@@ -18,6 +18,7 @@ from typing import Callable
 from kedr_tui.core.errors import ReportError
 from kedr_tui.core.session import Session
 from kedr_tui.core.store import FileChangedError
+from kedr_tui.ui import wording as uw
 
 # The screens are imported where they are shown: most starts show none (see __init__).
 
@@ -50,16 +51,16 @@ def check_on_open(app, session: Session, on_change: Callback = None,
         app.push_screen(LockHeldScreen(session.read_only_reason or "", retry), answered)
     else:
         if session.read_only and session.read_only_reason and notify_read_only:
-            app.notify(session.read_only_reason, title="Только просмотр", severity="warning",
+            app.notify(session.read_only_reason, title=uw.VIEW_ONLY, severity="warning",
                        timeout=8)
         if not session.locked:  # review mode: a leftover journal is only mentioned
             from kedr_tui.core.store import journal_warning
 
             warning = journal_warning(session.path)
             if warning:
-                app.notify(warning.split(": ", 1)[-1], title="Журнал правок", timeout=10)
+                app.notify(warning.split(": ", 1)[-1], title=uw.EDIT_JOURNAL, timeout=10)
     if session.cleaned:
-        app.notify(f"Удалены остатки прерванного сохранения: {len(session.cleaned)}", timeout=4)
+        app.notify(uw.cleaned_leftovers(len(session.cleaned)), timeout=4)
 
 
 def _recovery_chosen(app, session: Session, choice: str | None, on_change: Callback) -> None:
@@ -68,17 +69,15 @@ def _recovery_chosen(app, session: Session, choice: str | None, on_change: Callb
     try:
         if choice == RECOVER:
             session.recover()
-            app.notify("Правки восстановлены. Файл не сохранён: сохраните (Ctrl+S) или отмените "
-                       "правки (Ctrl+Z).", title="Восстановлено", timeout=8)
+            app.notify(uw.RECOVERED_SAVE_OR_UNDO, title=uw.RECOVERED, timeout=8)
         elif choice == DISCARD:
             session.discard_journal()
-            app.notify("Журнал несохранённых правок удалён.", timeout=4)
+            app.notify(uw.JOURNAL_DISCARDED, timeout=4)
         else:
             session.read_only_instead()
-            app.notify("Только просмотр. Правки остались в журнале: при следующем запуске их "
-                       "можно будет восстановить.", title="Только просмотр", timeout=8)
+            app.notify(uw.VIEW_ONLY_JOURNAL_KEPT, title=uw.VIEW_ONLY, timeout=8)
     except (ReportError, ValueError) as exc:  # SessionError is a ValueError
-        app.notify(str(exc), title="Не получилось", severity="error", timeout=10)
+        app.notify(str(exc), title=uw.FAILED, severity="error", timeout=10)
         session.read_only_instead()
     if on_change is not None:
         on_change()
@@ -109,16 +108,16 @@ def resolve_conflict(app, session: Session, error: FileChangedError, on_change: 
 
     def answered(result) -> None:
         if result is None:
-            app.notify("Не сохранено: правки остаются в программе и в журнале.", timeout=5)
+            app.notify(uw.NOT_SAVED_KEPT, timeout=5)
             outcome = None
         elif result[0] == RELOADED:
-            app.notify("Файл перечитан с диска.", timeout=4)
+            app.notify(uw.RELOADED_FROM_DISK, timeout=4)
             outcome = RELOADED
             if on_change is not None:
                 on_change()
         else:
-            app.notify(f"Правки записаны в {result[1]}; файл «{session.path.name}» не тронут.",
-                       title="Сохранено под другим именем", timeout=8)
+            app.notify(uw.saved_elsewhere(result[1], session.path.name),
+                       title=uw.SAVED_AS, timeout=8)
             outcome = SAVED_AS
         if on_done is not None:
             on_done(outcome)

@@ -22,6 +22,7 @@ from kedr_tui.core.safe_text import visible_text
 from kedr_tui.core.store import JournalInfo
 from kedr_tui.styles import style_path
 from kedr_tui.ui.widgets.inorder import ClosesOnce, DialogButton, TextInput
+from kedr_tui.ui import wording as uw
 
 RECOVER, DISCARD, READ_ONLY = "recover", "discard", "read-only"
 RELOADED, SAVED_AS = "reloaded", "saved-as"
@@ -65,12 +66,12 @@ class RecoveryScreen(_SafetyDialog):
     """
 
     BINDINGS = [
-        Binding("r,к", "choose('recover')", "Восстановить", id="safety.recover",
-                tooltip="Вернуть несохранённые правки (файл не сохраняется, пока вы не сохраните)"),
-        Binding("d,в", "choose('discard')", "Отбросить", id="safety.discard",
-                tooltip="Удалить журнал: правки пропадут"),
-        Binding("v,м,escape", "choose('read-only')", "Только просмотр", id="safety.view",
-                tooltip="Открыть файл без правок; журнал останется до следующего запуска"),
+        Binding("r,к", "choose('recover')", uw.RECOVER, id="safety.recover",
+                tooltip=uw.RECOVER_TIP),
+        Binding("d,в", "choose('discard')", uw.DISCARD, id="safety.discard",
+                tooltip=uw.DISCARD_TIP),
+        Binding("v,м,escape", "choose('read-only')", uw.VIEW_ONLY, id="safety.view",
+                tooltip=uw.VIEW_ONLY_TIP),
         *_NAV,
     ]
 
@@ -81,13 +82,13 @@ class RecoveryScreen(_SafetyDialog):
 
     def compose(self) -> ComposeResult:
         info = self.info
-        title = ("Найдены несохранённые правки" if info.recoverable
-                 else "Журнал правок не подходит к файлу")
+        title = (uw.UNSAVED_FOUND if info.recoverable
+                 else uw.JOURNAL_MISMATCH)
         with Vertical(classes="dialog safety recovery"):
             yield Label(Text(title), classes="dialog-title")
             yield Static(Text(_sentence(info.summary())), classes="safety-summary")
             if info.recoverable:
-                yield Label(Text("Если восстановить, изменится:"), classes="dialog-hint")
+                yield Label(Text(uw.RECOVERY_WOULD_CHANGE), classes="dialog-hint")
                 with VerticalScroll(classes="safety-changes"):
                     yield Static(Text(visible_text("\n".join(f"• {line}" for line in info.changes))),
                                  id="safety-changes")
@@ -95,12 +96,11 @@ class RecoveryScreen(_SafetyDialog):
                 yield Static(Text(_sentence(info.reason)), classes="safety-reason")
             yield Label("", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
-                yield DialogButton("Восстановить", id=RECOVER, variant="primary",
+                yield DialogButton(uw.RECOVER, id=RECOVER, variant="primary",
                              disabled=not info.recoverable)
-                yield DialogButton("Отбросить", id=DISCARD, variant="error")
-                yield DialogButton("Только просмотр", id=READ_ONLY)
-            yield Label(Text(("r — восстановить · " if info.recoverable else "")
-                             + "d — отбросить · v, Esc — только просмотр"), classes="dialog-hint")
+                yield DialogButton(uw.DISCARD, id=DISCARD, variant="error")
+                yield DialogButton(uw.VIEW_ONLY, id=READ_ONLY)
+            yield Label(Text(uw.recovery_hint(info.recoverable)), classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.query_one(f"#{RECOVER if self.info.recoverable else READ_ONLY}", Button).focus()
@@ -110,8 +110,8 @@ class RecoveryScreen(_SafetyDialog):
             return
         if choice == DISCARD and not self._discard_armed:
             self._discard_armed = True
-            self.query_one(f"#{DISCARD}", Button).label = "Да, отбросить"
-            self._say("Правки из журнала пропадут безвозвратно. Нажмите «Да, отбросить» (d) ещё раз.")
+            self.query_one(f"#{DISCARD}", Button).label = uw.YES_DISCARD
+            self._say(uw.DISCARD_CONFIRM)
             self.query_one(f"#{DISCARD}", Button).focus()
             return
         self.dismiss(choice)
@@ -125,12 +125,12 @@ class ConflictScreen(_SafetyDialog):
     """
 
     BINDINGS = [
-        Binding("r,к", "choose('reload')", "Перечитать", id="safety.reload",
-                tooltip="Прочитать файл с диска; ваши несохранённые правки пропадут"),
-        Binding("a,ф", "choose('save-as')", "Сохранить как", id="safety.save_as",
-                tooltip="Записать ваши правки в другой файл; файл на диске не трогать"),
-        Binding("escape", "choose('cancel')", "Отмена", id="safety.cancel",
-                tooltip="Ничего не делать: правки остаются в программе"),
+        Binding("r,к", "choose('reload')", uw.RELOAD, id="safety.reload",
+                tooltip=uw.RELOAD_TIP),
+        Binding("a,ф", "choose('save-as')", uw.SAVE_AS, id="safety.save_as",
+                tooltip=uw.SAVE_AS_TIP),
+        Binding("escape", "choose('cancel')", uw.CANCEL, id="safety.cancel",
+                tooltip=uw.CANCEL_TIP),
         *_NAV,
     ]
 
@@ -145,19 +145,17 @@ class ConflictScreen(_SafetyDialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog safety conflict"):
-            yield Label(Text("Файл изменён на диске"), classes="dialog-title")
+            yield Label(Text(uw.FILE_CHANGED_TITLE), classes="dialog-title")
             yield Static(Text(_sentence(self.message)), classes="safety-reason")
             yield Label("", classes="dialog-error")
             yield TextInput(str(self.suggestion), id="safety-target", classes="-hidden",
-                        tooltip="Имя нового файла; Enter — сохранить")
+                        tooltip=uw.NEW_NAME_TIP)
             with Horizontal(classes="dialog-buttons"):
-                yield DialogButton("Перечитать", id="reload", variant="error",
+                yield DialogButton(uw.RELOAD, id="reload", variant="error",
                              disabled=self._reload is None)
-                yield DialogButton("Сохранить как…", id="save-as", variant="primary")
-                yield DialogButton("Отмена", id="cancel")
-            yield Label(Text(("r — перечитать · " if self._reload else "")
-                             + "a — сохранить под другим именем · Esc — отмена"),
-                        classes="dialog-hint")
+                yield DialogButton(uw.SAVE_AS_ELLIPSIS, id="save-as", variant="primary")
+                yield DialogButton(uw.CANCEL, id="cancel")
+            yield Label(Text(uw.conflict_hint(bool(self._reload))), classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.query_one("#save-as", Button).focus()
@@ -168,8 +166,8 @@ class ConflictScreen(_SafetyDialog):
         elif choice == "reload" and self._reload is not None:
             if not self._reload_armed:
                 self._reload_armed = True
-                self.query_one("#reload", Button).label = "Да, перечитать"
-                self._say("Ваши несохранённые правки пропадут. Нажмите «Да, перечитать» (r) ещё раз.")
+                self.query_one("#reload", Button).label = uw.YES_RELOAD
+                self._say(uw.RELOAD_CONFIRM)
                 self.query_one("#reload", Button).focus()
                 return
             try:
@@ -194,7 +192,7 @@ class ConflictScreen(_SafetyDialog):
     def _submit(self, value: str) -> None:
         text = value.strip()
         if not text:
-            self._say("Укажите имя файла.")
+            self._say(uw.NAME_NEEDED)
             return
         path = Path(text).expanduser()
         if not path.is_absolute():
@@ -211,10 +209,10 @@ class LockHeldScreen(_SafetyDialog):
     """Someone else edits this report: say who; optionally try again. ``view`` | ``locked``."""
 
     BINDINGS = [
-        Binding("enter,escape,o,щ", "choose('view')", "Понятно", id="safety.view_only",
-                tooltip="Смотреть отчёт без правки"),
-        Binding("r,к", "choose('retry')", "Повторить", id="safety.retry",
-                tooltip="Проверить, не закрыл ли коллега файл"),
+        Binding("enter,escape,o,щ", "choose('view')", uw.UNDERSTOOD, id="safety.view_only",
+                tooltip=uw.UNDERSTOOD_TIP),
+        Binding("r,к", "choose('retry')", uw.RETRY, id="safety.retry",
+                tooltip=uw.RETRY_TIP),
         *_NAV,
     ]
 
@@ -225,15 +223,15 @@ class LockHeldScreen(_SafetyDialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog safety lock"):
-            yield Label(Text("Отчёт открыт только для просмотра"), classes="dialog-title")
+            yield Label(Text(uw.READ_ONLY_TITLE), classes="dialog-title")
             yield Static(Text(_sentence(self.reason)), classes="safety-reason")
-            yield Label(Text("Правка станет возможна, когда коллега закроет файл."),
+            yield Label(Text(uw.LOCK_HINT),
                         classes="dialog-hint")
             yield Label("", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
-                yield DialogButton("Понятно", id="view", variant="primary")
+                yield DialogButton(uw.UNDERSTOOD, id="view", variant="primary")
                 if self._retry is not None:
-                    yield DialogButton("Повторить", id="retry")
+                    yield DialogButton(uw.RETRY, id="retry")
 
     def on_mount(self) -> None:
         self.query_one("#view", Button).focus()
@@ -245,4 +243,4 @@ class LockHeldScreen(_SafetyDialog):
             if self._retry():
                 self.dismiss("locked")
             else:
-                self._say("Файл всё ещё редактируют.")
+                self._say(uw.STILL_HELD)

@@ -13,6 +13,7 @@ from kedr_tui.core.diff import Diff
 from kedr_tui.view.changes import Target, change_rows
 from kedr_tui.view.rows import State, ViewRow
 from kedr_tui.ui.tabs.base import TabView
+from kedr_tui.ui import wording as uw
 
 
 class ChangesView(TabView):
@@ -59,9 +60,9 @@ class ChangesView(TabView):
             return
         row = self.current_row()
         if diff.empty:
-            text = f"С версией «{self.label}» отличий нет."
+            text = uw.no_difference_since(self.label)
         elif row is None:
-            text = f"Изменения с версии «{self.label}»."
+            text = uw.changes_since(self.label)
         else:
             text = "\n".join(entry_lines(diff, row.index))
         self.detail.show(Text(text, end=""))

@@ -8,10 +8,12 @@ from textual.widgets import Static
 
 from kedr_tui.core.numbers import fmt_ratio
 from kedr_tui.core.safe_text import visible
+from kedr_tui.view import wording as vw
 from kedr_tui.view.rows import State, place_of
 from kedr_tui.ui.tabs.base import TabView
 from kedr_tui.ui.widgets.detail import DetailPane
 from kedr_tui.ui.widgets.table import ReportTable
+from kedr_tui.ui import wording as uw
 
 
 def evaluation_text(state: State, styles: dict | None = None) -> Text:
@@ -20,20 +22,19 @@ def evaluation_text(state: State, styles: dict | None = None) -> Text:
     text = Text(end="")
     derived = state.derived
     if derived is None:
-        text.append("Оценка эффективности не вычисляется: отчёт не прочитан.", styles.get("note", ""))
+        text.append(uw.EVALUATION_NOT_COMPUTED, styles.get("note", ""))
         return text
     ev = derived.evaluation
     label = styles.get("label", "")
-    text.append("Оценка эффективности: ", label)
+    text.append(uw.EVALUATION_LABEL, label)
     text.append(ev.rating, styles.get("total", "bold"))
-    text.append(f"   ЭР = {fmt_ratio(ev.er)}\n")
+    text.append(uw.er_value(fmt_ratio(ev.er)))
     rows = (
-        ("СР  ", ev.sr, f"степень достижения показателей ({len(ev.achievements)} учтено)"),
-        ("ССуз", ev.ss, "кассовые расходы к плану на год"),
-        ("СРм ", ev.srm, f"мероприятия с кассой ≥ 95 % плана: {ev.activities_done} из "
-                         f"{ev.activities_counted}"),
-        ("Эис ", ev.eis, "СРм / ССуз"),
-        ("ЭР  ", ev.er, "СР × Эис"),
+        (uw.SR_SHORT, ev.sr, uw.sr_what(len(ev.achievements))),
+        (uw.SS_SHORT, ev.ss, uw.SS_WHAT),
+        (uw.SRM_SHORT, ev.srm, uw.srm_what(ev.activities_done, ev.activities_counted)),
+        (uw.EIS_SHORT, ev.eis, uw.EIS_WHAT),
+        (uw.ER_SHORT, ev.er, uw.ER_WHAT),
     )
     for name, value, what in rows:
         text.append(f"{name} = ", label)
@@ -42,9 +43,9 @@ def evaluation_text(state: State, styles: dict | None = None) -> Text:
     if ev.left_out:
         names = []
         for index, why in zip(ev.left_out, ev.left_out_reasons):
-            place = place_of(_Ref(index), state.report, derived).replace("Показатель ", "")
+            place = place_of(_Ref(index), state.report, derived).replace(vw.indicator_number(""), "")
             names.append(f"{place} ({why})")
-        text.append("Не учтены: ", label)
+        text.append(uw.NOT_COUNTED, label)
         text.append(visible(", ".join(names)), styles.get("note", ""))
     return text
 

@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
+from kedr_tui.ui import wording as uw
 
 MORE_ABOVE, MORE_BELOW = "▲", "▼"
 
@@ -46,12 +47,12 @@ class DetailPane(Widget, can_focus=True):
     """Focusable (Tab) so that long texts can be scrolled from the keyboard."""
 
     BINDINGS = [
-        Binding("up", "scroll(-1)", "Вверх", show=False),
-        Binding("down", "scroll(1)", "Вниз", show=False),
-        Binding("pageup", "scroll(-100)", "Страница вверх", show=False),
-        Binding("pagedown", "scroll(100)", "Страница вниз", show=False),
-        Binding("home", "scroll(-100000)", "В начало", show=False),
-        Binding("end", "scroll(100000)", "В конец", show=False),
+        Binding("up", "scroll(-1)", uw.UP, show=False),
+        Binding("down", "scroll(1)", uw.DOWN, show=False),
+        Binding("pageup", "scroll(-100)", uw.PAGE_UP, show=False),
+        Binding("pagedown", "scroll(100)", uw.PAGE_DOWN, show=False),
+        Binding("home", "scroll(-100000)", uw.TO_START, show=False),
+        Binding("end", "scroll(100000)", uw.TO_END, show=False),
     ]
 
     COMPONENT_CLASSES = {"detail--more"}

@@ -5,7 +5,9 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
+from kedr_tui.core.review import REWORK
 from kedr_tui.core.safe_text import visible
+from kedr_tui.ui import wording as uw
 
 
 class ReportHeader(Widget):
@@ -28,16 +30,15 @@ class ReportHeader(Widget):
         self._file_span = (len(status.plain), len(status.plain) + len(file))
         status.append(file)
         if modified:
-            status.append(" ● изменён", alert)
+            status.append(uw.MODIFIED, alert)
         if read_only:
-            status.append(" · только чтение", alert)
+            status.append(uw.READ_ONLY_BADGE, alert)
         if errors:
-            status.append(f" · ошибок {errors}", alert)
+            status.append(uw.errors_badge(errors), alert)
         if warnings or not errors:
-            status.append(f" · замечаний {warnings}")
+            status.append(uw.warnings_badge(warnings))
         if review_status:
-            status.append(f" · {review_status}", "header--alert" if review_status in
-                          ("на доработке",) else "")
+            status.append(f" · {review_status}", "header--alert" if review_status == REWORK else "")
         self.status = status
         self.refresh()
 

@@ -38,6 +38,7 @@ from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Button, Input, OptionList, TextArea
+from kedr_tui.ui import wording as uw
 
 
 def hand_on(node, event: events.Key, gone: bool) -> bool:
@@ -123,8 +124,8 @@ class TextEditor(_TextBox, TextArea):
     """A TextArea that takes keys in order (see the module); Ctrl+Home / Ctrl+End go to the
     start / end of the whole text (TextArea's Home / End stay on the line)."""
 
-    BINDINGS = [Binding("ctrl+home", "text_start", "В начало текста", show=False),
-                Binding("ctrl+end", "text_end", "В конец текста", show=False)]
+    BINDINGS = [Binding("ctrl+home", "text_start", uw.TEXT_START, show=False),
+                Binding("ctrl+end", "text_end", uw.TEXT_END, show=False)]
 
     def action_text_start(self) -> None:
         self.move_cursor((0, 0))

@@ -34,6 +34,7 @@ from textual.strip import Strip
 
 from kedr_tui.view.columns import COLUMNS, FIXED_COLUMNS, fit_widths, natural_widths
 from kedr_tui.view.rows import Cell, ViewRow
+from kedr_tui.ui import wording as uw
 
 PADDING = 1          # blank cells either side of a cell's text
 MORE_LEFT, MORE_RIGHT = "‹", "›"
@@ -73,16 +74,16 @@ class ReportTable(ScrollView, can_focus=True, inherit_bindings=False):
     """One form as a table.  Enter is left to the screen (edit / jump)."""
 
     BINDINGS = [
-        Binding("up", "cursor_up", "Вверх", show=False),
-        Binding("down", "cursor_down", "Вниз", show=False),
-        Binding("right", "cursor_right", "Вправо", show=False),
-        Binding("left", "cursor_left", "Влево", show=False),
-        Binding("pageup", "page_up", "Страница вверх", show=False),
-        Binding("pagedown", "page_down", "Страница вниз", show=False),
-        Binding("ctrl+home,g", "scroll_top", "В начало", show=False),
-        Binding("ctrl+end,G", "scroll_bottom", "В конец", show=False),
-        Binding("home", "scroll_home", "Первый столбец", show=False),
-        Binding("end", "scroll_end", "Последний столбец", show=False),
+        Binding("up", "cursor_up", uw.UP, show=False),
+        Binding("down", "cursor_down", uw.DOWN, show=False),
+        Binding("right", "cursor_right", uw.RIGHT, show=False),
+        Binding("left", "cursor_left", uw.LEFT, show=False),
+        Binding("pageup", "page_up", uw.PAGE_UP, show=False),
+        Binding("pagedown", "page_down", uw.PAGE_DOWN, show=False),
+        Binding("ctrl+home,g", "scroll_top", uw.TO_START, show=False),
+        Binding("ctrl+end,G", "scroll_bottom", uw.TO_END, show=False),
+        Binding("home", "scroll_home", uw.FIRST_COLUMN, show=False),
+        Binding("end", "scroll_end", uw.LAST_COLUMN, show=False),
     ]
 
     COMPONENT_CLASSES = {"table--header", "table--fixed", "table--cursor", "table--cursor-blurred",
