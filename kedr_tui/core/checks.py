@@ -28,13 +28,37 @@ def short(text: str, width: int = NAME_WIDTH) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+# Stages of the checks, in the order ``check`` runs them.  A finding's place in the full
+# order is (line, column, stage, row, sequence): the stable order ``check`` emits them in,
+# made explicit so that the findings of one row can be replaced after a value edit
+# (core/analysis.py) without running the other rows' checks.
+(YEAR, CODES, PARENTS, ACTIVITY_REFS, INDICATOR_REFS, EXPENSE_REFS, EXPENSE_DUPS, INDICATOR_DUPS,
+ AMENDMENT_DUPS, INDICATORS, EXPENSES, INDICATOR_VALUES, EXPENSE_VALUES) = range(13)
+PLACEHOLDER_STAGES = {section: 13 + n for n, section in enumerate(PLACEHOLDERS)}
+EMPTY_ACTIVITIES = 13 + len(PLACEHOLDERS)
+# the stages that look at one row alone: a value edit of a row re-runs these for it
+ROW_STAGES = {"indicators": (INDICATORS, INDICATOR_VALUES, PLACEHOLDER_STAGES["indicators"]),
+              "expenses": (EXPENSES, EXPENSE_VALUES, PLACEHOLDER_STAGES["expenses"])}
+
+
 class _Collector:
-    def __init__(self, report: Report, locator: Locator):
+    def __init__(self, report: Report, locator: Locator, only: tuple[str, int] | None = None):
         self.report = report
         self.locator = locator
+        self.only = only            # (section, index): run the per-row checks of that row only
         self.findings: list[Finding] = []
+        self.order: list[tuple[int, int, int]] = []     # (stage, row, sequence) of each finding
+        self.stage = YEAR
 
-    def add(self, code: str, message: str, section: str, index: int | None, key: str | None = None):
+    def rows(self, section: str, stage: int):
+        """The indices of ``section`` a per-row check looks at, as ``stage``."""
+        self.stage = stage
+        if self.only is None:
+            return range(len(getattr(self.report, section)))
+        return (self.only[1],) if self.only[0] == section else ()
+
+    def add(self, code: str, message: str, section: str, index: int | None, key: str | None = None,
+            order: int | None = None):
         row = getattr(self.report, section)[index] if index is not None else None
         src = getattr(row, "src", None) if row is not None else None
         if index is not None and src is None:
@@ -43,6 +67,7 @@ class _Collector:
             path = (section,) if index is None else (section, src)
             line, column = self.locator.find(*(path + ((key,) if key else ())))
         self.findings.append(Finding(code, message, line, column, (section, index), key))
+        self.order.append((self.stage, index if order is None else order, len(self.order)))
 
 
 def check(report: Report, derived: Derived, locator: Locator, *,
@@ -53,9 +78,23 @@ def check(report: Report, derived: Derived, locator: Locator, *,
     ``file_year``: the year in the file's name, if it has one.
     ``previous``: name -> fact of last year's report, if that file exists.
     """
-    out = _Collector(report, locator)
+    return collect(report, derived, locator, file_year=file_year, previous=previous).findings
+
+
+def collect(report: Report, derived: Derived, locator: Locator, *, file_year: int | None = None,
+            previous: dict[str, Decimal | None] | None = None,
+            only: tuple[str, int] | None = None) -> _Collector:
+    """``check``'s findings with their order (``_Collector.order``).  ``only``: a row
+    (section, index) whose per-row checks (``ROW_STAGES``) alone are run."""
+    out = _Collector(report, locator, only)
+    if only is not None:
+        _indicators(report, derived, out, previous)
+        _expenses(report, out)
+        _plausibility(report, derived, out)
+        return out
     if file_year is not None and report.year and report.year != file_year:
         line, column = locator.find("year")
+        out.order.append((YEAR, -1, 0))
         out.findings.append(Finding("E-YEAR", wording.year_differs(report.year, file_year), line, column, (), "year"))
     _codes(report, out)
     _references(report, out)
@@ -63,13 +102,14 @@ def check(report: Report, derived: Derived, locator: Locator, *,
     _indicators(report, derived, out, previous)
     _expenses(report, out)
     _plausibility(report, derived, out)
-    return out.findings
+    return out
 
 
 def _codes(report: Report, out: _Collector) -> None:
     known = {program_code(report)}
     seen: set[str] = set()
     seen_parts: dict[tuple, str] = {}
+    out.stage = CODES
     for index, act in enumerate(report.activities):
         parts = split_code(act.code)
         if parts is None:
@@ -93,6 +133,7 @@ def _codes(report: Report, out: _Collector) -> None:
             out.add("E-CODE", wording.code_repeated(act.code), "activities", index, "code")
         seen.add(act.code)
         known.add(act.code)
+    out.stage = PARENTS
     for index, act in enumerate(report.activities):
         parent = parent_code(act.code)
         if split_code(act.code) and parent and parent not in known:
@@ -103,6 +144,7 @@ def _codes(report: Report, out: _Collector) -> None:
 def _references(report: Report, out: _Collector) -> None:
     tasks = len(report.tasks)
     codes = {a.code for a in report.activities}
+    out.stage = ACTIVITY_REFS
     for index, act in enumerate(report.activities):
         parts = split_code(act.code)
         if act.task is None:
@@ -111,9 +153,11 @@ def _references(report: Report, out: _Collector) -> None:
                         "activities", index)
         elif not 1 <= act.task <= tasks:
             out.add("E-REF", wording.activity_unknown_task(act.code, act.task, tasks), "activities", index, "task")
+    out.stage = INDICATOR_REFS
     for index, ind in enumerate(report.indicators):
         if not 0 <= ind.task <= tasks:
             out.add("E-REF", wording.indicator_unknown_task(short(ind.name), ind.task, tasks), "indicators", index, "task")
+    out.stage = EXPENSE_REFS
     for index, row in enumerate(report.expenses):
         if row.code not in codes:
             out.add("E-REF", wording.expense_unknown_activity(row.code), "expenses", index, "code")
@@ -121,13 +165,16 @@ def _references(report: Report, out: _Collector) -> None:
 
 def _duplicates(report: Report, out: _Collector) -> None:
     """Two rows of one section with the same identity (SPEC, «Row identity»)."""
+    out.stage = EXPENSE_DUPS
     for first, index in identity.duplicates(report, "expenses"):
         row = report.expenses[index]
         out.add("E-CODE", wording.executor_repeated(short(row.executor), row.code),
                 "expenses", index, "executor")
+    out.stage = INDICATOR_DUPS
     for first, index in identity.duplicates(report, "indicators"):
         ind = report.indicators[index]
         out.add("E-DUP", wording.indicator_repeated(short(ind.name), ind.task, first + 1), "indicators", index, "name")
+    out.stage = AMENDMENT_DUPS
     for first, index in identity.duplicates(report, "amendments"):
         amd = report.amendments[index]
         out.add("E-DUP", wording.amendment_repeated(short(amd.act), amd.number or '—', amd.date.strftime('%d.%m.%Y') if amd.date else '—'), "amendments", index,
@@ -136,7 +183,8 @@ def _duplicates(report: Report, out: _Collector) -> None:
 
 def _indicators(report: Report, derived: Derived, out: _Collector,
                 previous: dict[str, Decimal | None] | None) -> None:
-    for index, (ind, figures) in enumerate(zip(report.indicators, derived.indicators)):
+    for index in out.rows("indicators", INDICATORS):
+        ind, figures = report.indicators[index], derived.indicators[index]
         name = f"«{short(ind.name)}»"
         justified = bool(ind.justification.strip())
         if ind.fact is None and not justified:
@@ -157,7 +205,8 @@ def _indicators(report: Report, derived: Derived, out: _Collector,
 
 
 def _expenses(report: Report, out: _Collector) -> None:
-    for index, row in enumerate(report.expenses):
+    for index in out.rows("expenses", EXPENSES):
+        row = report.expenses[index]
         where = f"«{row.code}», {short(row.executor, 40)}"
         if row.cash < row.plan_year and not row.justification.strip():
             out.add("W-JUSTIFY", wording.cash_below_plan(where, fmt_money(row.cash), fmt_money(row.plan_year)), "expenses", index, "cash")
@@ -194,7 +243,8 @@ def outlier(fact: Decimal | None, plan: Decimal | None, prev: Decimal | None) ->
 
 
 def _plausibility(report: Report, derived: Derived, out: _Collector) -> None:
-    for index, ind in enumerate(report.indicators):
+    for index in out.rows("indicators", INDICATOR_VALUES):
+        ind = report.indicators[index]
         name = f"«{short(ind.name)}»"
         for key in _INDICATOR_VALUES:
             value = getattr(ind, key)
@@ -211,20 +261,25 @@ def _plausibility(report: Report, derived: Derived, out: _Collector) -> None:
         if way := outlier(ind.fact, ind.plan, ind.prev):
             out.add("W-OUTLIER", wording.outlier(name, fmt_value(ind.fact), way, fmt_value(ind.plan),
                                                  fmt_value(ind.prev)), "indicators", index, "fact")
-    for index, row in enumerate(report.expenses):
+    for index in out.rows("expenses", EXPENSE_VALUES):
+        row = report.expenses[index]
         for key in _EXPENSE_VALUES:
             value = getattr(row, key)
             if value < 0:
                 out.add("W-NEGATIVE", wording.negative_expense_value(
                     row.code, short(row.executor, 40), key, fmt_money(value)), "expenses", index, key)
     for section, (key, _texts) in PLACEHOLDERS.items():
-        for index, row in enumerate(getattr(report, section)):
-            text = getattr(row, key)
+        for index in out.rows(section, PLACEHOLDER_STAGES[section]):
+            text = getattr(getattr(report, section)[index], key)
             if is_placeholder(section, text):
                 out.add("W-PLACEHOLDER", wording.placeholder_row(short(text)),
                         section, index, key)
+    if out.only is not None:
+        return
+    out.stage = EMPTY_ACTIVITIES
     wrong = {f.ref[1] for f in out.findings if f.is_error and f.ref[:1] == ("activities",)}
-    for node in derived.tree.walk():
+    for place, node in enumerate(derived.tree.walk()):
         # (an activity already named by an error is not also called empty)
         if node.activity is not None and node.is_leaf and not node.own_rows and node.activity not in wrong:
-            out.add("W-PLACEHOLDER", wording.empty_activity(node.code), "activities", node.activity, "code")
+            out.add("W-PLACEHOLDER", wording.empty_activity(node.code), "activities", node.activity, "code",
+                    order=place)

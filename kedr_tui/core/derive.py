@@ -11,6 +11,7 @@ import re
 from decimal import Decimal
 
 from msgspec import Struct, field
+from msgspec.structs import replace
 
 from kedr_tui.core.formula import FormulaValue, evaluate
 from kedr_tui.core.model import LOWER, Activity, Expense, Indicator, Report
@@ -44,6 +45,9 @@ class IndicatorFigures(Struct, frozen=True):
     unfavourable: bool          # off plan in the direction that is worse
     formula: FormulaValue
     formula_mismatch: bool      # the formula's value disagrees with the fact
+    degree: Decimal | None = None       # СДП for the evaluation, unrounded (None: left out)
+    achieved: Decimal | None = None     # the same, rounded as the evaluation shows it
+    left_out: str = ""                  # why the evaluation leaves it out
 
 
 def unfavourable(ind: Indicator) -> bool:
@@ -70,8 +74,11 @@ def indicator_figures(ind: Indicator) -> IndicatorFigures:
     absolute = fact - plan if fact is not None and plan is not None else None
     relative = percent(plan, fact) if ind.better == LOWER else percent(fact, plan)
     value = formula_value(ind)
+    degree = achievement(ind)
     return IndicatorFigures(absolute, relative, percent(fact, ind.prev), unfavourable(ind),
-                            value, formula_mismatch(ind, value))
+                            value, formula_mismatch(ind, value), degree,
+                            None if degree is None else round_half_up(degree, FOUR),
+                            "" if degree is not None else left_out_reason(ind) or "")
 
 
 class IndicatorGroup(Struct, frozen=True):
@@ -143,7 +150,9 @@ class ExecutorLine(Struct, frozen=True):
     executor: str
     amounts: Amounts
     justification: str
-    rows: tuple[int, ...]          # indices in report.expenses
+    first: int                      # the executor's first row under the node (index in report.expenses)
+    first_amount: int | None        # its first row there with a non-zero amount
+    texts: tuple[tuple[int, str], ...] = ()     # its distinct justifications, each with its first row
 
 
 class Node(Struct):
@@ -160,6 +169,9 @@ class Node(Struct):
     total: Amounts = Amounts()
     executors: list[ExecutorLine] = field(default_factory=list)
     justification: str = ""
+    texts: tuple[str, ...] = ()     # the distinct justifications of its rows, in tree order
+    counted: int = 0                # activities in this subtree (itself too) with a year plan > 0
+    done: int = 0                   # of them, those with cash ≥ 95 % of it
 
     @property
     def is_leaf(self) -> bool:
@@ -215,15 +227,6 @@ def node_kind(code: str) -> str:
     return "subprogram" if pp else "program"
 
 
-def _distinct(texts) -> str:
-    seen: list[str] = []
-    for text in texts:
-        text = text.strip()
-        if text and text not in seen:
-            seen.append(text)
-    return "\n".join(seen)
-
-
 def _sort_key(code: str):
     parts = split_code(code)
     return (0, parts) if parts else (1, code)
@@ -258,34 +261,114 @@ def _build_tree(report: Report) -> Node:
     return root
 
 
-def _sum(node: Node, expenses: tuple[Expense, ...], depth: int) -> list[int]:
+def _sum(node: Node, expenses: tuple[Expense, ...], depth: int) -> None:
     node.depth = depth
-    rows = list(node.own_rows)
     for child in node.children:
-        rows += _sum(child, expenses, depth + 1)
-    by_executor: dict[str, list[int]] = {}
-    for index in sorted(rows):
-        by_executor.setdefault(expenses[index].executor, []).append(index)
-    order = list(by_executor.items())
+        _sum(child, expenses, depth + 1)
+    combine(node, expenses)
+
+
+def combine(node: Node, expenses: tuple[Expense, ...]) -> None:
+    """A node's executor lines, total and justification from its own rows and its children's
+    lines: the one computation of Form 2's sums, for the whole tree (bottom-up) and for the
+    path an edit of one row touches (``changed_tree``).
+
+    Executors are listed as they first appear in the file; on a total, as they first appear
+    with an amount: a row of zeros added (or an executor's zero rows elsewhere) reorders nothing.
+    A justification appears once, at its first row (on the node itself: in tree order)."""
+    parts: dict[str, list] = {}     # executor -> [first, first_amount, plan_year, plan_period, cash, texts]
+    node_texts: list[str] = []
+    for index in node.own_rows:
+        row = expenses[index]
+        text = row.justification.strip()
+        pair = ((index, text),) if text else ()
+        if text and text not in node_texts:
+            node_texts.append(text)
+        nonzero = bool(row.plan_year or row.plan_period or row.cash)
+        part = parts.get(row.executor)
+        if part is None:
+            parts[row.executor] = [index, index if nonzero else None, row.plan_year, row.plan_period,
+                                   row.cash, list(pair)]
+        else:
+            if nonzero and part[1] is None:
+                part[1] = index
+            part[2] += row.plan_year
+            part[3] += row.plan_period
+            part[4] += row.cash
+            part[5] += pair
+    for child in node.children:
+        for text in child.texts:
+            if text not in node_texts:
+                node_texts.append(text)
+        for line in child.executors:
+            share = line.amounts
+            part = parts.get(line.executor)
+            if part is None:
+                parts[line.executor] = [line.first, line.first_amount, share.plan_year,
+                                        share.plan_period, share.cash, list(line.texts)]
+                continue
+            if line.first < part[0]:
+                part[0] = line.first
+            if line.first_amount is not None and (part[1] is None or line.first_amount < part[1]):
+                part[1] = line.first_amount
+            part[2] += share.plan_year
+            part[3] += share.plan_period
+            part[4] += share.cash
+            part[5] += line.texts
     if node.children:
-        # a total lists executors as they first appear in the file with an amount: a row of
-        # zeros added (or an executor's zero rows elsewhere) reorders nothing
-        def first_amount(item):
-            with_amount = [i for i in item[1] if not amounts(expenses[i]).is_zero]
-            return (0, with_amount[0]) if with_amount else (1, item[1][0])
-        order.sort(key=first_amount)
+        order = sorted(parts.items(), key=lambda item: (0, item[1][1]) if item[1][1] is not None
+                       else (1, item[1][0]))
+    else:
+        order = sorted(parts.items(), key=lambda item: item[1][0])
     total = Amounts()
-    for executor, indices in order:
-        # plain Decimal sums: the app re-derives after every edit (a 2 000-row report)
-        share = Amounts(sum([expenses[i].plan_year for i in indices], ZERO),
-                        sum([expenses[i].plan_period for i in indices], ZERO),
-                        sum([expenses[i].cash for i in indices], ZERO))
+    lines = []
+    for executor, (first, first_amount, plan_year, plan_period, cash, pairs) in order:
+        share = Amounts(plan_year, plan_period, cash)
         total = total + share
-        node.executors.append(ExecutorLine(
-            executor, share, _distinct(expenses[i].justification for i in indices), tuple(indices)))
+        if len(pairs) > 1:
+            earliest: dict[str, int] = {}
+            for index, text in pairs:
+                if text not in earliest or index < earliest[text]:
+                    earliest[text] = index
+            pairs = sorted(((index, text) for text, index in earliest.items()))
+        lines.append(ExecutorLine(executor, share, "\n".join(text for _, text in pairs), first,
+                                  first_amount, tuple(pairs)))
+    node.executors = lines
     node.total = total
-    node.justification = _distinct(expenses[i].justification for i in rows)
-    return rows
+    counted = sum(child.counted for child in node.children)
+    done = sum(child.done for child in node.children)
+    if node.kind == "activity" and total.plan_year > 0:
+        counted += 1
+        done += total.cash >= CASH_THRESHOLD * total.plan_year
+    node.counted, node.done = counted, done
+    node.texts = tuple(node_texts)
+    node.justification = "\n".join(node_texts)
+
+
+def changed_tree(tree: Node, expenses: tuple[Expense, ...], code: str) -> tuple[Node, tuple[str, ...]]:
+    """The tree after a value edit of a row on activity ``code``: the nodes from the root to
+    that activity are copies, recomputed (``combine``); every other node is shared with
+    ``tree``, which is left as it was (undo gives back its figures).  Also the codes of the
+    nodes recomputed."""
+    ancestors = set()
+    parent: str | None = code
+    while parent:
+        ancestors.add(parent)
+        parent = parent_code(parent)
+    path = [tree]
+    while path[-1].code != code:
+        step = next((child for child in path[-1].children if child.code in ancestors), None)
+        if step is None:
+            return tree, ()             # a row on an unknown activity is in no total (E-REF)
+        path.append(step)
+    copies = [replace(node, children=list(node.children)) for node in path]
+    for at in range(len(copies) - 1, -1, -1):
+        node = copies[at]
+        if at + 1 < len(copies):
+            old = path[at + 1]
+            node.children = [copies[at + 1] if child is old else child for child in node.children]
+        combine(node, expenses)
+    return copies[0], tuple(node.code for node in copies)
 
 
 def task_of(node: Node, report: Report) -> int | None:
@@ -354,31 +437,30 @@ def rating(er: Decimal | None) -> str:
     return RATING_LOW
 
 
-def evaluation(report: Report, tree: Node | None = None) -> Evaluation:
+def evaluation(report: Report, tree: Node | None = None,
+               figures: tuple[IndicatorFigures, ...] | None = None) -> Evaluation:
+    """The evaluation from each indicator's degree of achievement (``IndicatorFigures``) and
+    the activities counted in the tree's nodes: cheap enough to redo after every edit."""
     tree = tree or expense_tree(report)
-    achieved, left_out, reasons = [], [], []
-    for index, ind in enumerate(report.indicators):
-        degree = achievement(ind)
-        if degree is None:
-            left_out.append(index)
-            reasons.append(left_out_reason(ind) or "")
-        else:
-            achieved.append((index, degree))
-    sr = sum((d for _, d in achieved), Decimal(0)) / len(achieved) if achieved else None
+    if figures is None:
+        figures = tuple(indicator_figures(ind) for ind in report.indicators)
+    achieved: list[int] = []
+    left_out: list[int] = []
+    for index, f in enumerate(figures):
+        (left_out if f.degree is None else achieved).append(index)
+    sr = sum([figures[i].degree for i in achieved], Decimal(0)) / len(achieved) if achieved else None
     total = tree.total
     ss = total.cash / total.plan_year if total.plan_year else None
-    counted = [n for n in tree.walk() if n.kind == "activity" and n.total.plan_year > 0]
-    done = [n for n in counted if n.total.cash >= CASH_THRESHOLD * n.total.plan_year]
-    srm = Decimal(len(done)) / len(counted) if counted else None
+    srm = Decimal(tree.done) / tree.counted if tree.counted else None
     eis = srm / ss if srm is not None and ss else None
     er = sr * eis if sr is not None and eis is not None else None
 
     def r4(value):
         return None if value is None else round_half_up(value, FOUR)
 
-    return Evaluation(tuple((i, r4(d)) for i, d in achieved), tuple(left_out), r4(sr), r4(ss),
-                      r4(srm), r4(eis), r4(er), rating(r4(er)), len(counted), len(done),
-                      tuple(reasons))
+    return Evaluation(tuple([(i, figures[i].achieved) for i in achieved]), tuple(left_out), r4(sr), r4(ss),
+                      r4(srm), r4(eis), r4(er), rating(r4(er)), tree.counted, tree.done,
+                      tuple([figures[i].left_out for i in left_out]))
 
 
 # ---------------------------------------------------------------- everything
@@ -407,8 +489,8 @@ def derive(report: Report, previous: tuple[Report, Derived] | None = None) -> De
                 and old.expenses is report.expenses):
             tree = figures.tree
     tree = tree or expense_tree(report)
-    return Derived(tuple(indicator_figures(i) for i in report.indicators),
-                   tuple(indicator_groups(report)), tree, evaluation(report, tree))
+    figures = tuple(indicator_figures(i) for i in report.indicators)
+    return Derived(figures, tuple(indicator_groups(report)), tree, evaluation(report, tree, figures))
 
 
 def activity_by_code(report: Report) -> dict[str, Activity]:

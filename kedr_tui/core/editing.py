@@ -45,9 +45,11 @@ class Editing:
     def modified(self) -> bool:
         return bool(self.history and self.history.modified)
 
-    def _refresh(self) -> Analysis:
-        """The one recompute after the state changed (an edit, an undo, a redo, a recovery)."""
-        self.analysis = analyse(self.history.report, self.loaded.context, previous=self.analysis)
+    def _refresh(self, edit=None) -> Analysis:
+        """The one recompute after the state changed (an edit, an undo, a redo, a recovery);
+        ``edit``: the step that made it from the state analysed last, if there was one."""
+        self.analysis = analyse(self.history.report, self.loaded.context, previous=self.analysis,
+                                edit=edit)
         return self.analysis
 
     # ------------------------------------------------------------ editing
@@ -64,7 +66,7 @@ class Editing:
         edit.apply(self.history.report)  # refused edits (EditError) never reach the journal
         self._record("apply", edit)
         self.history.push(edit)
-        return self._refresh()
+        return self._refresh(edit)
 
     def undo(self):
         return self._step("undo")
@@ -81,5 +83,5 @@ class Editing:
         self._check_editable()
         self._record(op, stack[-1])
         edit = history.undo() if op == "undo" else history.redo()
-        self._refresh()
+        self._refresh(edit.inverse() if op == "undo" else edit)
         return edit

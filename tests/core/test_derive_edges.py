@@ -266,9 +266,10 @@ def test_tree_order_depth_titles_and_orphans():
     ]
     nine = tree.children[1].children[0]
     assert nine.own_rows == [0, 2, 3]
-    assert [(e.executor, e.amounts, e.justification, e.rows) for e in nine.executors] == [
-        ("Б", Amounts(D("9"), D("8"), D("8")), "нет денег\nпозже", (0, 3)),
-        ("А", Amounts(D("5"), D("4"), D("4")), "нет денег", (2,)),
+    assert [(e.executor, e.amounts, e.justification, e.first, e.first_amount)
+            for e in nine.executors] == [
+        ("Б", Amounts(D("9"), D("8"), D("8")), "нет денег\nпозже", 0, 0),
+        ("А", Amounts(D("5"), D("4"), D("4")), "нет денег", 2, 2),
     ]
     assert nine.justification == "нет денег\nпозже"
     main = tree.children[1]
