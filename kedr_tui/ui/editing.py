@@ -12,7 +12,7 @@ from functools import partial
 
 from kedr_tui.core import wording as core_wording
 from kedr_tui.core.history import EditError
-from kedr_tui.view.columns import EDITABLE, edit_target, field_column
+from kedr_tui.view.columns import EDITABLE, edit_target
 from kedr_tui.view.detail import row_context
 from kedr_tui.view.rows import ref_target, short_text
 from kedr_tui.ui import wording as uw
@@ -102,11 +102,14 @@ class EditingCommands:
         except EditError as exc:
             self.tell(str(exc), severity="error")
             return
-        if edit is not None:
-            self.make_edit(edit)
+        if edit is not None:       # the cursor stays on the row, even when the edit renames it
+            from kedr_tui.view.keys import After
 
-    def make_edit(self, edit, focus: str | None = None) -> bool:
-        """The one way an edit reaches the report."""
+            self.make_edit(edit, After(section, index, field) if index is not None else None)
+
+    def make_edit(self, edit, focus=None) -> bool:
+        """The one way an edit reaches the report; ``focus``: the key of the row the cursor
+        goes to afterwards (view/keys.py)."""
         if self.refuse_while_saving():
             return False
         try:
@@ -114,7 +117,9 @@ class EditingCommands:
         except EditError as exc:
             self.tell(str(exc), severity="error")
             return False
-        self.after_change(edit, focus)
+        from kedr_tui.view.keys import resolve
+
+        self.after_change(edit, resolve(focus, self.session.report))
         return True
 
     def action_edit_field(self) -> None:
@@ -199,12 +204,10 @@ class EditingCommands:
             self.tell(uw.NOTHING_TO_REDO if redo else uw.NOTHING_TO_UNDO, timeout=3)
             return
         where = F.place_of_step(edit, undone=not redo)
-        place = ref_target(*where) if where else None
-        if place is not None:
-            table, key, field = place
-            row = next((r for r in self.views[table].rows if r.key == key), None)
-            column = field_column(table, row, field) if row is not None else None
-            place = (table, key, column)
+        place = None
+        if where:      # the row as it is now: an undone delete's row is back, under its own key
+            table, key, field = ref_target(self.session.report, *where)
+            place = (table, key, None, field)
         self.after_change(edit, place[1] if place else None, place)
         self.tell(uw.undone(F.describe(edit), redo), timeout=3)
 

@@ -89,16 +89,21 @@ class MeetingView(ClosesOnce, Screen):
                 cells += [Text(c, justify="right", style="red" if line.role == "bad" and j in (2, 3)
                                else style) for j, c in enumerate(line.cells[2:-1], start=1)]
                 cells.append(Text(line.cells[-1], style="bold"))
-            table.add_row(*cells, key=line.key)
+            table.add_row(*cells)
         if self.lines:
             table.move_cursor(row=min(cursor, len(self.lines) - 1), animate=False)
 
     @property
-    def current_key(self) -> str | None:
-        table = self.query_one(DataTable)
+    def current_line(self) -> MeetingLine | None:
         if not self.lines:
             return None
-        return self.lines[table.cursor_row].key
+        return self.lines[self.query_one(DataTable).cursor_row]
+
+    @property
+    def current_key(self):
+        """The key of the current line's row in its tab (view/keys.py)."""
+        line = self.current_line
+        return line.key if line is not None else None
 
     def rows_text(self) -> list[str]:
         """The cells as shown (for tests)."""
@@ -109,7 +114,7 @@ class MeetingView(ClosesOnce, Screen):
         self.dismiss(None)
 
     def action_pick(self, what: str) -> None:
-        key = self.current_key
-        if key is None or key.startswith("group:"):
+        line = self.current_line
+        if line is None or _heading(line):
             return
-        self.dismiss((what, key))
+        self.dismiss((what, line.key))

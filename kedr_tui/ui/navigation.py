@@ -24,7 +24,9 @@ class NavigationCommands:
 
     async def goto(self, target: Target) -> None:
         await self.show_tab(target.table)
-        self.views[target.table].table.goto_index(target.row, target.column)
+        table = self.views[target.table].table
+        if target.key is None or not table.goto(target.key, target.column):
+            table.goto_index(target.row, target.column)
 
     async def _finding(self, forward: bool) -> None:
         if self.state is None or not (self.state.findings or self.review and self.review.marks):
@@ -32,7 +34,8 @@ class NavigationCommands:
             return
         from kedr_tui.view.navigate import finding_targets, step
 
-        targets = self.with_mark_targets(finding_targets(self.state.findings, self.all_rows()))
+        targets = self.with_mark_targets(finding_targets(self.state.findings, self.all_rows(),
+                                                         self.session.report))
         target, wrapped = step(targets, *self._position(), forward=forward)
         if target is None:
             self.tell(uw.NO_FINDINGS, timeout=3)
@@ -56,15 +59,17 @@ class NavigationCommands:
         if row is None or row.kind != "finding":
             return
         finding = self.state.findings[row.index]
-        table, key, field = finding_target(finding)
-        rows = self.views[table].rows
-        index = next((i for i, r in enumerate(rows) if r.key == key), None)
-        if table == "findings" or index is None:
+        table, key, field = finding_target(finding, self.session.report)
+        from kedr_tui.view.navigate import target
+
+        rows = self.views[table].rows if table != "findings" else []
+        found = target(rows, table, key)
+        if found is None:
             self.tell(uw.finding_of_file(finding.line), timeout=4)
             return
-        from kedr_tui.view.navigate import Target
+        from msgspec.structs import replace
 
-        await self.goto(Target(table, index, field_column(table, rows[index], field)))
+        await self.goto(replace(found, column=field_column(table, rows[found.row], field)))
 
     def action_search(self) -> None:
         from kedr_tui.ui.search import SearchBar

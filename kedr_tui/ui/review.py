@@ -322,12 +322,11 @@ class ReviewCommands:
                       else uw.ASSIGNMENT_ON_REPORT, timeout=4)
             return
         table, key, _field = where
-        from kedr_tui.view.navigate import Target
+        from kedr_tui.view.navigate import target
 
-        rows = self.views[table].rows
-        index = next((i for i, r in enumerate(rows) if r.key == key), None)
-        if index is not None:
-            await self.goto(Target(table, index, None))
+        found = target(self.views[table].rows, table, key)
+        if found is not None:
+            await self.goto(found)
 
     # ------------------------------------------------------------ the protocol
 
@@ -431,13 +430,12 @@ class ReviewCommands:
             if answer is None:
                 return
             what, key = answer
-            from kedr_tui.view.navigate import Target
+            from kedr_tui.view.navigate import target
 
-            rows = self.views[table].rows
-            index = next((i for i, r in enumerate(rows) if r.key == key), None)
-            if index is None:
+            found = target(self.views[table].rows, table, key)
+            if found is None:
                 return
-            await self.goto(Target(table, index, None))
+            await self.goto(found)
             if what == "mark":
                 self.action_mark()
             elif what == "card":

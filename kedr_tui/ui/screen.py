@@ -26,7 +26,7 @@ from kedr_tui.ui.tabs import TabView, Views
 from kedr_tui.ui.widgets.header import ReportHeader
 from kedr_tui.ui.widgets.keybar import KeyBar
 from kedr_tui.ui.widgets.tabbar import TabBar
-from kedr_tui.view.columns import TAB_TITLES, TABLES
+from kedr_tui.view.columns import TAB_TITLES, TABLES, field_column
 from kedr_tui.view.rows import State, marks_of
 from kedr_tui.ui import wording as uw
 
@@ -204,7 +204,7 @@ class ReportScreen(EditingCommands, FileCommands, NavigationCommands, ComparingC
                                          + (f" ({count})" if count else ""))
         self.app.sub_title = self.file_label
 
-    def after_change(self, edit=None, focus: str | None = None, place=None) -> None:
+    def after_change(self, edit=None, focus=None, place=None) -> None:
         """Show the session's new state: changed cells, header, findings, evaluation."""
         from kedr_tui.view import fields as F  # the editing helpers: loaded when first used
 
@@ -234,11 +234,17 @@ class ReportScreen(EditingCommands, FileCommands, NavigationCommands, ComparingC
             self._history_state = state
             self.refresh_bindings()
 
-    async def _show_place(self, table: str, key: str, column: str | None) -> None:
+    async def _show_place(self, table: str, key, column: str | None, field: str | None = None) -> None:
+        """Put the cursor on row ``key`` of ``table``, in ``column`` or the column of ``field``."""
         if table != self.current_view().TABLE:
             await self.show_tab(table)
         view = self.views[table]
-        if not view.table.goto(key, column):
+        if field is not None and column is None:
+            from kedr_tui.view.navigate import target
+
+            found = target(view.rows, table, key)
+            column = field_column(table, view.rows[found.row], field) if found is not None else None
+        if key is None or not view.table.goto(key, column):
             view.show_detail()
 
     # ------------------------------------------------------------ tabs

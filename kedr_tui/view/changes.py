@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from kedr_tui.core.diff import (ADDED, CHANGED, REMOVED, SAME, Diff, Entry, field_label, figure_line,
                                 node_name, value_text)
-from kedr_tui.core.identity import NarrativeId, TableId, TaskId, describe
+from kedr_tui.core.identity import ActivityId, NarrativeId, TableId, TaskId, describe
 from kedr_tui.core.model import Report
-from kedr_tui.view.rows import Cell, ViewRow, one_line, short_text
 from kedr_tui.view import wording as vw
+from kedr_tui.view.keys import PROGRAMME, ChangeKey, FieldRow, RowKey, record_key
+from kedr_tui.view.rows import GOAL, Cell, ViewRow, one_line, short_text
 
 CHANGED_MARK = "Δ"
 OPS = {ADDED: "+", REMOVED: "−", CHANGED: "~", SAME: "="}
@@ -33,61 +34,62 @@ _AMENDMENT = {"act": "act", "date": "date", "number": "number", "summary": "summ
 _NODE = {"plan_year": "plan_year", "plan_period": "plan_period", "cash": "cash",
          "pct_year": "pct_year", "pct_period": "pct_period"}
 
-Marks = dict[str, dict[str, set[str]]]      # table -> row key -> columns
+Marks = dict[str, dict[RowKey, set[str]]]      # table -> row key -> columns
 
 
-def _add(marks: Marks, table: str, key: str, columns) -> None:
+def _add(marks: Marks, table: str, key: RowKey, columns) -> None:
     marks.setdefault(table, {}).setdefault(key, set()).update(columns)
 
 
-def places(entry: Entry) -> list[tuple[str, str, list[str]]]:
-    """Where an entry shows in the app now: (table, row key, columns, entered values before
-    figures); none for a removed row."""
+def places(entry: Entry, report: Report) -> list[tuple[str, RowKey, list[str]]]:
+    """Where an entry shows in the app now (in ``report``): (table, row key, columns, entered
+    values before figures); none for a removed row."""
     j = entry.new_index
     names = [f.field for f in entry.fields if not f.check] + [f.name for f in entry.figures]
     if entry.op == REMOVED:
         return []
     row = entry.row
     if isinstance(row, NarrativeId):
-        key = f"comment:{j}" if row.part == "comment" else f"narrative:{row.part}"
+        key = record_key(report, "indicators", j, "comment") if row.part == "comment" else row
         return [("narrative", key, ["text"])]
     if isinstance(row, TableId):
-        out = [("narrative", f"{row.name}:{name}", ["text"]) for name in names]
+        out = [("narrative", FieldRow(row, name), ["text"]) for name in names]
         if row.name == "program" and "goal" in names:
-            out.append(("indicators", "goal", ["name"]))
+            out.append(("indicators", GOAL, ["name"]))
         return out
     if isinstance(row, TaskId):
-        return [("indicators", f"task:{row.number}", ["name"]), ("expenses", f"etask:{row.number}", ["name"])]
+        return [("indicators", row, ["name"]), ("expenses", row, ["name"])]
     if j is None:
         return []
     section = entry.section
-    if section == "indicators":
-        return [("indicators", f"ind:{j}", _columns(names, _INDICATOR))]
-    if section == "expenses":
-        return [("expenses", f"exp:{j}", _columns(names, _EXPENSE))]
-    if section == "activities":
-        return [("expenses", f"node:{j}", _columns(names, _ACTIVITY))]
-    if section == "amendments":
-        return [("amendments", f"amd:{j}", _columns(names, _AMENDMENT))]
-    return []
+    columns = _SECTION_COLUMNS.get(section)
+    if columns is None:
+        return []
+    return [(_SECTION_TABLES[section], record_key(report, section, j), _columns(names, columns))]
+
+
+_SECTION_COLUMNS = {"indicators": _INDICATOR, "expenses": _EXPENSE, "activities": _ACTIVITY,
+                    "amendments": _AMENDMENT}
+_SECTION_TABLES = {"indicators": "indicators", "expenses": "expenses", "activities": "expenses",
+                   "amendments": "amendments"}
 
 
 def _columns(names: list[str], columns: dict[str, str]) -> list[str]:
     return list(dict.fromkeys(columns[n] for n in names if n in columns))
 
 
-def _node_key(code: str, kind: str, report: Report) -> str | None:
+def _node_key(code: str, kind: str, report: Report) -> RowKey | None:
+    """The key of a node's line in Form 2, if the activity is (still) in ``report``."""
     if kind == "program":
-        return "program"
-    index = next((i for i, act in enumerate(report.activities) if act.code == code), None)
-    return f"node:{index}" if index is not None else None
+        return PROGRAMME
+    return ActivityId(code) if any(act.code == code for act in report.activities) else None
 
 
 def cell_marks(diff: Diff, report: Report) -> Marks:
     """table -> row key -> the columns whose cells changed since the base version."""
     marks: Marks = {}
     for entry in diff.entries:
-        for table, key, columns in places(entry):
+        for table, key, columns in places(entry, report):
             _add(marks, table, key, columns)
     for group in diff.groups:
         for node in group.totals:
@@ -139,20 +141,20 @@ def _summary(entry: Entry) -> str:
     return one_line("; ".join(parts))
 
 
-Target = tuple[str, str, str | None]        # (table, row key, column)
+Target = tuple[str, RowKey, str | None]        # (table, row key, column)
 
 
-def change_rows(diff: Diff | None, report: Report | None) -> tuple[list[ViewRow], dict[str, Target | None]]:
+def change_rows(diff: Diff | None, report: Report | None) -> tuple[list[ViewRow], dict[ChangeKey, Target | None]]:
     """The tab's rows and, per row key, where Enter goes (None: the row is gone)."""
     rows: list[ViewRow] = []
-    targets: dict[str, Target | None] = {}
+    targets: dict[ChangeKey, Target | None] = {}
     if diff is None or report is None:
         return rows, targets
     n = 0
     for group in diff.groups:
         for entry in group.entries:
             n += 1
-            key = f"chg:{n}"
+            key = ChangeKey(group.name, entry.row)
             op = OPS[entry.op]
             role = {ADDED: "", REMOVED: "note", CHANGED: "", SAME: "note"}[entry.op]
             warn = "warning" if entry.mismatch else ""
@@ -162,7 +164,7 @@ def change_rows(diff: Diff | None, report: Report | None) -> tuple[list[ViewRow]
                 Cell(short_text(describe(entry.row), 200), role),
                 Cell(_summary(entry), warn or "derived"),
             ), None, n - 1))
-            at = places(entry)
+            at = places(entry, report)
             if at:
                 table, row_key, columns = at[0]
                 column = columns[0] if columns else None
@@ -171,7 +173,7 @@ def change_rows(diff: Diff | None, report: Report | None) -> tuple[list[ViewRow]
                 targets[key] = None
         for node in group.totals:
             n += 1
-            key = f"chg:{n}"
+            key = ChangeKey("total", node.code)
             rows.append(ViewRow(key, "change", (
                 Cell("⇒", "derived"), Cell(FORMS[group.name], "note"),
                 Cell(vw.node_total(node_name(node)), "total"),
@@ -181,9 +183,10 @@ def change_rows(diff: Diff | None, report: Report | None) -> tuple[list[ViewRow]
             targets[key] = ("expenses", node_key, "cash") if node_key else None
     if diff.evaluation:
         n += 1
-        rows.append(ViewRow(f"chg:{n}", "change", (
+        key = ChangeKey("evaluation", None)
+        rows.append(ViewRow(key, "change", (
             Cell("⇒", "derived"), Cell(vw.EVALUATION_SHORT, "note"), Cell(vw.EVALUATION, "total"),
             Cell(one_line("; ".join(figure_line(f) for f in diff.evaluation)), "derived"),
         ), None, n - 1))
-        targets[f"chg:{n}"] = ("findings", "", None)
+        targets[key] = ("findings", None, None)
     return rows, targets

@@ -190,7 +190,7 @@ def _group(out: _Out, table: str, row: ViewRow, state: State) -> None:
         out.line((vw.GOAL_LABEL, "label"), report.program.goal)
         count = next((len(g.rows) for g in derived.groups if g.task == 0), 0)
     else:
-        task = row.ident.number
+        task = row.key.number
         out.findings(_row_findings(state, "tasks", task - 1))
         title = report.tasks[task - 1].title if 1 <= task <= len(report.tasks) else vw.NO_SUCH_TASK
         out.line((vw.task_label(task), "label"), title)
@@ -241,13 +241,13 @@ def _expense(out: _Out, row: ViewRow, state: State) -> None:
 
 
 def _line(out: _Out, row: ViewRow, state: State) -> None:
-    code, executor = row.ident.code, row.ident.executor
+    code, executor = row.key.code, row.key.executor
     node = state.derived.nodes.get(code)
     out.line((vw.EXECUTOR_TOTAL_OF, "label"), (code, "label"))
-    out.field(_name("expenses", "executor"), executor)
+    out.field(_name("expenses", "executor"), norm(executor))
     if node is not None:
         for line in node.executors:
-            if norm(line.executor) == executor:
+            if line.executor == executor:
                 _amounts_line(out, line.amounts)
                 if line.justification:
                     out.field(_name("expenses", "justification"), line.justification)

@@ -15,8 +15,10 @@ from rich.text import Text
 from kedr_tui.core import identity
 from kedr_tui.core import review as R
 from kedr_tui.core.model import Report
-from kedr_tui.view.rows import REVIEW_MARKS, Cell, State, ViewRow, ref_target, short_text
+from kedr_tui.core.identity import ActivityId, TaskId
 from kedr_tui.view import wording as vw
+from kedr_tui.view.keys import PROGRAMME, Heading, ReviewKey, record_key
+from kedr_tui.view.rows import GOAL, REVIEW_MARKS, Cell, State, ViewRow, ref_target, short_text
 
 # The marker column: one character per mark status (a finding's «!»/«✖» otherwise).
 MARK_SYMBOLS = REVIEW_MARKS
@@ -43,7 +45,7 @@ def row_id(report: Report | None, row: ViewRow | None):
         return None
 
 
-def place(report: Report, rid) -> tuple[str, str, str | None] | None:
+def place(report: Report, rid) -> tuple[str, object, str | None] | None:
     """(table, row key, field) where the row named by ``rid`` is shown, or ``None`` if gone."""
     if isinstance(rid, identity.ReportId):
         return None
@@ -56,7 +58,7 @@ def place(report: Report, rid) -> tuple[str, str, str | None] | None:
         field = "comment" if rid.part == "comment" else rid.part
     elif isinstance(rid, identity.TableId):
         field = "title" if rid.name == "program" else "position"
-    return ref_target(section, index, field)
+    return ref_target(report, section, index, field)
 
 
 def marker_cells(review: R.Review | None, report: Report | None) -> dict[tuple, str]:
@@ -115,8 +117,8 @@ def review_rows(review: R.Review | None, report: Report | None, computed_rating:
     rows: list[ViewRow] = []
     blank = Cell("")
     meeting = review.meeting
-    rows.append(ViewRow("h:meeting", "heading", (blank, Cell(vw.MEETING, "group"), blank, blank,
-                                                 Cell(vw.report_status(R.status_of(review)),
+    rows.append(ViewRow(Heading("meeting"), "heading", (blank, Cell(vw.MEETING, "group"), blank, blank,
+                                                        Cell(vw.report_status(R.status_of(review)),
                                                       "group"))))
     for key, label in MEETING_FIELDS:
         hint = ""
@@ -127,11 +129,11 @@ def review_rows(review: R.Review | None, report: Report | None, computed_rating:
             hint = vw.rating_hint(computed_rating, needs_reason)
             role = "bad" if needs_reason else ""
         value = _value(meeting, key)
-        rows.append(ViewRow(f"meeting:{key}", "meeting", (
+        rows.append(ViewRow(ReviewKey("meeting", key), "meeting", (
             blank, Cell(label, "label"), Cell(value, "" if value != "—" else "note"), blank,
             Cell(hint, role or "note")), "meeting", None, key))
 
-    rows.append(ViewRow("h:marks", "heading", (blank, Cell(vw.marks_heading(len(review.marks)),
+    rows.append(ViewRow(Heading("marks"), "heading", (blank, Cell(vw.marks_heading(len(review.marks)),
                                                            "group"), blank, blank, blank)))
     for i, mark in enumerate(review.marks):
         state = R.mark_state(mark, report) if report is not None else ""
@@ -139,12 +141,12 @@ def review_rows(review: R.Review | None, report: Report | None, computed_rating:
         text = " ".join(mark.comment.split()) or "—"
         if state:
             text = f"{state}. {text}"
-        rows.append(ViewRow(f"mark:{i}", "mark", (
+        rows.append(ViewRow(ReviewKey("mark", i), "mark", (
             Cell(symbol, "bad" if state else "review"), Cell(vw.MARK),
             Cell(identity.describe(mark.row), "bad" if state == R.ORPHANED else ""),
             Cell(mark.status, "review"), Cell(text, "bad" if state else "")), "marks", i))
 
-    rows.append(ViewRow("h:assignments", "heading", (
+    rows.append(ViewRow(Heading("assignments"), "heading", (
         blank, Cell(vw.assignments_heading(len(review.assignments)), "group"), blank, blank, blank)))
     for i, item in enumerate(review.assignments):
         late = item.overdue(today)
@@ -154,7 +156,7 @@ def review_rows(review: R.Review | None, report: Report | None, computed_rating:
         text = " ".join(item.text.split()) + (f" — {item.responsible}" if item.responsible else "")
         if late:
             text = vw.late_assignment(due, text)
-        rows.append(ViewRow(f"asg:{i}", "assignment", (
+        rows.append(ViewRow(ReviewKey("assignment", i), "assignment", (
             Cell("!" if late else ("✓" if item.done else ""), "bad" if late else "review"),
             Cell(vw.ASSIGNMENT), Cell(where), Cell(status, "bad" if late else ("note" if item.done
                                                                               else "")),
@@ -162,7 +164,7 @@ def review_rows(review: R.Review | None, report: Report | None, computed_rating:
 
     for n, old in enumerate(reversed(review.history)):
         when = old.date.strftime("%d.%m.%Y") if old.date else None
-        rows.append(ViewRow(f"hist:{n}", "history", (
+        rows.append(ViewRow(ReviewKey("history", n), "history", (
             blank, Cell(vw.PAST, "note"), Cell(vw.past_meeting(old.number, when), "note"),
             Cell(old.decision or "—", "note"),
             Cell(short_text(vw.past_outcome(old.rating, old.program_decision), 80), "note"))))
@@ -172,7 +174,7 @@ def review_rows(review: R.Review | None, report: Report | None, computed_rating:
 def mark_targets(review: R.Review | None, report: Report | None,
                  tables: dict[str, list[ViewRow]]):
     """Where each marked row is shown, for ``]`` / ``[`` (with the findings)."""
-    from kedr_tui.view.navigate import Target
+    from kedr_tui.view.navigate import target
 
     if review is None or report is None:
         return []
@@ -182,10 +184,9 @@ def mark_targets(review: R.Review | None, report: Report | None,
         if where is None:
             continue
         table, key, _field = where
-        for i, row in enumerate(tables.get(table, ())):
-            if row.key == key:
-                out.append(Target(table, i, None))
-                break
+        found = target(tables.get(table, []), table, key)
+        if found is not None:
+            out.append(found)
     return out
 
 
@@ -296,7 +297,7 @@ def fit_names(names: list[str], width: int) -> list[str]:
 
 
 class MeetingLine(NamedTuple):
-    key: str                  # the row's key in its tab (for jumping back, marking)
+    key: object               # the row's key in its tab (view/keys.py: for jumping back, marking)
     cells: tuple[str, ...]
     role: str = ""            # "group" for a heading, "bad" for an unfavourable row
     mark: str = ""            # the mark status, if marked
@@ -322,13 +323,14 @@ def meeting_lines(state: State, table: str) -> list[MeetingLine]:
             if not group.rows:
                 continue
             prefix = vw.group_short(group.task)
-            out.append(MeetingLine(f"group:{group.task}", ("", group.heading, "", "", "", "", ""),
+            out.append(MeetingLine(TaskId(group.task) if group.task else GOAL,
+                                   ("", group.heading, "", "", "", "", ""),
                                    "group"))
             for number, index in group.rows:
                 ind, fig = report.indicators[index], derived.indicators[index]
                 status = marks.get(("indicators", index), "")
                 fact = fmt_value(ind.fact) if ind.fact is not None else "—"
-                out.append(MeetingLine(f"ind:{index}", (
+                out.append(MeetingLine(record_key(report, "indicators", index), (
                     f"{prefix}.{number}", ind.name, fmt_value(ind.plan), fact,
                     fmt_pct(fig.rel_deviation), fmt_pct(fig.growth),
                     MARK_SYMBOLS.get(status, "")), "bad" if fig.unfavourable else "", status))
@@ -338,7 +340,7 @@ def meeting_lines(state: State, table: str) -> list[MeetingLine]:
             if node.kind == "subprogram":
                 continue
             total = node.total
-            key = "program" if node.kind == "program" else f"node:{node.activity}"
+            key = PROGRAMME if node.kind == "program" else ActivityId(node.code)
             status = marks.get(("activities", node.activity), "") if node.activity is not None else ""
             out.append(MeetingLine(key, (
                 node.code, node.title, fmt_money(total.plan_year), fmt_money(total.cash),

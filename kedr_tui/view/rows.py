@@ -19,14 +19,19 @@ from kedr_tui.core import wording
 from kedr_tui.core.derive import Derived, Node
 from kedr_tui.core.errors import Finding
 from kedr_tui.core.fields import FIELDS, of_section
-from kedr_tui.core.identity import ActivityId, ExpenseId, RowId, TableId, TaskId, norm, of_row
+from kedr_tui.core import identity
+from kedr_tui.core.identity import REPORT, ActivityId, NarrativeId, TableId, TaskId, of_row
 from kedr_tui.core.model import LOWER, Report
 from kedr_tui.core.numbers import fmt_money, fmt_pct, fmt_value
 from kedr_tui.core.safe_text import has_control, visible
 from kedr_tui.view.columns import COLUMNS
 from kedr_tui.view import wording as vw
+from kedr_tui.view.keys import (PROGRAMME, ExecutorTotal, FieldRow, FindingKey, Heading, RowKey,
+                                record_key, unique)
 
 ERROR, WARNING = "error", "warning"
+GOAL = TableId("program")           # the programme's goal: the first row of Form 1
+YEAR = FieldRow(REPORT, "year")     # the report's year, a row of the «Доклад» tab
 MARK_TEXT = {ERROR: "✖", WARNING: "!"}
 
 
@@ -36,13 +41,12 @@ class Cell(NamedTuple):
 
 
 class ViewRow(NamedTuple):
-    key: str
+    key: RowKey                     # what the row is (view/keys.py): a record's identity or a typed key
     kind: str
     cells: tuple[Cell, ...]
     section: str | None = None      # the report section the row shows ("report" for the year)
     index: int | None = None        # index in that section (None for singleton tables)
     field: str | None = None        # the one field a text row edits, whatever the column
-    ident: RowId | None = None      # what the row is (core/identity.py); the key only names it
 
 
 class State(NamedTuple):
@@ -107,10 +111,10 @@ class Memo:
     """Rows of the last build, by key, with the inputs they were built from."""
 
     def __init__(self):
-        self.rows: dict[str, tuple[object, ViewRow]] = {}
-        self._next: dict[str, tuple[object, ViewRow]] = {}
+        self.rows: dict[RowKey, tuple[object, ViewRow]] = {}
+        self._next: dict[RowKey, tuple[object, ViewRow]] = {}
 
-    def get(self, key: str, signature, build) -> ViewRow:
+    def get(self, key: RowKey, signature, build) -> ViewRow:
         hit = self.rows.get(key)
         if hit is not None and hit[0] == signature:
             row = hit[1]
@@ -135,7 +139,7 @@ def indicator_row(number: int, index: int, ind, figures, mark: Cell) -> ViewRow:
     fact = (Cell(fmt_value(ind.fact), bad.strip()) if ind.fact is not None
             else Cell(one_line(ind.fact_note) or "—", "note"))
     formula = Cell(one_line(ind.formula), "mismatch" if figures.formula_mismatch else "")
-    return ViewRow(f"ind:{index}", "indicator", (
+    return ViewRow(of_row("indicators", index, ind), "indicator", (
         mark,
         Cell(str(number)),
         Cell(one_line(ind.name)),
@@ -149,21 +153,20 @@ def indicator_row(number: int, index: int, ind, figures, mark: Cell) -> ViewRow:
         Cell(fmt_pct(figures.growth), "derived"),
         Cell(one_line(ind.justification)),
         formula,
-    ), "indicators", index, ident=of_row("indicators", index, ind))
+    ), "indicators", index)
 
 
 def _group_row(group, mark: Cell, width: int) -> ViewRow:
     blank = (Cell(""),) * (width - 3)
     if group.task == 0:
-        return ViewRow("goal", "goal", (mark, Cell(vw.group_short(0), "group"), Cell(one_line(group.heading), "group"),
-                                        *blank), "program", None, ident=TableId("program"))
+        return ViewRow(GOAL, "goal", (mark, Cell(vw.group_short(0), "group"), Cell(one_line(group.heading), "group"),
+                                      *blank), "program", None)
     if not group.known:
-        return ViewRow(f"task:{group.task}", "orphan", (mark, Cell(vw.group_short(group.task), "group"),
-                                                        Cell(group.heading, "group"), *blank),
-                       ident=TaskId(group.task))
-    return ViewRow(f"task:{group.task}", "task", (mark, Cell(vw.group_short(group.task), "group"),
-                                                  Cell(one_line(group.heading), "group"), *blank),
-                   "tasks", group.task - 1, ident=TaskId(group.task))
+        return ViewRow(TaskId(group.task), "orphan", (mark, Cell(vw.group_short(group.task), "group"),
+                                                      Cell(group.heading, "group"), *blank))
+    return ViewRow(TaskId(group.task), "task", (mark, Cell(vw.group_short(group.task), "group"),
+                                                Cell(one_line(group.heading), "group"), *blank),
+                   "tasks", group.task - 1)
 
 
 def indicator_rows(state: State, memo: Memo, marks: dict) -> list[ViewRow]:
@@ -177,13 +180,13 @@ def indicator_rows(state: State, memo: Memo, marks: dict) -> list[ViewRow]:
             mark = _mark(marks, "program", None)
         else:
             mark = _mark(marks, "tasks", group.task - 1) if group.known else Cell(MARK_TEXT[ERROR], ERROR)
-        rows.append(memo.get(f"task:{group.task}" if group.task else "goal",
+        rows.append(memo.get(TaskId(group.task) if group.task else GOAL,
                              (group.task, group.heading, group.known, mark),
                              lambda g=group, m=mark: _group_row(g, m, width)))
         for number, index in group.rows:
             ind, figures = report.indicators[index], derived.indicators[index]
             mark = _mark(marks, "indicators", index)
-            rows.append(memo.get(f"ind:{index}", (number, ind, figures, mark),
+            rows.append(memo.get(of_row("indicators", index, ind), (number, index, ind, figures, mark),
                                  lambda n=number, i=index, r=ind, f=figures, m=mark:
                                  indicator_row(n, i, r, f, m)))
     memo.done()
@@ -211,45 +214,42 @@ def _indent(depth: int) -> str:
 def _node_row(node: Node, mark: Cell) -> ViewRow:
     kind = "program" if node.kind == "program" else "node"
     section = "program" if kind == "program" else "activities"
-    return ViewRow(f"node:{node.activity}" if kind == "node" else "program", kind, (
+    return ViewRow(ActivityId(node.code) if kind == "node" else PROGRAMME, kind, (
         mark,
         Cell(node.code, "total"),
         Cell(_indent(node.depth) + one_line(node.title), "total"),
         *_amount_cells(node.total, "total"),
         Cell(one_line(node.justification), "derived" if not node.is_leaf or len(node.own_rows) > 1 else ""),
-    ), section, node.activity, ident=TableId("program") if kind == "program" else ActivityId(node.code))
+    ), section, node.activity)
 
 
-def _line_row(node: Node, line, mark: Cell, editable: bool, index: int | None) -> ViewRow:
-    if editable:
-        key, kind, section = f"exp:{index}", "expense", "expenses"
-    else:
-        key, kind, section, index = f"agg:{node.code}:{line.executor}", "line", None, None
-    return ViewRow(key, kind, (
-        mark,
+def _line_row(node: Node, line) -> ViewRow:
+    """An executor's line under an aggregated activity: computed, read-only."""
+    return ViewRow(ExecutorTotal(node.code, line.executor), "line", (
         Cell(""),
-        Cell(_indent(node.depth + 1) + one_line(line.executor), "" if editable else "derived"),
-        *_amount_cells(line.amounts, "" if editable else "derived"),
-        Cell(one_line(line.justification), "" if editable else "derived"),
-    ), section, index, ident=ExpenseId(node.code, norm(line.executor)))
+        Cell(""),
+        Cell(_indent(node.depth + 1) + one_line(line.executor), "derived"),
+        *_amount_cells(line.amounts, "derived"),
+        Cell(one_line(line.justification), "derived"),
+    ))
 
 
 def _expense_row(index: int, row, depth: int, mark: Cell) -> ViewRow:
     from kedr_tui.core.derive import amounts
 
-    return ViewRow(f"exp:{index}", "expense", (
+    return ViewRow(of_row("expenses", index, row), "expense", (
         mark, Cell(row.code, "note"), Cell(_indent(depth) + one_line(row.executor)),
         *_amount_cells(amounts(row), ""), Cell(one_line(row.justification)),
-    ), "expenses", index, ident=of_row("expenses", index, row))
+    ), "expenses", index)
 
 
 def _task_heading(report: Report, task: int, mark: Cell, width: int) -> ViewRow:
     title = report.tasks[task - 1].title if 1 <= task <= len(report.tasks) else vw.NO_SUCH_TASK
     blank = (Cell(""),) * (width - 3)
-    return ViewRow(f"etask:{task}", "task", (mark, Cell(wording.row_task(task), "group"),
-                                             Cell(vw.task_choice(task, one_line(title)), "group"), *blank),
+    return ViewRow(TaskId(task), "task", (mark, Cell(wording.row_task(task), "group"),
+                                          Cell(vw.task_choice(task, one_line(title)), "group"), *blank),
                    "tasks" if 1 <= task <= len(report.tasks) else None,
-                   task - 1 if 1 <= task <= len(report.tasks) else None, ident=TaskId(task))
+                   task - 1 if 1 <= task <= len(report.tasks) else None)
 
 
 def expense_rows(state: State, memo: Memo, marks: dict) -> list[ViewRow]:
@@ -266,12 +266,12 @@ def expense_rows(state: State, memo: Memo, marks: dict) -> list[ViewRow]:
         if node.kind == "main" and node.task is not None and node.task != last_task:
             last_task = node.task
             mark = _mark(marks, "tasks", node.task - 1)
-            rows.append(memo.get(f"etask:{node.task}", (node.task, _task_title(report, node.task), mark),
+            rows.append(memo.get(TaskId(node.task), (node.task, _task_title(report, node.task), mark),
                                  lambda t=node.task, m=mark: _task_heading(report, t, m, width)))
         section = "program" if node.kind == "program" else "activities"
         mark = _mark(marks, section, node.activity)
-        key = "program" if node.kind == "program" else f"node:{node.activity}"
-        rows.append(memo.get(key, (node.code, node.title, node.depth, node.total, node.justification,
+        key = PROGRAMME if node.kind == "program" else ActivityId(node.code)
+        rows.append(memo.get(key, (node.code, node.activity, node.title, node.depth, node.total, node.justification,
                                    node.is_leaf, len(node.own_rows), mark),
                              lambda n=node, m=mark: _node_row(n, m)))
         if node.is_leaf:
@@ -279,18 +279,18 @@ def expense_rows(state: State, memo: Memo, marks: dict) -> list[ViewRow]:
                 shown.add(index)
                 row = report.expenses[index]
                 mark = _mark(marks, "expenses", index)
-                rows.append(memo.get(f"exp:{index}", ("leaf", node.depth, row, mark),
+                rows.append(memo.get(of_row("expenses", index, row), ("leaf", index, node.depth, row, mark),
                                      lambda i=index, r=row, d=node.depth, m=mark:
                                      _leaf_line(i, r, d, m)))
         else:
             for line in node.shown_executors:
-                rows.append(memo.get(f"agg:{node.code}:{line.executor}", (node.depth, line),
-                                     lambda n=node, ln=line: _line_row(n, ln, Cell(""), False, None)))
+                rows.append(memo.get(ExecutorTotal(node.code, line.executor), (node.depth, line),
+                                     lambda n=node, ln=line: _line_row(n, ln)))
             for index in node.own_rows:     # rows on a node that also has children
                 shown.add(index)
                 row = report.expenses[index]
                 mark = _mark(marks, "expenses", index)
-                rows.append(memo.get(f"exp:{index}", ("own", node.depth, row, mark),
+                rows.append(memo.get(of_row("expenses", index, row), ("own", index, node.depth, row, mark),
                                      lambda i=index, r=row, d=node.depth, m=mark:
                                      _expense_row(i, r, d + 1, m)))
         for child in node.children:
@@ -300,13 +300,13 @@ def expense_rows(state: State, memo: Memo, marks: dict) -> list[ViewRow]:
     orphans = [i for i in range(len(report.expenses)) if i not in shown]
     if orphans:
         blank = (Cell(""),) * (width - 3)
-        rows.append(ViewRow("orphans", "heading", (Cell(""), Cell(""),
+        rows.append(ViewRow(Heading("orphans"), "heading", (Cell(""), Cell(""),
                                                Cell(vw.ORPHAN_EXPENSES, "group"),
                                                *blank)))
         for index in orphans:
             row = report.expenses[index]
             mark = _mark(marks, "expenses", index)
-            rows.append(memo.get(f"exp:{index}", ("orphan", row, mark),
+            rows.append(memo.get(of_row("expenses", index, row), ("orphan", index, row, mark),
                                  lambda i=index, r=row, m=mark: _expense_row(i, r, 1, m)))
     memo.done()
     return rows
@@ -315,10 +315,10 @@ def expense_rows(state: State, memo: Memo, marks: dict) -> list[ViewRow]:
 def _leaf_line(index: int, row, depth: int, mark: Cell) -> ViewRow:
     from kedr_tui.core.derive import amounts
 
-    return ViewRow(f"exp:{index}", "expense", (
+    return ViewRow(of_row("expenses", index, row), "expense", (
         mark, Cell(""), Cell(_indent(depth + 1) + one_line(row.executor)),
         *_amount_cells(amounts(row), ""), Cell(one_line(row.justification)),
-    ), "expenses", index, ident=of_row("expenses", index, row))
+    ), "expenses", index)
 
 
 def _task_title(report: Report, task: int) -> str:
@@ -333,24 +333,25 @@ def amendment_rows(state: State, memo: Memo, marks: dict) -> list[ViewRow]:
         return rows
     for index, amd in enumerate(state.report.amendments):
         mark = _mark(marks, "amendments", index)
-        rows.append(memo.get(f"amd:{index}", (amd, mark), lambda i=index, a=amd, m=mark: ViewRow(
-            f"amd:{i}", "amendment", (m, Cell(str(i + 1)), Cell(one_line(a.act)), Cell(fmt_date(a.date)),
-                                       Cell(one_line(a.number)), Cell(one_line(a.summary))),
-            "amendments", i, ident=of_row("amendments", i, a))))
+        key = of_row("amendments", index, amd)
+        rows.append(memo.get(key, (index, amd, mark), lambda k=key, i=index, a=amd, m=mark: ViewRow(
+            k, "amendment", (m, Cell(str(i + 1)), Cell(one_line(a.act)), Cell(fmt_date(a.date)),
+                             Cell(one_line(a.number)), Cell(one_line(a.summary))),
+            "amendments", i)))
     memo.done()
     return rows
 
 
 # ---------------------------------------------------------------- the Доклад
 
-def _text_row(key: str, label: str, text: str, section: str, index, field: str, mark: Cell) -> ViewRow:
+def _text_row(key: RowKey, label: str, text: str, section: str, index, field: str, mark: Cell) -> ViewRow:
     preview = one_line(text)
     return ViewRow(key, "text", (mark, Cell(label), Cell(preview) if preview else Cell("—", "note")),
                section, index, field)
 
 
-def _heading(key: str, title: str) -> ViewRow:
-    return ViewRow(key, "heading", (Cell(""), Cell(title, "group"), Cell("")))
+def _heading(name: str, title: str) -> ViewRow:
+    return ViewRow(Heading(name), "heading", (Cell(""), Cell(title, "group"), Cell("")))
 
 
 def narrative_rows(state: State, memo: Memo, marks: dict) -> list[ViewRow]:
@@ -364,28 +365,30 @@ def narrative_rows(state: State, memo: Memo, marks: dict) -> list[ViewRow]:
     def add(key, label, text, section, index, field):
         severity = fields.get((section, index, field))
         mark = Cell(MARK_TEXT[severity], severity) if severity else Cell("")
-        rows.append(memo.get(key, (label, text, mark), lambda: _text_row(key, label, text, section, index,
-                                                                          field, mark)))
+        rows.append(memo.get(key, (label, index, text, mark), lambda: _text_row(key, label, text, section,
+                                                                                 index, field, mark)))
 
-    rows.append(_heading("h:program", vw.HEADING_PROGRAM))
+    program, signature = TableId("program"), TableId("signature")
+    rows.append(_heading("program", vw.HEADING_PROGRAM))
     for entry in of_section("program"):
-        add(f"program:{entry.name}", entry.short, getattr(report.program, entry.name), "program", None,
+        add(FieldRow(program, entry.name), entry.short, getattr(report.program, entry.name), "program", None,
             entry.name)
-    add("report:year", FIELDS["report", "year"].short, str(report.year), "report", None, "year")
-    rows.append(_heading("h:narrative", vw.HEADING_NARRATIVE))
-    add("narrative:intro", FIELDS["narrative", "intro"].short, report.narrative.intro, "narrative", None,
+    add(YEAR, FIELDS["report", "year"].short, str(report.year), "report", None, "year")
+    rows.append(_heading("narrative", vw.HEADING_NARRATIVE))
+    add(NarrativeId("intro"), FIELDS["narrative", "intro"].short, report.narrative.intro, "narrative", None,
         "intro")
     for group in derived.groups:
         prefix = vw.group_short(group.task)
         for number, index in group.rows:
             ind = report.indicators[index]
-            add(f"comment:{index}", f"{prefix}.{number} {one_line(ind.name)}", ind.comment,
-                "indicators", index, "comment")
-    add("narrative:outro", FIELDS["narrative", "outro"].short, report.narrative.outro, "narrative", None,
+            rid = of_row("indicators", index, ind)
+            add(NarrativeId("comment", rid.task, rid.name), f"{prefix}.{number} {one_line(ind.name)}",
+                ind.comment, "indicators", index, "comment")
+    add(NarrativeId("outro"), FIELDS["narrative", "outro"].short, report.narrative.outro, "narrative", None,
         "outro")
-    rows.append(_heading("h:signature", vw.HEADING_SIGNATURE))
+    rows.append(_heading("signature", vw.HEADING_SIGNATURE))
     for entry in of_section("signature"):
-        add(f"signature:{entry.name}", entry.short, getattr(report.signature, entry.name), "signature",
+        add(FieldRow(signature, entry.name), entry.short, getattr(report.signature, entry.name), "signature",
             None, entry.name)
     memo.done()
     return rows
@@ -443,45 +446,63 @@ def finding_rows(state: State, memo: Memo) -> list[ViewRow]:
     for k in order:
         finding = findings[k]
         place = place_of(finding, state.report, state.derived)
-        rows.append(memo.get(f"f:{k}", (finding, place), lambda k=k, f=finding, p=place: ViewRow(
-            f"f:{k}", "finding", (Cell(MARK_TEXT[f.severity], f.severity), Cell(f.code, f.severity),
+        key = finding_key(finding, state.report)
+        rows.append(memo.get(key, (k, finding, place), lambda key=key, k=k, f=finding, p=place: ViewRow(
+            key, "finding", (Cell(MARK_TEXT[f.severity], f.severity), Cell(f.code, f.severity),
                                   Cell(p), Cell(str(f.line) if f.line else "—"), Cell(one_line(f.message))),
             None, k)))
     memo.done()
     return rows
 
 
-def finding_target(finding: Finding) -> tuple[str, str, str | None]:
+def finding_key(finding: Finding, report: Report | None) -> FindingKey:
+    """The key of a finding's row on «Проверка»: its code, the identity of its row, its field."""
+    ref = finding.ref
+    row = None
+    if ref and report is not None:
+        row = record_key(report, ref[0], ref[1] if len(ref) > 1 else None)
+    elif not ref and finding.field == "year":
+        row = REPORT
+    return FindingKey(finding.code, row, finding.field)
+
+
+Place = tuple[str, RowKey | None, str | None]      # (table, row key, field)
+
+
+def finding_target(finding: Finding, report: Report | None) -> Place:
     """(table, row key, field) of the row a finding belongs to."""
     ref, field = finding.ref, finding.field
     if not ref:
         if field == "year":
-            return "narrative", "report:year", field
-        return "findings", "", None
-    return ref_target(ref[0], ref[1] if len(ref) > 1 else None, field)
+            return "narrative", YEAR, field
+        return "findings", None, None
+    return ref_target(report, ref[0], ref[1] if len(ref) > 1 else None, field)
 
 
-def ref_target(section: str, index: int | None, field: str | None) -> tuple[str, str, str | None]:
-    """(table, row key, field) where a field of the report is shown."""
+def ref_target(report: Report | None, section: str, index: int | None, field: str | None) -> Place:
+    """(table, row key, field) where a field of the report is shown; the key is None when
+    the row is not in ``report`` (a deleted row's place after redo)."""
+    if report is None:
+        return "findings", None, None
     if section == "indicators":
         if field == "comment":
-            return "narrative", f"comment:{index}", field
-        return "indicators", f"ind:{index}", field
+            return "narrative", record_key(report, section, index, field), field
+        return "indicators", record_key(report, section, index), field
     if section == "tasks":
-        return "indicators", f"task:{index + 1}", "title"
-    if section == "expenses":
-        return "expenses", f"exp:{index}", field
-    if section == "activities":
-        return "expenses", f"node:{index}", field
+        return "indicators", TaskId(index + 1), "title"
+    if section in ("expenses", "activities"):
+        return "expenses", record_key(report, section, index), field
     if section == "amendments":
-        return "amendments", f"amd:{index}", field
+        return "amendments", record_key(report, section, index), field
     if section == "program" and field == "goal":
-        return "indicators", "goal", field
+        return "indicators", GOAL, field
     if section == "report":
-        return "narrative", "report:year", "year"
-    if section in ("program", "narrative", "signature"):
-        return "narrative", f"{section}:{field or 'title'}", field
-    return "findings", "", None
+        return "narrative", YEAR, "year"
+    if section == "narrative":
+        return "narrative", NarrativeId(field if field in identity.NARRATIVE_PARTS else "intro"), field
+    if section in ("program", "signature"):
+        return "narrative", FieldRow(TableId(section), field or "title"), field
+    return "findings", None, None
 
 
 BUILDERS = {
@@ -504,10 +525,11 @@ SECTIONS = {
 
 
 def build_rows(table: str, state: State, memo: Memo, marks: dict) -> list[ViewRow]:
+    """The rows of ``table``, one per key (a repeated identity becomes ``Again``)."""
     if table == "findings":
-        return finding_rows(state, memo)
+        return unique(finding_rows(state, memo))
     if table == "review":
         from kedr_tui.view.review import state_rows
 
-        return state_rows(state)
-    return BUILDERS[table](state, memo, marks)
+        return unique(state_rows(state))
+    return unique(BUILDERS[table](state, memo, marks))

@@ -13,6 +13,7 @@ from kedr_tui.core.store.versions import base_version
 from kedr_tui.ui.app import KedrApp
 from tests.core.test_diff import SEED_TEXT, three_changes
 from tests.ui.conftest import SMALL, active_tab, cell, current_key, detail, notifications, table, type_text
+from tests.keys import PROGRAMME, amd, ind, node
 
 NB = "\u00a0"
 
@@ -66,20 +67,20 @@ async def test_since_marks_changed_cells_and_lists_the_changes(seed):
         assert app.report_screen.query_one("#tabbar").labels["changes"] == "F7 Δ3"
         assert "факт: 0 → 10" in detail(app, "changes")
         # the changed cells carry a visible Δ (not colour alone); the rest are as they were
-        assert cell(app, "indicators", "ind:9", "fact") == "Δ10"
-        assert cell(app, "indicators", "ind:9", "rel") == "Δ100,00"
-        assert cell(app, "indicators", "ind:9", "growth") == "—"
-        assert cell(app, "indicators", "ind:8", "fact") == "20"
-        assert table(app, "indicators").get_cell("ind:9", "fact").style.bold
-        assert shown(app, "expenses", "program", "plan_year") == f"Δ1{NB}099,01"
-        assert shown(app, "expenses", "node:4", "cash") == "Δ220,88"          # 04.0.02.2
-        assert shown(app, "expenses", "node:5", "cash") == "17,90"            # 04.0.02.3 untouched
-        assert shown(app, "amendments", "amd:2", "number") == "Δ99"
+        assert cell(app, "indicators", ind(9, app), "fact") == "Δ10"
+        assert cell(app, "indicators", ind(9, app), "rel") == "Δ100,00"
+        assert cell(app, "indicators", ind(9, app), "growth") == "—"
+        assert cell(app, "indicators", ind(8, app), "fact") == "20"
+        assert table(app, "indicators").get_cell(ind(9, app), "fact").style.bold
+        assert shown(app, "expenses", PROGRAMME, "plan_year") == f"Δ1{NB}099,01"
+        assert shown(app, "expenses", node(4, app), "cash") == "Δ220,88"          # 04.0.02.2
+        assert shown(app, "expenses", node(5, app), "cash") == "17,90"            # 04.0.02.3 untouched
+        assert shown(app, "amendments", amd(2, app), "number") == "Δ99"
 
         # Enter on a change goes to its row, at the value that changed
         await pilot.press("enter")
         await until(pilot, lambda: active_tab(app) == "indicators", "jumped to Form 1")
-        assert current_key(app) == "ind:9"
+        assert current_key(app) == ind(9, app)
         assert table(app, "indicators").current_column() == "fact"
         # a removed row is gone: said so, and nothing moves
         await pilot.press("f7")
@@ -90,7 +91,7 @@ async def test_since_marks_changed_cells_and_lists_the_changes(seed):
         # the Form 3 row jumps to Form 3
         await pilot.press("down", "down", "down", "down", "enter")
         await until(pilot, lambda: active_tab(app) == "amendments", "jumped to Form 3")
-        assert current_key(app) == "amd:2"
+        assert current_key(app) == amd(2, app)
 
 
 async def test_an_edit_back_to_the_old_value_drops_its_mark(seed):
@@ -98,13 +99,13 @@ async def test_an_edit_back_to_the_old_value_drops_its_mark(seed):
     async with comparing(seed, str(base)) as (app, pilot):
         await until(pilot, lambda: active_tab(app) == "changes", "comparing")
         await pilot.press("enter")
-        await until(pilot, lambda: current_key(app) == "ind:9", "on the trainees' fact")
+        await until(pilot, lambda: current_key(app) == ind(9, app), "on the trainees' fact")
         await pilot.press("enter")
         await until(pilot, lambda: app.screen is not app.report_screen, "the editor open")
         await type_text(pilot, "0")                 # the old value is selected: typing replaces it
         await pilot.press("enter")
-        await until(pilot, lambda: cell(app, "indicators", "ind:9", "fact") == "0", "the mark gone")
-        assert cell(app, "indicators", "ind:9", "rel") == "0,00"
+        await until(pilot, lambda: cell(app, "indicators", ind(9, app), "fact") == "0", "the mark gone")
+        assert cell(app, "indicators", ind(9, app), "rel") == "0,00"
         assert app.report_screen.query_one("#tabbar").labels["changes"] == "F7 Δ2"
         assert [r.cells[0].text for r in app.report_screen.views["changes"].rows][:2] == ["−", "⇒"]
 
@@ -113,7 +114,7 @@ async def test_the_palette_starts_and_stops_a_comparison(seed):
     base = three(seed)
     async with comparing(seed, None) as (app, pilot):
         assert "changes" not in app.report_screen.query_one("#tabbar").labels
-        assert cell(app, "indicators", "ind:9", "fact") == "10"
+        assert cell(app, "indicators", ind(9, app), "fact") == "10"
         await pilot.press("ctrl+p")
         await pilot.pause()
         await type_text(pilot, "Сравнить с версией")
@@ -123,11 +124,11 @@ async def test_the_palette_starts_and_stops_a_comparison(seed):
         await type_text(pilot, str(base))
         await pilot.press("enter")
         await until(pilot, lambda: active_tab(app) == "changes", "comparing")
-        assert cell(app, "indicators", "ind:9", "fact") == "Δ10"
+        assert cell(app, "indicators", ind(9, app), "fact") == "Δ10"
         await app.report_screen.run_action("compare_off")
         await until(pilot, lambda: "changes" not in app.report_screen.query_one("#tabbar").labels,
                     "the tab gone")
-        assert cell(app, "indicators", "ind:9", "fact") == "10" and active_tab(app) == "indicators"
+        assert cell(app, "indicators", ind(9, app), "fact") == "10" and active_tab(app) == "indicators"
 
 
 async def test_a_version_that_cant_be_read_is_one_line_in_the_app(seed):
@@ -194,7 +195,7 @@ async def test_one_key_compares_with_the_last_meeting(tmp_path, monkeypatch):
         await until(pilot, lambda: active_tab(app) == "changes", "compared with the meeting")
         assert app.report_screen.comparison[0] == "заседание 15.03.2022"
         assert app.report_screen.query_one("#tabbar").labels["changes"] == "F7 Δ3"
-        assert cell(app, "indicators", "ind:9", "fact") == "Δ10"
+        assert cell(app, "indicators", ind(9, app), "fact") == "Δ10"
 
 
 async def test_no_meeting_before_today_is_said(seed, monkeypatch):

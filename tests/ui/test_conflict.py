@@ -6,6 +6,7 @@ from tests.ui.conftest import cell, header, running, save
 from tests.ui.test_file import change_fact as edit_fact
 
 from kedr_tui.ui.safety.screens import ConflictScreen
+from tests.keys import ind
 
 
 async def test_save_over_a_changed_file_asks_and_cancel_keeps_both(seed):
@@ -50,7 +51,7 @@ async def test_reload_takes_the_file_from_disk(seed):
         await pilot.press("r")                                 # reloading drops edits: asked twice
         await pilot.pause()
         assert not isinstance(app.screen, ConflictScreen)
-        assert cell(app, "indicators", "ind:3", "fact") == "80"
+        assert cell(app, "indicators", ind(3, app), "fact") == "80"
         assert "изменён" not in header(app)
     assert seed.read_text(encoding="utf-8") == theirs
 

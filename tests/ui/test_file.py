@@ -9,10 +9,11 @@ from tests.ui.conftest import active_tab, cell, header, move_to, notifications, 
 
 from kedr_tui.ui.dialogs import QuitDialog
 from kedr_tui.ui.editor import FieldEditor
+from tests.keys import exp, finding, ind
 
 
 async def change_fact(pilot, app, text: str = "95") -> None:
-    await move_to(pilot, app, "ind:3", "fact")
+    await move_to(pilot, app, ind(3, app), "fact")
     await pilot.press("enter")
     await type_text(pilot, text)
     await pilot.press("enter")
@@ -85,7 +86,7 @@ async def test_review_mode_refuses_edits_and_hides_their_keys(seed):
         shown = {b.binding.action for b in screen.active_bindings.values() if b.binding.show}
         assert "edit" not in shown and "save" not in shown and "add" not in shown
         assert {"next_finding", "search", "export('pdf')", "help", "quit"} <= shown
-        await move_to(pilot, app, "ind:3", "fact")
+        await move_to(pilot, app, ind(3, app), "fact")
         await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(app.screen, FieldEditor)
@@ -114,7 +115,7 @@ async def test_report_with_errors_opens_read_only_on_the_findings(seed):
         await pilot.press("enter")
         await pilot.pause()
         assert active_tab(app) == "expenses"
-        assert table(app, "expenses").current_key() == "exp:8"
+        assert table(app, "expenses").current_key() == exp(8, app)
         await pilot.press("p")
         await pilot.pause()
         assert any("вывод невозможен" in n for n in notifications(app))
@@ -124,7 +125,7 @@ async def test_report_that_is_not_toml_shows_the_syntax_error(seed):
     seed.write_text("format = 1\nyear = \n", encoding="utf-8")
     async with running(seed) as (app, pilot):
         assert active_tab(app) == "findings"
-        assert cell(app, "findings", "f:0", "code") == "E-SYNTAX"
+        assert cell(app, "findings", finding(0, app), "code") == "E-SYNTAX"
         assert app.report_screen.views["indicators"].rows == []
         await pilot.press("1", "down", "enter", "]", "slash")
         await pilot.pause()

@@ -10,6 +10,8 @@ from tests.ui.conftest import (active_tab, cell, current_key, move_to, notificat
 
 from kedr_tui.ui.editor import FieldEditor
 from kedr_tui.ui.help import HelpScreen
+from kedr_tui.view.keys import ExecutorTotal
+from tests.keys import OUTRO, amd, exp, ind
 
 
 def report(app):
@@ -26,7 +28,7 @@ async def wait_editor(pilot, app) -> FieldEditor:
 
 async def test_minus_five_enter_on_a_cell_sets_minus_five_the_spreadsheet_way(seed):
     async with running(seed) as (app, pilot):
-        await move_to(pilot, app, "ind:3", "fact")
+        await move_to(pilot, app, ind(3, app), "fact")
         await pilot.press("minus", "5")
         editor = await wait_editor(pilot, app)
         assert editor.query_one("#editor-input").value == "-5"
@@ -34,18 +36,18 @@ async def test_minus_five_enter_on_a_cell_sets_minus_five_the_spreadsheet_way(se
         await pilot.pause()
         assert not isinstance(app.screen, FieldEditor)
         assert report(app).indicators[3].fact == Decimal(-5)
-        assert cell(app, "indicators", "ind:3", "fact") == "−5"
+        assert cell(app, "indicators", ind(3, app), "fact") == "−5"
         # still here: no tab switched, no row jumped
-        assert active_tab(app) == "indicators" and current_key(app) == "ind:3"
+        assert active_tab(app) == "indicators" and current_key(app) == ind(3, app)
 
 
 async def test_a_digit_or_a_comma_replaces_the_value_with_what_is_typed(seed):
     async with running(seed) as (app, pilot):
-        await move_to(pilot, app, "ind:3", "fact")
+        await move_to(pilot, app, ind(3, app), "fact")
         await pilot.press("9", "2", "comma", "5", "enter")
         await pilot.pause()
         assert report(app).indicators[3].fact == Decimal("92.5")
-        await move_to(pilot, app, "ind:3", "plan")
+        await move_to(pilot, app, ind(3, app), "plan")
         await pilot.press("comma", "5", "enter")
         await pilot.pause()
         assert report(app).indicators[3].plan == Decimal("0.5")
@@ -56,7 +58,7 @@ async def test_a_digit_on_a_text_cell_starts_the_text(seed):
     async with running(seed) as (app, pilot):
         await pilot.press("f3")
         await pilot.pause()
-        await move_to(pilot, app, "amd:0", "number")
+        await move_to(pilot, app, amd(0, app), "number")
         await pilot.press("5", "6", "enter")
         await pilot.pause()
         assert report(app).amendments[0].number == "56"
@@ -64,10 +66,10 @@ async def test_a_digit_on_a_text_cell_starts_the_text(seed):
 
 async def test_a_digit_where_nothing_is_typed_says_where_the_tabs_are(seed):
     async with running(seed) as (app, pilot):
-        await move_to(pilot, app, "ind:3", "rel")         # a computed column
+        await move_to(pilot, app, ind(3, app), "rel")         # a computed column
         await pilot.press("2")
         await pilot.pause()
-        assert active_tab(app) == "indicators" and current_key(app) == "ind:3"
+        assert active_tab(app) == "indicators" and current_key(app) == ind(3, app)
         assert not isinstance(app.screen, FieldEditor)
         assert any("F1–F5" in n for n in notifications(app)), notifications(app)
 
@@ -123,7 +125,7 @@ async def test_an_export_of_unsaved_edits_says_so_and_gives_the_absolute_path(se
         await pilot.pause()
         saved = [n for n in notifications(app) if "2021.txt" in n]
         assert saved == [f"Записан файл {tmp_path / 'out' / '2021.txt'}"]
-        await move_to(pilot, app, "ind:3", "fact")
+        await move_to(pilot, app, ind(3, app), "fact")
         await pilot.press("9", "5", "enter")
         await pilot.pause()
         await pilot.press("p")
@@ -141,10 +143,10 @@ async def test_a_column_widened_by_an_edit_narrows_again_on_undo(seed):
     async with running(seed) as (app, pilot):
         t = table(app, "indicators")
         before = t.widths
-        await move_to(pilot, app, "ind:3", "fact")
+        await move_to(pilot, app, ind(3, app), "fact")
         await pilot.press(*"123456789,12345", "enter")
         await pilot.pause()
-        assert cell(app, "indicators", "ind:3", "fact") == "123\u00a0456\u00a0789,12345"
+        assert cell(app, "indicators", ind(3, app), "fact") == "123\u00a0456\u00a0789,12345"
         wider = t.widths
         assert wider != before
         await pilot.press("ctrl+z")
@@ -156,8 +158,9 @@ async def test_a_column_widened_by_an_edit_narrows_again_on_undo(seed):
 
 
 def executors(app, code: str) -> list[str]:
-    prefix = f"agg:{code}:"
-    return [row.key[len(prefix):] for row in table(app, "expenses").shown if row.key.startswith(prefix)]
+    """The executors' lines under the aggregated activity ``code``, in the order shown."""
+    return [row.key.executor for row in table(app, "expenses").shown
+            if isinstance(row.key, ExecutorTotal) and row.key.code == code]
 
 
 async def test_a_zero_executor_row_does_not_reorder_the_totals(seed):
@@ -169,10 +172,10 @@ async def test_a_zero_executor_row_does_not_reorder_the_totals(seed):
         assert executors(app, "04.0.02.0") == file_order
         # a zero row for «Культура» in 04.0.02.1, before the ЦБС's row in the file
         index = next(i for i, e in enumerate(report(app).expenses) if e.code == "04.0.02.1")
-        await move_to(pilot, app, f"exp:{index}", "name")
+        await move_to(pilot, app, exp(index, app), "name")
         await pilot.press("a")
         await pilot.pause()
-        await move_to(pilot, app, f"exp:{index + 1}", "name")
+        await move_to(pilot, app, exp(index + 1, app), "name")
         await pilot.press("enter")
         await wait_editor(pilot, app)
         app.screen.query_one("#editor-input").value = "МУ «Культура»"     # pasted: «» have no key
@@ -192,7 +195,7 @@ async def test_the_doklad_editor_starts_at_the_end_and_ctrl_end_goes_there(seed)
         outro = report(app).narrative.outro
         await pilot.press("f4")
         await pilot.pause()
-        await move_to(pilot, app, "narrative:outro", "text")
+        await move_to(pilot, app, OUTRO, "text")
         await pilot.press("enter")
         editor = await wait_editor(pilot, app)
         area = editor.query_one(TextArea)
@@ -212,7 +215,7 @@ async def test_keys_typed_ahead_of_the_editor_go_into_it_in_order(seed):
     from textual import events
 
     async with running(seed) as (app, pilot):
-        await move_to(pilot, app, "ind:3", "fact")
+        await move_to(pilot, app, ind(3, app), "fact")
         for key, char in (("minus", "-"), ("5", "5"), ("enter", None)):
             app.post_message(events.Key(key, char))
         await pilot.pause(0.2)

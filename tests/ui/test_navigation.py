@@ -8,6 +8,7 @@ from tests.ui.conftest import (active_tab, cell, current_key, detail, header, no
 from kedr_tui.ui.commands import COMMANDS
 from kedr_tui.ui.help import HelpScreen
 from kedr_tui.ui.search import SearchBar
+from tests.keys import PROGRAMME, comment, exp, ind, signature
 
 
 def column(app) -> str:
@@ -19,11 +20,11 @@ async def test_next_finding_lands_on_the_w_formula_row(seed):
         await pilot.press("right_square_bracket")
         await pilot.pause()
         assert active_tab(app) == "indicators"
-        assert current_key(app) == "ind:8" and column(app) == "formula"
+        assert current_key(app) == ind(8, app) and column(app) == "formula"
         assert "W-FORMULA" in detail(app, "indicators")
         await pilot.press("right_square_bracket")      # the only one: around again
         await pilot.pause()
-        assert current_key(app) == "ind:8"
+        assert current_key(app) == ind(8, app)
         assert any("снова" in n for n in notifications(app))
 
 
@@ -37,14 +38,14 @@ async def test_findings_across_tabs_both_ways(seed):
         assert "замечаний 2" in header(app)
         await pilot.press("right_square_bracket")
         await pilot.pause()
-        assert (active_tab(app), current_key(app)) == ("indicators", "ind:8")
+        assert (active_tab(app), current_key(app)) == ("indicators", ind(8, app))
         await pilot.press("right_square_bracket")
         await pilot.pause()
-        assert (active_tab(app), current_key(app)) == ("expenses", "exp:8")
-        assert cell(app, "expenses", "exp:8", "mark") == "!"
+        assert (active_tab(app), current_key(app)) == ("expenses", exp(8, app))
+        assert cell(app, "expenses", exp(8, app), "mark") == "!"
         await pilot.press("left_square_bracket")
         await pilot.pause()
-        assert (active_tab(app), current_key(app)) == ("indicators", "ind:8")
+        assert (active_tab(app), current_key(app)) == ("indicators", ind(8, app))
 
 
 async def test_enter_on_a_finding_jumps_to_its_row(seed):
@@ -55,7 +56,7 @@ async def test_enter_on_a_finding_jumps_to_its_row(seed):
         await pilot.press("enter")
         await pilot.pause()
         assert active_tab(app) == "indicators"
-        assert current_key(app) == "ind:8" and column(app) == "formula"
+        assert current_key(app) == ind(8, app) and column(app) == "formula"
 
 
 async def test_search_all_tabs_and_repeat(seed):
@@ -83,7 +84,7 @@ async def test_search_all_tabs_and_repeat(seed):
         await type_text(pilot, "удовлетворенности")
         await pilot.press("enter")
         await pilot.pause()
-        assert (active_tab(app), current_key(app)) in {("indicators", "ind:0"), ("narrative", "comment:0")}
+        assert (active_tab(app), current_key(app)) in {("indicators", ind(0, app)), ("narrative", comment(0, app))}
 
 
 async def test_search_not_found_says_so(seed):
@@ -139,11 +140,11 @@ async def test_command_palette_lists_every_command(seed):
 
 async def test_light_theme_one_key_away_restyles_cells(seed):
     async with running(seed) as (app, pilot):
-        dark = table(app, "indicators").get_cell("ind:3", "fact").style
+        dark = table(app, "indicators").get_cell(ind(3, app), "fact").style
         await pilot.press("T")
         await pilot.pause(0.2)
         assert app.theme == "textual-light"
-        light = table(app, "indicators").get_cell("ind:3", "fact").style
+        light = table(app, "indicators").get_cell(ind(3, app), "fact").style
         assert light.bold and light.color != dark.color
 
 
@@ -157,20 +158,20 @@ async def test_user_text_is_never_markup(seed):
         assert "[red]Развитие[/]" in header(app)
         await pilot.press("f4")
         await pilot.pause()
-        assert cell(app, "narrative", "signature:name", "text") == "[bold]Н.А.[/x] [link=http://x]Соловьева"
-        table(app, "narrative").goto("signature:name")
+        assert cell(app, "narrative", signature("name"), "text") == "[bold]Н.А.[/x] [link=http://x]Соловьева"
+        table(app, "narrative").goto(signature("name"))
         await pilot.pause()
         assert "[bold]Н.А.[/x]" in detail(app, "narrative")
         await pilot.press("f2")
         await pilot.pause()
-        assert "[red]Развитие[/]" in cell(app, "expenses", "program", "name")
+        assert "[red]Развитие[/]" in cell(app, "expenses", PROGRAMME, "name")
 
 
 async def test_keys_work_on_a_russian_keyboard_layout(seed):
     async with running(seed) as (app, pilot):
         await pilot.press("ъ")                  # the «]» key
         await pilot.pause()
-        assert current_key(app) == "ind:8"
+        assert current_key(app) == ind(8, app)
         await pilot.press("й")                  # the «q» key
         await pilot.pause()
         assert not app.is_running
@@ -215,10 +216,10 @@ async def test_footer_shows_the_keys_that_apply_and_a_click_presses_one(seed):
 async def test_arrow_keys_walk_the_table_and_the_detail_follows(seed):
     """The other tests put the cursor on a cell at once; here it goes by arrow keys."""
     async with running(seed) as (app, pilot):
-        await walk_to(pilot, app, "ind:3", "fact")
-        assert (current_key(app), column(app)) == ("ind:3", "fact")
+        await walk_to(pilot, app, ind(3, app), "fact")
+        assert (current_key(app), column(app)) == (ind(3, app), "fact")
         name = app.report_screen.session.report.indicators[3].name
         assert name[:40] in " ".join(detail(app, "indicators").split())
-        await walk_to(pilot, app, "ind:0", "name")
-        assert (current_key(app), column(app)) == ("ind:0", "name")
+        await walk_to(pilot, app, ind(0, app), "name")
+        assert (current_key(app), column(app)) == (ind(0, app), "name")
         assert "Уровень удовлетворённости" in detail(app, "indicators")

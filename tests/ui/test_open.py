@@ -5,6 +5,7 @@ from __future__ import annotations
 from tests.ui.conftest import WIDE, active_tab, cell, cell_style, detail, header, move_to, running, table
 
 from kedr_tui.view.columns import COLUMNS
+from tests.keys import GOAL, INTRO, PROGRAMME, amd, exp, finding, ind, line, node, signature, task
 
 
 async def test_header_shows_title_year_file_and_findings(seed):
@@ -38,62 +39,62 @@ async def test_indicators_has_every_column_and_the_seed_figures(seed):
                        "justification", "formula"):
             assert column in keys
         # «Доля муниципальных услуг ... на Едином портале»
-        assert cell(app, "indicators", "ind:3", "rel") == "91,20"
-        assert cell(app, "indicators", "ind:3", "growth") == "98,06"
-        assert cell(app, "indicators", "ind:2", "rel") == "110,56"
-        assert cell(app, "indicators", "ind:5", "rel") == "88,89"
-        assert cell(app, "indicators", "ind:9", "growth") == "—"
-        assert cell(app, "indicators", "ind:0", "abs") == "—"
-        assert cell(app, "indicators", "goal", "num") == "Ц"
-        assert cell(app, "indicators", "task:3", "num") == "З3"
+        assert cell(app, "indicators", ind(3, app), "rel") == "91,20"
+        assert cell(app, "indicators", ind(3, app), "growth") == "98,06"
+        assert cell(app, "indicators", ind(2, app), "rel") == "110,56"
+        assert cell(app, "indicators", ind(5, app), "rel") == "88,89"
+        assert cell(app, "indicators", ind(9, app), "growth") == "—"
+        assert cell(app, "indicators", ind(0, app), "abs") == "—"
+        assert cell(app, "indicators", GOAL, "num") == "Ц"
+        assert cell(app, "indicators", task(3), "num") == "З3"
 
 
 async def test_derived_bad_and_mismatch_cells_look_different(seed):
     async with running(seed) as (app, pilot):
-        entered = cell_style(app, "indicators", "ind:2", "plan")
-        derived = cell_style(app, "indicators", "ind:2", "rel")
+        entered = cell_style(app, "indicators", ind(2, app), "plan")
+        derived = cell_style(app, "indicators", ind(2, app), "rel")
         assert derived != entered and derived.italic
-        bad = cell_style(app, "indicators", "ind:3", "fact")     # 91,2 below the plan 100
+        bad = cell_style(app, "indicators", ind(3, app), "fact")     # 91,2 below the plan 100
         assert bad.bold and bad.color is not None
-        assert cell_style(app, "indicators", "ind:2", "fact") != bad
-        mismatch = cell_style(app, "indicators", "ind:8", "formula")
+        assert cell_style(app, "indicators", ind(2, app), "fact") != bad
+        mismatch = cell_style(app, "indicators", ind(8, app), "formula")
         assert mismatch.underline
         # the row with the W-FORMULA finding is marked, the others are not
-        assert cell(app, "indicators", "ind:8", "mark") == "!"
-        assert cell(app, "indicators", "ind:3", "mark") == ""
+        assert cell(app, "indicators", ind(8, app), "mark") == "!"
+        assert cell(app, "indicators", ind(3, app), "mark") == ""
 
 
 async def test_expenses_tree_totals_bold_and_indented(seed):
     async with running(seed) as (app, pilot):
         await pilot.press("f2")
         await pilot.pause()
-        assert cell(app, "expenses", "program", "plan_year") == "1\u00a0129,01"
-        assert cell(app, "expenses", "program", "cash") == "1\u00a0097,79"
-        assert cell(app, "expenses", "program", "pct_year") == "97,23"
-        assert cell(app, "expenses", "program", "pct_period") == "97,23"
-        culture = "agg:04.0.00.0:МУ «Культура»"
+        assert cell(app, "expenses", PROGRAMME, "plan_year") == "1\u00a0129,01"
+        assert cell(app, "expenses", PROGRAMME, "cash") == "1\u00a0097,79"
+        assert cell(app, "expenses", PROGRAMME, "pct_year") == "97,23"
+        assert cell(app, "expenses", PROGRAMME, "pct_period") == "97,23"
+        culture = line("04.0.00.0", "МУ «Культура»")
         assert cell(app, "expenses", culture, "cash") == "755,31"
         assert cell(app, "expenses", culture, "pct_year") == "96,03"
-        assert cell_style(app, "expenses", "program", "cash").bold
-        names = [table(app, "expenses").cell_text(k, "name") for k in ("program", "node:2", "node:6", "exp:7")]
+        assert cell_style(app, "expenses", PROGRAMME, "cash").bold
+        names = [table(app, "expenses").cell_text(k, "name") for k in (PROGRAMME, node(2, app), node(6, app), exp(7, app))]
         indents = [len(n) - len(n.lstrip()) for n in names]
         assert indents == sorted(indents) and indents[0] < indents[-1]
-        assert cell(app, "expenses", "node:6", "code") == "04.0.02.4"
+        assert cell(app, "expenses", node(6, app), "code") == "04.0.02.4"
 
 
 async def test_amendments_and_narrative_and_findings_tabs(seed):
     async with running(seed) as (app, pilot):
         await pilot.press("f3")
         await pilot.pause()
-        assert cell(app, "amendments", "amd:0", "date") == "24.03.2021"
-        assert cell(app, "amendments", "amd:1", "number") == "22"
+        assert cell(app, "amendments", amd(0, app), "date") == "24.03.2021"
+        assert cell(app, "amendments", amd(1, app), "number") == "22"
         await pilot.press("f4")
         await pilot.pause()
-        assert cell(app, "narrative", "signature:name", "text") == "Н.А. Соловьева"
-        assert cell(app, "narrative", "narrative:intro", "text").startswith("Эффективность работы")
+        assert cell(app, "narrative", signature("name"), "text") == "Н.А. Соловьева"
+        assert cell(app, "narrative", INTRO, "text").startswith("Эффективность работы")
         await pilot.press("f5")
         await pilot.pause()
-        assert cell(app, "findings", "f:0", "code") == "W-FORMULA"
+        assert cell(app, "findings", finding(0, app), "code") == "W-FORMULA"
         evaluation = str(app.report_screen.query_one("#evaluation").content)
         assert "средняя" in evaluation and "0,8533" in evaluation and "0,8297" in evaluation
 
@@ -101,7 +102,7 @@ async def test_amendments_and_narrative_and_findings_tabs(seed):
 async def test_detail_pane_shows_the_row_in_full(seed):
     async with running(seed) as (app, pilot):
         t = table(app, "indicators")
-        t.goto("ind:8")
+        t.goto(ind(8, app))
         await pilot.pause()
         text = detail(app, "indicators")
         assert "от общего количества используемых операционных систем" in text   # the whole name
@@ -185,11 +186,11 @@ async def test_a_report_a_colleague_edits_becomes_editable_on_retry(seed):
             assert "только чтение" not in header(app)
             assert "Правка" in app.report_screen.query_one(KeyBar).render().plain
             assert app.report_screen.session.report.signature.name == "И.И. Иванов"  # read again
-            await move_to(pilot, app, "ind:3", "fact")
+            await move_to(pilot, app, ind(3, app), "fact")
             await pilot.press("enter")
             await pilot.pause()
             await pilot.press("ctrl+u", "9", "7", "enter")
             await pilot.pause()
-            assert cell(app, "indicators", "ind:3", "fact") == "97"
+            assert cell(app, "indicators", ind(3, app), "fact") == "97"
     finally:
         holder.close()

@@ -7,9 +7,10 @@ import hashlib
 from kedr_tui.core.store.review import load_review
 from tests.ui.conftest import (active_tab, cell, detail, header, move_to, notifications, running,
                                type_text)
+from tests.keys import GOAL, ind, meeting, review_mark
 
-PORTAL = "ind:3"       # «Доля муниципальных услуг, … на Едином портале …»: fact 91,2
-OFFICE = "ind:8"       # «Доля отечественного офисного программного обеспечения …»
+PORTAL = ind(3)            # «Доля муниципальных услуг, … на Едином портале …»: fact 91,2
+OFFICE = ind(8)            # «Доля отечественного офисного программного обеспечения …»
 
 
 def sha(path) -> str:
@@ -31,7 +32,7 @@ async def mark(pilot, app, key: str, downs: int, comment: str) -> None:
 async def meeting_field(pilot, app, key: str, *keys: str) -> None:
     await pilot.press("f6")
     await pilot.pause()
-    await move_to(pilot, app, f"meeting:{key}", "row")
+    await move_to(pilot, app, meeting(key), "row")
     await pilot.press("enter")
     await pilot.pause()
     await pilot.press(*keys)
@@ -77,7 +78,7 @@ async def test_a_whole_meeting_in_review_mode(seed, tmp_path, monkeypatch):
         assert any("Записан протокол" in n for n in notifications(app)), notifications(app)
         assert header(app).endswith("на доработке")
         assert active_tab(app) == "review"
-        assert cell(app, "review", "meeting:rating", "row") == "средняя"
+        assert cell(app, "review", meeting("rating"), "row") == "средняя"
     assert sha(seed) == before                                   # the report is untouched
     review = load_review(seed).review
     assert [(m.status, m.comment) for m in review.marks] == [
@@ -108,8 +109,8 @@ async def test_a_whole_meeting_in_review_mode(seed, tmp_path, monkeypatch):
         assert "изменено после замечания: факт 91,2 → 95" in detail(app, "indicators")
         await pilot.press("f6")
         await pilot.pause()
-        assert "изменено после замечания: факт 91,2 → 95" in cell(app, "review", "mark:0", "text")
-        assert cell(app, "review", "mark:0", "mark") == "△"
+        assert "изменено после замечания: факт 91,2 → 95" in cell(app, "review", review_mark(0), "text")
+        assert cell(app, "review", review_mark(0), "mark") == "△"
 
     # a marked row deleted: the mark stays, orphaned
     async with running(seed) as (app, pilot):
@@ -122,14 +123,14 @@ async def test_a_whole_meeting_in_review_mode(seed, tmp_path, monkeypatch):
         await pilot.pause()
         await pilot.press("f6")
         await pilot.pause()
-        assert "строки больше нет в отчёте" in cell(app, "review", "mark:1", "text")
+        assert "строки больше нет в отчёте" in cell(app, "review", review_mark(1), "text")
     assert len(load_review(seed).review.marks) == 2
 
 
 async def test_marks_need_a_row_and_survive_in_editing_mode(seed, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     async with running(seed) as (app, pilot):
-        await move_to(pilot, app, "goal", "name")
+        await move_to(pilot, app, GOAL, "name")
         await pilot.press("m")
         await pilot.pause()
         await pilot.press("enter")          # «вопрос»
@@ -146,11 +147,11 @@ async def test_marks_need_a_row_and_survive_in_editing_mode(seed, tmp_path, monk
 async def test_next_and_previous_visit_marks_with_findings(seed, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     async with running(seed, review=True) as (app, pilot):
-        await mark(pilot, app, "ind:0", 0, "Почему не измеряли")
+        await mark(pilot, app, ind(0, app), 0, "Почему не измеряли")
         await pilot.press("ctrl+home")
         await pilot.press("right_square_bracket")
         await pilot.pause()
-        assert app.report_screen.current_view().table.current_key() == "ind:0"
+        assert app.report_screen.current_view().table.current_key() == ind(0, app)
         await pilot.press("right_square_bracket")
         await pilot.pause()
         assert app.report_screen.current_view().table.current_key() == OFFICE   # W-FORMULA

@@ -10,6 +10,7 @@ import pytest
 from kedr_tui.core.session import Session
 from kedr_tui.ui.app import KedrApp
 from tests.conftest import SEED
+from tests.keys import ind
 
 SMALL = (80, 24)
 WIDE = (160, 45)
@@ -54,7 +55,7 @@ def test_findings_and_evaluation_80x24(snap_compare, make_app):
 def test_refused_number_in_the_editor_80x24(snap_compare, make_app):
     async def before(pilot):
         await _settle(pilot)
-        pilot.app.report_screen.views["indicators"].table.goto("ind:3", "fact")
+        pilot.app.report_screen.views["indicators"].table.goto(ind(3), "fact")
         await pilot.pause()
         await pilot.press("enter", "a", "b", "c", "enter")
         await pilot.pause()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from tests.ui.conftest import cell, move_to, notifications, running, table
 
 from kedr_tui.ui.dialogs import ConfirmDialog
+from tests.keys import amd, exp, ind, line, node, task
 
 
 def report(app):
@@ -13,15 +14,15 @@ def report(app):
 
 async def test_add_indicator_after_the_current_one_then_delete_it(seed):
     async with running(seed) as (app, pilot):
-        await move_to(pilot, app, "ind:3", "name")
+        await move_to(pilot, app, ind(3, app), "name")
         await pilot.press("a")
         await pilot.pause()
         assert len(report(app).indicators) == 11
         assert report(app).indicators[4].name == "Новый показатель"
         assert report(app).indicators[4].task == 1
-        assert table(app, "indicators").current_key() == "ind:4"
-        assert cell(app, "indicators", "ind:4", "num") == "3"       # numbered within task 1
-        assert cell(app, "indicators", "ind:5", "num") == "4"
+        assert table(app, "indicators").current_key() == ind(4, app)
+        assert cell(app, "indicators", ind(4, app), "num") == "3"       # numbered within task 1
+        assert cell(app, "indicators", ind(5, app), "num") == "4"
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
@@ -43,11 +44,11 @@ async def test_add_indicator_after_the_current_one_then_delete_it(seed):
 async def test_move_indicator_within_its_group(seed):
     async with running(seed) as (app, pilot):
         first = report(app).indicators[5].name
-        await move_to(pilot, app, "ind:5", "name")
+        await move_to(pilot, app, ind(5, app), "name")
         await pilot.press("J")
         await pilot.pause()
         assert report(app).indicators[6].name == first
-        assert table(app, "indicators").current_key() == "ind:6"
+        assert table(app, "indicators").current_key() == ind(6, app)
         await pilot.press("alt+up")
         await pilot.pause()
         assert report(app).indicators[5].name == first
@@ -59,20 +60,20 @@ async def test_move_indicator_within_its_group(seed):
 
 async def test_add_move_and_delete_a_task(seed):
     async with running(seed) as (app, pilot):
-        await move_to(pilot, app, "task:3", "name")
+        await move_to(pilot, app, task(3), "name")
         await pilot.press("A")
         await pilot.pause()
         assert len(report(app).tasks) == 4
-        assert table(app, "indicators").current_key() == "task:4"
-        assert cell(app, "indicators", "task:4", "name").startswith("Показатели задачи 4 «Новая задача")
+        assert table(app, "indicators").current_key() == task(4)
+        assert cell(app, "indicators", task(4), "name").startswith("Показатели задачи 4 «Новая задача")
         # a task with indicators can't go
-        await move_to(pilot, app, "task:3", "name")
+        await move_to(pilot, app, task(3), "name")
         await pilot.press("d")
         await pilot.pause()
         assert not isinstance(app.screen, ConfirmDialog)
         assert any("нельзя удалить" in n for n in notifications(app))
         # move task 1 down: its indicators go with it
-        await move_to(pilot, app, "task:1", "name")
+        await move_to(pilot, app, task(1), "name")
         await pilot.press("J")
         await pilot.pause()
         assert report(app).tasks[1].title.startswith("Повышение качества")
@@ -80,7 +81,7 @@ async def test_add_move_and_delete_a_task(seed):
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert report(app).indicators[2].task == 1
-        await move_to(pilot, app, "task:4", "name")
+        await move_to(pilot, app, task(4), "name")
         await pilot.press("d", "y")
         await pilot.pause()
         assert len(report(app).tasks) == 3
@@ -90,22 +91,22 @@ async def test_add_executor_and_activity_and_delete_the_activity(seed):
     async with running(seed) as (app, pilot):
         await pilot.press("f2")
         await pilot.pause()
-        await move_to(pilot, app, "exp:8", "name")           # 04.0.02.5, Администрация
+        await move_to(pilot, app, exp(8, app), "name")           # 04.0.02.5, Администрация
         await pilot.press("a")
         await pilot.pause()
         assert report(app).expenses[9].code == "04.0.02.5"
         assert report(app).expenses[9].executor == "Новый исполнитель"
-        assert table(app, "expenses").current_key() == "exp:9"
+        assert table(app, "expenses").current_key() == exp(9, app)
         await pilot.press("A")                                # a sibling activity
         await pilot.pause()
         codes = [a.code for a in report(app).activities]
         assert "04.0.02.6" in codes
         index = codes.index("04.0.02.6")
-        assert table(app, "expenses").current_key() == f"node:{index}"
+        assert table(app, "expenses").current_key() == node(index, app)
         await pilot.press("a")                                # its first executor
         await pilot.pause()
         assert report(app).expenses[-1].code == "04.0.02.6"
-        await move_to(pilot, app, f"node:{index}", "name")
+        await move_to(pilot, app, node(index, app), "name")
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
@@ -120,7 +121,7 @@ async def test_totals_rows_cannot_be_deleted(seed):
     async with running(seed) as (app, pilot):
         await pilot.press("f2")
         await pilot.pause()
-        await move_to(pilot, app, "agg:04.0.00.0:МУ «Культура»", "name")
+        await move_to(pilot, app, line("04.0.00.0", "МУ «Культура»"), "name")
         await pilot.press("d")
         await pilot.pause()
         assert not isinstance(app.screen, ConfirmDialog)
@@ -130,7 +131,7 @@ async def test_amendment_add_move_delete(seed):
     async with running(seed) as (app, pilot):
         await pilot.press("f3")
         await pilot.pause()
-        await move_to(pilot, app, "amd:1", "act")
+        await move_to(pilot, app, amd(1, app), "act")
         await pilot.press("a")
         await pilot.pause()
         assert len(report(app).amendments) == 3
@@ -138,7 +139,7 @@ async def test_amendment_add_move_delete(seed):
         await pilot.press("K")
         await pilot.pause()
         assert report(app).amendments[1].number == ""
-        assert table(app, "amendments").current_key() == "amd:1"
+        assert table(app, "amendments").current_key() == amd(1, app)
         await pilot.press("d", "y")
         await pilot.pause()
         assert [a.number for a in report(app).amendments] == ["55", "22"]

@@ -14,6 +14,8 @@ from kedr_tui.view.navigate import finding_targets, search, step
 from kedr_tui.view.columns import COLUMNS, TABLES, column_keys, edit_target, fit_widths
 from kedr_tui.view.rows import Memo, State, build_rows, marks_of
 from tests.conftest import SEED
+from tests.keys import GOAL, PROGRAMME, comment, exp, ind, node, task
+from kedr_tui.view.keys import After
 
 
 @pytest.fixture(scope="module")
@@ -44,12 +46,12 @@ def test_memo_gives_back_the_same_row_objects(state):
 
 def test_edit_targets_follow_the_kind_of_row(state):
     rows = {r.key: r for r in rows_of(state, "expenses")}
-    assert edit_target("expenses", rows["exp:7"], "cash") == ("expenses", 7, "cash")
-    assert edit_target("expenses", rows["node:6"], "cash") is None        # a total
-    assert edit_target("expenses", rows["node:6"], "name") == ("activities", 6, "title")
-    assert edit_target("expenses", rows["program"], "name") == ("program", None, "title")
+    assert edit_target("expenses", rows[exp(7)], "cash") == ("expenses", 7, "cash")
+    assert edit_target("expenses", rows[node(6)], "cash") is None        # a total
+    assert edit_target("expenses", rows[node(6)], "name") == ("activities", 6, "title")
+    assert edit_target("expenses", rows[PROGRAMME], "name") == ("program", None, "title")
     text = {r.key: r for r in rows_of(state, "narrative")}
-    assert edit_target("narrative", text["comment:3"], "part") == ("indicators", 3, "comment")
+    assert edit_target("narrative", text[comment(3)], "part") == ("indicators", 3, "comment")
 
 
 def test_flexible_columns_share_the_spare_width():
@@ -64,32 +66,33 @@ def test_flexible_columns_share_the_spare_width():
 def test_structure_operations(state):
     report = state.report
     rows = {r.key: r for r in rows_of(state, "indicators")}
-    op = structure.add_row("indicators", rows["ind:3"], report)
-    assert isinstance(op.edit, InsertRow) and op.edit.index == 4 and op.focus == "ind:4"
-    op = structure.move_row("indicators", rows["ind:3"], report, -1)
+    op = structure.add_row("indicators", rows[ind(3)], report)
+    assert isinstance(op.edit, InsertRow) and op.edit.index == 4 and op.focus == After("indicators", 4)
+    op = structure.move_row("indicators", rows[ind(3)], report, -1)
     assert isinstance(op.edit, MoveRow) and (op.edit.index, op.edit.to) == (3, 2)
     with pytest.raises(EditError):
-        structure.move_row("indicators", rows["ind:2"], report, -1)      # first of task 1
+        structure.move_row("indicators", rows[ind(2)], report, -1)      # first of task 1
     with pytest.raises(EditError):
-        structure.delete_row("indicators", rows["task:1"], report)     # has indicators
+        structure.delete_row("indicators", rows[task(1)], report)     # has indicators
     with pytest.raises(EditError):
-        structure.delete_row("indicators", rows["goal"], report)
+        structure.delete_row("indicators", rows[GOAL], report)
     exp = {r.key: r for r in rows_of(state, "expenses")}
-    op = structure.add_group("expenses", exp["node:7"], report)        # 04.0.02.5 -> sibling
+    op = structure.add_group("expenses", exp[node(7)], report)        # 04.0.02.5 -> sibling
     assert op.edit.row.code == "04.0.02.6"
-    op = structure.add_group("expenses", exp["program"], report)       # a new main activity
+    op = structure.add_group("expenses", exp[PROGRAMME], report)       # a new main activity
     assert op.edit.row.code == "04.0.04.0" and op.edit.row.task
-    op = structure.delete_row("expenses", exp["node:7"], report)
+    op = structure.delete_row("expenses", exp[node(7)], report)
     assert isinstance(op.edit, Batch) and "04.0.02.5" in op.question
     with pytest.raises(EditError):
-        structure.delete_row("expenses", exp["node:2"], report)        # has children
+        structure.delete_row("expenses", exp[node(2)], report)        # has children
 
 
 def test_findings_and_search_across_tables(state):
     tables = {t: rows_of(state, t) for t in TABLES}
-    targets = finding_targets(state.findings, tables)
+    targets = finding_targets(state.findings, tables, state.report)
     assert [(t.table, tables[t.table][t.row].key, t.column) for t in targets] == \
-        [("indicators", "ind:8", "formula")]
+        [("indicators", ind(8), "formula")]
+    assert all(t.key == tables[t.table][t.row].key for t in targets)
     target, wrapped = step(targets, "expenses", 0)
     assert target == targets[0] and wrapped
     columns = {t: column_keys(t) for t in TABLES}
@@ -120,16 +123,18 @@ def test_field_rules(state):
 
 def test_rows_carry_their_typed_identity(state):
     from kedr_tui.core.identity import ActivityId, ExpenseId, TableId, TaskId, of
+    from kedr_tui.view.keys import ExecutorTotal
 
     report = state.report
-    ind = {r.key: r for r in rows_of(state, "indicators")}
-    assert ind["ind:3"].ident == of(report, "indicators", 3)
-    assert ind["task:2"].ident == TaskId(2) and ind["goal"].ident == TableId("program")
-    exp = {r.key: r for r in rows_of(state, "expenses")}
-    assert exp["exp:7"].ident == ExpenseId("04.0.02.4", "МУ «Культура»")
-    assert exp["node:6"].ident == ActivityId("04.0.02.4") and exp["etask:2"].ident == TaskId(2)
-    lines = [r for r in exp.values() if r.kind == "line"]
-    assert lines and all(isinstance(r.ident, ExpenseId) and r.ident.code == r.key.split(":")[1]
-                         for r in lines)
-    amd = rows_of(state, "amendments")
-    assert [r.ident for r in amd] == [of(report, "amendments", i) for i in range(len(amd))]
+    indicators = {r.key: r for r in rows_of(state, "indicators")}
+    assert indicators[of(report, "indicators", 3)].index == 3
+    assert indicators[TaskId(2)].index == 1 and indicators[TableId("program")].kind == "goal"
+    expenses = {r.key: r for r in rows_of(state, "expenses")}
+    assert expenses[ExpenseId("04.0.02.4", "МУ «Культура»")].index == 7
+    assert expenses[ActivityId("04.0.02.4")].index == 6 and expenses[TaskId(2)].kind == "task"
+    lines = [r for r in expenses.values() if r.kind == "line"]
+    assert lines and all(isinstance(r.key, ExecutorTotal) and r.key.executor in r.cells[2].text
+                         and report.activities and r.section is None for r in lines)
+    assert ExecutorTotal("04.0.00.0", "МУ «Культура»") in expenses
+    amendments = rows_of(state, "amendments")
+    assert [r.key for r in amendments] == [of(report, "amendments", i) for i in range(len(amendments))]

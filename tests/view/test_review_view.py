@@ -10,6 +10,7 @@ from kedr_tui.core.loading import load
 from kedr_tui.view import review as V
 from kedr_tui.view.rows import State
 from tests.conftest import SEED
+from tests.keys import PROGRAMME, assignment, ind, meeting, review_mark
 
 
 def state_with(review=None) -> State:
@@ -37,12 +38,12 @@ def test_meeting_lines_hold_every_indicator_with_its_figures_and_mark():
     lines = V.meeting_lines(state_with(review), "indicators")
     data = [line for line in lines if line.role != "group"]
     assert len(data) == len(report.indicators)
-    portal = next(line for line in data if line.key == "ind:3")
+    portal = next(line for line in data if line.key == ind(3, report))
     assert portal.cells[0] == "З1.2" and portal.cells[2:] == ("100", "91,2", "91,20", "98,06", "◆")
     assert portal.role == "bad" and portal.mark == R.REWORK_MARK
     expenses = V.meeting_lines(state_with(review), "expenses")
     program = expenses[0]
-    assert program.key == "program"
+    assert program.key == PROGRAMME
     assert program.cells[2:6] == ("1\u00a0129,01", "1\u00a0097,79", "97,23", "97,23")
 
 
@@ -55,8 +56,8 @@ def test_the_review_tab_lists_the_meeting_marks_and_assignments():
                                                    dt.date(2022, 3, 1)))
     rows = V.state_rows(state_with(review))
     by_key = {row.key: row for row in rows}
-    assert by_key["meeting:rating"].cells[4].text == "рассчитана: средняя"
-    assert by_key["mark:0"].cells[3].text == "вопрос"
-    assert by_key["asg:0"].cells[3].text == "просрочено"
-    assert by_key["asg:0"].cells[4].text == "срок 01.03.2022: Сделать — Петров"
-    assert V.place(report, review.marks[0].row) == ("indicators", "ind:3", None)
+    assert by_key[meeting("rating")].cells[4].text == "рассчитана: средняя"
+    assert by_key[review_mark(0)].cells[3].text == "вопрос"
+    assert by_key[assignment(0)].cells[3].text == "просрочено"
+    assert by_key[assignment(0)].cells[4].text == "срок 01.03.2022: Сделать — Петров"
+    assert V.place(report, review.marks[0].row) == ("indicators", ind(3, report), None)

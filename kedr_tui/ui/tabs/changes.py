@@ -23,7 +23,7 @@ class ChangesView(TabView):
         super().__init__(**kwargs)
         self.diff: Diff | None = None
         self.label = ""
-        self.targets: dict[str, Target | None] = {}
+        self.targets: dict = {}         # row key -> where Enter goes
 
     def affected(self, sections, marks) -> bool:
         return False                    # the screen hands it each new diff (show_diff)
