@@ -345,11 +345,10 @@ def combine(node: Node, expenses: tuple[Expense, ...]) -> None:
     node.justification = "\n".join(node_texts)
 
 
-def changed_tree(tree: Node, expenses: tuple[Expense, ...], code: str) -> tuple[Node, tuple[str, ...]]:
-    """The tree after a value edit of a row on activity ``code``: the nodes from the root to
-    that activity are copies, recomputed (``combine``); every other node is shared with
-    ``tree``, which is left as it was (undo gives back its figures).  Also the codes of the
-    nodes recomputed."""
+def path_to(tree: Node, code: str) -> list[Node]:
+    """The nodes from the root down to the node of ``code`` (none: no such node), found
+    along the code's ancestors without walking the tree (a node whose parent is missing
+    hangs under the programme)."""
     ancestors = set()
     parent: str | None = code
     while parent:
@@ -359,8 +358,19 @@ def changed_tree(tree: Node, expenses: tuple[Expense, ...], code: str) -> tuple[
     while path[-1].code != code:
         step = next((child for child in path[-1].children if child.code in ancestors), None)
         if step is None:
-            return tree, ()             # a row on an unknown activity is in no total (E-REF)
+            return []
         path.append(step)
+    return path
+
+
+def changed_tree(tree: Node, expenses: tuple[Expense, ...], code: str) -> tuple[Node, tuple[str, ...]]:
+    """The tree after a value edit of a row on activity ``code``: the nodes from the root to
+    that activity are copies, recomputed (``combine``); every other node is shared with
+    ``tree``, which is left as it was (undo gives back its figures).  Also the codes of the
+    nodes recomputed."""
+    path = path_to(tree, code)
+    if not path:
+        return tree, ()                 # a row on an unknown activity is in no total (E-REF)
     copies = [replace(node, children=list(node.children)) for node in path]
     for at in range(len(copies) - 1, -1, -1):
         node = copies[at]
@@ -476,6 +486,11 @@ class Derived(Struct, frozen=True):
     @property
     def nodes(self) -> dict[str, Node]:
         return {node.code: node for node in self.tree.walk()}
+
+    def node(self, code: str) -> Node | None:
+        """``nodes.get(code)`` without walking the whole tree."""
+        path = path_to(self.tree, code)
+        return path[-1] if path else None
 
 
 def derive(report: Report, previous: tuple[Report, Derived] | None = None) -> Derived:

@@ -175,7 +175,7 @@ class ReportScreen(EditingCommands, FileCommands, NavigationCommands, ComparingC
         if analysis is not None:
             review = self.review
             return State(analysis.report, analysis.derived, analysis.findings, session.read_only,
-                         review, self.review_today() if review is not None else None)
+                         review, self.review_today() if review is not None else None, analysis.change)
         findings = tuple(getattr(session.loaded, "findings", ()))
         return State(None, None, findings, True)
 

@@ -209,13 +209,12 @@ def _amounts_line(out: _Out, amounts) -> None:
 
 
 def _node(out: _Out, row: ViewRow, state: State) -> None:
-    nodes = state.derived.nodes
     if row.kind == "program":
         node = state.derived.tree
         out.findings(_row_findings(state, "program", None))
     else:
         act = state.report.activities[row.index]
-        node = nodes.get(act.code)
+        node = state.derived.node(act.code)
         out.findings(_row_findings(state, "activities", row.index))
         if node is None or node.activity != row.index:
             out.line((f"{act.code} ", "label"), act.title)
@@ -233,7 +232,7 @@ def _node(out: _Out, row: ViewRow, state: State) -> None:
 def _expense(out: _Out, row: ViewRow, state: State) -> None:
     exp = state.report.expenses[row.index]
     out.findings(_row_findings(state, "expenses", row.index))
-    node = state.derived.nodes.get(exp.code)
+    node = state.derived.node(exp.code)
     out.line((f"{exp.code} ", "label"), node.title if node else vw.NO_SUCH_ACTIVITY)
     out.field(_name("expenses", "executor"), exp.executor)
     _amounts_line(out, amounts_of(exp))
@@ -242,7 +241,7 @@ def _expense(out: _Out, row: ViewRow, state: State) -> None:
 
 def _line(out: _Out, row: ViewRow, state: State) -> None:
     code, executor = row.key.code, row.key.executor
-    node = state.derived.nodes.get(code)
+    node = state.derived.node(code)
     out.line((vw.EXECUTOR_TOTAL_OF, "label"), (code, "label"))
     out.field(_name("expenses", "executor"), norm(executor))
     if node is not None:

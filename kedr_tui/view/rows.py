@@ -58,6 +58,7 @@ class State(NamedTuple):
     read_only: bool = False
     review: object = None           # the report's review (core.review.Review), if any
     today: date | None = None       # for overdue assignments
+    change: object = None           # what the value edit that made it changed (core.analysis.Change)
 
 
 def marks_of(findings) -> dict[tuple, str]:
@@ -125,6 +126,15 @@ class Memo:
 
     def done(self) -> None:
         self.rows, self._next = self._next, {}
+
+    def put(self, key: RowKey, signature, build) -> ViewRow:
+        """``get`` for one row of the last build, outside a build (``patch_rows``)."""
+        hit = self.rows.get(key)
+        if hit is not None and hit[0] == signature:
+            return hit[1]
+        row = safe_row(build())
+        self.rows[key] = (signature, row)
+        return row
 
 
 # ---------------------------------------------------------------- Form 1
@@ -533,3 +543,94 @@ def build_rows(table: str, state: State, memo: Memo, marks: dict) -> list[ViewRo
 
         return unique(state_rows(state))
     return unique(BUILDERS[table](state, memo, marks))
+
+
+# ---------------------------------------------------------------- after a value edit
+
+def patch_rows(table: str, state: State, memo: Memo, marks: dict, rows: list[ViewRow],
+               positions: dict[RowKey, int]) -> list[ViewRow] | None:
+    """``rows`` (built for the state before ``state.change``, a value edit) updated: only
+    the rows that edit can change are built again, through ``memo`` and the builders above
+    (their signatures as in a whole build).  ``positions``: row key -> place in ``rows``.
+    None when the edit changed which rows there are: then build them all."""
+    change, report, derived = state.change, state.report, state.derived
+    out: dict[RowKey, ViewRow] = {}
+    if change is None or report is None or derived is None:
+        return None
+    section, index = change.section, change.index
+    if table == "findings":
+        return None if change.findings else rows
+    if section == "indicators":
+        group, number = next(((g, n) for g in derived.groups for n, i in g.rows if i == index), (None, 0))
+    if table == "indicators" and section == "indicators":
+        ind, figures, mark = report.indicators[index], derived.indicators[index], _mark(marks, section, index)
+        out[of_row(section, index, ind)] = memo.put(of_row(section, index, ind), (number, index, ind, figures, mark),
+                                                    lambda: indicator_row(number, index, ind, figures, mark))
+    elif table == "narrative" and section == "indicators":
+        if group is not None:
+            ind = report.indicators[index]
+            rid = of_row(section, index, ind)
+            key = NarrativeId("comment", rid.task, rid.name)
+            severity = field_marks(state.findings).get(("indicators", index, "comment"))
+            mark = Cell(MARK_TEXT[severity], severity) if severity else Cell("")
+            label = f"{vw.group_short(group.task)}.{number} {one_line(ind.name)}"
+            out[key] = memo.put(key, (label, index, ind.comment, mark), lambda: _text_row(
+                key, label, ind.comment, "indicators", index, "comment", mark))
+    elif table == "expenses" and section == "expenses":
+        if not _patch_expenses(state, memo, marks, change, out):
+            return None
+    elif table not in BUILDERS:
+        return None
+    if not out:
+        return rows
+    if any(key not in positions for key in out):
+        return None
+    patched = list(rows)
+    for key, row in out.items():
+        patched[positions[key]] = row
+    return patched
+
+
+def _path(tree: Node, codes) -> list[Node]:
+    path = [tree]
+    for code in codes[1:]:
+        step = next((child for child in path[-1].children if child.code == code), None)
+        if step is None:
+            return []
+        path.append(step)
+    return path
+
+
+def _patch_expenses(state: State, memo: Memo, marks: dict, change, out: dict) -> bool:
+    report, index = state.report, change.index
+    row = report.expenses[index]
+    mark = _mark(marks, "expenses", index)
+    path = _path(state.derived.tree, change.nodes) if change.nodes else []
+    old_path = _path(change.base.tree, change.nodes) if change.nodes else []
+    if len(path) != len(change.nodes) or len(old_path) != len(path):
+        return False
+    for node, old in zip(path, old_path):
+        if [line.executor for line in node.shown_executors] != \
+                [line.executor for line in old.shown_executors]:
+            return False                # an executor appears on a total or leaves it
+        section = "program" if node.kind == "program" else "activities"
+        node_mark = _mark(marks, section, node.activity)
+        key = PROGRAMME if node.kind == "program" else ActivityId(node.code)
+        out[key] = memo.put(key, (node.code, node.activity, node.title, node.depth, node.total,
+                                  node.justification, node.is_leaf, len(node.own_rows), node_mark),
+                            lambda n=node, m=node_mark: _node_row(n, m))
+        if not node.is_leaf:
+            for line in node.shown_executors:
+                key = ExecutorTotal(node.code, line.executor)
+                out[key] = memo.put(key, (node.depth, line), lambda n=node, ln=line: _line_row(n, ln))
+    key = of_row("expenses", index, row)
+    leaf = path[-1] if path and index in path[-1].own_rows else None
+    if leaf is None:
+        out[key] = memo.put(key, ("orphan", index, row, mark), lambda: _expense_row(index, row, 1, mark))
+    elif leaf.is_leaf:
+        out[key] = memo.put(key, ("leaf", index, leaf.depth, row, mark),
+                            lambda: _leaf_line(index, row, leaf.depth, mark))
+    else:
+        out[key] = memo.put(key, ("own", index, leaf.depth, row, mark),
+                            lambda: _expense_row(index, row, leaf.depth + 1, mark))
+    return True

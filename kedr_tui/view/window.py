@@ -119,9 +119,12 @@ class ColumnWindow:
         return True
 
 
-def changed_cells(new_rows, old_rows) -> tuple[list[tuple[int, int]], set[int]]:
+def changed_cells(new_rows, old_rows, natural: list[int] | None = None
+                  ) -> tuple[list[tuple[int, int]], set[int]]:
     """(row, column) of every cell whose text or style differs between two lists of the
-    same rows, and the columns where a text's length changed (their width may follow)."""
+    same rows, and the columns where a text's length changed (their width may follow;
+    with the columns' ``natural`` widths: only where a text outgrows its column or the
+    text that changed may have been its widest)."""
     changed: list[tuple[int, int]] = []
     columns: set[int] = set()
     for index, (new, old) in enumerate(zip(new_rows, old_rows)):
@@ -130,7 +133,8 @@ def changed_cells(new_rows, old_rows) -> tuple[list[tuple[int, int]], set[int]]:
         for k, (a, b) in enumerate(zip(new.cells, old.cells)):
             if a != b:
                 changed.append((index, k))
-                if len(a.text) != len(b.text):
+                if len(a.text) != len(b.text) and (natural is None or len(a.text) > natural[k]
+                                                   or len(b.text) >= natural[k]):
                     columns.add(k)
     return changed, columns
 

@@ -13,13 +13,11 @@ sources while Textual's are compiled already).
 
 from __future__ import annotations
 
-import asyncio
 import os
 import statistics
 import subprocess
 import sys
 import time
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -149,68 +147,4 @@ def test_a_big_report_opens_to_the_first_frame(benchmark, big_report, installed_
         assert seconds <= 1.5
 
 
-async def _edit_to_frame(path: Path, edits: int) -> dict[str, float]:
-    """Median seconds from ``Session.perform`` of an edit to the frame that shows it."""
-    from textual.app import App
-
-    from kedr_tui.core.edits import set_field
-    from kedr_tui.core.session import Session
-    from kedr_tui.ui.app import KedrApp
-
-    frames: list[float] = []
-    display = App._display
-
-    def recorded(self, screen, renderable):
-        display(self, screen, renderable)
-        if renderable is not None:
-            frames.append(time.perf_counter())
-
-    App._display = recorded
-    session = Session.open(path)
-    out = {}
-    try:
-        app = KedrApp(session, str(path))
-        async with app.run_test(size=(80, 24)) as pilot:
-            screen = app.report_screen
-            for key, section, field in (("f1", "indicators", "fact"), ("f2", "expenses", "cash")):
-                await pilot.press(key)
-                await pilot.pause(0.1)
-                times = []
-                rows = getattr(session.report, section)
-                # rows whose edit changes figures, not which rows there are (a zero amount
-                # becoming non-zero shows its executor in every total above: a rebuild)
-                picks = [i for i, r in enumerate(rows) if getattr(r, field)][:edits]
-                for i in picks:
-                    report = session.report
-                    row = getattr(report, section)[i]
-                    edit = set_field(report, section, i, field, (getattr(row, field) or Decimal(0)) + 1)
-                    frames.clear()
-                    start = time.perf_counter()
-                    screen.make_edit(edit)
-                    deadline = start + 30
-                    while not frames:
-                        assert time.perf_counter() < deadline, "no frame 30 s after an edit"
-                        await asyncio.sleep(0.0005)
-                    times.append(frames[0] - start)
-                    await pilot.pause(0.02)
-                out[section] = statistics.median(times)
-                assert screen.current_view().table.rebuilds == 1      # cells updated, never rebuilt
-    finally:
-        App._display = display
-        session.close()
-    return out
-
-
-def test_an_edit_repaints_only_what_changed(benchmark, tmp_path):
-    if generate is None:
-        pytest.skip("tests/gen.py (the report generator) is not there yet")
-    small = benchmark.disabled
-    path = tmp_path / "2021.toml"
-    path.write_text(generate(n_indicators=50 if small else 500, n_expenses=200 if small else 2000, seed=1),
-                    encoding="utf-8")
-    result = benchmark.pedantic(lambda: asyncio.run(_edit_to_frame(path, 5 if small else 25)), rounds=1)
-    benchmark.extra_info.update({f"{k}_s": v for k, v in result.items()})
-    print("\nedit -> frame: " + ", ".join(f"{k} {v * 1000:.1f} ms" for k, v in result.items())
-          + " (target ≤ 50 ms)")
-    if not benchmark.disabled:
-        assert max(result.values()) <= 0.05
+# The edit-to-frame budget is in test_edit_bench.py.

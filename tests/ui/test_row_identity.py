@@ -95,3 +95,17 @@ async def test_after_a_delete_above_the_findings_lead_to_the_right_row_and_cell(
         await pilot.pause()
         assert active_tab(app) == "indicators"
         assert OFFICE in cursor_name(app, "indicators") and t.current_column() == "formula"
+
+
+async def test_a_rename_keeps_the_cursor_and_repaints_only_the_changed_cells(seed):
+    from tests.ui.test_edit import edit_cell
+
+    async with running(seed) as (app, pilot):
+        t = table(app, "indicators")
+        await move_to(pilot, app, ind(3, app), "name")
+        rebuilds, updates = t.rebuilds, t.cell_updates
+        await edit_cell(pilot, app, ind(3, app), "name", "Доля услуг на портале")
+        assert app.report_screen.session.report.indicators[3].name == "Доля услуг на портале"
+        assert t.current_key() == ind(3, app) and cursor_name(app, "indicators") == "Доля услуг на портале"
+        assert t.rebuilds == rebuilds                      # renamed in place: no rebuild...
+        assert 0 < t.cell_updates - updates <= 3           # ...only its changed cells

@@ -12,7 +12,7 @@ from textual.containers import Vertical
 
 from kedr_tui.view.changes import mark_rows
 from kedr_tui.view.detail import detail_text
-from kedr_tui.view.rows import SECTIONS, Memo, ViewRow, State, build_rows, marks_of
+from kedr_tui.view.rows import SECTIONS, Memo, ViewRow, State, build_rows, marks_of, patch_rows
 from kedr_tui.ui.widgets.detail import DetailPane
 from kedr_tui.ui.widgets.table import ReportTable
 
@@ -25,6 +25,7 @@ class TabView(Vertical):
         self.memo = Memo()
         self._rows: list[ViewRow] = []
         self._stale = False             # rows not built for the current state yet
+        self._positions: dict | None = None                 # row key -> place in ``_rows``
         self.state: State | None = None
         self.marks: dict = {}
         self.changes: dict = {}         # row key -> columns changed since a base version
@@ -61,12 +62,25 @@ class TabView(Vertical):
             self._stale = False
             self._rows = mark_rows(self.TABLE, build_rows(self.TABLE, self.state, self.memo, self.marks),
                                    self.changes)
+            self._positions = None
         return self._rows
 
     def set_state(self, state: State, marks: dict | None = None, focus: str | None = None) -> None:
+        before = self.state
         self.state = state
         self.marks = marks if marks is not None else marks_of(state.findings)
-        self._stale = True
+        if not self._stale and before is not None and state.change is not None \
+                and state.change.base is before.derived and not self.changes:
+            # a value edit: only the rows it touched are built again
+            if self._positions is None:
+                self._positions = {row.key: at for at, row in enumerate(self._rows)}
+            patched = patch_rows(self.TABLE, state, self.memo, self.marks, self._rows, self._positions)
+            if patched is not None:
+                self._rows = patched
+            else:
+                self._stale = True
+        else:
+            self._stale = True
         if self.populated:
             self.table.sync(self.rows, focus)
             self.show_detail()

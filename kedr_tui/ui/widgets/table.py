@@ -227,7 +227,7 @@ class ReportTable(CursorKeys, ScrollView, can_focus=True, inherit_bindings=False
         self._rebuild(rows, focus)
 
     def _update(self, rows: list[ViewRow]) -> None:
-        changed, columns = changed_cells(rows, self.shown)
+        changed, columns = changed_cells(rows, self.shown, self._natural)
         self.rows.show(rows)
         self.cell_updates += len(changed)
         if columns and self._renatural(columns):
