@@ -49,62 +49,141 @@ def _closing(line: str, start: int, delim: str) -> int | None:
     return None
 
 
+# A line that opens a record (a table header) or a multi-line string (a key whose value
+# starts with three quotes).  Whitespace is any but LF, as within one of ``lines``.
+_OPENING = re.compile(r"""^[^\S\n]*(?:(\[\[?)[^\S\n]*([^\]\n]+?)[^\S\n]*\]\]?"""
+                      r"""|(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')[^\S\n]*=[^\S\n]*("{3}|'{3}))""",
+                      re.M)
+
+
+def _close(text: str, start: int, end: int, delim: str) -> int:
+    """Index just after the delimiter that closes a multi-line string, searched in
+    ``text[start:end]`` (no line break in between unless the string spans lines); -1 if
+    it doesn't close there.  A basic string's quote is escaped when an odd run of
+    backslashes stands before it, as ``_closing`` reads it."""
+    at = text.find(delim, start, end)
+    while at >= 0 and delim == '"""':
+        run = at
+        while run > start and text[run - 1] == "\\":
+            run -= 1
+        if (at - run) % 2 == 0:
+            break
+        at = text.find(delim, at + 1, end)
+    return -1 if at < 0 else at + 3
+
+
 class Locator:
     """Maps ``(section, index, key)`` paths to ``(line, column)``, 1-based.
 
     Paths: ``("year",)`` for a top-level key, ``("program",)`` and
     ``("program", "code")`` for a table, ``("indicators", 3)`` and
     ``("indicators", 3, "fact")`` for the fourth table of an array.
+
+    Only the records (table headers) are found up front, by one regular expression
+    over the text; the keys of a record are found when one of them is first asked
+    for (findings and saves ask for a few).  A report of 10 000 indicators has some
+    50 000 records and 400 000 keys: a dict of every key's place took 100 MiB and a
+    quarter of a second to build.
     """
 
     def __init__(self, text: str = ""):
-        self._places: dict[tuple, tuple[int, int]] = {}
+        self._text = text
+        # record path -> (line, column) of its first header
+        self._headers: dict[tuple, tuple[int, int]] = {}
+        # every region of key lines: (path, first line's number, start, end offset);
+        # region 0 holds the top-level keys, before the first header
+        self._regions: list[tuple[tuple, int, int, int]] = []
+        self._by_path: dict[tuple, list[int]] = {}
+        self._keys: dict[int, dict[str, tuple[int, int]]] = {}
         self._scan(text)
 
+    def _region(self, path: tuple, number: int, start: int, end: int) -> None:
+        self._by_path.setdefault(path, []).append(len(self._regions))
+        self._regions.append((path, number, start, end))
+
     def _scan(self, text: str) -> None:
-        places = self._places
         counts: dict[str, int] = {}
         current: tuple = ()
-        in_string: str | None = None
-        for number, line in enumerate(lines(text), start=1):
-            if in_string:
-                end = _closing(line, 0, in_string)
-                if end is None:
+        number, counted = 1, 0                  # the line number of offset ``counted``
+        body, body_line = 0, 1                  # where the current region's lines start
+        size, pos = len(text), 0
+        search = _OPENING.search
+        while pos <= size:
+            match = search(text, pos)
+            if match is None:
+                break
+            at = match.start()
+            number += text.count("\n", counted, at)
+            counted = at
+            eol = text.find("\n", match.end())
+            eol = size if eol < 0 else eol
+            pos = eol + 1
+            if match.group(1) is None:          # a key opening a multi-line string
+                delim = match.group(3)
+                if _close(text, match.end(), eol, delim) >= 0:
                     continue
-                in_string = None  # what follows on its last line holds no key of interest
+                closed = _close(text, eol, size, delim)
+                if closed < 0:                  # never closed: no key after it counts
+                    size = eol
+                    break
+                eol = text.find("\n", closed)
+                pos = size + 1 if eol < 0 else eol + 1
                 continue
-            stripped = line.lstrip()
-            if not stripped or stripped.startswith("#"):
-                continue
-            if stripped.startswith("["):
-                match = _HEADER.match(line)
+            self._region(current, body_line, body, at)
+            name = match.group(2).strip().strip('"')
+            if match.group(1) == "[[":
+                index = counts.get(name, 0)
+                counts[name] = index + 1
+                current = (name, index)
+            else:
+                current = (name,)
+            line_start = text.rfind("\n", 0, at) + 1
+            self._headers.setdefault(current, (number, match.start(1) - line_start + 1))
+            body, body_line = pos, number + 1
+        self._region(current, body_line, body, size)
+
+    def _keys_of(self, region: int) -> dict[str, tuple[int, int]]:
+        keys = self._keys.get(region)
+        if keys is None:
+            _, first, start, end = self._regions[region]
+            keys = self._keys[region] = {}
+            in_string: str | None = None
+            for number, line in enumerate(lines(self._text[start:end]), start=first):
+                if in_string:
+                    if _closing(line, 0, in_string) is not None:
+                        in_string = None    # what follows on its last line holds no key
+                    continue
+                stripped = line.lstrip()
+                if not stripped or stripped.startswith(("#", "[")):
+                    continue
+                match = _KEY.match(line)
                 if not match:
                     continue
-                name = match.group(2).strip().strip('"')
-                if match.group(1) == "[[":
-                    index = counts.get(name, 0)
-                    counts[name] = index + 1
-                    current = (name, index)
-                else:
-                    current = (name,)
-                places.setdefault(current, (number, len(line) - len(stripped) + 1))
-                continue
-            match = _KEY.match(line)
-            if not match:
-                continue
-            key = match.group(1).strip("\"'")
-            places.setdefault(current + (key,), (number, match.start(1) + 1))
-            rest = line[match.end():]
-            for delim in ('"""', "'''"):
-                if rest.startswith(delim) and _closing(rest, 3, delim) is None:
-                    in_string = delim
+                keys.setdefault(match.group(1).strip("\"'"), (number, match.start(1) + 1))
+                rest = line[match.end():]
+                for delim in ('"""', "'''"):
+                    if rest.startswith(delim) and _closing(rest, 3, delim) is None:
+                        in_string = delim
+                        break
+        return keys
+
+    def _get(self, path: tuple) -> tuple[int, int] | None:
+        header = self._headers.get(path)
+        key = None
+        if path and isinstance(path[-1], str):
+            for region in self._by_path.get(path[:-1], ()):
+                key = self._keys_of(region).get(path[-1])
+                if key is not None:
                     break
+        if header is None or key is None:
+            return header or key
+        return min(header, key)                 # a top-level key and a table of one name
 
     def find(self, *path) -> tuple[int, int]:
         """The place of ``path``, or of its nearest enclosing part that is known."""
         path = tuple(path)
         while path:
-            place = self._places.get(path)
+            place = self._get(path)
             if place:
                 return place
             path = path[:-1]
@@ -112,7 +191,7 @@ class Locator:
 
     def place(self, *path) -> tuple[int, int] | None:
         """The place of exactly ``path`` (a key that is in the file), or None."""
-        return self._places.get(tuple(path))
+        return self._get(tuple(path))
 
     def line(self, *path) -> int:
         return self.find(*path)[0]

@@ -168,7 +168,9 @@ class Session(Journaling):
             if self.base_report is not None else None
         patched = text is not None
         if text is None:
-            text = render(self.report, self.base_text, self.base_report)
+            from kedr_tui.core.store.apart import render_apart
+
+            text = render_apart(self.report, self.base_text, self.base_report)
         if self._journal is not None:
             try:
                 self._journal.append("save", sha256=sha256_of(text.encode("utf-8")))

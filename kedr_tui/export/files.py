@@ -6,6 +6,7 @@ The renderers are imported only when their format is asked for, so that
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from kedr_tui.core.analysis import Analysis
@@ -45,10 +46,14 @@ def write_output(kind: str, analysis: Analysis, path: Path,
                  warnings: list[str] | None = None, draft: bool = False) -> Path:
     """Render and write one output; never over a ``.toml`` (a report).  What the output
     could not show (characters the PDF font lacks) is added to ``warnings``."""
+    if kind == "txt":                   # written as it is made: it can be hundreds of MB
+        from kedr_tui.export.text import text_chunks
+
+        return write_bytes(path, text_chunks(analysis))
     return write_bytes(path, render(kind, analysis, warnings, draft))
 
 
-def write_bytes(path: Path, data: bytes) -> Path:
+def write_bytes(path: Path, data: bytes | Iterable[bytes]) -> Path:
     """Write an output file (never over a ``.toml``: a report or a review)."""
     path = Path(path)
     if path.suffix.lower() == ".toml" or path.name.endswith(".toml~"):

@@ -7,7 +7,10 @@ executor or justification recurs hundreds of times), so tabulate only draws.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from functools import lru_cache
+from itertools import islice
 
 import msgspec
 import tabulate as _tabulate
@@ -24,6 +27,10 @@ from kedr_tui.export import wording as xw
 STYLE = "text.toml"
 # Stands in the first cell of a spanning row; the rendered line is replaced afterwards.
 _SPAN_MARK = "\ue000"
+# Fills the first cell of the phantom row that fixes a table piece's widths (``_Plan``).
+_PHANTOM = "\ue001"
+_LINE_BREAK = re.compile("[\r\n]")     # what tabulate takes for a line break in a cell
+CHUNK = 500                            # rows drawn by tabulate at a time
 _ALIGN = {CENTER: "center", RIGHT: "right"}
 
 
@@ -149,47 +156,107 @@ def _draw(rows: list[list[str]], table_format: str, colalign: list[str]) -> str:
         _tabulate.WIDE_CHARS_MODE = saved
 
 
+def _drawn_width(cell: str) -> int:
+    """A cell's width as tabulate takes it: stripped, its longest line."""
+    return max(map(len, _LINE_BREAK.split(cell.strip())))
+
+
+class _Plan:
+    """A table ready to be drawn ``CHUNK`` rows at a time, each piece the lines the whole
+    table drawn at once would have there.  Every piece gets a first row (the phantom)
+    whose cells are as wide as the widest of their column in the whole table, so
+    tabulate gives every piece the same column widths; the phantom's lines, and the
+    table's top and bottom lines but once, are cut out.  Where they are in a piece is
+    learnt from a table of two phantoms: no knowledge of the table format is needed."""
+
+    def __init__(self, table: Table, style: TextStyle):
+        self.table, self.style = table, style
+        body = [row.cells for row in table.rows if isinstance(row, PrintRow)]
+        columns = [[c.title, *(cells[j] for cells in body)] for j, c in enumerate(table.columns)]
+        self.widths = fit_widths(_widths(style, table), columns, style.longest_word)
+        del body, columns
+        self.colalign = [_ALIGN.get(c.align, "left") for c in table.columns]
+        drawn = [0] * len(table.columns)
+        multiline = False
+        for row in self.rows():
+            for j, cell in enumerate(row):
+                if cell:
+                    multiline = multiline or _LINE_BREAK.search(cell) is not None
+                    drawn[j] = max(drawn[j], _drawn_width(cell))
+        first = _PHANTOM * drawn[0] + ("\n" + _PHANTOM if multiline else "")
+        self.phantom = [first, *("x" * w for w in drawn[1:])]
+        probe = self.draw([self.phantom, self.phantom])
+        at = [i for i, line in enumerate(probe) if _PHANTOM in line]
+        self.tall = len(at) // 2                    # lines of the phantom
+        self.head = at[0]                           # the lines above the first row
+        self.between = at[self.tall] - at[self.tall - 1] - 1
+        self.foot = probe[at[-1] + 1:]              # the lines below the last row
+        self.width = max(map(len, probe))
+
+    def draw(self, rows: list) -> list[str]:
+        return _draw(rows, self.style.table_format, self.colalign).split("\n")
+
+    def rows(self) -> Iterator[list]:
+        """The rows given to tabulate: titles, numbers, then the table's rows."""
+        table, widths = self.table, self.widths
+        yield [wrap(c.title, w) for c, w in zip(table.columns, widths)]
+        if table.numbered:
+            yield [str(i) for i in range(1, len(table.columns) + 1)]
+        # The mark fills the first column, so the row's left edge is found whatever its alignment.
+        mark = [_SPAN_MARK * widths[0], *[""] * (len(table.columns) - 1)]
+        for row in table.rows:
+            if isinstance(row, SpanRow):
+                yield mark
+            else:
+                # An empty cell goes in as None: tabulate skips its type sniffing (a third of
+                # its time on Form 2, where executor rows leave six of twelve cells empty).
+                yield [wrap(text, w) if text else None for text, w in zip(row.cells, widths)]
+
+    def drawn(self) -> Iterator[str]:
+        """The table's lines as tabulate draws them, a piece at a time."""
+        rows = self.rows()
+        first = True
+        while True:
+            piece = list(islice(rows, CHUNK))
+            if not piece:
+                break
+            lines = self.draw([self.phantom, *piece])
+            body = lines[self.head + self.tall:len(lines) - len(self.foot)]
+            if first:
+                yield from lines[:self.head]
+                body = body[self.between:]
+                first = False
+            yield from body
+        yield from self.foot
+
+    def lines(self) -> Iterator[str]:
+        """The table's lines, rows across the table (``SpanRow``) filled in."""
+        pending = (row.text for row in self.table.rows if isinstance(row, SpanRow))
+        for line in self.drawn():
+            at = line.find(_SPAN_MARK)
+            if at < 0:
+                yield line
+                continue
+            # A row across the table: keep the format's left border and padding, mirror them
+            # on the right, and wrap the text to what is in between.
+            left = line[:at]
+            right = left[::-1]
+            line = line.rstrip()
+            inner = len(line) - len(left) - len(right)
+            for text_line in wrap(next(pending), inner).split("\n"):
+                yield left + text_line.ljust(inner) + right
+
+    def check_width(self) -> None:
+        if self.width > self.style.width:
+            raise StyleError(str(style_path(STYLE)),
+                             xw.style_key(f"widths.{self.table.name}",
+                                          xw.table_too_wide(self.width, self.style.width)))
+
+
 def render_table(table: Table, style: TextStyle) -> list[str]:
-    n = len(table.columns)
-    body = [row.cells for row in table.rows if isinstance(row, PrintRow)]
-    columns = [[c.title, *(cells[j] for cells in body)] for j, c in enumerate(table.columns)]
-    widths = fit_widths(_widths(style, table), columns, style.longest_word)
-    rows = [[wrap(c.title, w) for c, w in zip(table.columns, widths)]]
-    if table.numbered:
-        rows.append([str(i) for i in range(1, n + 1)])
-    spans: list[str] = []
-    # The mark fills the first column, so the row's left edge is found whatever its alignment.
-    mark = [_SPAN_MARK * widths[0], *[""] * (n - 1)]
-    for row in table.rows:
-        if isinstance(row, SpanRow):
-            spans.append(row.text)
-            rows.append(mark)
-        else:
-            # An empty cell goes in as None: tabulate skips its type sniffing (a third of
-            # its time on Form 2, where executor rows leave six of twelve cells empty).
-            rows.append([wrap(text, w) if text else None for text, w in zip(row.cells, widths)])
-    colalign = [_ALIGN.get(c.align, "left") for c in table.columns]
-    drawn = _draw(rows, style.table_format, colalign).split("\n")
-    out: list[str] = []
-    pending = iter(spans)
-    for line in drawn:
-        at = line.find(_SPAN_MARK)
-        if at < 0:
-            out.append(line)
-            continue
-        # A row across the table: keep the format's left border and padding, mirror them
-        # on the right, and wrap the text to what is in between.
-        left = line[:at]
-        right = left[::-1]
-        line = line.rstrip()
-        inner = len(line) - len(left) - len(right)
-        for text_line in wrap(next(pending), inner).split("\n"):
-            out.append(left + text_line.ljust(inner) + right)
-    too_wide = max((len(line) for line in out), default=0)
-    if too_wide > style.width:
-        raise StyleError(str(style_path(STYLE)),
-                         xw.style_key(f"widths.{table.name}", xw.table_too_wide(too_wide, style.width)))
-    return out
+    plan = _Plan(table, style)
+    plan.check_width()
+    return list(plan.lines())
 
 
 def _centred(lines, width: int) -> list[str]:
@@ -210,29 +277,40 @@ def _signature(block: SignatureBlock, width: int) -> list[str]:
 
 
 def render_section(section: Section, style: TextStyle) -> list[str]:
-    out: list[str] = []
-    drawn = {id(b): render_table(b, style) for b in section.blocks if isinstance(b, Table)}
+    return list(section_lines(section, style))
+
+
+def section_lines(section: Section, style: TextStyle) -> Iterator[str]:
+    """A section's lines (not yet stripped at the right), its tables drawn as they go."""
+    plans = {id(b): _Plan(b, style) for b in section.blocks if isinstance(b, Table)}
+    for plan in plans.values():
+        plan.check_width()
     # Headings are centred over the section's widest table, or over the prose.
-    measure = max((len(line) for lines in drawn.values() for line in lines),
-                  default=style.prose_width)
+    measure = max((plan.width for plan in plans.values()), default=style.prose_width)
+    started = False                   # a line was given: blocks are parted by a blank line
     for block in section.blocks:
-        if out:
-            out.append("")
-        if isinstance(block, Heading):
-            if block.level == 1:
-                out += _centred(block.lines, style.width)
-            elif block.level == 2:
-                out += _centred(block.lines, measure)
-            else:
-                for line in block.lines:
-                    out += wrap_lines(line, measure)
-        elif isinstance(block, Table):
-            out += drawn[id(block)]
-        elif isinstance(block, Paragraph):
-            out += wrap_lines(block.text, style.prose_width, style.indent if block.indent else 0)
-        elif isinstance(block, SignatureBlock):
-            out += _signature(block, style.prose_width)
-    return out
+        if started:
+            yield ""
+        for line in _block_lines(block, plans, measure, style):
+            started = True
+            yield line
+
+
+def _block_lines(block, plans: dict, measure: int, style: TextStyle) -> Iterator[str]:
+    if isinstance(block, Heading):
+        if block.level == 1:
+            yield from _centred(block.lines, style.width)
+        elif block.level == 2:
+            yield from _centred(block.lines, measure)
+        else:
+            for line in block.lines:
+                yield from wrap_lines(line, measure)
+    elif isinstance(block, Table):
+        yield from plans[id(block)].lines()
+    elif isinstance(block, Paragraph):
+        yield from wrap_lines(block.text, style.prose_width, style.indent if block.indent else 0)
+    elif isinstance(block, SignatureBlock):
+        yield from _signature(block, style.prose_width)
 
 
 def _safe(value):
@@ -248,17 +326,31 @@ def _safe(value):
     return value
 
 
-def render_document(document: Document, style: TextStyle | None = None) -> str:
+def document_lines(document: Document, style: TextStyle | None = None) -> Iterator[str]:
+    """The document's lines, each stripped at the right, one section made safe at a time."""
     style = style or text_style()
-    document = _safe(document)
-    out: list[str] = []
+    started = False                   # sections are parted by two blank lines
     for section in document.sections:
-        if out:
-            out += ["", ""]
-        out += render_section(section, style)
-    return "\n".join(line.rstrip() for line in out) + "\n"
+        if started:
+            yield ""
+            yield ""
+        for line in section_lines(_safe(section), style):
+            started = True
+            yield line.rstrip()
+
+
+def render_document(document: Document, style: TextStyle | None = None) -> str:
+    return "".join(line + "\n" for line in document_lines(document, style))
 
 
 def render_text(analysis: Analysis) -> str:
     """The whole report as text: title, Forms 1–3, evaluation, Доклад, signature."""
     return render_document(build(analysis))
+
+
+def text_chunks(analysis: Analysis, lines: int = 2000) -> Iterator[bytes]:
+    """``render_text`` as UTF-8, a few thousand lines at a time: to write as it is made
+    (the whole text of 10 000 indicators is 200 MB as a Python string)."""
+    pending = document_lines(build(analysis))
+    while piece := list(islice(pending, lines)):
+        yield "".join(line + "\n" for line in piece).encode("utf-8")

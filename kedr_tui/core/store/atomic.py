@@ -15,6 +15,7 @@ import re
 import shutil
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from kedr_tui.core.errors import ReportError, os_reason
@@ -34,8 +35,11 @@ def backup_path(path: Path) -> Path:
     return path.with_name(path.name + "~")
 
 
-def write_atomic(path: Path, text: str | bytes, keep_backup: bool = True) -> None:
+def write_atomic(path: Path, text: str | bytes | Iterable[bytes], keep_backup: bool = True) -> None:
     """Replace ``path`` with ``text``; on any failure the original is untouched and OSError raised.
+
+    ``text`` may also be pieces of bytes, written as they come (a big output need not be
+    held whole); whatever fails while they are made leaves the original untouched too.
 
     The temporary is made by ``mkstemp``: a random name created with ``O_EXCL``, so a
     symlink planted in the folder is never followed; the rename replaces a link at ``path``
@@ -53,7 +57,11 @@ def write_atomic(path: Path, text: str | bytes, keep_backup: bool = True) -> Non
     fd, tmp = tempfile.mkstemp(prefix=_tmp_prefix(path), suffix=TMP_SUFFIX, dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, (bytes, bytearray, memoryview)):
+                handle.write(data)
+            else:
+                for piece in data:
+                    handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
         if st is not None:
