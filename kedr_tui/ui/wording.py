@@ -159,7 +159,7 @@ MARK = "Замечание"
 CARD_HINT = "↑↓ PgUp PgDn — прокрутка · m — замечание · Esc, Space — закрыть"
 
 # Comparing with a version (Ctrl+P → «Сравнить с версией…», D).
-NOT_READ_NOTHING_TO_COMPARE = "Отчёт не прочитан: сравнивать не с чем."
+NOT_READ_NOTHING_TO_COMPARE = f"{core.REPORT_UNREADABLE.capitalize()}: сравнивать не с чем."
 COMPARISON_IMPOSSIBLE = "Сравнение невозможно"
 VERSION_PROMPT = "версия git (HEAD~1, метка) или файл отчёта; Enter — сравнить"
 COMPARISON_OFF = "Сравнение выключено."
@@ -225,7 +225,7 @@ def changes_since(label):
     return f"Изменения с версии «{label}»."
 
 
-EVALUATION_NOT_COMPUTED = "Оценка эффективности не вычисляется: отчёт не прочитан."
+EVALUATION_NOT_COMPUTED = f"Оценка эффективности не вычисляется: {core.REPORT_UNREADABLE}."
 EVALUATION_LABEL = "Оценка эффективности: "
 
 
