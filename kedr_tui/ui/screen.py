@@ -1,7 +1,8 @@
 """The report screen: header, the five tabs, footer; which commands apply where.
 
 The commands themselves live by concern in ``editing.py``, ``file.py``,
-``navigation.py`` and ``comparing.py`` (mixins of this screen).
+``navigation.py``, ``comparing.py``, ``review.py`` and ``meeting_commands.py``, and how a
+key reaches its command in ``keys.py`` (mixins of this screen).
 
 All changes go through ``Session.perform / undo / redo``, saving through
 ``Session.save`` and quitting through ``KedrApp.request_quit``: the seams the
@@ -10,17 +11,18 @@ safety features (journal, lock, recovery) will hook into.
 
 from __future__ import annotations
 
-from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.reactive import Reactive
 from textual.screen import Screen
 
-from kedr_tui.ui.commands import COMMANDS, TYPING_KEYS, bindings, eval_params, footer_label, key_text
+from kedr_tui.ui.commands import COMMANDS, bindings, eval_params, footer_label, key_text
 from kedr_tui.ui.comparing import ComparingCommands
 from kedr_tui.ui.editing import EditingCommands
 from kedr_tui.ui.file import FileCommands
 from kedr_tui.ui.navigation import NavigationCommands
+from kedr_tui.ui.keys import KeyHandling
+from kedr_tui.ui.meeting_commands import MeetingCommands
 from kedr_tui.ui.review import ReviewCommands
 from kedr_tui.ui.tabs import TabView, Views
 from kedr_tui.ui.widgets.header import ReportHeader
@@ -31,24 +33,11 @@ from kedr_tui.view.rows import State, marks_of
 from kedr_tui.ui import wording as uw
 
 EDITING = {c.action.partition("(")[0] for c in COMMANDS if c.edits}
-NOTHING_TO_DO = {"undo": uw.NOTHING_TO_UNDO, "redo": uw.NOTHING_TO_REDO}
-
-
-def _key_commands() -> dict[str, list]:
-    """key -> the commands bound to it (one key can serve two: Enter edits or jumps)."""
-    out: dict[str, list] = {}
-    for binding, command in zip(bindings(), (c for c in COMMANDS if c.keys)):
-        for key in binding.key.split(","):
-            out.setdefault(key, []).append(command)
-    return out
-
-
-KEY_COMMANDS = _key_commands()
 ROW_TABLES = ("indicators", "expenses", "amendments")
 
 
-class ReportScreen(EditingCommands, FileCommands, NavigationCommands, ComparingCommands,
-                   ReviewCommands, Screen):
+class ReportScreen(KeyHandling, EditingCommands, FileCommands, NavigationCommands,
+                   ComparingCommands, ReviewCommands, MeetingCommands, Screen):
     BINDINGS = bindings()
 
     # Textual's Screen repaints itself whole when the focus moves; the widgets whose
@@ -103,65 +92,6 @@ class ReportScreen(EditingCommands, FileCommands, NavigationCommands, ComparingC
             self.tell(uw.read_only_because(reason), timeout=6)
         if self.since is not None:
             self.call_after_refresh(self.compare_with, *self.since)
-
-    # ------------------------------------------------------------ keys
-
-    async def _bind_now(self, event: events.Key) -> bool:
-        """Run the key's binding — the focused widget's, its containers', this screen's — as the
-        key arrives here, in the order it was typed.  Textual would run it only when the key has
-        bubbled on up to the app, after the keys typed behind it have been typed into a cell
-        here: «Down 9 5 Enter» put 95 in the row the cursor was leaving (widgets/inorder.py)."""
-        node = self.focused or self
-        while node is not None:
-            for binding in node._bindings.key_to_bindings.get(event.key, ()):
-                if not binding.priority and await self.app.run_action(binding.action, node):
-                    event.stop()
-                    event.prevent_default()
-                    return True
-            node = None if node is self else node.parent
-        return False
-
-    async def on_key(self, event: events.Key) -> None:
-        """Before the bindings: a digit, minus or comma on a cell starts typing a value into it
-        (in editing mode, where digits never switch tabs); then the bindings, at once; a key
-        whose command does not apply here says so instead of doing nothing."""
-        if self.app.screen is not self:
-            # typed ahead, before the editor (or dialog) these keys belong to was up: give them
-            # to it, in order, instead of acting on the table behind it
-            event.stop()
-            event.prevent_default()
-            self.app.screen.post_message(events.Key(event.key, event.character))
-            return
-        char = TYPING_KEYS.get(event.key)
-        if char is not None and not self.read_only and self.type_into_cell(event.key, char):
-            event.stop()
-            event.prevent_default()
-            return
-        if await self._bind_now(event):
-            return
-        commands = KEY_COMMANDS.get(event.key)
-        if not commands:
-            return
-        states = []
-        for command in commands:
-            name, _, params = command.action.partition("(")
-            states.append(self.check_action(name, eval_params(params)))
-        if any(states):
-            return                       # a binding runs
-        event.stop()
-        event.prevent_default()
-        command, state = commands[0], states[0]
-        if state is None:
-            self.tell(NOTHING_TO_DO.get(command.action, uw.nothing_to_do(command.name)),
-                      timeout=3)
-        elif command.edits and self.read_only:
-            self.tell(uw.read_only_refuses(command.name), timeout=3)
-        elif command.action == "tab('changes')":
-            self.tell(uw.NO_COMPARISON_TAB,
-                      timeout=3)
-        else:
-            self.tell(uw.unavailable_on_tab(command.name, TAB_TITLES.get(self.current_view().TABLE, "")),
-                      timeout=3)
 
     def tell(self, message: str, **kwargs) -> None:
         """A notification; it may quote user text, so it is never read as markup."""
