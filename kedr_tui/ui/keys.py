@@ -11,6 +11,7 @@ from textual import events
 
 from kedr_tui.ui import wording as uw
 from kedr_tui.ui.commands import COMMANDS, TYPING_KEYS, bindings, eval_params
+from kedr_tui.ui.widgets.inorder import bind_now
 from kedr_tui.view.columns import TAB_TITLES
 
 NOTHING_TO_DO = {"undo": uw.NOTHING_TO_UNDO, "redo": uw.NOTHING_TO_REDO}
@@ -34,15 +35,12 @@ class KeyHandling:
         key arrives here, in the order it was typed.  Textual would run it only when the key has
         bubbled on up to the app, after the keys typed behind it have been typed into a cell
         here: «Down 9 5 Enter» put 95 in the row the cursor was leaving (widgets/inorder.py)."""
+        chain = []
         node = self.focused or self
         while node is not None:
-            for binding in node._bindings.key_to_bindings.get(event.key, ()):
-                if not binding.priority and await self.app.run_action(binding.action, node):
-                    event.stop()
-                    event.prevent_default()
-                    return True
+            chain.append(node)
             node = None if node is self else node.parent
-        return False
+        return await bind_now(event, chain)
 
     async def on_key(self, event: events.Key) -> None:
         """Before the bindings: a digit, minus or comma on a cell starts typing a value into it

@@ -56,6 +56,18 @@ def hand_on(node, event: events.Key, gone: bool) -> bool:
     return True
 
 
+async def bind_now(event: events.Key, nodes) -> bool:
+    """Run the key's binding on the first of ``nodes`` that has one, now, as the key arrives
+    (not the priority ones, which the app ran as it read the key); True when one ran."""
+    for node in nodes:
+        for binding in node._bindings.key_to_bindings.get(event.key, ()):
+            if not binding.priority and await node.app.run_action(binding.action, node):
+                event.stop()
+                event.prevent_default()
+                return True
+    return False
+
+
 class ClosesOnce:
     """Mixin for a screen: the first ``dismiss`` closes it, later ones do nothing.  A screen
     that takes keys in its own ``on_key`` calls ``handed_on`` first: a key that reaches it
@@ -80,9 +92,6 @@ class KeysInOrder:
     AT_ONCE: tuple[type[Message], ...] = ()
     #: printable keys are typed into the widget, never taken by a binding
     TYPES = False
-    #: the screen's bindings run as the key arrives too (a dialog's); the report table leaves
-    #: its screen's keys to the screen, which takes typed digits before its bindings
-    SCREEN_KEYS = True
 
     async def _on_key(self, event: events.Key) -> None:
         app = self.app
@@ -90,12 +99,7 @@ class KeysInOrder:
             return
         if self.TYPES and event.is_printable:
             return
-        for node in (self, self.screen) if self.SCREEN_KEYS else (self,):
-            for binding in node._bindings.key_to_bindings.get(event.key, ()):
-                if not binding.priority and await app.run_action(binding.action, node):
-                    event.stop()
-                    event.prevent_default()
-                    return
+        await bind_now(event, (self, self.screen))
 
     def post_message(self, message: Message) -> bool:
         if isinstance(message, self.AT_ONCE):
