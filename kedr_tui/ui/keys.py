@@ -11,7 +11,7 @@ from textual import events
 
 from kedr_tui.ui import wording as uw
 from kedr_tui.ui.commands import COMMANDS, TYPING_KEYS, bindings, eval_params
-from kedr_tui.ui.widgets.inorder import bind_now
+from kedr_tui.ui.widgets.bindnow import bind_now
 from kedr_tui.view.columns import TAB_TITLES
 
 NOTHING_TO_DO = {"undo": uw.NOTHING_TO_UNDO, "redo": uw.NOTHING_TO_REDO}

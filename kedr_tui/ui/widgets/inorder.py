@@ -38,6 +38,8 @@ from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Button, Input, OptionList, TextArea
+
+from kedr_tui.ui.widgets.bindnow import bind_now
 from kedr_tui.ui import wording as uw
 
 
@@ -54,18 +56,6 @@ def hand_on(node, event: events.Key, gone: bool) -> bool:
     # back up to the app, which then runs its bindings instead of forwarding it once more.
     target._forward_event(events.Key(event.key, event.character))
     return True
-
-
-async def bind_now(event: events.Key, nodes) -> bool:
-    """Run the key's binding on the first of ``nodes`` that has one, now, as the key arrives
-    (not the priority ones, which the app ran as it read the key); True when one ran."""
-    for node in nodes:
-        for binding in node._bindings.key_to_bindings.get(event.key, ()):
-            if not binding.priority and await node.app.run_action(binding.action, node):
-                event.stop()
-                event.prevent_default()
-                return True
-    return False
 
 
 class ClosesOnce:
