@@ -293,8 +293,8 @@ def executor_repeated(executor, code):
 
 
 def indicator_repeated(name, task, position):
-    return (f"показатель «{name}» повторяется в задаче {task} "
-            f"(как № {position} в файле)")
+    where = f"в задаче {task}" if task else "среди показателей цели"
+    return f"показатель «{name}» повторяется {where} (как № {position} в файле)"
 
 
 def amendment_repeated(act, number, date):
