@@ -160,6 +160,10 @@ def toml_syntax(reason):
     return f"синтаксическая ошибка TOML: {reason}"
 
 
+def toml_number_hint(key, value):
+    return f"число в файле пишется так: {key} = {value} (дробная часть через точку, без пробелов)"
+
+
 def toml_too_deep(limit):
     return ("синтаксическая ошибка TOML: слишком глубокая "
             f"вложенность массивов или таблиц (больше {limit})")
