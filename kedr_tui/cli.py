@@ -192,11 +192,23 @@ def cmd_protocol(args) -> int:
             from kedr_tui.export.protocol import protocol_pdf
 
             data, missing = protocol_pdf(loaded.analysis, review)
+            if target == "-":
+                _to_stdout(data)
+                for warning in missing:
+                    _say(f"-: {warning}")
+                continue
         path = Path(target) if target else Path("out") / f"{year}.protocol.{kind}"
         print(write_bytes(path, data))
         for warning in missing:
             _say(f"{path}: {warning}")
     return EXIT_OK
+
+
+def _to_stdout(data: bytes) -> None:
+    """An output's bytes on stdout (text as UTF-8 whatever the locale; a PDF as it is)."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
 
 
 def _load_clean(name: str):
@@ -232,8 +244,11 @@ def cmd_export(args) -> int:
     for kind, target in wanted.items():
         if target is None:
             continue
-        if kind == "json" and target == "-":
-            sys.stdout.write(render("json", analysis).decode("utf-8"))
+        if target == "-":           # to stdout, as `--json -` always did; never a file named «-»
+            warnings = []
+            _to_stdout(render(kind, analysis, warnings, draft=draft))
+            for warning in warnings:
+                _say(f"-: {warning}")
             continue
         path = Path(target) if target else default_path(kind, analysis.report.year)
         if path.resolve() == source.resolve():
