@@ -198,8 +198,11 @@ def add_activity(report: Report, base: str | None, task: int | None = None) -> I
         if om > 99:
             raise EditError(wording.NO_FREE_MAIN_CODES)
         code = f"{mp}.{pp}.{om:02d}.0"
+        # in a subprogram, the task of its last main activity (a subprogram serves a task)
+        siblings = [a.task for a in report.activities if a.task and parent != prog
+                    and parent_code(a.code) == parent]
         fresh = Activity(code=code, title=placeholder("activities", which=1),
-                         task=task or (len(report.tasks) or None))
+                         task=task or (siblings[-1] if siblings else None) or (len(report.tasks) or None))
         if fresh.task is None:
             raise EditError(wording.ADD_TASK_FIRST)
     else:

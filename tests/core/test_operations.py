@@ -154,9 +154,10 @@ def test_an_activity_added_on_a_subprogram_goes_into_it_and_m_runs_to_99(seed):
     from kedr_tui.core.model import Activity
     sub = replace(seed, activities=(*seed.activities,
                                     Activity(code="04.2.00.0", title="Подпрограмма 2"),
-                                    Activity(code="04.2.01.0", title="ОМ", task=1),
+                                    Activity(code="04.2.01.0", title="ОМ", task=2),
                                     *[Activity(code=f"04.2.01.{m}", title=f"М{m}") for m in range(1, 10)]))
     edit = ops.add_activity(sub, "04.2.00.0")
-    assert edit.row.code == "04.2.02.0" and edit.row.task == 3
+    assert edit.row.code == "04.2.02.0" and edit.row.task == 2     # the subprogram's task, not the last
+    assert ops.add_activity(sub, None).row.task == 3                  # on the programme: the last task
     assert ops.add_activity(sub, "04.2.01.9").row.code == "04.2.01.10"
     assert ops.add_activity(sub, "04.2.01.0").row.code == "04.2.01.10"
