@@ -422,6 +422,35 @@ NODE_KINDS = {"program": "Программа", "subprogram": "Подпрогра
               "activity": "Мероприятие"}
 # The text the app puts into a row it adds (a repeated one gets a number: «… 2»); still there
 # means the row was never filled in (W-PLACEHOLDER).
+def first_report(year, program_title, task_title):
+    """The text of a programme's first report (``kedr-tui new`` with no report before it)."""
+    return f'''# Отчет о реализации муниципальной программы за {year} год
+format = 1
+year = {year}
+
+[program]
+code = "01"
+title = "{program_title}"
+municipality = ""
+goal = ""
+
+[signature]
+position = ""
+name = ""
+executor = ""
+
+[[tasks]]
+title = "{task_title}"
+
+[narrative]
+intro = ""
+outro = ""
+'''
+
+
+PROGRAM_PLACEHOLDER = "Наименование муниципальной программы"
+
+
 PLACEHOLDER_TEXTS = {
     "tasks": ("Новая задача",),
     "indicators": ("Новый показатель",),
