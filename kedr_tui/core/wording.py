@@ -393,7 +393,7 @@ ER_FORMULA = "СР × Эис"
 
 
 def goal_indicators(title):
-    return f"Показатели цели «{title}»"
+    return f"Показатели цели «{title}»" if title.strip() else "Показатели цели"
 
 
 def task_indicators_no_task(task):
@@ -401,7 +401,7 @@ def task_indicators_no_task(task):
 
 
 def task_indicators(task, title):
-    return f"Показатели задачи {task} «{title}»"
+    return f"Показатели задачи {task} «{title}»" if title.strip() else f"Показатели задачи {task}"
 
 
 LEFT_OUT_NEGATIVE = "план или факт меньше нуля"

@@ -166,3 +166,16 @@ def test_a_title_that_names_its_kind_is_not_prefixed_twice():
     assert node_title(Node("07.0.00.0", "program", "Муниципальная программа «Образование»", None, None)) \
         == "Муниципальная программа «Образование»"
     assert node_title(Node("07.1.01.1", "activity", "Подпрограммы нет", None, 2)) == "Подпрограммы нет"
+
+
+def test_a_group_with_no_goal_or_task_title_has_no_empty_quotes(seed):
+    """A first report has no goal yet: «Показатели цели», not «Показатели цели «»»."""
+    from msgspec.structs import replace
+    from kedr_tui.core.analysis import Context, analyse
+    from kedr_tui.core.locate import Locator
+    from kedr_tui.core.model import Task
+    report = replace(seed.report, program=replace(seed.report.program, goal=""),
+                     tasks=(Task(title=" "), *seed.report.tasks[1:]))
+    document = build(analyse(report, Context(Locator(""), 2021, None)))
+    headings = [r.text for r in table(document, "form1").rows if isinstance(r, SpanRow)]
+    assert headings[:2] == ["Показатели цели", "Показатели задачи 1"]
