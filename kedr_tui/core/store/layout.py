@@ -29,8 +29,8 @@ _COMMENT = r"(?:#[^\n]*)?"
 
 # What the scan stops at: a header (a ``[`` starting a line) or a key whose value is a
 # multi-line string (its lines are not lines of the file's structure).
-_MARK = re.compile(r"""^(?:(\[)|[ \t]*(%s)[ \t]*=[ \t]*("{3}|'{3}))""" % _KEY, re.M)
-_HEADER = re.compile(r"\[\[?([A-Za-z_]+)")
+_MARK = re.compile(r"""^(?:\[\[?([A-Za-z_]*)|[ \t]*(%s)[ \t]*=[ \t]*("{3}|'{3}))""" % _KEY, re.M)
+_SECTION_NAMES = frozenset((*SINGLETONS, *LISTS))
 # A line the quick split understands: blank, a comment, a plain header, or a key (not
 # named as a section, not dotted) with a one-line value that is not a table or an array.
 _GOOD = (r"[ \t]*%s" % _COMMENT
@@ -42,8 +42,8 @@ _GOOD = (r"[ \t]*%s" % _COMMENT
 _BAD = re.compile(r"^(?!(?:%s)\r?$)" % _GOOD, re.M)
 # What may follow a multi-line string's closing quotes on its line.
 _REST = re.compile(r"[ \t]*%s\r?(?:\n|\Z)" % _COMMENT)
-# The comments and blank lines that end a stretch of text (they introduce what follows).
-_TAIL = re.compile(r"(?:^[ \t]*%s\r?(?:\n|\Z))*\Z" % _COMMENT, re.M)
+# A comment or blank line: those that end a stretch of text introduce what follows.
+_PLAIN_LINE = re.compile(r"[ \t]*%s\r?\n?" % _COMMENT)
 
 
 class NotPlain(Exception):
@@ -109,56 +109,63 @@ def split(text: str) -> tuple[list[_Part], str] | None:
     """The records of ``text`` (as ``writeback._records`` finds them) and its epilogue;
     None when the text is not plain."""
     n = len(text)
-    heads: list[tuple[int, int]] = []           # (start, end) of each header line
+    heads: list[tuple[int, int, str]] = []      # each header line: start, end, section
     closed: list[int] = []                      # where the last multi-line string before each head ends
-    last_string = 0
-    segment, pos = 0, 0                         # the stretch of plain lines being scanned
-    while True:
-        mark = _MARK.search(text, pos)
-        if mark is None:
-            break
-        eol = text.find("\n", mark.end())
-        eol = n if eol < 0 else eol + 1
-        if mark.group(1):                       # a header
-            heads.append((mark.start(), eol))
-            closed.append(last_string)
-            pos = eol
+    last_string = segment = skip = 0            # ``segment``: the stretch of plain lines being scanned
+    find = text.find
+    for mark in _MARK.finditer(text):
+        at = mark.start()
+        if at < skip:                           # inside a multi-line string
             continue
-        key = mark.group(2).strip("\"'")
-        if key in SINGLETONS or key in LISTS:
+        if mark.group(1) is not None:           # a header
+            eol = find("\n", mark.end())
+            heads.append((at, n if eol < 0 else eol + 1, mark.group(1)))
+            closed.append(last_string)
+            continue
+        if mark.group(2).strip("\"'") in _SECTION_NAMES:
             return None
-        if _BAD.search(text, segment, mark.start()):
+        if _BAD.search(text, segment, at):
             return None
         end = _close(text, mark.end(), mark.group(3))
         if end < 0:
             return None
-        eol = text.find("\n", end)
+        eol = find("\n", end)
         eol = n if eol < 0 else eol + 1
         if not _REST.fullmatch(text, end, eol):
             return None
-        segment = pos = last_string = eol
+        segment = skip = last_string = eol
     if _BAD.search(text, segment, n) or not heads:
         return None
     # sections in one place each, a table once
-    order = [_HEADER.match(text, start).group(1) for start, _ in heads]
     seen: set[str] = set()
-    for i, name in enumerate(order):
-        if name in seen and order[i - 1] != name or (name in SINGLETONS and name in seen):
+    previous = ""
+    for _, _, name in heads:
+        if name in seen and (name != previous or name in SINGLETONS):
             return None
         seen.add(name)
+        previous = name
 
-    def tail(start: int, end: int, after: int) -> int:
-        return _TAIL.search(text, max(start, after), end).start()
+    def tail(start: int, end: int) -> int:
+        """Where the comments and blank lines that end ``text[start:end]`` begin."""
+        while end > start:
+            line = text.rfind("\n", start, end - 1) + 1
+            if line < start:
+                line = start
+            if not _PLAIN_LINE.fullmatch(text, line, end):
+                break
+            end = line
+        return end
 
-    parts: list[_Part] = []
-    top_end = tail(0, heads[0][0], closed[0])
-    parts.append(_Part("", None, "", "", text[:top_end]))
-    lead_from = top_end
+    parts: list[_Part] = [None]
+    lead_from = 0
     counts: dict[str, int] = {}
-    for i, ((start, end), name) in enumerate(zip(heads, order)):
+    for i, (start, end, name) in enumerate(heads):
+        if i == 0:
+            lead_from = tail(closed[0], start)
+            parts[0] = _Part("", None, "", "", text[:lead_from])
         stop = heads[i + 1][0] if i + 1 < len(heads) else n
         after = closed[i + 1] if i + 1 < len(heads) else last_string
-        body_end = tail(end, stop, after)
+        body_end = tail(max(end, after), stop)
         src = None
         if name in LISTS:
             src = counts.get(name, 0)
