@@ -124,7 +124,7 @@ def split(text: str) -> tuple[list[_Part], str] | None:
             continue
         if mark.group(2).strip("\"'") in _SECTION_NAMES:
             return None
-        if _BAD.search(text, segment, at):
+        if _bad(text, segment, at):
             return None
         end = _close(text, mark.end(), mark.group(3))
         if end < 0:
@@ -134,7 +134,7 @@ def split(text: str) -> tuple[list[_Part], str] | None:
         if not _REST.fullmatch(text, end, eol):
             return None
         segment = skip = last_string = eol
-    if _BAD.search(text, segment, n) or not heads:
+    if _bad(text, segment, n) or not heads:
         return None
     # sections in one place each, a table once
     seen: set[str] = set()
@@ -173,6 +173,17 @@ def split(text: str) -> tuple[list[_Part], str] | None:
         parts.append(_Part(name, src, text[lead_from:start], text[start:end], text[end:body_end]))
         lead_from = body_end
     return parts, text[lead_from:]
+
+
+def _bad(text: str, start: int, end: int, step: int = 1 << 16) -> bool:
+    """Whether a line of ``text[start:end]`` is not plain: searched a piece at a time, so
+    that the app's thread gets the interpreter between pieces (a save runs beside it)."""
+    while start < end:
+        stop = text.find("\n", min(start + step, end) - 1, end) + 1 or end
+        if _BAD.search(text, start, stop):
+            return True
+        start = stop
+    return False
 
 
 def _close(text: str, start: int, delim: str) -> int:
