@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from kedr_tui.core.errors import KedrError
 from kedr_tui.core.model import LISTS, SINGLETONS, Report
 from kedr_tui.core.store import writeback
 
@@ -46,8 +47,9 @@ _REST = re.compile(r"[ \t]*%s\r?(?:\n|\Z)" % _COMMENT)
 _PLAIN_LINE = re.compile(r"[ \t]*%s\r?\n?" % _COMMENT)
 
 
-class NotPlain(Exception):
-    """The text is not one the quick split takes apart exactly: ``render`` writes it."""
+class NotPlain(KedrError):
+    """The text is not one the quick split takes apart exactly: ``render`` writes it
+    (never seen by the user: ``render_quick`` gives None instead)."""
 
 
 class _Part:
