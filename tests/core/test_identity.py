@@ -99,3 +99,11 @@ def test_two_amendments_with_one_act_date_and_number_are_an_error(write_report):
     assert "date = 2021-03-24" in CLEAN and 'number = "55"' in CLEAN
     assert codes(write_report(CLEAN + DUP_AMENDMENT)) == ["E-DUP"]
     assert codes(write_report(CLEAN + DUP_AMENDMENT.replace('"55"', '"56"'))) == []
+
+
+def test_a_duplicate_among_the_goals_indicators_is_named_so_not_task_0(write_report):
+    twice = DUP_INDICATOR.replace("task = 1", "task = 0")
+    path = write_report(change("[[activities]]", twice + twice + "\n[[activities]]"))
+    found = load(path).findings
+    assert [f.code for f in found] == ["E-DUP"]
+    assert found[0].message.endswith("повторяется среди показателей цели (как № 3 в файле)")
