@@ -248,8 +248,9 @@ def _indicators(report: Report, derived: Derived, out: _Collector,
         elif figures.formula_mismatch:
             out.add("W-FORMULA", wording.formula_mismatch(name, short(value.expression, 60), fmt_money(value.value), fmt_value(ind.fact)), "indicators", index, "formula",
                     uses=("formula", "fact"))
-        if previous is not None and ind.name in previous:
-            last = previous[ind.name]
+        known = " ".join(ind.name.split()) if previous else ""     # as previous_facts keys it
+        if previous is not None and known in previous:
+            last = previous[known]
             if last != ind.prev:
                 out.add("W-PREV", wording.prev_differs(name, fmt_value(ind.prev), report.year - 1, fmt_value(last)),
                         "indicators", index, "prev", uses=("prev", "name"))

@@ -109,7 +109,8 @@ def file_year(path: Path) -> int | None:
 
 
 def previous_facts(path: Path, year: int) -> dict[str, Decimal | None] | None:
-    """name -> fact from last year's report beside this one, if it exists and reads."""
+    """name -> fact from last year's report beside this one, if it exists and reads; the
+    names whitespace-normalised, as an indicator is known (SPEC «Row identity»)."""
     if not year:
         return None
     neighbour = path.with_name(f"{year - 1}{path.suffix}")
@@ -125,7 +126,7 @@ def previous_facts(path: Path, year: int) -> dict[str, Decimal | None] | None:
         if isinstance(row, dict) and isinstance(row.get("name"), str):
             fact = row.get("fact")
             ok = isinstance(fact, (int, Decimal)) and not isinstance(fact, bool)
-            facts.setdefault(row["name"], Decimal(fact) if ok else None)
+            facts.setdefault(" ".join(row["name"].split()), Decimal(fact) if ok else None)
     return facts
 
 
