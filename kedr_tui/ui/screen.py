@@ -61,15 +61,22 @@ class ReportScreen(KeyHandling, EditingCommands, FileCommands, NavigationCommand
         self.active = "indicators"
         self.state: State | None = None
         self.query_text = ""
-        #: the analysis is still to land (see ``on_mount``, ``land_analysis``)
-        self.checking = False
+        report = session.report
+        broken = report is None or session.loaded.has_errors
+        self.first_tab = "findings" if broken else "indicators"
+        #: a big report's analysis is still to land: its first frame shows Form 1 alone
+        #: (with its errors known: a report with errors shows them first, so never waits),
+        #: the rest lands right after it (``after_first_frame``), or before the first key
+        #: or click if that comes sooner (``KedrApp.on_event``: decided here, before any key
+        #: can reach this screen)
+        self.checking = (not broken and not session.analysed
+                         and len(report.indicators) + len(report.activities) + len(report.expenses)
+                         >= DEFER_ROWS)
 
     # ------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
         yield ReportHeader(id="header")
-        broken = self.session.report is None or self.session.loaded.has_errors
-        self.first_tab = "findings" if broken else "indicators"
         self.active = self.first_tab
         yield TabBar([(name, f"F{n} {TAB_TITLES[name]}") for n, name in enumerate(TABLES, start=1)],
                      self.first_tab, id="tabbar")
@@ -78,15 +85,8 @@ class ReportScreen(KeyHandling, EditingCommands, FileCommands, NavigationCommand
         yield KeyBar(id="keybar")
 
     def on_mount(self) -> None:
-        # a big report shows Form 1 first, checked for errors (so read-only is decided) but
-        # not yet for warnings: the rest of the analysis lands right after the first frame
-        # (Form 1 is the first tab only for a report without errors)
-        session, report = self.session, self.session.report
-        self.checking = (not session.analysed and self.first_tab == "indicators"
-                         and len(report.indicators) + len(report.activities) + len(report.expenses)
-                         >= DEFER_ROWS)
         if not self.checking:
-            session.analysis                        # (worked out now, before the first frame)
+            self.session.analysis                   # (worked out now, before the first frame)
         self.state = self.make_state()
         self.marks = marks = self.review_marks(marks_of(self.state.findings))
         for view in self.views.values():
@@ -129,7 +129,8 @@ class ReportScreen(KeyHandling, EditingCommands, FileCommands, NavigationCommand
             return
         self.session.analysis                       # worked out (once) if nothing asked yet
         self.checking = False
-        self.after_change()
+        if self.state is not None:                  # (else on_mount is still to show it)
+            self.after_change()
 
     def make_state(self) -> State:
         session = self.session
@@ -248,6 +249,7 @@ class ReportScreen(KeyHandling, EditingCommands, FileCommands, NavigationCommand
         self.refresh_bindings()
 
     async def on_tab_bar_selected(self, event: TabBar.Selected) -> None:
+        self.land_analysis()
         await self.show_tab(event.name)
 
     async def action_tab(self, name: str) -> None:

@@ -165,3 +165,22 @@ async def test_a_big_report_with_an_error_is_read_only_from_the_first_frame(big,
         await pilot.pause()
         assert not app.session.modified
     assert big.read_text(encoding="utf-8").endswith('cash = 1\n')
+
+
+async def test_a_key_typed_before_the_screen_is_up_waits_for_the_whole_analysis(seed, deferred, monkeypatch):
+    """«F2» read before the report screen was even mounted (typed while the app started):
+    the expense tree is there when «Расходы» is built, and nothing breaks."""
+    from kedr_tui.ui.app import KedrApp
+
+    make_screen = KedrApp.get_default_screen
+
+    def get_default_screen(self):
+        screen = make_screen(self)
+        self.post_message(events.Key("f2", None))       # ahead of the screen's own mount
+        return screen
+
+    monkeypatch.setattr(KedrApp, "get_default_screen", get_default_screen)
+    async with running(seed) as (app, pilot):
+        await until(pilot, lambda: active_tab(app) == "expenses", "«Расходы» shown")
+        assert not app.report_screen.checking and "замечаний 1" in header(app)
+        assert cell(app, "expenses", PROGRAMME, "plan_year") == "1\u00a0129,01"
