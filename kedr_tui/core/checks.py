@@ -128,6 +128,11 @@ def collect(report: Report, derived: Derived, locator: Locator, *, file_year: in
     if errors is None:
         errors = collect_errors(report, locator, file_year=file_year, unsure=unsure)
     out.findings, out.order = list(errors.findings), list(errors.order)
+    if problem := getattr(previous, "problem", None):     # store.report.UnreadablePrevious
+        line, column = locator.find("year")
+        out.findings.append(Finding("W-PREV", wording.previous_unreadable(report.year - 1, previous.name, problem),
+                                    line, column, (), "year"))
+        out.order.append((YEAR, -1, 1))
     _indicators(report, derived, out, previous)
     _expenses(report, out)
     _plausibility(report, derived, out)

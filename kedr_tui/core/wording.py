@@ -323,6 +323,15 @@ def formula_mismatch(name, expression, value, fact):
             f"а факт {fact}")
 
 
+def previous_syntax(line):
+    return f"синтаксическая ошибка TOML в строке {line}" if line else "синтаксическая ошибка TOML"
+
+
+def previous_unreadable(last_year, name, problem):
+    return (f"отчёт за {last_year} год ({name}) не прочитан: {problem}; значения за прошлый "
+            "год не сверены")
+
+
 def prev_differs(name, prev, last_year, last):
     return (f"{name}: значение за прошлый год {prev} не совпадает "
             f"с фактом в отчёте за {last_year} год ({last})")

@@ -105,6 +105,22 @@ def test_cross_year_warning_when_last_years_name_is_spaced_otherwise(write_repor
                   "за 2020 год (7)")]
 
 
+def test_last_years_report_that_cannot_be_read_is_said_not_skipped(write_report):
+    """Last year's file is there but broken: prev is not compared, and the report says so
+    (it said nothing, as if every prev agreed); a BOM in it is no obstacle."""
+    path = write_report(CLEAN)
+    last = change("year = 2021", "year = 2020", change("fact = 10\n", "fact = 12\n", NO_FORMULA))
+    broken = write_report(last.replace("plan = 10\n", "plan = 10,5\n", 1), "2020.toml")
+    year_line = CLEAN.splitlines().index("year = 2021") + 1
+    line = last.splitlines().index("plan = 10") + 1
+    assert [(f.code, f.line, f.message) for f in load(path).findings] == [(
+        "W-PREV", year_line, f"отчёт за 2020 год (2020.toml) не прочитан: синтаксическая ошибка TOML "
+                             f"в строке {line}; значения за прошлый год не сверены")]
+    broken.write_bytes(b"\xef\xbb\xbf" + last.encode("utf-8"))
+    assert [f.code for f in load(path).findings] == ["W-PREV"]
+    assert load(path).findings[0].message.endswith("(12)")
+
+
 def test_cross_year_agreeing_report_is_silent(write_report):
     write_report(change("year = 2021", "year = 2020", change("fact = 10\n", "fact = 10\n")), "2020.toml")
     assert codes(write_report(CLEAN)) == []
