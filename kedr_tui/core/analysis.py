@@ -29,6 +29,8 @@ class Context(Struct, frozen=True):
     locator: Locator
     file_year: int | None = None
     previous: dict[str, Decimal | None] | None = None
+    #: the file's values that could not be read (``schema.Parsed.unsure``)
+    unsure: frozenset = frozenset()
 
 
 class Change(Struct, frozen=True):
@@ -72,7 +74,7 @@ def analyse(report: Report, context: Context, extra: tuple[Finding, ...] = (),
             return quick
     derived = derive(report, (previous.report, previous.derived) if previous else None)
     out = checks.collect(report, derived, context.locator, file_year=context.file_year,
-                         previous=context.previous)
+                         previous=context.previous, unsure=context.unsure)
     keyed = [(_place(f, (-1, k, 0)), f) for k, f in enumerate(extra)]
     keyed += [(_place(f, order), f) for f, order in zip(out.findings, out.order)]
     keyed.sort(key=lambda pair: pair[0])
@@ -119,7 +121,8 @@ def _after_value_edit(report: Report, context: Context, extra: tuple, previous: 
         tree, nodes = changed_tree(base.tree, rows, rows[index].code)
         derived = Derived(base.indicators, base.groups, tree, evaluation(report, tree, base.indicators))
     out = checks.collect(report, derived, context.locator, file_year=context.file_year,
-                         previous=context.previous, only=(section, index))
+                         previous=context.previous, only=(section, index),
+                         unsure=context.unsure)
     stages = checks.ROW_STAGES[section]
     gone = [k for k, place in enumerate(previous.order) if place[4] == index and place[3] in stages]
     new = sorted(((_place(f, order), f) for f, order in zip(out.findings, out.order)),

@@ -15,6 +15,7 @@ from kedr_tui.core.model import PLACEHOLDERS, Report, is_placeholder
 from kedr_tui.core.numbers import fmt_money, fmt_value
 
 NAME_WIDTH = 70
+MAX_TASKS = 10 ** 6
 
 
 def canonical_code(code: str) -> str:
@@ -42,8 +43,10 @@ ROW_STAGES = {"indicators": (INDICATORS, INDICATOR_VALUES, PLACEHOLDER_STAGES["i
 
 
 class _Collector:
-    def __init__(self, report: Report, locator: Locator, only: tuple[str, int] | None = None):
+    def __init__(self, report: Report, locator: Locator, only: tuple[str, int] | None = None,
+                 unsure: frozenset = frozenset()):
         self.report = report
+        self.unsure = unsure        # values the file did not give (``schema.Parsed.unsure``)
         self.locator = locator
         self.only = only            # (section, index): run the per-row checks of that row only
         self.findings: list[Finding] = []
@@ -57,8 +60,32 @@ class _Collector:
             return range(len(getattr(self.report, section)))
         return (self.only[1],) if self.only[0] == section else ()
 
+    def unsure_of(self, section: str, index: int | None, fields) -> bool:
+        """Whether a value of ``fields`` of the row (``index`` ``None``: the table) is one the
+        file did not give: a schema error stands in its place, and nothing is worked out of
+        the default the model holds instead (a missing ``plan_period`` is not a 0)."""
+        unsure = self.unsure
+        if not unsure:
+            return False
+        if (section, None, None) in unsure:
+            return True
+        src = None if index is None else getattr(getattr(self.report, section)[index], "src", None)
+        if index is not None and src is None:
+            return False        # a row added since the file was read holds what was typed
+        return (section, src, None) in unsure or any((section, src, f) in unsure for f in fields)
+
+    def any_unsure(self, section: str, field: str) -> bool:
+        """Whether some row of ``section`` lacks its ``field`` (or the section is missing)."""
+        unsure = self.unsure
+        return bool(unsure) and any(
+            place[0] == section and (place[2] is None or place[2] == field) for place in unsure)
+
     def add(self, code: str, message: str, section: str, index: int | None, key: str | None = None,
-            order: int | None = None):
+            order: int | None = None, uses: tuple[str, ...] | None = None):
+        """Record a finding on ``key`` of a row, unless a value it is worked out from (``uses``,
+        by default ``key``) is missing from the file."""
+        if self.unsure_of(section, index, uses if uses is not None else (key,) if key else ()):
+            return
         row = getattr(self.report, section)[index] if index is not None else None
         src = getattr(row, "src", None) if row is not None else None
         if index is not None and src is None:
@@ -83,10 +110,11 @@ def check(report: Report, derived: Derived, locator: Locator, *,
 
 def collect(report: Report, derived: Derived, locator: Locator, *, file_year: int | None = None,
             previous: dict[str, Decimal | None] | None = None,
-            only: tuple[str, int] | None = None) -> _Collector:
+            only: tuple[str, int] | None = None, unsure: frozenset = frozenset()) -> _Collector:
     """``check``'s findings with their order (``_Collector.order``).  ``only``: a row
-    (section, index) whose per-row checks (``ROW_STAGES``) alone are run."""
-    out = _Collector(report, locator, only)
+    (section, index) whose per-row checks (``ROW_STAGES``) alone are run.  ``unsure``: the
+    values the file did not give (``schema.Parsed.unsure``), which no finding is drawn from."""
+    out = _Collector(report, locator, only, unsure)
     if only is not None:
         _indicators(report, derived, out, previous)
         _expenses(report, out)
@@ -140,6 +168,8 @@ def _codes(report: Report, out: _Collector) -> None:
         seen.add(act.code)
         known.add(act.code)
     out.stage = PARENTS
+    if out.any_unsure("activities", "code"):
+        return      # the parent may be the activity whose code could not be read
     for index, act in enumerate(report.activities):
         parent = parent_code(act.code)
         if split_code(act.code) and parent and parent not in known:
@@ -149,6 +179,8 @@ def _codes(report: Report, out: _Collector) -> None:
 
 def _references(report: Report, out: _Collector) -> None:
     tasks = len(report.tasks)
+    if ("tasks", None, None) in out.unsure:
+        tasks = MAX_TASKS     # «[[task]]»: which tasks there are is unknown
     codes = {a.code for a in report.activities}
     out.stage = ACTIVITY_REFS
     for index, act in enumerate(report.activities):
@@ -156,7 +188,7 @@ def _references(report: Report, out: _Collector) -> None:
         if act.task is None:
             if parts and parts[2] and not parts[3]:
                 out.add("E-SCHEMA", wording.main_activity_needs_task(act.code),
-                        "activities", index)
+                        "activities", index, uses=("code", "task"))
         elif not 1 <= act.task <= tasks:
             out.add("E-REF", wording.activity_unknown_task(act.code, act.task, tasks), "activities", index, "task")
     out.stage = INDICATOR_REFS
@@ -165,8 +197,11 @@ def _references(report: Report, out: _Collector) -> None:
             out.add("E-REF", wording.indicator_unknown_task(short(ind.name), ind.task, tasks), "indicators", index, "task")
     out.stage = EXPENSE_REFS
     for index, row in enumerate(report.expenses):
-        if row.code not in codes:
+        if row.code not in codes and not out.any_unsure("activities", "code"):
             out.add("E-REF", wording.expense_unknown_activity(row.code), "expenses", index, "code")
+
+
+AMENDMENT_IDENTITY = ("act", "date", "number")
 
 
 def _duplicates(report: Report, out: _Collector) -> None:
@@ -174,17 +209,24 @@ def _duplicates(report: Report, out: _Collector) -> None:
     out.stage = EXPENSE_DUPS
     for first, index in identity.duplicates(report, "expenses"):
         row = report.expenses[index]
+        if out.unsure_of("expenses", first, ("code", "executor")):
+            continue
         out.add("E-CODE", wording.executor_repeated(short(row.executor), row.code),
-                "expenses", index, "executor")
+                "expenses", index, "executor", uses=("code", "executor"))
     out.stage = INDICATOR_DUPS
     for first, index in identity.duplicates(report, "indicators"):
         ind = report.indicators[index]
-        out.add("E-DUP", wording.indicator_repeated(short(ind.name), ind.task, first + 1), "indicators", index, "name")
+        if out.unsure_of("indicators", first, ("task", "name")):
+            continue
+        out.add("E-DUP", wording.indicator_repeated(short(ind.name), ind.task, first + 1), "indicators", index, "name",
+                uses=("task", "name"))
     out.stage = AMENDMENT_DUPS
     for first, index in identity.duplicates(report, "amendments"):
         amd = report.amendments[index]
+        if out.unsure_of("amendments", first, AMENDMENT_IDENTITY):
+            continue
         out.add("E-DUP", wording.amendment_repeated(short(amd.act), amd.number or '—', amd.date.strftime('%d.%m.%Y') if amd.date else '—'), "amendments", index,
-                "act")
+                "act", uses=AMENDMENT_IDENTITY)
 
 
 def _indicators(report: Report, derived: Derived, out: _Collector,
@@ -194,20 +236,23 @@ def _indicators(report: Report, derived: Derived, out: _Collector,
         name = f"«{short(ind.name)}»"
         justified = bool(ind.justification.strip())
         if ind.fact is None and not justified:
-            out.add("W-NOFACT", wording.no_fact_no_justification(name), "indicators", index, "justification")
+            out.add("W-NOFACT", wording.no_fact_no_justification(name), "indicators", index, "justification",
+                    uses=("fact", "justification"))
         elif figures.unfavourable and not justified:
-            out.add("W-JUSTIFY", wording.indicator_unjustified(name, fmt_value(ind.fact), fmt_value(ind.plan)), "indicators", index, "fact")
+            out.add("W-JUSTIFY", wording.indicator_unjustified(name, fmt_value(ind.fact), fmt_value(ind.plan)), "indicators", index, "fact",
+                    uses=("fact", "plan", "better", "justification"))
         value = figures.formula
         if value.error:
             out.add("W-FORMULA", wording.formula_not_computed(name, short(value.expression, 60), value.error),
                     "indicators", index, "formula")
         elif figures.formula_mismatch:
-            out.add("W-FORMULA", wording.formula_mismatch(name, short(value.expression, 60), fmt_money(value.value), fmt_value(ind.fact)), "indicators", index, "formula")
+            out.add("W-FORMULA", wording.formula_mismatch(name, short(value.expression, 60), fmt_money(value.value), fmt_value(ind.fact)), "indicators", index, "formula",
+                    uses=("formula", "fact"))
         if previous is not None and ind.name in previous:
             last = previous[ind.name]
             if last != ind.prev:
                 out.add("W-PREV", wording.prev_differs(name, fmt_value(ind.prev), report.year - 1, fmt_value(last)),
-                        "indicators", index, "prev")
+                        "indicators", index, "prev", uses=("prev", "name"))
 
 
 def _expenses(report: Report, out: _Collector) -> None:
@@ -215,11 +260,14 @@ def _expenses(report: Report, out: _Collector) -> None:
         row = report.expenses[index]
         where = f"«{row.code}», {short(row.executor, 40)}"
         if row.cash < row.plan_year and not row.justification.strip():
-            out.add("W-JUSTIFY", wording.cash_below_plan(where, fmt_money(row.cash), fmt_money(row.plan_year)), "expenses", index, "cash")
+            out.add("W-JUSTIFY", wording.cash_below_plan(where, fmt_money(row.cash), fmt_money(row.plan_year)), "expenses", index, "cash",
+                    uses=("cash", "plan_year", "justification"))
         if row.cash > row.plan_period:
-            out.add("W-OVERSPEND", wording.cash_above_period_plan(where, fmt_money(row.cash), fmt_money(row.plan_period)), "expenses", index, "cash")
+            out.add("W-OVERSPEND", wording.cash_above_period_plan(where, fmt_money(row.cash), fmt_money(row.plan_period)), "expenses", index, "cash",
+                    uses=("cash", "plan_period"))
         if row.plan_period > row.plan_year:
-            out.add("W-OVERSPEND", wording.period_plan_above_year_plan(where, fmt_money(row.plan_period), fmt_money(row.plan_year)), "expenses", index, "plan_period")
+            out.add("W-OVERSPEND", wording.period_plan_above_year_plan(where, fmt_money(row.plan_period), fmt_money(row.plan_year)), "expenses", index, "plan_period",
+                    uses=("plan_period", "plan_year"))
 
 
 # ---------------------------------------------------------------- plausibility (typos a meeting catches)
@@ -263,10 +311,11 @@ def _plausibility(report: Report, derived: Derived, out: _Collector) -> None:
                 value = getattr(ind, key)
                 if value is not None and not 0 <= value <= HUNDRED:
                     out.add("W-RANGE", wording.share_out_of_range(name, key, fmt_value(value)),
-                            "indicators", index, key)
+                            "indicators", index, key, uses=("name", "unit", key))
         if way := outlier(ind.fact, ind.plan, ind.prev):
             out.add("W-OUTLIER", wording.outlier(name, fmt_value(ind.fact), way, fmt_value(ind.plan),
-                                                 fmt_value(ind.prev)), "indicators", index, "fact")
+                                                 fmt_value(ind.prev)), "indicators", index, "fact",
+                uses=("fact", "plan", "prev"))
     for index in out.rows("expenses", EXPENSE_VALUES):
         row = report.expenses[index]
         for key in _EXPENSE_VALUES:
@@ -283,6 +332,8 @@ def _plausibility(report: Report, derived: Derived, out: _Collector) -> None:
     if out.only is not None:
         return
     out.stage = EMPTY_ACTIVITIES
+    if out.any_unsure("expenses", "code") or out.any_unsure("activities", "code"):
+        return      # its rows or sub-activities may be the ones the file did not give
     wrong = {f.ref[1] for f in out.findings if f.is_error and f.ref[:1] == ("activities",)}
     for place, node in enumerate(derived.tree.walk()):
         # (an activity already named by an error is not also called empty)

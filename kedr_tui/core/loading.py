@@ -39,7 +39,7 @@ class Loaded(ReportFile, frozen=True):
 
 def context_of(file: ReportFile) -> Context:
     """What the checks of ``file``'s report need besides the model."""
-    return Context(file.parsed.locator, file.file_year, file.previous_facts)
+    return Context(file.parsed.locator, file.file_year, file.previous_facts, file.parsed.unsure)
 
 
 def analysed(file: ReportFile) -> Loaded:

@@ -45,6 +45,11 @@ class Parsed(Struct, frozen=True):
     report: Report | None
     findings: tuple[Finding, ...]
     locator: Locator
+    #: values the model holds only because the file's own could not be read: missing,
+    #: mistyped or under a misspelt key.  ``(section, src, field)``; ``field`` is ``None``
+    #: when the whole row or table is unusable; ``src`` is ``None`` for a singleton table.
+    #: The checks compute nothing from them (a missing ``plan_period`` is not a 0).
+    unsure: frozenset = frozenset()
 
 
 def syntax_finding(exc: tomllib.TOMLDecodeError, source: str) -> Finding:
@@ -91,6 +96,7 @@ class _Reader:
     def __init__(self, locator: Locator):
         self.loc = locator
         self.findings: list[Finding] = []
+        self.unsure: set[tuple] = set()
 
     def error(self, code: str, message: str, path: tuple, ref: tuple = (), field: str | None = None):
         line, column = self.loc.find(*path)
@@ -124,8 +130,10 @@ class _Reader:
         return raw
 
     def table(self, section: str, raw: object, path: tuple, ref: tuple) -> dict | None:
+        where = (section, ref[1] if len(ref) > 1 else None)
         if not isinstance(raw, dict):
             self.error("E-SCHEMA", wording.table_expected(section, _type_name(raw)), path, ref)
+            self.unsure.add((*where, None))
             return None
         spec = {f.name: f for f in of_section(section)}
         values: dict = {}
@@ -136,13 +144,18 @@ class _Reader:
                 self.error("E-SCHEMA", wording.unknown_key(key, section, close),
                            path + (key,), ref, key)
                 meant.add(close)
+                if close is not None and close not in raw:
+                    self.unsure.add((*where, close))    # «plan_perod»: plan_period's value
                 continue
             converted = self.value(_FILE_KIND[spec[key].kind], item, path + (key,), ref, key)
             if converted is not None:
                 values[key] = converted
+            else:
+                self.unsure.add((*where, key))
         for key, entry in spec.items():
             if entry.required and key not in raw and key not in meant:
                 self.error("E-SCHEMA", wording.missing_key_in(key, section), path, ref, key)
+                self.unsure.add((*where, key))
         return values
 
 
@@ -217,7 +230,10 @@ def build(data: dict, locator: Locator) -> Parsed:
     reader = _Reader(locator)
     for key in data:
         if key not in TOP_LEVEL:
-            reader.error("E-SCHEMA", wording.unknown_top_key(key, _suggest(key, TOP_LEVEL)), (key,))
+            close = _suggest(key, TOP_LEVEL)
+            reader.error("E-SCHEMA", wording.unknown_top_key(key, close), (key,))
+            if close is not None and close not in data:
+                reader.unsure.add((close, None, None))  # «[[expense]]»: the whole section
     for key in REQUIRED_TOP:
         if key not in data:
             reader.error("E-SCHEMA", wording.missing_top_key(key), (key,))
@@ -254,4 +270,4 @@ def build(data: dict, locator: Locator) -> Parsed:
             rows.append(cls(**values, src=index))
         parts[section] = tuple(rows)
     report = Report(year=year, **parts)
-    return Parsed(report, tuple(reader.findings), locator)
+    return Parsed(report, tuple(reader.findings), locator, frozenset(reader.unsure))

@@ -147,12 +147,21 @@ def test_the_year_finding_points_at_the_year(write_report):
         ("E-YEAR", 2, 1, (), "year")
 
 
-def test_duplicate_amendment_without_number_or_date(write_report):
+def test_duplicate_amendment_without_number(write_report):
+    text = change('number = "55"\n', 'number = ""\n')
+    amendment = '[[amendments]]\nact = "Постановление"\ndate = 2021-03-24\nnumber = ""\nsummary = "ещё"\n\n'
+    text = change("[narrative]", amendment + "[narrative]", text)
+    findings = [f for f in load(write_report(text)).findings if f.code == "E-DUP"]
+    assert [f.message for f in findings] == ["изменение «Постановление» № — от 24.03.2021 повторяется"]
+
+
+def test_amendments_without_dates_are_not_called_duplicates(write_report):
+    """Their dates are missing (E-SCHEMA each): whether they are one act is not known."""
     text = change('number = "55"\n', 'number = ""\n', change("date = 2021-03-24\n", ""))
     amendment = '[[amendments]]\nact = "Постановление"\nnumber = ""\nsummary = "ещё"\n\n'
     text = change("[narrative]", amendment + "[narrative]", text)
-    findings = [f for f in load(write_report(text)).findings if f.code == "E-DUP"]
-    assert [f.message for f in findings] == ["изменение «Постановление» № — от — повторяется"]
+    codes = [(f.code, f.field) for f in load(write_report(text)).findings]
+    assert codes == [("E-SCHEMA", "date"), ("E-SCHEMA", "date")]
 
 
 def test_short_names_in_messages():
