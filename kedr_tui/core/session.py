@@ -29,7 +29,7 @@ from kedr_tui.core.analysis import Analysis
 from kedr_tui.core.editing import SessionError
 from kedr_tui.core.errors import ReportError
 from kedr_tui.core.journaling import JournalError, Journaling
-from kedr_tui.core.loading import Loaded, analysed, load
+from kedr_tui.core.loading import Loaded, analysed, load, opened
 from kedr_tui.core.store import (EditLock, FileChangedError, LockHeld, Owner, check_unchanged,
                                  clean_temporaries, read_report, render, save, sha256_of,
                                  write_text)
@@ -72,7 +72,9 @@ class Session(Journaling):
         # report has one lock, one journal and one backup, and a save replaces the file
         # itself rather than the link.  ``shown`` keeps the name the user gave.
         shown = Path(path)
-        session = cls(load(real_path(shown)), read_only)
+        # every error is known now (whether it may be edited), the rest of the analysis
+        # when first asked for: the app shows Form 1 before it (core/loading.py, ``opened``)
+        session = cls(opened(read_report(real_path(shown))), read_only)
         session.shown = shown
         if lock and not session.read_only:
             session._take_lock()
@@ -166,7 +168,15 @@ class Session(Journaling):
 
         text = patch(self.report, self.base_text, self.base_report, self.loaded.parsed.locator) \
             if self.base_report is not None else None
-        patched = text is not None
+        patched, parsed = text is not None, None
+        if text is None:
+            # rows added, removed or moved, keys added or removed: the records of a plain
+            # file put together again without tomlkit, read back to check (store.layout)
+            from kedr_tui.core.store.layout import render_checked
+
+            made = render_checked(self.report, self.base_text, self.base_report)
+            if made is not None:
+                text, parsed = made
         if text is None:
             from kedr_tui.core.store.apart import render_apart
 
@@ -178,7 +188,7 @@ class Session(Journaling):
                 pass  # the save itself will say what is wrong with the disk
         try:
             written = (write_patched(self.path, text, self.loaded, self.report)
-                       if patched else write_text(self.path, text))
+                       if patched else write_text(self.path, text, parsed))
         except ReportError as exc:
             raise ReportError(exc.path, wording.edits_kept(exc.message, self._journal is not None)) from None
         try:
