@@ -135,6 +135,8 @@ async def test_the_big_report_lands_by_itself_with_the_counts_of_a_whole_analysi
         assert f"замечаний {warnings}" in header(app)
         assert _tab_label(app, "findings").endswith(f"Проверка ({warnings})")
         assert app.session.analysis.findings == whole.findings
+        # landing changed the marks' cells of Form 1, not its rows: no second rebuild
+        assert app.report_screen.views["indicators"].table.rebuilds == 1
 
 
 async def test_a_big_report_with_an_error_is_read_only_from_the_first_frame(big, monkeypatch):
