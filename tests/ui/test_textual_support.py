@@ -14,7 +14,9 @@ nothing.
 from __future__ import annotations
 
 import inspect
-from importlib.metadata import requires, version
+import tomllib
+from importlib.metadata import version
+from pathlib import Path
 
 from packaging.requirements import Requirement
 from textual.app import App
@@ -25,7 +27,10 @@ from tests.ui.conftest import running
 
 
 def textual_pin() -> Requirement:
-    return next(r for r in map(Requirement, requires("kedr-tui") or []) if r.name == "textual")
+    """The pin in pyproject.toml (what the wheel is built from; an editable install's metadata
+    keeps the pin of the day it was installed)."""
+    project = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text(encoding="utf-8"))
+    return next(r for r in map(Requirement, project["project"]["dependencies"]) if r.name == "textual")
 
 
 def supported() -> str:
