@@ -10,8 +10,8 @@ parsed, alone, with tomlkit.  The records then go through the very same writer
 
 Anything else — a header spelled otherwise, a dotted key, an inline table or array, a
 section written as a key, a list section in two places — is left to ``render`` (None
-here), never guessed.  The caller reads the text back with tomllib before writing it
-(``checked``): it must give exactly the edited report.
+here), never guessed.  ``render_checked`` reads the text back with tomli before it is
+written: it must give exactly the edited report.
 """
 
 from __future__ import annotations
