@@ -478,6 +478,14 @@ def row_indicator(task, name):
 
 
 def row_activity(code):
+    """An activity named by its code, as what it is: МП.Пп.ОМ.М with М = 0 is a main
+    activity, with ОМ = 0 too a subprogram."""
+    parts = code.split(".")
+    if len(parts) == 4 and all(p.isdigit() for p in parts) and not int(parts[3]):
+        if int(parts[2]):
+            return f"Основное мероприятие {code}"
+        if int(parts[1]):
+            return f"Подпрограмма {code}"
     return f"Мероприятие {code}"
 
 

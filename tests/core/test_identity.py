@@ -75,6 +75,11 @@ def test_the_words_for_a_row(seed):
         "Постановление Администрации города Кедрового от 24.03.2021 № 55"
     assert rid.describe(rid.TaskId(2)) == "Задача 2"
     assert rid.describe(rid.IndicatorId(0, "Уровень")) == "Показатель цели «Уровень»"
+    # an activity as what its code says it is (a mark on a subprogram said «Мероприятие»)
+    assert [rid.describe(rid.ActivityId(code)) for code in
+            ("04.0.02.1", "04.0.02.0", "07.1.00.0", "07.1.01.12", "bad")] == [
+        "Мероприятие 04.0.02.1", "Основное мероприятие 04.0.02.0", "Подпрограмма 07.1.00.0",
+        "Мероприятие 07.1.01.12", "Мероприятие bad"]
 
 
 DUP_INDICATOR = '\n[[indicators]]\ntask = 1\nname = "Показатель "\nunit = "%"\nplan = 1\nfact = 1\n'
