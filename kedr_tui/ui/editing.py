@@ -93,7 +93,8 @@ class EditingCommands:
             if typed is not None:
                 initial = initial + typed if kind == "multiline" else typed
             screen = FieldEditor(title, context, initial, F.hint(section, field),
-                                 partial(F.parse, report, section, index, field),
+                                 partial(F.parse, report, section, index, field,
+                                         file_year=self.session.loaded.context.file_year),
                                  multiline=kind == "multiline", typed=typed is not None)
         self.app.push_screen(screen, partial(self._edited, section, index, field))
 

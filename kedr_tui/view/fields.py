@@ -68,8 +68,12 @@ def choices(report: Report, section: str, index: int | None, field: str) -> list
 
 # ---------------------------------------------------------------- parsing and the edit
 
-def parse(report: Report, section: str, index: int | None, field: str, text: str):
-    """Typed text -> the value, or EditError saying why not (in Russian)."""
+def parse(report: Report, section: str, index: int | None, field: str, text: str,
+          file_year: int | None = None):
+    """Typed text -> the value, or EditError saying why not (in Russian).
+
+    ``file_year``: the year the file's name gives (reports/2021.toml), if any; another year
+    would be E-YEAR, and a report with errors opens read-only: the year is refused here."""
     entry = FIELDS[(section, field)]
     value = entry.parse(text, report)
     if entry.required and isinstance(value, str) and not value.strip():
@@ -96,6 +100,8 @@ def parse(report: Report, section: str, index: int | None, field: str, text: str
     elif section == "report" and field == "year":
         if not 1900 <= value <= 2200:
             raise EditError(vw.YEAR_FORM)
+        if file_year is not None and value != file_year:
+            raise EditError(vw.year_from_file_name(file_year))
     return value
 
 

@@ -208,6 +208,13 @@ def amendment_exists(act, number, date):
 
 
 YEAR_FORM = "год — четыре цифры, например 2021"
+
+
+def year_from_file_name(file_year):
+    return (f"год отчёта задан именем файла ({file_year}); отчёт за другой год "
+            f"начинают командой kedr-tui new ГОД")
+
+
 EDIT_SEVERAL = "несколько изменений"
 EDIT_ADD_ROW = "добавление строки"
 EDIT_DELETE_ROW = "удаление строки"

@@ -8,7 +8,7 @@ from tests.ui.conftest import (active_tab, burst, cell, detail, header, move_to,
                                table, type_text, until)
 
 from kedr_tui.ui.editor import ChoiceEditor, FieldEditor
-from tests.keys import OUTRO, PROGRAMME, amd, exp, ind, line, node, task
+from tests.keys import OUTRO, PROGRAMME, YEAR, amd, exp, ind, line, node, task
 
 
 async def edit_cell(pilot, app, key: str, column: str, text: str) -> None:
@@ -311,3 +311,35 @@ async def test_keys_typed_in_a_burst_are_done_in_order(seed):
         await until(pilot, lambda: "!" in area.text, "the last key typed")
         await pilot.pause()
         assert area.text == "aXbc!"
+
+
+async def test_a_year_other_than_the_file_names_is_refused_in_the_editor(seed):
+    """Another year in reports/2021.toml would be E-YEAR, and a report with errors reopens
+    read-only: the editor refuses it at once and says how a report for another year starts."""
+    original = seed.read_bytes()
+    async with running(seed) as (app, pilot):
+        await pilot.press("f4")
+        await pilot.pause()
+        await edit_cell(pilot, app, YEAR, "text", "2022")
+        assert isinstance(app.screen, FieldEditor)           # still open
+        assert app.screen.error == ("год отчёта задан именем файла (2021); отчёт за другой год "
+                                    "начинают командой kedr-tui new ГОД")
+        await pilot.press("escape")
+        await pilot.pause()
+        session = app.report_screen.session
+        assert session.report.year == 2021 and not session.modified
+    assert seed.read_bytes() == original
+
+
+async def test_a_file_without_a_year_in_its_name_takes_any_year(seed, tmp_path):
+    """draft.toml: no year in the name, no E-YEAR, so the year is the user's to set."""
+    draft = tmp_path / "draft.toml"
+    draft.write_bytes(seed.read_bytes())
+    async with running(draft, label="draft.toml") as (app, pilot):
+        await pilot.press("f4")
+        await pilot.pause()
+        await edit_cell(pilot, app, YEAR, "text", "2022")
+        assert not isinstance(app.screen, FieldEditor)
+        assert app.report_screen.session.report.year == 2022
+        await save(pilot)
+    assert "year = 2022" in draft.read_text(encoding="utf-8")
