@@ -104,6 +104,10 @@ COLUMNS: dict[str, tuple[ViewColumn, ...]] = {
 FIXED_COLUMNS = {"indicators": 3, "expenses": 3, "amendments": 2, "narrative": 2, "findings": 2,
                  "changes": 2, "review": 2}
 
+# The column the cursor starts on: the row's name, so that Enter edits it (the marker
+# column first explained itself instead).  Missing: the first column.
+START_COLUMN = {"indicators": "name", "expenses": "name", "amendments": "act", "narrative": "text"}
+
 # Which field a column edits, per kind of row (missing: read-only).
 EDITABLE: dict[str, dict[str, dict[str, str]]] = {
     "indicators": {

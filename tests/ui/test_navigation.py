@@ -247,3 +247,21 @@ async def test_a_jump_to_another_tab_draws_the_found_row_in_the_detail_pane(seed
         assert "W-JUSTIFY" in detail(app, "expenses")
         screen = app.export_screenshot()
         assert "W-JUSTIFY" in screen and "Итог" not in screen
+
+
+async def test_the_cursor_starts_on_the_name_not_on_the_marker(seed):
+    """On open and on each tab's first visit the cursor stands on the row's name, so that
+    Enter edits it (on the marker column Enter only explained the marks)."""
+    from kedr_tui.ui.editor import FieldEditor
+
+    async with running(seed) as (app, pilot):
+        assert column(app) == "name"
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, FieldEditor), "the editor of the goal")
+        await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(app.screen, FieldEditor), "the editor closed")
+        for key, tab, start in (("f2", "expenses", "name"), ("f3", "amendments", "act"),
+                                ("f4", "narrative", "text")):
+            await pilot.press(key)
+            await until(pilot, lambda: active_tab(app) == tab, tab)
+            assert column(app) == start, tab

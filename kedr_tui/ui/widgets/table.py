@@ -30,7 +30,7 @@ from textual.strip import Strip
 
 from kedr_tui.ui.widgets.table_cursor import CURSOR_BINDINGS, CursorKeys
 from kedr_tui.ui.widgets.table_paint import MORE_LEFT, MORE_RIGHT, ROLES, TablePainter
-from kedr_tui.view.columns import COLUMNS, FIXED_COLUMNS, fit_widths, natural_widths
+from kedr_tui.view.columns import COLUMNS, FIXED_COLUMNS, START_COLUMN, fit_widths, natural_widths
 from kedr_tui.view.keys import RowKey
 from kedr_tui.view.rows import Cell, ViewRow
 from kedr_tui.view.window import PADDING, ColumnWindow, Place, ShownRows, changed_cells
@@ -102,7 +102,8 @@ class ReportTable(CursorKeys, ScrollView, can_focus=True, inherit_bindings=False
         self._natural: list[int] = [c.width for c in self.spec]
         self._available = 0
         self.cursor_row = 0
-        self.cursor_column = 0
+        start = START_COLUMN.get(table)       # on open and on a tab's first visit
+        self.cursor_column = [c.key for c in self.spec].index(start) if start else 0
         self.cell_updates = 0               # for tests and benchmarks: cells rewritten by sync
         self.rebuilds = 0
 
