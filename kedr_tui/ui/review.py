@@ -220,7 +220,7 @@ class ReviewCommands:
         steps = [("text", uw.ASSIGNMENT_WHAT, "", nonempty, True),
                  ("responsible", uw.ASSIGNMENT_WHO, uw.NAME_OR_POSITION,
                   lambda t: " ".join(t.split()), False),
-                 ("due", uw.ASSIGNMENT_DUE, uw.DUE_HINT, parse_date, False)]
+                 ("due", uw.ASSIGNMENT_DUE, uw.DUE_HINT, self._due_after_meeting, False)]
 
         def ask(step: int) -> None:
             if step == len(steps):
@@ -240,6 +240,18 @@ class ReviewCommands:
                                  answered)
 
         ask(0)
+
+    def _due_after_meeting(self, text: str) -> _dt.date | None:
+        """The due date of an assignment given now: not before the meeting that gives it (it
+        would be overdue from the start: a slip of the year or the month)."""
+        from kedr_tui.core.history import EditError
+
+        due = parse_date(text)
+        meeting = self.review.meeting.date if self.review is not None else None
+        if due is not None and meeting is not None and due < meeting:
+            raise EditError(uw.due_before_meeting(due.strftime("%d.%m.%Y"),
+                                                  meeting.strftime("%d.%m.%Y")))
+        return due
 
     def action_toggle_done(self) -> None:
         view = self.current_view()

@@ -414,6 +414,10 @@ ASSIGNMENT_DUE = "Поручение: срок"
 DUE_HINT = "дд.мм.гггг; пусто — без срока"
 
 
+def due_before_meeting(due, meeting):
+    return f"срок {due} раньше даты заседания {meeting}: поручение даётся на время после заседания"
+
+
 def assignment_added(context):
     return f"Поручение добавлено: {context}"
 

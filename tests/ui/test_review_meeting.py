@@ -279,3 +279,39 @@ async def test_enter_in_the_meeting_view_goes_to_the_row_and_the_next_key_to_the
         await until(pilot, lambda: app.screen is app.report_screen, "the meeting view closed")
         await pilot.pause()
         assert app.report_screen.current_view().table.cursor_row == start + 1
+
+
+async def test_an_assignment_due_before_the_meeting_is_refused(seed, tmp_path, monkeypatch):
+    """An assignment is given at the meeting: a due date before it would be overdue from the
+    start (a slip of the year or the month), so the editor refuses it and says why."""
+    from kedr_tui.ui.editor import FieldEditor
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("KEDR_TODAY", "2022-03-15")
+    async with running(seed, review=True) as (app, pilot):
+        await mark(pilot, app, PORTAL, 1, "Разместить 5 услуг")
+        await meeting_field(pilot, app, "date")
+        await type_text(pilot, "15.03.2022")
+        await pilot.press("enter")
+        await until(pilot, lambda: app.report_screen.review.meeting.date is not None, "the meeting's date")
+        await pilot.press("o")
+        await pilot.pause()
+        await type_text(pilot, "Обновить реестр услуг")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await type_text(pilot, "Узварик В.П.")
+        await pilot.press("enter")
+        await pilot.pause()
+        await type_text(pilot, "01.03.2022")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FieldEditor)                  # still open
+        assert app.screen.error == ("срок 01.03.2022 раньше даты заседания 15.03.2022: "
+                                    "поручение даётся на время после заседания")
+        assert app.report_screen.review.assignments == ()
+        await pilot.press(*["backspace"] * 10)
+        await type_text(pilot, "15.03.2022")                        # the day of the meeting will do
+        await pilot.press("enter")
+        await until(pilot, lambda: len(app.report_screen.review.assignments) == 1, "the assignment")
+    [item] = load_review(seed).review.assignments
+    assert str(item.due) == "2022-03-15"
