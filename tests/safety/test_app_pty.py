@@ -57,7 +57,8 @@ def two_edits(app: PtyApp, report: Path) -> None:
     before it has focus would be lost."""
     keys_then_see(app, DOWN, "Показатель цели, № 1", "the cursor on the goal's first indicator")
     keys_then_see(app, DOWN, "Показатель цели, № 2", "the cursor on the goal's second indicator")
-    keys_then_see(app, RIGHT * 6 + ENTER, "План на конец отчётного года", "the editor of «План»")
+    # from the name, where the cursor starts: unit, better, prev, plan
+    keys_then_see(app, RIGHT * 4 + ENTER, "План на конец отчётного года", "the editor of «План»")
     app.send(b"77" + ENTER)
     wait_for(lambda: journal_ops(report) == ["apply"], what="the first edit in the journal")
     keys_then_see(app, RIGHT + ENTER, "Факт на конец отчётного периода", "the editor of «Факт»")

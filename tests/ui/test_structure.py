@@ -171,11 +171,12 @@ async def test_pressing_add_twice_leaves_no_error_behind(seed):
 
 
 async def test_a_row_added_from_the_first_column_is_named_with_enter(seed):
-    """The cursor starts in the marker column; after «a» it stands on the new row's name, so
+    """From the marker column (Home), after «a» the cursor stands on the new row's name, so
     Enter edits the name (it explained the marker column instead) — an indicator, an
     executor row and an amendment alike."""
     async with running(seed) as (app, pilot):
         t = table(app, "indicators")
+        await pilot.press("home")
         assert t.cursor_column == 0
         await pilot.press("a")
         await pilot.pause()

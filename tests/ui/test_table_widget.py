@@ -72,7 +72,7 @@ async def test_end_shows_whole_numbers_and_says_more_columns_are_left_out(seed):
 async def test_end_on_indicators_at_80x24_shows_the_growth_column_whole(seed):
     async with running(seed) as (app, pilot):
         grid = table(app, "indicators")
-        await pilot.press("down", "down", "down", "down", "down", "down")
+        await pilot.press("home", "down", "down", "down", "down", "down", "down")
         for _ in range(10):
             await pilot.press("right")
         await pilot.pause()
@@ -84,6 +84,7 @@ async def test_end_on_indicators_at_80x24_shows_the_growth_column_whole(seed):
 async def test_a_cursor_move_repaints_two_cells_not_the_table(seed, monkeypatch):
     async with running(seed) as (app, pilot):
         grid = table(app, "indicators")
+        await pilot.press("home")                  # the marker column: cells 3 wide
         await pilot.pause()
         asked: list[tuple] = []
         real = ReportTable.refresh
