@@ -60,6 +60,10 @@ def not_an_integer(text):
     return f"«{text}» — не целое число"
 
 
+def not_an_integer_example(text):
+    return f"«{text}» — не число (пример: 2)"
+
+
 def not_a_date(shown):
     return f"«{shown}» — не дата (ДД.ММ.ГГГГ)"
 
