@@ -15,6 +15,9 @@ from kedr_tui.ui.widgets.bindnow import bind_now
 from kedr_tui.view.columns import TAB_TITLES
 
 NOTHING_TO_DO = {"undo": uw.NOTHING_TO_UNDO, "redo": uw.NOTHING_TO_REDO}
+# The decimal separator in either keyboard layout (widgets/inorder.py DECIMAL_KEYS): right
+# after a digit typed on the table, one of them is part of the number, never a command.
+SEPARATOR_KEYS = {"comma", "full_stop", "question_mark", "slash", "б", "Б", "ю", "Ю"}
 
 
 def _key_commands() -> dict[str, list]:
@@ -54,7 +57,15 @@ class KeyHandling:
             self.app.screen.post_message(events.Key(event.key, event.character))
             return
         char = TYPING_KEYS.get(event.key)
+        in_number, self.typing_number = getattr(self, "typing_number", False), False
         if char is not None and not self.read_only and self.type_into_cell(event.key, char):
+            self.typing_number = True
+            event.stop()
+            event.prevent_default()
+            return
+        if in_number and event.key in SEPARATOR_KEYS:
+            # «3,5» typed on a row that takes no number: the «,» is the number's, not the
+            # help's («?» and «,» share a key, the layouts swap them), and «.» not the search's
             event.stop()
             event.prevent_default()
             return
