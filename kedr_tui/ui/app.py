@@ -12,6 +12,7 @@ from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import Notify
 
 from kedr_tui.core.session import Session
 from kedr_tui.styles import style_path
@@ -94,6 +95,14 @@ class KedrApp(App[int]):
     def tell(self, message: str, **kwargs) -> None:
         """A notification, never read as markup."""
         self.notify(message, markup=False, **kwargs)
+
+    def on_notify(self, _event: Notify) -> None:
+        """One notice at a time: a new one takes the place of the one shown (Textual's own
+        handler, which runs next, then adds it).  Undo pressed ten times stacked ten notices
+        from the bottom of the screen up over the tabs and the header; the newest is the
+        one that tells what the last key did, and the header keeps the lasting state
+        (read-only, unsaved edits, errors)."""
+        self.clear_notifications()
 
     def notify(self, message: str, *, title: str = "", markup: bool = True, **kwargs) -> None:
         """Every notification (the screens' too) passes the sanitizer: it may quote a
