@@ -1070,6 +1070,8 @@ def review_status_changed(before, after):
 REVIEW_CHANGED = "изменено рассмотрение"
 REVIEW_JOURNAL_NO_TEXT = "запись журнала без текста рассмотрения"
 REVIEW_JOURNAL_UNREADABLE = "запись журнала не читается"
+ASSIGNMENT_GONE = ("этого поручения больше нет в файле рассмотрения: его изменили в другом "
+                   "месте")
 REVIEW_READ_ONLY_ERRORS = "в файле рассмотрения есть ошибки — замечания только для просмотра"
 
 

@@ -10,14 +10,11 @@ from __future__ import annotations
 from textual import events
 
 from kedr_tui.ui import wording as uw
-from kedr_tui.ui.commands import COMMANDS, TYPING_KEYS, bindings, eval_params
+from kedr_tui.ui.commands import COMMANDS, SEPARATOR_KEYS, TYPING_KEYS, bindings, eval_params
 from kedr_tui.ui.widgets.bindnow import bind_now
 from kedr_tui.view.columns import TAB_TITLES
 
 NOTHING_TO_DO = {"undo": uw.NOTHING_TO_UNDO, "redo": uw.NOTHING_TO_REDO}
-# The decimal separator in either keyboard layout (widgets/inorder.py DECIMAL_KEYS): right
-# after a digit typed on the table, one of them is part of the number, never a command.
-SEPARATOR_KEYS = {"comma", "full_stop", "question_mark", "slash", "б", "Б", "ю", "Ю"}
 
 
 def _key_commands() -> dict[str, list]:
@@ -65,7 +62,7 @@ class KeyHandling:
             return
         if in_number and event.key in SEPARATOR_KEYS:
             # «3,5» typed on a row that takes no number: the «,» is the number's, not the
-            # help's («?» and «,» share a key, the layouts swap them), and «.» not the search's
+            # help's (commands.SEPARATOR_KEYS)
             event.stop()
             event.prevent_default()
             return

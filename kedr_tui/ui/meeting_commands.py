@@ -64,8 +64,8 @@ class MeetingCommands:
         from kedr_tui.ui.dialogs import ConfirmDialog
 
         def answered(yes: bool | None) -> None:
-            if yes and self._change_review(R.start_meeting):
-                self.tell(uw.NEW_MEETING_STARTED, timeout=4)
+            if yes:
+                self._change_review(R.start_meeting, told=uw.NEW_MEETING_STARTED)
 
         self.app.push_screen(ConfirmDialog(uw.NEW_MEETING_QUESTION,
                                            yes=uw.START, no=uw.CANCEL), answered)

@@ -114,17 +114,14 @@ class TextInput(_TextBox, Input):
     AT_ONCE = (Input.Submitted,)
 
 
-# The decimal separator as it comes from either keyboard layout: on ЙЦУКЕН the key right of
-# «Ю» gives «.», with Shift «,»; the same key on the Latin layout gives «/» and «?», and the
-# Latin «,» and «.» keys give «б» and «ю» on ЙЦУКЕН.  A number never holds any of them.
-DECIMAL_KEYS = dict.fromkeys("бБюЮ?/", ",")
-
-
 class NumberInput(TextInput):
-    """The line of a number: a separator typed in the other layout is the separator."""
+    """The line of a number: a decimal separator typed in either layout is its comma
+    (``commands.DECIMAL_CHARS``)."""
 
     def replace(self, text: str, start: int, end: int) -> None:
-        super().replace("".join(DECIMAL_KEYS.get(ch, ch) for ch in text), start, end)
+        from kedr_tui.ui.commands import DECIMAL_CHARS
+
+        super().replace("".join(DECIMAL_CHARS.get(ch, ch) for ch in text), start, end)
 
 
 class TextEditor(_TextBox, TextArea):
