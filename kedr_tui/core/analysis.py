@@ -17,7 +17,8 @@ from operator import is_not
 from msgspec import Struct
 
 from kedr_tui.core import checks
-from kedr_tui.core.derive import Derived, changed_tree, derive, evaluation, indicator_figures
+from kedr_tui.core.derive import (Derived, Unknown, changed_tree, derive, evaluation,
+                                  indicator_figures, unknown_of)
 from kedr_tui.core.errors import Finding
 from kedr_tui.core.locate import Locator
 from kedr_tui.core.model import Report
@@ -52,6 +53,8 @@ class Analysis(Struct, frozen=True):
     extra: tuple[Finding, ...] = ()
     #: set when this state was computed from the one before a value edit
     change: Change | None = None
+    #: the figures that would use a value the file does not give (``derive.Unknown``)
+    unknown: Unknown | None = None
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -78,7 +81,8 @@ def analyse(report: Report, context: Context, extra: tuple[Finding, ...] = (),
     keyed = [(_place(f, (-1, k, 0)), f) for k, f in enumerate(extra)]
     keyed += [(_place(f, order), f) for f, order in zip(out.findings, out.order)]
     keyed.sort(key=lambda pair: pair[0])
-    return Analysis(report, derived, tuple(f for _, f in keyed), tuple(k for k, _ in keyed), tuple(extra))
+    return Analysis(report, derived, tuple(f for _, f in keyed), tuple(k for k, _ in keyed), tuple(extra),
+                    unknown=unknown_of(report, context.unsure))
 
 
 def _place(finding: Finding, order: tuple) -> tuple:
@@ -139,4 +143,4 @@ def _after_value_edit(report: Report, context: Context, extra: tuple, previous: 
             found.insert(at, finding)
         findings, order, changed = tuple(found), tuple(order_list), True
     return Analysis(report, derived, findings, order, extra,
-                    Change(base, section, index, nodes, changed))
+                    Change(base, section, index, nodes, changed), previous.unknown)
