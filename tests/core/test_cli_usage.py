@@ -94,3 +94,24 @@ def test_a_whole_number_is_asked_for_with_a_whole_example(text, said):
 @pytest.mark.parametrize("text", ["2", "−5", "–5", "1 000", "+3", "2022"])
 def test_whole_numbers_still_read(text):
     assert parse_integer(text) == int(text.replace("−", "-").replace("–", "-").replace(" ", ""))
+
+
+def test_since_a_version_that_is_not_there(capsys, tmp_path, monkeypatch):
+    import subprocess
+
+    from tests.conftest import SEED
+
+    monkeypatch.chdir(tmp_path)
+    report = tmp_path / "2021.toml"
+    report.write_bytes(SEED.read_bytes())
+    code, out, err = run(capsys, "--since", "nosuch", str(report))
+    assert (code, out) == (2, "") and err == f"{report}@nosuch: папка «{tmp_path}» не в репозитории git\n"
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-C", str(tmp_path)]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "2021.toml"], check=True)
+    subprocess.run([*git, "commit", "-qm", "x"], check=True)
+    code, out, err = run(capsys, "--since", "HEAD~3", str(report))
+    assert (code, out) == (2, "") and err == f"{report}@HEAD~3: в репозитории нет версии «HEAD~3»\n"
+    (tmp_path / "folder").mkdir()
+    code, out, err = run(capsys, "--since", str(tmp_path / "folder"), str(report))
+    assert (code, out) == (2, "") and err == f"{tmp_path / 'folder'}: это папка, а не файл\n"
