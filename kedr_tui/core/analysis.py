@@ -18,7 +18,7 @@ from msgspec import Struct
 
 from kedr_tui.core import checks
 from kedr_tui.core.derive import (Derived, Unknown, changed_tree, derive, evaluation,
-                                  indicator_figures, unknown_of)
+                                  indicator_figures, unknown_of, without_unknown)
 from kedr_tui.core.errors import Finding
 from kedr_tui.core.locate import Locator
 from kedr_tui.core.model import Report
@@ -81,8 +81,9 @@ def analyse(report: Report, context: Context, extra: tuple[Finding, ...] = (),
     keyed = [(_place(f, (-1, k, 0)), f) for k, f in enumerate(extra)]
     keyed += [(_place(f, order), f) for f, order in zip(out.findings, out.order)]
     keyed.sort(key=lambda pair: pair[0])
-    return Analysis(report, derived, tuple(f for _, f in keyed), tuple(k for k, _ in keyed), tuple(extra),
-                    unknown=unknown_of(report, context.unsure))
+    unknown = unknown_of(report, context.unsure)
+    return Analysis(report, without_unknown(derived, unknown), tuple(f for _, f in keyed),
+                    tuple(k for k, _ in keyed), tuple(extra), unknown=unknown)
 
 
 def _place(finding: Finding, order: tuple) -> tuple:

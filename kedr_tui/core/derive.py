@@ -529,6 +529,8 @@ class Unknown(Struct, frozen=True):
     evaluation: bool = False                    # the evaluation uses a value not given
     #: an executor's line on a node ((code, executor); executor ``None``: every line of it)
     lines: dict[tuple, frozenset[str]] = field(default_factory=dict)
+    #: indicators whose ``better`` the file does not give: no relative deviation, not «worse»
+    indicators: frozenset[int] = frozenset()
 
     def of_node(self, code: str) -> frozenset[str]:
         return self.nodes.get(code, frozenset())
@@ -593,8 +595,21 @@ def unknown_of(report: Report, unsure: frozenset) -> Unknown | None:
             lines.setdefault((program, executor), set()).update(missing)
     evaluation = any(section in _EVALUATION_USES and (field_name is None or field_name in _EVALUATION_USES[section])
                      for section, _src, field_name in unsure)
+    better = frozenset(index for index, ind in enumerate(report.indicators) if ind.src is not None
+                       and (given_not("indicators", ind.src) is None
+                            or "better" in given_not("indicators", ind.src)))
     return Unknown(rows, {code: frozenset(f) for code, f in nodes.items()}, evaluation,
-                   {key: frozenset(f) for key, f in lines.items()})
+                   {key: frozenset(f) for key, f in lines.items()}, better)
+
+
+def without_unknown(derived: Derived, unknown: Unknown | None) -> Derived:
+    """``derived`` with the indicator figures that use a ``better`` not given as none."""
+    if unknown is None or not unknown.indicators:
+        return derived
+    figures = list(derived.indicators)
+    for index in unknown.indicators:
+        figures[index] = replace(figures[index], rel_deviation=None, unfavourable=False)
+    return replace(derived, indicators=tuple(figures))
 
 
 def shown_amounts(amounts: Amounts, missing: frozenset[str]) -> Amounts:

@@ -42,6 +42,11 @@ class KeyHandling:
             node = None if node is self else node.parent
         return await bind_now(event, chain)
 
+    async def _separator_alone(self) -> None:
+        pending, self.pending_separator = getattr(self, "pending_separator", None), None
+        if pending is not None and self.app.screen is self:
+            await self._bind_now(events.Key(*pending))
+
     async def on_key(self, event: events.Key) -> None:
         """Before the bindings: a digit, minus or comma on a cell starts typing a value into it
         (in editing mode, where digits never switch tabs); then the bindings, at once; a key
@@ -55,16 +60,22 @@ class KeyHandling:
             return
         char = TYPING_KEYS.get(event.key)
         in_number, self.typing_number = getattr(self, "typing_number", False), False
+        pending, self.pending_separator = getattr(self, "pending_separator", None), None
+        if pending is not None and not (char is not None and char.isdigit()):
+            await self._bind_now(events.Key(*pending))  # it stood alone: its command, first
         if char is not None and not self.read_only and self.type_into_cell(event.key, char):
-            self.typing_number = True
+            self.typing_number = True           # (a separator pending before this digit: dropped)
             event.stop()
             event.prevent_default()
             return
         if in_number and event.key in SEPARATOR_KEYS:
-            # «3,5» typed on a row that takes no number: the «,» is the number's, not the
-            # help's (commands.SEPARATOR_KEYS)
+            # «3,5» typed on a row that takes no number: is the «,» the number's, or the help
+            # (commands.SEPARATOR_KEYS)?  A digit right behind it, in the same burst of keys,
+            # says the number: its command runs only once the keys typed with it are done.
+            self.pending_separator = (event.key, event.character)
             event.stop()
             event.prevent_default()
+            self.call_after_refresh(self._separator_alone)
             return
         if await self._bind_now(event):
             return

@@ -209,3 +209,12 @@ def test_a_row_whose_code_is_not_given_leaves_every_total_unknown():
 
 def test_a_report_the_file_gives_whole_has_nothing_unknown():
     assert _unknown(copy.deepcopy(DATA)) is None
+
+
+def test_an_indicator_whose_better_is_not_given_has_no_relative_deviation():
+    data = _with("indicators", 3, "better", "выше")                    # not higher / lower
+    analysis = _analysed(data)
+    figures = analysis.derived.indicators[3]
+    assert figures.rel_deviation is None and not figures.unfavourable
+    assert str(figures.abs_deviation) == "-8.8"                        # fact − plan needs no better
+    assert analysis.derived.indicators[4] == _analysed(copy.deepcopy(DATA)).derived.indicators[4]
