@@ -196,11 +196,23 @@ def cmd_protocol(args) -> int:
             from kedr_tui.export.protocol import protocol_pdf
 
             data, missing = protocol_pdf(loaded.analysis, review)
+            if target == "-":
+                _to_stdout(data)
+                for warning in missing:
+                    _say(f"-: {warning}")
+                continue
         path = Path(target) if target else Path("out") / f"{year}.protocol.{kind}"
         print(write_bytes(path, data))
         for warning in missing:
             _say(f"{path}: {warning}")
     return EXIT_OK
+
+
+def _to_stdout(data: bytes) -> None:
+    """An output's bytes on stdout (text as UTF-8 whatever the locale; a PDF as it is)."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
 
 
 def _load_clean(name: str):
@@ -236,8 +248,11 @@ def cmd_export(args) -> int:
     for kind, target in wanted.items():
         if target is None:
             continue
-        if kind == "json" and target == "-":
-            sys.stdout.write(render("json", analysis).decode("utf-8"))
+        if target == "-":           # to stdout, as `--json -` always did; never a file named «-»
+            warnings = []
+            _to_stdout(render(kind, analysis, warnings, draft=draft))
+            for warning in warnings:
+                _say(f"-: {warning}")
             continue
         path = Path(target) if target else default_path(kind, analysis.report.year)
         if path.resolve() == source.resolve():
@@ -272,6 +287,8 @@ def cmd_new(args) -> int:
         _say(cw.year_out_of_range(args.year))
         return EXIT_USAGE
     source = Path(args.source) if args.source else Path("reports") / f"{args.year - 1}.toml"
+    if not args.source and not any(source.parent.glob("*.toml")):
+        return _new_first(source.with_name(f"{args.year}.toml"), args.year)
     loaded = _load_clean(str(source))
     if loaded is None:
         return EXIT_FINDINGS
@@ -283,6 +300,23 @@ def cmd_new(args) -> int:
         raise ReportError(str(target), cw.FILE_EXISTS)
     report = next_year(loaded.report, args.year)
     save(target, report, retitle(loaded.text, loaded.report.year, args.year), loaded.report)
+    _tell(target)
+    return EXIT_OK
+
+
+def _new_first(target: Path, year: int) -> int:
+    """A programme's first report, when the folder holds no report to start from."""
+    from kedr_tui.core.newyear import first_report
+    from kedr_tui.core.store.report import write_text
+
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        from kedr_tui.core.store.atomic import write_error
+
+        raise write_error(target, exc) from None
+    write_text(target, first_report(year))
+    _say(cw.new_first_report(target.parent, year))
     _tell(target)
     return EXIT_OK
 

@@ -125,6 +125,11 @@ def new_from_wrong_year(source, year, new_year):
 
 
 FILE_EXISTS = "файл уже есть, не перезаписываю"
+
+
+def new_first_report(folder, year):
+    return (f"{folder}: отчётов ещё нет — создан первый отчёт программы за {year} год; "
+            "заполните его в kedr-tui")
 DIFF_REV_ONE_FILE = "kedr-tui diff: с --rev указывается один файл отчёта: kedr-tui diff REPORT --rev REV"
 DIFF_TWO_FILES = ("kedr-tui diff: укажите два файла (kedr-tui diff OLD NEW) или файл и версию "
     "(kedr-tui diff REPORT --rev REV)")

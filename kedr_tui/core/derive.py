@@ -271,7 +271,8 @@ def _sum(node: Node, expenses: tuple[Expense, ...], depth: int) -> None:
 def combine(node: Node, expenses: tuple[Expense, ...]) -> None:
     """A node's executor lines, total and justification from its own rows and its children's
     lines: the one computation of Form 2's sums, for the whole tree (bottom-up) and for the
-    path an edit of one row touches (``changed_tree``).
+    path an edit of one row touches (``changed_tree``).  An executor line is named by the
+    executor's whitespace-normalised name.
 
     Executors are listed as they first appear in the file; on a total, as they first appear
     with an amount: a row of zeros added (or an executor's zero rows elsewhere) reorders nothing.
@@ -285,9 +286,12 @@ def combine(node: Node, expenses: tuple[Expense, ...]) -> None:
         if text and text not in node_texts:
             node_texts.append(text)
         nonzero = bool(row.plan_year or row.plan_period or row.cash)
-        part = parts.get(row.executor)
+        # one executor, however its name is spaced (a no-break space pasted from a document):
+        # the same as a row's identity (core/identity.py), so a total never lists it twice
+        executor = " ".join(row.executor.split())
+        part = parts.get(executor)
         if part is None:
-            parts[row.executor] = [index, index if nonzero else None, row.plan_year, row.plan_period,
+            parts[executor] = [index, index if nonzero else None, row.plan_year, row.plan_period,
                                    row.cash, list(pair)]
         else:
             if nonzero and part[1] is None:
@@ -575,7 +579,7 @@ def unknown_of(report: Report, unsure: frozenset) -> Unknown | None:
         if not missing:
             continue
         rows[index] = missing
-        executor = None if fields is None or "executor" in fields else row.executor
+        executor = None if fields is None or "executor" in fields else " ".join(row.executor.split())
         code: str | None = row.code
         while code:
             nodes.setdefault(code, set()).update(missing)

@@ -23,6 +23,14 @@ def next_year(report: Report, year: int) -> Report:
     return replace(report, year=year, indicators=indicators, expenses=expenses, amendments=())
 
 
+def first_report(year: int) -> str:
+    """A programme's first report: the keys to fill in, one task (W-PLACEHOLDER until named)."""
+    from kedr_tui.core import wording
+    from kedr_tui.core.model import placeholder
+
+    return wording.first_report(year, wording.PROGRAM_PLACEHOLDER, placeholder("tasks"))
+
+
 def retitle(text: str, old: int, new: int) -> str:
     """The report's text with the year in its header comments (those above the first table,
     «… за 2021 год») changed to the new year; every other line as it was."""

@@ -18,6 +18,7 @@ from msgspec.structs import replace
 from kedr_tui.core.derive import CODE_RE, parent_code, program_code, split_code
 from kedr_tui.core.edits import Batch, DeleteRow, InsertRow, MoveRow, SetField
 from kedr_tui.core.history import EditError
+from kedr_tui.core.identity import norm
 from kedr_tui.core.model import LISTS, Activity, Report, Task, placeholder
 from kedr_tui.core import wording
 
@@ -96,10 +97,24 @@ def _renumber(report: Report, change) -> list:
 def add_indicator(report: Report, task: int, after: int | None = None) -> InsertRow:
     """A new indicator after indicator ``after`` (like it), or last of ``task`` (0: the goal)."""
     if after is not None:
-        return InsertRow("indicators", after + 1, new_row("indicators", report, report.indicators[after]))
+        task = report.indicators[after].task
     same = [i for i, ind in enumerate(report.indicators) if ind.task == task]
+    name = _free_name("indicators", {norm(report.indicators[i].name) for i in same})
+    if after is not None:
+        row = new_row("indicators", report, report.indicators[after])
+        return InsertRow("indicators", after + 1, replace(row, name=name))
     at = same[-1] + 1 if same else _first_after_task(report, task)
-    return InsertRow("indicators", at, replace(new_row("indicators", report), task=task))
+    return InsertRow("indicators", at, replace(new_row("indicators", report), task=task, name=name))
+
+
+def _free_name(section: str, taken: set[str]) -> str:
+    """The placeholder text not yet used among ``taken``: a second row added before the
+    first is filled in is «… 2», not a duplicate (E-DUP / E-CODE) made by the app itself."""
+    name, n = placeholder(section), 1
+    while name in taken:
+        n += 1
+        name = placeholder(section, n)
+    return name
 
 
 def _first_after_task(report: Report, task: int) -> int:
@@ -112,10 +127,14 @@ def _first_after_task(report: Report, task: int) -> int:
 
 def add_amendment(report: Report, after: int | None = None) -> InsertRow:
     """A new amendment after ``after`` (of the same kind of act), or last."""
-    if after is None:
-        return InsertRow("amendments", len(report.amendments), new_row("amendments", report))
-    like = report.amendments[after]
-    return InsertRow("amendments", after + 1, new_row("amendments", report, like))
+    like = report.amendments[after] if after is not None else None
+    row = new_row("amendments", report, like)
+    # (act, date, number) names an amendment: a second one added before the first is
+    # filled in takes the next day rather than repeat it (E-DUP made by the app itself).
+    taken = {(norm(a.act), a.date, norm(a.number)) for a in report.amendments}
+    while (norm(row.act), row.date, norm(row.number)) in taken and row.date < _dt.date.max:
+        row = replace(row, date=row.date + _dt.timedelta(days=1))
+    return InsertRow("amendments", len(report.amendments) if after is None else after + 1, row)
 
 
 def move_indicator(report: Report, index: int, delta: int) -> MoveRow:
@@ -147,11 +166,7 @@ def add_executor(report: Report, code: str, after: int | None = None) -> InsertR
         raise EditError(wording.EXECUTOR_ON_PARENT)
     same = [i for i, e in enumerate(report.expenses) if e.code == code]
     at = after + 1 if after is not None else (same[-1] + 1 if same else len(report.expenses))
-    taken = {report.expenses[i].executor for i in same}
-    name, n = placeholder("expenses"), 1
-    while name in taken:
-        n += 1
-        name = placeholder("expenses", n)
+    name = _free_name("expenses", {norm(report.expenses[i].executor) for i in same})
     return InsertRow("expenses", at, replace(new_row("expenses", report), code=code, executor=name))
 
 
@@ -172,6 +187,8 @@ def add_activity(report: Report, base: str | None, task: int | None = None) -> I
         parent = parent_code(base)            # an activity: a sibling
     elif parts and parts[2]:
         parent = base                         # a main activity: its first free child
+    elif parts and parts[1]:
+        parent = base                         # a subprogram: a main activity in it
     else:
         parent = prog                         # the programme or a task heading: a main activity
     if parent == prog or (split_code(parent) and not split_code(parent)[2]):
@@ -181,15 +198,18 @@ def add_activity(report: Report, base: str | None, task: int | None = None) -> I
         if om > 99:
             raise EditError(wording.NO_FREE_MAIN_CODES)
         code = f"{mp}.{pp}.{om:02d}.0"
+        # in a subprogram, the task of its last main activity (a subprogram serves a task)
+        siblings = [a.task for a in report.activities if a.task and parent != prog
+                    and parent_code(a.code) == parent]
         fresh = Activity(code=code, title=placeholder("activities", which=1),
-                         task=task or (len(report.tasks) or None))
+                         task=task or (siblings[-1] if siblings else None) or (len(report.tasks) or None))
         if fresh.task is None:
             raise EditError(wording.ADD_TASK_FIRST)
     else:
         mp, pp, om = parent.split(".")[:3]
         taken = [split_code(c)[3] for c in codes if split_code(c) and c.startswith(f"{mp}.{pp}.{om}.")]
         m = max(taken, default=0) + 1
-        if m > 9:
+        if m > 99:                            # М is one or two digits (CODE_RE)
             raise EditError(wording.NO_FREE_CODES)
         code = f"{mp}.{pp}.{om}.{m}"
         fresh = Activity(code=code, title=placeholder("activities"))

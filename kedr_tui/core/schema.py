@@ -65,7 +65,34 @@ def syntax_finding(exc: tomllib.TOMLDecodeError, source: str) -> Finding:
         rows = toml_lines(source.rstrip("\n")) or [""]
         line, column = len(rows), len(rows[-1]) + 1
     reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", text)
-    return Finding("E-SYNTAX", wording.toml_syntax(_russian(reason)), line, column)
+    message = wording.toml_syntax(_russian(reason))
+    if hint := _number_hint(source, line):
+        message = f"{message}; {hint}"
+    return Finding("E-SYNTAX", message, line, column)
+
+
+_NUMBER_LINE = r"\s*([A-Za-z_][A-Za-z0-9_-]*)\s*=\s*([^#\"']+?)\s*(#.*)?"
+
+
+def _number_hint(source: str, line: int) -> str | None:
+    """A number written the Russian way (``plan = 45,5``, ``cash = 1 129,01``, ``−5``) is what
+    a person types most often by mistake: say how the file spells it (``45.5``)."""
+    import re
+
+    from kedr_tui.core.locate import lines as toml_lines
+    from kedr_tui.core.numbers import NumberError, parse_number
+
+    rows = toml_lines(source)
+    if not 0 < line <= len(rows) or len(rows[line - 1]) > 200:
+        return None
+    match = re.fullmatch(_NUMBER_LINE, rows[line - 1])
+    if not match:
+        return None
+    try:
+        value = parse_number(match[2])
+    except NumberError:
+        return None
+    return wording.toml_number_hint(match[1], f"{value:f}")
 
 
 def _key_text(raw: str) -> str:

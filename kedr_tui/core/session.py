@@ -166,7 +166,15 @@ class Session(Journaling):
 
         text = patch(self.report, self.base_text, self.base_report, self.loaded.parsed.locator) \
             if self.base_report is not None else None
-        patched = text is not None
+        patched, parsed = text is not None, None
+        if text is None:
+            # rows added, removed or moved, keys added or removed: the records of a plain
+            # file put together again without tomlkit, read back to check (store.layout)
+            from kedr_tui.core.store.layout import render_checked
+
+            made = render_checked(self.report, self.base_text, self.base_report)
+            if made is not None:
+                text, parsed = made
         if text is None:
             from kedr_tui.core.store.apart import render_apart
 
@@ -178,7 +186,7 @@ class Session(Journaling):
                 pass  # the save itself will say what is wrong with the disk
         try:
             written = (write_patched(self.path, text, self.loaded, self.report)
-                       if patched else write_text(self.path, text))
+                       if patched else write_text(self.path, text, parsed))
         except ReportError as exc:
             raise ReportError(exc.path, wording.edits_kept(exc.message, self._journal is not None)) from None
         try:

@@ -164,6 +164,10 @@ def toml_syntax(reason):
     return f"синтаксическая ошибка TOML: {reason}"
 
 
+def toml_number_hint(key, value):
+    return f"число в файле пишется так: {key} = {value} (дробная часть через точку, без пробелов)"
+
+
 def toml_too_deep(limit):
     return ("синтаксическая ошибка TOML: слишком глубокая "
             f"вложенность массивов или таблиц (больше {limit})")
@@ -297,8 +301,8 @@ def executor_repeated(executor, code):
 
 
 def indicator_repeated(name, task, position):
-    return (f"показатель «{name}» повторяется в задаче {task} "
-            f"(как № {position} в файле)")
+    where = f"в задаче {task}" if task else "среди показателей цели"
+    return f"показатель «{name}» повторяется {where} (как № {position} в файле)"
 
 
 def amendment_repeated(act, number, date):
@@ -393,7 +397,7 @@ ER_FORMULA = "СР × Эис"
 
 
 def goal_indicators(title):
-    return f"Показатели цели «{title}»"
+    return f"Показатели цели «{title}»" if title.strip() else "Показатели цели"
 
 
 def task_indicators_no_task(task):
@@ -401,7 +405,7 @@ def task_indicators_no_task(task):
 
 
 def task_indicators(task, title):
-    return f"Показатели задачи {task} «{title}»"
+    return f"Показатели задачи {task} «{title}»" if title.strip() else f"Показатели задачи {task}"
 
 
 LEFT_OUT_NEGATIVE = "план или факт меньше нуля"
@@ -422,6 +426,35 @@ NODE_KINDS = {"program": "Программа", "subprogram": "Подпрогра
               "activity": "Мероприятие"}
 # The text the app puts into a row it adds (a repeated one gets a number: «… 2»); still there
 # means the row was never filled in (W-PLACEHOLDER).
+def first_report(year, program_title, task_title):
+    """The text of a programme's first report (``kedr-tui new`` with no report before it)."""
+    return f'''# Отчет о реализации муниципальной программы за {year} год
+format = 1
+year = {year}
+
+[program]
+code = "01"
+title = "{program_title}"
+municipality = ""
+goal = ""
+
+[signature]
+position = ""
+name = ""
+executor = ""
+
+[[tasks]]
+title = "{task_title}"
+
+[narrative]
+intro = ""
+outro = ""
+'''
+
+
+PROGRAM_PLACEHOLDER = "Наименование муниципальной программы"
+
+
 PLACEHOLDER_TEXTS = {
     "tasks": ("Новая задача",),
     "indicators": ("Новый показатель",),
@@ -473,7 +506,7 @@ FIGURE_LABELS = {
     "abs_deviation": "абсолютное отклонение", "rel_deviation": "относительное отклонение, %",
     "growth": "темп роста, %", "achievement": "степень достижения (СДП)", "plan_year": "план на год",
     "plan_period": "план на период", "cash": "исполнено", "pct_year": "% к плану на год",
-    "pct_period": "% к плану на период", "sr": "СР (степень реализации)",
+    "pct_period": "% к плану на период", "sr": "СР (степень достижения показателей)",
     "ss": "ССуз (соответствие расходов)", "srm": "СРм (доля мероприятий)",
     "eis": "Эис (эффективность расходов)", "er": "ЭР (эффективность реализации)",
     "rating": "оценка",

@@ -232,8 +232,12 @@ def code_cells(code: str) -> tuple[str, str, str, str]:
 
 
 def node_title(node: Node) -> str:
+    """«Подпрограмма «…»»: the kind before the quoted title, unless the title already
+    starts with it (a subprogram entered as «Подпрограмма 1 «Дошкольное образование»»)."""
     prefix = KIND_TITLES.get(node.kind)
-    return f"{prefix} {_quoted(node.title)}".strip() if prefix else node.title
+    if not prefix or node.title.casefold().startswith(prefix.casefold()):
+        return node.title
+    return f"{prefix} {_quoted(node.title)}".strip()
 
 
 def _money_cells(total: Amounts) -> tuple[str, ...]:

@@ -32,6 +32,13 @@ class _Lazy:
 R = _Lazy("kedr_tui.core.review")
 V = _Lazy("kedr_tui.view.review")
 identity = _Lazy("kedr_tui.core.identity")
+NOTICE_WIDTH = 60       # a notice names its row in short: the whole name covered the next dialog at 80×24
+
+
+def short_text(text: str, width: int) -> str:
+    from kedr_tui.view.rows import short_text as short
+
+    return short(text, width)
 
 
 def parse_date(text: str) -> _dt.date | None:
@@ -184,7 +191,7 @@ class ReviewCommands:
             comment = _text(result.value)
             self._change_review(lambda review: R.set_mark(
                 review, R.new_mark(report, rid, status, comment, author, self._review_now())),
-                                told=uw.mark_done(status, context))
+                                told=uw.mark_done(status, short_text(context, NOTICE_WIDTH)))
 
         def chosen(result) -> None:
             if result is None:
@@ -227,7 +234,7 @@ class ReviewCommands:
             if step == len(steps):
                 item = R.Assignment(rid, answers["text"], answers["responsible"], answers["due"])
                 self._change_review(lambda review: R.add_assignment(review, item),
-                                    told=uw.assignment_added(context))
+                                    told=uw.assignment_added(short_text(context, NOTICE_WIDTH)))
                 return
             key, title, hint, check, multiline = steps[step]
 

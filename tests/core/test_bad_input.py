@@ -188,3 +188,20 @@ def test_a_misspelt_key_is_one_line_not_also_a_missing_one(capsys, write_report)
     errors = [line for line in out.splitlines() if " E-" in line]
     assert code == 1
     assert len(errors) == 1 and "«plan_perod»" in errors[0] and "«plan_period»?" in errors[0]
+
+
+@pytest.mark.parametrize("typed, plain", [("45,5", "45.5"), ("1 129,01", "1129.01"), ("−5", "-5"),
+                                          ("10,5 # план", "10.5")])
+def test_a_number_written_the_russian_way_says_how_the_file_spells_it(capsys, write_report, typed, plain):
+    path = write_report(change("plan = 10\n", f"plan = {typed}\n"))
+    code, out, _err = run(capsys, "check", str(path))
+    line = CLEAN.splitlines().index("plan = 10") + 1
+    assert code == 1 and out.startswith(f"{path}:{line}:") and " E-SYNTAX " in out
+    assert out.rstrip().endswith(f"число в файле пишется так: plan = {plain} "
+                                 "(дробная часть через точку, без пробелов)")
+
+
+def test_no_number_hint_for_other_syntax_errors(capsys, write_report):
+    path = write_report(change("plan = 10\n", "plan = 1 2\n"))
+    _code, out, _err = run(capsys, "check", str(path))
+    assert "E-SYNTAX" in out and "пишется так" not in out

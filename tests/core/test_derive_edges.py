@@ -312,3 +312,19 @@ def test_small_plans_count_and_lower_is_better_with_a_small_plan():
     ev = evaluation(report(rows=[("0.5", "0.5", "0.5")]))
     assert (ev.activities_counted, ev.activities_done) == (1, 1)
     assert achievement(ind(plan="0.5", fact="0", better=LOWER)) == 1
+
+
+def test_one_executor_spelled_with_other_spaces_is_one_line_of_a_total():
+    """«МУ «Культура»» on one activity and «МУ\u00a0«Культура»» (pasted from a document) on
+    another are one executor, as their rows' identity says: the main activity's total lists
+    it once, 100 + 50 / 80 + 50 / 70 + 40, named with single spaces."""
+    from msgspec.structs import replace
+    base = report(rows=[("100", "80", "70"), ("50", "50", "40")])
+    spelled = (replace(base.expenses[0], executor="МУ «Культура»"),
+               replace(base.expenses[1], executor="МУ\u00a0 «Культура» "))
+    tree = derive(replace(base, expenses=spelled)).tree
+    main = tree.children[0]
+    assert [(line.executor, line.amounts) for line in main.shown_executors] == [
+        ("МУ «Культура»", Amounts(D("150"), D("130"), D("110")))]
+    assert [line.executor for line in tree.shown_executors] == ["МУ «Культура»"]
+    assert main.total == Amounts(D("150"), D("130"), D("110"))

@@ -69,3 +69,23 @@ def test_new_year_keeps_the_comments_of_kept_records_and_drops_those_of_removed_
     # a year in the texts («В 2021 году проведено…») is left alone: only the header comment,
     # `year` and the removed act of 2021-03-24 lose theirs
     assert new.count("2021") == old.count("2021") - 3 == 5
+
+
+def test_the_first_report_of_a_programme_with_no_report_before_it(tmp_path, capsys, monkeypatch):
+    """`kedr-tui new 2024` in a folder with no report yet: a first report to fill in (it
+    was «reports/2023.toml: файл не найден», and a new programme had no way to start)."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "2024"]) == 0
+    target = tmp_path / "reports" / "2024.toml"
+    captured = capsys.readouterr()
+    assert captured.out.strip() == "reports/2024.toml"
+    assert "отчётов ещё нет — создан первый отчёт программы за 2024 год" in captured.err
+    loaded = load(target)
+    assert [(f.code, f.line) for f in loaded.findings] == [("W-PLACEHOLDER", 17)]
+    report = loaded.report
+    assert (report.year, report.program.code, len(report.tasks), report.indicators, report.expenses) == \
+        (2024, "01", 1, (), ())
+    # a folder that has reports: the year before is still required, never a blank over it
+    assert main(["new", "2026"]) == 2
+    assert "reports/2025.toml" in capsys.readouterr().err
+    assert sorted(p.name for p in (tmp_path / "reports").iterdir()) == ["2024.toml"]

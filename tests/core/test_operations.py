@@ -125,3 +125,39 @@ def test_moves_stay_within_the_group(seed):
         ops.move_executor(seed, 3, -1)
     with pytest.raises(EditError, match="последняя"):
         ops.move_amendment(seed, len(seed.amendments) - 1, 1)
+
+
+def test_adding_twice_never_makes_a_duplicate_row(seed):
+    """A second row added before the first is filled in must not be an E-DUP the app
+    made itself: indicators get «Новый показатель 2», amendments the next free day."""
+    from kedr_tui.core.identity import duplicates
+    first = ops.add_indicator(seed, 0)
+    grown = first.apply(seed)
+    second = ops.add_indicator(grown, 0)
+    more = second.apply(grown)
+    third = ops.add_indicator(more, 0, after=second.index)
+    assert (first.row.name, second.row.name, third.row.name) == (
+        "Новый показатель", "Новый показатель 2", "Новый показатель 3")
+    assert third.row.task == 0 and duplicates(third.apply(more), "indicators") == []
+    assert ops.add_indicator(grown, 1).row.name == "Новый показатель"     # another task: free
+    last = len(seed.amendments) - 1
+    one = ops.add_amendment(seed, last)
+    with_one = one.apply(seed)
+    two = ops.add_amendment(with_one, one.index)
+    assert (one.row.act, one.row.date.isoformat()) == (seed.amendments[last].act, "2021-01-01")
+    assert (two.row.act, two.row.date.isoformat()) == (one.row.act, "2021-01-02")
+    assert duplicates(two.apply(with_one), "amendments") == []
+
+
+def test_an_activity_added_on_a_subprogram_goes_into_it_and_m_runs_to_99(seed):
+    from msgspec.structs import replace
+    from kedr_tui.core.model import Activity
+    sub = replace(seed, activities=(*seed.activities,
+                                    Activity(code="04.2.00.0", title="Подпрограмма 2"),
+                                    Activity(code="04.2.01.0", title="ОМ", task=2),
+                                    *[Activity(code=f"04.2.01.{m}", title=f"М{m}") for m in range(1, 10)]))
+    edit = ops.add_activity(sub, "04.2.00.0")
+    assert edit.row.code == "04.2.02.0" and edit.row.task == 2     # the subprogram's task, not the last
+    assert ops.add_activity(sub, None).row.task == 3                  # on the programme: the last task
+    assert ops.add_activity(sub, "04.2.01.9").row.code == "04.2.01.10"
+    assert ops.add_activity(sub, "04.2.01.0").row.code == "04.2.01.10"

@@ -15,6 +15,7 @@ from kedr_tui.core.edits import DeleteRow, InsertRow, MoveRow
 from kedr_tui.core.operations import new_row
 from kedr_tui.core.session import Session
 from kedr_tui.core.store import render
+from kedr_tui.core.store.layout import render_quick
 from kedr_tui.core.loading import load
 
 BASE = '''\
@@ -103,18 +104,27 @@ def base(write_report):
     return write_report(BASE)
 
 
-def saved(path, *edits) -> str:
-    """Apply ``edits`` (functions of the report giving an edit) in a session, save, read back."""
+def saved(path, *edits, quick: bool = True) -> str:
+    """Apply ``edits`` (functions of the report giving an edit) in a session, save, read back.
+
+    The text saved must be the one tomlkit's way (``render``) makes, and the one the quick
+    split (``store.layout``, no tomlkit parse of the whole file) makes when ``quick``; when
+    not, the quick split must decline it."""
     session = Session.open(path)
     try:
         for make in edits:
             session.perform(make(session.report))
         expected = session.report
+        by_tomlkit = render(expected, session.base_text, session.base_report)
+        by_parts = render_quick(expected, session.base_text, session.base_report)
         session.save()
     finally:
         session.close()
     assert load(path).report == expected          # what was written reads back as the model
-    return path.read_bytes().decode("utf-8")
+    text = path.read_bytes().decode("utf-8")
+    assert text == by_tomlkit
+    assert by_parts == (text if quick else None)
+    return text
 
 
 def set_(section, index, **values):
@@ -275,5 +285,11 @@ def test_a_shape_people_rarely_write_is_still_saved_correctly(write_report, prog
     text = swap('[program]\ncode = "04"   # МП\ntitle = "Программа"\nmunicipality = "Город"\ngoal = "Цель"\n',
                 program).replace("# Программа\n", "")
     path = write_report(text)
-    after = saved(path, set_("program", None, title="Другая"), set_("indicators", 0, fact=Decimal(5)))
+    after = saved(path, set_("program", None, title="Другая"), set_("indicators", 0, fact=Decimal(5)),
+                  quick=False)
     assert after.count("Другая") == 1 and "[program]" not in after
+
+
+def test_a_file_without_its_last_line_end_gets_one_when_saved(write_report):
+    path = write_report(BASE.removesuffix("\n"))
+    assert saved(path, set_("indicators", 1, fact=None)) == swap("fact = 8\n", "")

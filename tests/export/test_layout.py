@@ -152,3 +152,30 @@ def test_doklad_paragraphs_follow_form1_order(document):
     assert texts[5] == "Информация о достигнутых показателях и реализованных мероприятиях:"
     assert texts[-1].startswith("В 2022 году будет продолжена работа")
     assert blocks[-1] == SignatureBlock("Мэр города Кедрового", "Н.А. Соловьева", "Узварик В.П.")
+
+
+def test_a_title_that_names_its_kind_is_not_prefixed_twice():
+    from kedr_tui.core.derive import Node
+    from kedr_tui.export.layout import node_title
+    assert node_title(Node("07.1.00.0", "subprogram", "Подпрограмма 1 «Дошкольное образование»", None, 0)) \
+        == "Подпрограмма 1 «Дошкольное образование»"
+    assert node_title(Node("07.1.00.0", "subprogram", "Дошкольное образование", None, 0)) \
+        == "Подпрограмма «Дошкольное образование»"
+    assert node_title(Node("07.1.01.0", "main", "основное мероприятие 1. Гарантии", 1, 1)) \
+        == "основное мероприятие 1. Гарантии"
+    assert node_title(Node("07.0.00.0", "program", "Муниципальная программа «Образование»", None, None)) \
+        == "Муниципальная программа «Образование»"
+    assert node_title(Node("07.1.01.1", "activity", "Подпрограммы нет", None, 2)) == "Подпрограммы нет"
+
+
+def test_a_group_with_no_goal_or_task_title_has_no_empty_quotes(seed):
+    """A first report has no goal yet: «Показатели цели», not «Показатели цели «»»."""
+    from msgspec.structs import replace
+    from kedr_tui.core.analysis import Context, analyse
+    from kedr_tui.core.locate import Locator
+    from kedr_tui.core.model import Task
+    report = replace(seed.report, program=replace(seed.report.program, goal=""),
+                     tasks=(Task(title=" "), *seed.report.tasks[1:]))
+    document = build(analyse(report, Context(Locator(""), 2021, None)))
+    headings = [r.text for r in table(document, "form1").rows if isinstance(r, SpanRow)]
+    assert headings[:2] == ["Показатели цели", "Показатели задачи 1"]

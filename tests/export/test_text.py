@@ -116,3 +116,25 @@ def test_a_missing_style_file_is_a_style_error(seed, style_folder):
     (style_folder / "text.toml").unlink()
     with pytest.raises(StyleError, match="text.toml: файл оформления не найден"):
         render_text(seed)
+
+
+def test_export_dash_writes_to_stdout_not_a_file_named_dash(seed_copy, tmp_path):
+    """`--txt -` and `--pdf -` go to stdout like `--json -` (and `protocol --txt -`):
+    they used to create a file called «-» in the current folder."""
+    import subprocess
+    import sys
+
+    here = tmp_path / "here"
+    here.mkdir()
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "kedr_tui", "export", str(seed_copy), *args],
+                              cwd=here, capture_output=True, timeout=120)
+
+    text = run("--txt", "-")
+    assert text.returncode == 0 and text.stderr == b""
+    out = text.stdout.decode("utf-8")
+    assert "Форма 2. Отчет о расходах" in out and "1\u00a0129,01" in out and "97,23" in out
+    pdf = run("--pdf", "-")
+    assert pdf.returncode == 0 and pdf.stdout.startswith(b"%PDF-") and pdf.stdout.rstrip().endswith(b"%%EOF")
+    assert list(here.iterdir()) == []

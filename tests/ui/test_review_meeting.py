@@ -232,3 +232,14 @@ async def test_marks_a_lost_session_left_are_offered_back(seed, tmp_path, monkey
         await pilot.pause()
         assert cell(app, "indicators", PORTAL, "mark") == "◆"
     assert load_review(seed).review.marks[0].comment == "до обрыва"
+
+
+async def test_the_notice_of_a_mark_names_a_long_row_in_short(seed, tmp_path, monkeypatch):
+    """At 80×24 a notice with the whole name of «Доля граждан, имеющих доступ … услуг» (200
+    characters) stood nine lines tall over the next dialog: it names the row in 60."""
+    monkeypatch.chdir(tmp_path)
+    async with running(seed) as (app, pilot):
+        await mark(pilot, app, ind(2), 0, "Откуда 2981")
+        said = [n for n in notifications(app) if n.startswith("Замечание «вопрос»")]
+        assert said == ["Замечание «вопрос»: Показатель задачи 1 «Доля граждан, имеющих доступ к "
+                        "получен…"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.ui.conftest import cell, move_to, notifications, running, table
+from tests.ui.conftest import cell, header, move_to, notifications, running, table
 
 from kedr_tui.ui.dialogs import ConfirmDialog
 from tests.keys import amd, exp, ind, line, node, task
@@ -143,3 +143,28 @@ async def test_amendment_add_move_delete(seed):
         await pilot.press("d", "y")
         await pilot.pause()
         assert [a.number for a in report(app).amendments] == ["55", "22"]
+
+
+async def test_pressing_add_twice_leaves_no_error_behind(seed):
+    """«a a» on an indicator and on an amendment: two rows, each its own identity, so the
+    report has no E-DUP (the header counts no errors) and stays savable as it was."""
+    async with running(seed) as (app, pilot):
+        await move_to(pilot, app, ind(3, app), "name")
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        names = [i.name for i in report(app).indicators]
+        assert names[4:6] == ["Новый показатель", "Новый показатель 2"]
+        assert report(app).indicators[5].task == 1
+        await pilot.press("f3")
+        await pilot.pause()
+        await move_to(pilot, app, amd(1, app), "act")
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        dates = [a.date.isoformat() for a in report(app).amendments]
+        assert dates == ["2021-03-24", "2022-01-31", "2021-01-01", "2021-01-02"]
+        assert [f.code for f in app.report_screen.session.analysis.findings if f.is_error] == []
+        assert "ошиб" not in header(app) and "изменён" in header(app)

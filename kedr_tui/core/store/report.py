@@ -136,9 +136,10 @@ def read_report(path: str | os.PathLike) -> ReportFile:
     return report_file(path, decode(path, data), Stamp(st.st_mtime_ns, st.st_size, data))
 
 
-def report_file(path: Path, text: str, stamp: Stamp) -> ReportFile:
-    """Parse a report text that is (now) the content of ``path``."""
-    parsed = parse(text)
+def report_file(path: Path, text: str, stamp: Stamp, parsed: Parsed | None = None) -> ReportFile:
+    """Parse a report text that is (now) the content of ``path`` (unless ``parsed`` is
+    what it was read as already)."""
+    parsed = parse(text) if parsed is None else parsed
     year = parsed.report.year if parsed.report else 0
     return ReportFile(path, text, parsed, stamp, file_year(path), previous_facts(path, year))
 
@@ -147,16 +148,22 @@ def report_file(path: Path, text: str, stamp: Stamp) -> ReportFile:
 
 def save(path: str | os.PathLike, report: Report, base_text: str, base: Report | None) -> ReportFile:
     """Write ``report`` to ``path``; returns it as read from the text written."""
+    from kedr_tui.core.store.layout import render_checked
+
+    made = render_checked(report, base_text, base)   # the plain file's quick way
+    if made is not None:
+        return write_text(Path(path), *made)
     return write_text(Path(path), render(report, base_text, base))
 
 
-def write_text(path: Path, text: str) -> ReportFile:
-    """Write a rendered report atomically; ReportError with the reason if it can't be written."""
+def write_text(path: Path, text: str, parsed: Parsed | None = None) -> ReportFile:
+    """Write a rendered report atomically; ReportError with the reason if it can't be written.
+    ``parsed``: what ``text`` was already read as (it is not parsed again)."""
     from kedr_tui.core.store.atomic import write_atomic, write_error
 
     try:
         write_atomic(path, text)
         data = text.encode("utf-8")
-        return report_file(path, text, stamp_of(path, data))
+        return report_file(path, text, stamp_of(path, data), parsed)
     except OSError as exc:
         raise write_error(path, exc) from None

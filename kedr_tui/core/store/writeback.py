@@ -52,6 +52,11 @@ class _Record(Struct):
     header: str                  # "[[expenses]]\n" with its own comment and newline
     entries: list                # [_Entry]
 
+    @property
+    def body(self) -> str:
+        """The text of its keys (and of the comments between them), as read."""
+        return "".join(e.text for e in self.entries)
+
 
 def render(report: Report, base_text: str, base: Report | None) -> str:
     """The text of ``report``, written as edits into ``base_text`` (read as ``base``)."""
@@ -63,6 +68,13 @@ def render(report: Report, base_text: str, base: Report | None) -> str:
         # a shape this writer does not take apart (dotted keys, nested or inline tables):
         # tomlkit writes the edits in, correct if not as tidy
         return _render_plain(report, base_text, base)
+    return emit(report, base, base_text, records, epilogue)
+
+
+def emit(report: Report, base: Report, base_text: str, records: list, epilogue: str) -> str:
+    """The text of ``report`` put together from the records of ``base_text`` (read as
+    ``base``): from tomlkit's parse here, or from ``store.layout``'s quick split (whose
+    records parse their own keys only when an edit needs them)."""
     style = _Style(base, base_text)
     out: list[str] = []
     done: set[str] = set()
@@ -74,16 +86,17 @@ def render(report: Report, base_text: str, base: Report | None) -> str:
                         getattr(base, section), getattr(report, section), style)
             return
         mine = by_section.get(section, [])
+        old_rows = getattr(base, section)
         used: set[int] = set()
         for row in getattr(report, section):
             # a row re-inserted by undo after a save may carry a stale or repeated src
             if row.src is not None and row.src < len(mine) and row.src not in used:
                 used.add(row.src)
-                _emit_table(out, mine[row.src], section, getattr(base, section)[row.src], row, style)
+                _emit_table(out, mine[row.src], section, old_rows[row.src], row, style)
             else:
                 _emit_table(out, None, section, None, row, style)
 
-    by_section: dict[str, list[_Record]] = {}
+    by_section: dict[str, list] = {}
     for record in records:
         by_section.setdefault(record.section, []).append(record)
     for record in records:
@@ -219,6 +232,13 @@ def _emit_table(out: list[str], record: _Record | None, section: str, old_row, n
                 lines.append(_new_entry(name, value, style).text)
         header = (f"[[{section}]]" if section in LISTS else f"[{section}]") + style.nl
         out.append(_blank_line_before(out, style.nl) + header + "".join(lines))
+        return
+    if new_row is old_row or new_row == old_row:
+        # not edited: its text as it was (only the file's last line may need its line end)
+        body = record.body
+        if body and not body.endswith("\n"):
+            body += style.nl
+        out.append(record.lead + record.header + body)
         return
     entries = list(record.entries)
     for name in fields:
