@@ -30,6 +30,9 @@ KEY_COMMANDS = _key_commands()
 
 
 class KeyHandling:
+    typing_number = False       # the key before was a digit (or - ,) typed on the table
+    pending_separator: tuple | None = None      # (key, character) waiting for the rest of its burst
+
     async def _bind_now(self, event: events.Key) -> bool:
         """Run the key's binding — the focused widget's, its containers', this screen's — as the
         key arrives here, in the order it was typed.  Textual would run it only when the key has
@@ -43,7 +46,7 @@ class KeyHandling:
         return await bind_now(event, chain)
 
     async def _separator_alone(self) -> None:
-        pending, self.pending_separator = getattr(self, "pending_separator", None), None
+        pending, self.pending_separator = self.pending_separator, None
         if pending is not None and self.app.screen is self:
             await self._bind_now(events.Key(*pending))
 
@@ -59,10 +62,15 @@ class KeyHandling:
             self.app.screen.post_message(events.Key(event.key, event.character))
             return
         char = TYPING_KEYS.get(event.key)
-        in_number, self.typing_number = getattr(self, "typing_number", False), False
-        pending, self.pending_separator = getattr(self, "pending_separator", None), None
+        in_number, self.typing_number = self.typing_number, False
+        pending, self.pending_separator = self.pending_separator, None
         if pending is not None and not (char is not None and char.isdigit()):
             await self._bind_now(events.Key(*pending))  # it stood alone: its command, first
+            if self.app.screen is not self:     # (the help it opened takes this key)
+                event.stop()
+                event.prevent_default()
+                self.app.screen.post_message(events.Key(event.key, event.character))
+                return
         if char is not None and not self.read_only and self.type_into_cell(event.key, char):
             self.typing_number = True           # (a separator pending before this digit: dropped)
             event.stop()

@@ -73,3 +73,15 @@ async def test_the_help_still_opens_on_its_own_key_in_either_layout(seed):
         await quiet(pilot, app)
         burst(app, ("question_mark", "?"))
         await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help after a digit")
+
+
+async def test_a_separator_then_another_key_runs_its_command_first(seed):
+    """«3 ? Down» in one burst: the «?» stood alone (no digit behind it): the help opens, and
+    Down is the help's, not the table's."""
+    async with running(seed) as (app, pilot):
+        await move_to(pilot, app, task(1), "fact")
+        burst(app, ("3", "3"), ("question_mark", "?"), ("down", None))
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
+        await quiet(pilot, app)
+        assert isinstance(app.screen, HelpScreen)
+        assert app.report_screen.current_view().table.current_key() == task(1)
