@@ -54,6 +54,9 @@ class KeyHandling:
         """Before the bindings: a digit, minus or comma on a cell starts typing a value into it
         (in editing mode, where digits never switch tabs); then the bindings, at once; a key
         whose command does not apply here says so instead of doing nothing."""
+        handled = getattr(self.app, "key_handled", None)
+        if handled is not None:
+            handled()               # one key's notices at a time (ui/app.py)
         if self.app.screen is not self:
             # typed ahead, before the editor (or dialog) these keys belong to was up: give them
             # to it, in order, instead of acting on the table behind it
