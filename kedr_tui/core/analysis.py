@@ -17,8 +17,9 @@ from operator import is_not
 from msgspec import Struct
 
 from kedr_tui.core import checks
-from kedr_tui.core.derive import (Derived, Unknown, changed_tree, derive, evaluation,
-                                  indicator_figures, unknown_of, without_unknown)
+from kedr_tui.core.derive import (Derived, IndicatorFigures, IndicatorGroup, Unknown, changed_tree,
+                                  derive, evaluation, form1, indicator_figures,
+                                  indicators_without_unknown, unknown_of, without_unknown)
 from kedr_tui.core.errors import Finding
 from kedr_tui.core.locate import Locator
 from kedr_tui.core.model import Report
@@ -65,19 +66,43 @@ class Analysis(Struct, frozen=True):
         return tuple(f for f in self.findings if not f.is_error)
 
 
+class Early(Struct, frozen=True):
+    """What is known of a report before its whole analysis (``early``): Form 1's figures
+    and groups, all the first tab shows, and every error.  Errors come from parsing and
+    from the checks that need no figures (``checks.collect_errors``): the warnings' checks
+    find none, so ``errors`` says whether the report may be edited, exactly."""
+
+    indicators: tuple[IndicatorFigures, ...]
+    groups: tuple[IndicatorGroup, ...]
+    found: checks.Found             # what the error checks found (all errors)
+    errors: tuple[Finding, ...]     # the errors of parsing and of those checks
+
+
+def early(report: Report, context: Context, extra: tuple[Finding, ...] = ()) -> Early:
+    figures, groups = form1(report)
+    figures = indicators_without_unknown(figures, unknown_of(report, context.unsure))
+    found = checks.collect_errors(report, context.locator, file_year=context.file_year,
+                                  unsure=context.unsure)
+    errors = tuple(f for f in extra if f.is_error) + found.findings
+    return Early(figures, groups, found, errors)
+
+
 def analyse(report: Report, context: Context, extra: tuple[Finding, ...] = (),
-            previous: Analysis | None = None, edit=None) -> Analysis:
+            previous: Analysis | None = None, edit=None, first: Early | None = None) -> Analysis:
     """Derive every figure and run every check; ``extra`` are findings from parsing.
 
     ``previous``: the analysis of the state before ``edit`` (the edit that made ``report``
-    from it), whose unchanged parts are reused."""
+    from it), whose unchanged parts are reused.  ``first``: ``early(report, context, extra)``,
+    worked out already (its figures are reused as they are)."""
     if previous is not None and edit is not None:
         quick = _after_value_edit(report, context, tuple(extra), previous, edit)
         if quick is not None:
             return quick
-    derived = derive(report, (previous.report, previous.derived) if previous else None)
+    derived = derive(report, (previous.report, previous.derived) if previous else None,
+                     (first.indicators, first.groups) if first is not None else None)
     out = checks.collect(report, derived, context.locator, file_year=context.file_year,
-                         previous=context.previous, unsure=context.unsure)
+                         previous=context.previous, unsure=context.unsure,
+                         errors=first.found if first is not None else None)
     keyed = [(_place(f, (-1, k, 0)), f) for k, f in enumerate(extra)]
     keyed += [(_place(f, order), f) for f, order in zip(out.findings, out.order)]
     keyed.sort(key=lambda pair: pair[0])

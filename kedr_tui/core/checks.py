@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from msgspec import Struct
+
 from kedr_tui.core import identity, wording
 from kedr_tui.core.derive import Derived, left_out_reason, parent_code, program_code, split_code
 from kedr_tui.core.errors import Finding
@@ -110,16 +112,42 @@ def check(report: Report, derived: Derived, locator: Locator, *,
 
 def collect(report: Report, derived: Derived, locator: Locator, *, file_year: int | None = None,
             previous: dict[str, Decimal | None] | None = None,
-            only: tuple[str, int] | None = None, unsure: frozenset = frozenset()) -> _Collector:
+            only: tuple[str, int] | None = None, unsure: frozenset = frozenset(),
+            errors: Found | None = None) -> _Collector:
     """``check``'s findings with their order (``_Collector.order``).  ``only``: a row
     (section, index) whose per-row checks (``ROW_STAGES``) alone are run.  ``unsure``: the
-    values the file did not give (``schema.Parsed.unsure``), which no finding is drawn from."""
+    values the file did not give (``schema.Parsed.unsure``), which no finding is drawn from.
+    ``errors``: what ``collect_errors`` found on this report, locator and ``unsure``, not
+    looked for again."""
     out = _Collector(report, locator, only, unsure)
     if only is not None:
         _indicators(report, derived, out, previous)
         _expenses(report, out)
         _plausibility(report, derived, out)
         return out
+    if errors is None:
+        errors = collect_errors(report, locator, file_year=file_year, unsure=unsure)
+    out.findings, out.order = list(errors.findings), list(errors.order)
+    _indicators(report, derived, out, previous)
+    _expenses(report, out)
+    _plausibility(report, derived, out)
+    return out
+
+
+class Found(Struct, frozen=True):
+    """Findings with their places in the order (see ``_Collector.order``)."""
+
+    findings: tuple[Finding, ...]
+    order: tuple[tuple[int, int, int], ...]
+
+
+def collect_errors(report: Report, locator: Locator, *, file_year: int | None = None,
+                   unsure: frozenset = frozenset()) -> Found:
+    """The checks that find errors (``E-*``), and only errors: the year, the codes, the
+    references and the repeated rows (the stages up to AMENDMENT_DUPS).  They need no
+    derived figure, so the app knows whether a report is to be read-only before it has
+    worked out the rest; the stages after these find only warnings."""
+    out = _Collector(report, locator, unsure=unsure)
     if file_year is not None and report.year and report.year != file_year:
         line, column = locator.find("year")
         out.order.append((YEAR, -1, 0))
@@ -127,10 +155,7 @@ def collect(report: Report, derived: Derived, locator: Locator, *, file_year: in
     _codes(report, out)
     _references(report, out)
     _duplicates(report, out)
-    _indicators(report, derived, out, previous)
-    _expenses(report, out)
-    _plausibility(report, derived, out)
-    return out
+    return Found(tuple(out.findings), tuple(out.order))
 
 
 def _codes(report: Report, out: _Collector) -> None:

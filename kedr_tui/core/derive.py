@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from msgspec import Struct, field
 from msgspec.structs import replace
@@ -191,6 +192,7 @@ class Node(Struct):
             yield from child.walk()
 
 
+@lru_cache(maxsize=1 << 16)   # a code is split for each of its rows, checks and tree alike
 def split_code(code: str) -> tuple[int, int, int, int] | None:
     match = CODE_RE.fullmatch(code)
     return tuple(int(part) for part in match.groups()) if match else None  # type: ignore[return-value]
@@ -497,10 +499,18 @@ class Derived(Struct, frozen=True):
         return path[-1] if path else None
 
 
-def derive(report: Report, previous: tuple[Report, Derived] | None = None) -> Derived:
+def form1(report: Report) -> tuple[tuple[IndicatorFigures, ...], tuple[IndicatorGroup, ...]]:
+    """Form 1's figures and groups: all the first tab shows, without the expense tree."""
+    return tuple(indicator_figures(i) for i in report.indicators), tuple(indicator_groups(report))
+
+
+def derive(report: Report, previous: tuple[Report, Derived] | None = None,
+           first: tuple[tuple[IndicatorFigures, ...], tuple[IndicatorGroup, ...]] | None = None
+           ) -> Derived:
     """All figures of ``report``.  ``previous`` (an earlier state and its figures) lets an
     edit outside Form 2 reuse the expense tree: the edited report then shares the very
-    same program, activities and expenses objects (the app re-derives after every edit)."""
+    same program, activities and expenses objects (the app re-derives after every edit).
+    ``first``: ``form1(report)``, when it was worked out already."""
     tree = None
     if previous is not None:
         old, figures = previous
@@ -508,8 +518,8 @@ def derive(report: Report, previous: tuple[Report, Derived] | None = None) -> De
                 and old.expenses is report.expenses):
             tree = figures.tree
     tree = tree or expense_tree(report)
-    figures = tuple(indicator_figures(i) for i in report.indicators)
-    return Derived(figures, tuple(indicator_groups(report)), tree, evaluation(report, tree, figures))
+    figures, groups = first or form1(report)
+    return Derived(figures, groups, tree, evaluation(report, tree, figures))
 
 
 def activity_by_code(report: Report) -> dict[str, Activity]:
@@ -610,10 +620,17 @@ def without_unknown(derived: Derived, unknown: Unknown | None) -> Derived:
     """``derived`` with the indicator figures that use a ``better`` not given as none."""
     if unknown is None or not unknown.indicators:
         return derived
-    figures = list(derived.indicators)
+    return replace(derived, indicators=indicators_without_unknown(derived.indicators, unknown))
+
+
+def indicators_without_unknown(figures: tuple[IndicatorFigures, ...],
+                               unknown: Unknown | None) -> tuple[IndicatorFigures, ...]:
+    if unknown is None or not unknown.indicators:
+        return figures
+    out = list(figures)
     for index in unknown.indicators:
-        figures[index] = replace(figures[index], rel_deviation=None, unfavourable=False)
-    return replace(derived, indicators=tuple(figures))
+        out[index] = replace(out[index], rel_deviation=None, unfavourable=False)
+    return tuple(out)
 
 
 def shown_amounts(amounts: Amounts, missing: frozenset[str]) -> Amounts:

@@ -14,6 +14,9 @@ from kedr_tui.core.loading import Loaded
 from kedr_tui.core.model import Report
 
 
+_LATER = object()  # the analysis of the file as opened, not asked for yet
+
+
 class SessionError(EditError):
     """An edit or save the session refuses in its current state (read-only, recovery pending)."""
 
@@ -35,7 +38,24 @@ class Editing:
         self.base_text = loaded.text
         self.base_report: Report | None = loaded.report
         self.history = History(loaded.report) if loaded.report else None
-        self.analysis: Analysis | None = loaded.analysis
+        self._analysis: Analysis | None | object = _LATER   # ``loaded``'s, when first asked for
+
+    @property
+    def analysis(self) -> Analysis | None:
+        """The current state's analysis; the one of the file as opened is worked out when
+        first asked for (``Loaded.later``), so whatever reads it gets the whole of it."""
+        if self._analysis is _LATER:
+            self._analysis = self.loaded.analysis
+        return self._analysis
+
+    @analysis.setter
+    def analysis(self, analysis: Analysis | None) -> None:
+        self._analysis = analysis
+
+    @property
+    def analysed(self) -> bool:
+        """Whether ``analysis`` is there without working anything out."""
+        return self._analysis is not _LATER or self.loaded.later.ready
 
     @property
     def report(self) -> Report | None:

@@ -10,31 +10,79 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from kedr_tui.core.analysis import Analysis, Context, analyse
+from kedr_tui.core.analysis import Analysis, Context, Early, analyse, early
 from kedr_tui.core.derive import Derived, derive
 from kedr_tui.core.errors import Finding, ReportError
 from kedr_tui.core.model import Report
 from kedr_tui.core.store.report import ReportFile, read_report
 
 
+class Later:
+    """A value worked out once, when it is first asked for (by whichever thread asks
+    first: the others wait for it)."""
+
+    __slots__ = ("_make", "_value", "_lock")
+
+    def __init__(self, make=None, value=None):
+        self._make = make
+        self._value = value
+        self._lock = None
+        if make is not None:
+            from threading import Lock  # (not on ``check``'s way: it works everything out at once)
+
+            self._lock = Lock()
+
+    @property
+    def ready(self) -> bool:
+        return self._make is None
+
+    def get(self):
+        if self._make is not None:
+            with self._lock:
+                if self._make is not None:      # (another thread may have made it meanwhile)
+                    self._value = self._make()
+                    self._make = None
+        return self._value
+
+
 class Loaded(ReportFile, frozen=True):
-    """A report file as the store read it, with its analysis."""
+    """A report file as the store read it, with its analysis.
+
+    ``opened`` leaves the analysis for later (``later``: worked out when first asked
+    for) and works out only ``early``: Form 1's figures and every error; ``analysed`` and
+    ``load`` work out everything at once.
+    """
 
     context: Context
-    analysis: Analysis | None       # None when the text is not a report at all
+    #: the analysis (None when the text is not a report at all), when first asked for
+    later: Later
+    #: Form 1 and every error, known before the analysis (None: the analysis was done at once)
+    early: Early | None = None
+
+    @property
+    def analysis(self) -> Analysis | None:
+        return self.later.get()
 
     @property
     def findings(self) -> tuple[Finding, ...]:
-        return self.analysis.findings if self.analysis else self.parsed.findings
+        analysis = self.analysis
+        return analysis.findings if analysis else self.parsed.findings
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """Every error, without waiting for the analysis when ``early`` knows them."""
+        if self.early is not None and not self.later.ready:
+            return self.early.errors
+        return tuple(f for f in self.findings if f.is_error)
 
     @property
     def has_errors(self) -> bool:
-        return any(f.is_error for f in self.findings)
+        return bool(self.errors)
 
     @classmethod
     def of(cls, file: ReportFile, context: Context, analysis: Analysis | None) -> "Loaded":
         fields = {name: getattr(file, name) for name in ReportFile.__struct_fields__}
-        return cls(**fields, context=context, analysis=analysis)
+        return cls(**fields, context=context, later=Later(value=analysis))
 
 
 def context_of(file: ReportFile) -> Context:
@@ -48,6 +96,21 @@ def analysed(file: ReportFile) -> Loaded:
     report = file.parsed.report
     analysis = analyse(report, context, file.parsed.findings) if report is not None else None
     return Loaded.of(file, context, analysis)
+
+
+def opened(file: ReportFile) -> Loaded:
+    """``file`` with Form 1's figures and every error worked out now (``Loaded.early``),
+    the rest of its analysis when first asked for: the app paints its first frame
+    before the expense tree, the evaluation and the warnings are worked out."""
+    report = file.parsed.report
+    if report is None:
+        return analysed(file)
+    context = context_of(file)
+    extra = file.parsed.findings
+    first = early(report, context, extra)
+    fields = {name: getattr(file, name) for name in ReportFile.__struct_fields__}
+    return Loaded(**fields, context=context,
+                  later=Later(lambda: analyse(report, context, extra, first=first)), early=first)
 
 
 def load(path: str | os.PathLike) -> Loaded:

@@ -72,6 +72,61 @@ def _close(text: str, start: int, end: int, delim: str) -> int:
     return -1 if at < 0 else at + 3
 
 
+def _scan(text: str) -> tuple[dict, list, dict]:
+    """One pass of ``_OPENING`` over ``text``: every record's header, and the regions
+    of key lines between them (see ``Locator``)."""
+    headers: dict[tuple, tuple[int, int]] = {}
+    regions: list[tuple[tuple, int, int, int]] = []
+    by_path: dict[tuple, list[int]] = {}
+
+    def region(path: tuple, number: int, start: int, end: int) -> None:
+        by_path.setdefault(path, []).append(len(regions))
+        regions.append((path, number, start, end))
+
+    counts: dict[str, int] = {}
+    current: tuple = ()
+    number, counted = 1, 0                  # the line number of offset ``counted``
+    body, body_line = 0, 1                  # where the current region's lines start
+    size, pos = len(text), 0
+    search = _OPENING.search
+    while pos <= size:
+        match = search(text, pos)
+        if match is None:
+            break
+        at = match.start()
+        number += text.count("\n", counted, at)
+        counted = at
+        eol = text.find("\n", match.end())
+        eol = size if eol < 0 else eol
+        pos = eol + 1
+        if match.group(1) is None:          # a key opening a multi-line string
+            delim = match.group(3)
+            if _close(text, match.end(), eol, delim) >= 0:
+                continue
+            closed = _close(text, eol, size, delim)
+            if closed < 0:                  # never closed: no key after it counts
+                size = eol
+                break
+            eol = text.find("\n", closed)
+            pos = size + 1 if eol < 0 else eol + 1
+            continue
+        region(current, body_line, body, at)
+        name = match.group(2).strip().strip('"')
+        if match.group(1) == "[[":
+            index = counts.get(name, 0)
+            counts[name] = index + 1
+            current = (name, index)
+        else:
+            current = (name,)
+        line_start = text.rfind("\n", 0, at) + 1
+        headers.setdefault(current, (number, match.start(1) - line_start + 1))
+        if match.group(1) == "[[":  # the array is where its first table is («[[amendment]]»)
+            headers.setdefault((name,), (number, match.start(1) - line_start + 1))
+        body, body_line = pos, number + 1
+    region(current, body_line, body, size)
+    return headers, regions, by_path
+
+
 class Locator:
     """Maps ``(section, index, key)`` paths to ``(line, column)``, 1-based.
 
@@ -84,71 +139,35 @@ class Locator:
     for (findings and saves ask for a few).  A report of 10 000 indicators has some
     50 000 records and 400 000 keys: a dict of every key's place took 100 MiB and a
     quarter of a second to build.
+
+    Even the records are found only when a place is first asked for: a report without
+    findings needs none before its first frame, and the scan of a 4 MB report takes
+    0.13 s.  The scan fills local tables and publishes them at once, so a save's
+    thread and the app's may both ask (one may scan in vain, neither sees half a scan).
     """
 
     def __init__(self, text: str = ""):
         self._text = text
-        # record path -> (line, column) of its first header
-        self._headers: dict[tuple, tuple[int, int]] = {}
+        # record path -> (line, column) of its first header; None until scanned
+        self._headers: dict[tuple, tuple[int, int]] | None = None
         # every region of key lines: (path, first line's number, start, end offset);
         # region 0 holds the top-level keys, before the first header
         self._regions: list[tuple[tuple, int, int, int]] = []
         self._by_path: dict[tuple, list[int]] = {}
         self._keys: dict[int, dict[str, tuple[int, int]]] = {}
-        self._scan(text)
 
-    def _region(self, path: tuple, number: int, start: int, end: int) -> None:
-        self._by_path.setdefault(path, []).append(len(self._regions))
-        self._regions.append((path, number, start, end))
-
-    def _scan(self, text: str) -> None:
-        counts: dict[str, int] = {}
-        current: tuple = ()
-        number, counted = 1, 0                  # the line number of offset ``counted``
-        body, body_line = 0, 1                  # where the current region's lines start
-        size, pos = len(text), 0
-        search = _OPENING.search
-        while pos <= size:
-            match = search(text, pos)
-            if match is None:
-                break
-            at = match.start()
-            number += text.count("\n", counted, at)
-            counted = at
-            eol = text.find("\n", match.end())
-            eol = size if eol < 0 else eol
-            pos = eol + 1
-            if match.group(1) is None:          # a key opening a multi-line string
-                delim = match.group(3)
-                if _close(text, match.end(), eol, delim) >= 0:
-                    continue
-                closed = _close(text, eol, size, delim)
-                if closed < 0:                  # never closed: no key after it counts
-                    size = eol
-                    break
-                eol = text.find("\n", closed)
-                pos = size + 1 if eol < 0 else eol + 1
-                continue
-            self._region(current, body_line, body, at)
-            name = match.group(2).strip().strip('"')
-            if match.group(1) == "[[":
-                index = counts.get(name, 0)
-                counts[name] = index + 1
-                current = (name, index)
-            else:
-                current = (name,)
-            line_start = text.rfind("\n", 0, at) + 1
-            self._headers.setdefault(current, (number, match.start(1) - line_start + 1))
-            if match.group(1) == "[[":  # the array is where its first table is («[[amendment]]»)
-                self._headers.setdefault((name,), (number, match.start(1) - line_start + 1))
-            body, body_line = pos, number + 1
-        self._region(current, body_line, body, size)
+    def _scanned(self) -> dict[tuple, tuple[int, int]]:
+        headers = self._headers
+        if headers is None:
+            headers, self._regions, self._by_path = _scan(self._text)
+            self._headers = headers             # last: the tables above are in place
+        return headers
 
     def _keys_of(self, region: int) -> dict[str, tuple[int, int]]:
         keys = self._keys.get(region)
         if keys is None:
             _, first, start, end = self._regions[region]
-            keys = self._keys[region] = {}
+            keys = {}                       # published whole, once filled (see above)
             in_string: str | None = None
             for number, line in enumerate(lines(self._text[start:end]), start=first):
                 if in_string:
@@ -167,10 +186,11 @@ class Locator:
                     if rest.startswith(delim) and _closing(rest, 3, delim) is None:
                         in_string = delim
                         break
+            self._keys[region] = keys
         return keys
 
     def _get(self, path: tuple) -> tuple[int, int] | None:
-        header = self._headers.get(path)
+        header = self._scanned().get(path)
         key = None
         if path and isinstance(path[-1], str):
             for region in self._by_path.get(path[:-1], ()):

@@ -161,16 +161,20 @@ def format_decimal(value: Decimal | None, places: int | None = None) -> str:
     if value is None:
         return DASH
     if places is not None:
-        value = value.quantize(Decimal(1).scaleb(-places), context=_WIDE)
-    if value == 0:
-        value = abs(value)
+        value = value.quantize(_STEPS.get(places) or Decimal(1).scaleb(-places), context=_WIDE)
     text = f"{value:f}"
-    negative = text.startswith("-")
+    negative = text[0] == "-"
     if negative:
         text = text[1:]
+        negative = value != 0               # −0 is shown as 0
     whole, _, frac = text.partition(".")
-    out = _group(whole) + ("," + frac if frac else "")
+    if len(whole) > 3:                      # (a table formats some 10 000 numbers)
+        whole = _group(whole)
+    out = whole + "," + frac if frac else whole
     return MINUS + out if negative else out
+
+
+_STEPS = {places: Decimal(1).scaleb(-places) for places in range(11)}
 
 
 def fmt_value(value: Decimal | None) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from decimal import Decimal
+from functools import cache
 
 import tomli as tomllib  # the same API and messages as the standard library's, compiled
 from msgspec import Struct
@@ -20,7 +21,7 @@ from kedr_tui.core.errors import Finding
 from kedr_tui.core.fields import BETTER as FBETTER, DATE as FDATE, INTEGER, MULTILINE, NUMBER, TEXT, of_section
 from kedr_tui.core.locate import Locator
 from kedr_tui.core.model import FORMAT, HIGHER, LISTS, LOWER, SINGLETONS, Report
-from kedr_tui.core.numbers import out_of_range, shown
+from kedr_tui.core.numbers import MAX_ABS, MAX_PLACES, out_of_range, shown
 from kedr_tui.core import wording
 
 # What a value in the file must be, by the kind of its field (core/fields.py).
@@ -162,28 +163,49 @@ class _Reader:
             self.error("E-SCHEMA", wording.table_expected(section, _type_name(raw)), path, ref)
             self.unsure.add((*where, None))
             return None
-        spec = {f.name: f for f in of_section(section)}
+        kinds, required = _spec(section)
         values: dict = {}
         meant: set[str] = set()     # keys an unknown key is a typo of: not missing twice
         for key, item in raw.items():
-            if key not in spec:
-                close = _suggest(key, spec)
+            kind = kinds.get(key)
+            if kind is None:
+                close = _suggest(key, kinds)
                 self.error("E-SCHEMA", wording.unknown_key(key, section, close),
                            path + (key,), ref, key)
                 meant.add(close)
                 if close is not None and close not in raw:
                     self.unsure.add((*where, close))    # «plan_perod»: plan_period's value
                 continue
-            converted = self.value(_FILE_KIND[spec[key].kind], item, path + (key,), ref, key)
+            # the usual values, accepted at once (a report holds some 100 000 of them);
+            # anything else, and every refusal, goes through ``value``
+            kind_of = type(item)
+            if kind_of is str and kind is STR:
+                values[key] = item
+                continue
+            if kind_of is Decimal and kind is NUM:
+                exponent = item.as_tuple().exponent     # a letter when not finite
+                if type(exponent) is int and exponent >= -MAX_PLACES and -MAX_ABS < item < MAX_ABS:
+                    values[key] = item
+                    continue
+            converted = self.value(kind, item, path + (key,), ref, key)
             if converted is not None:
                 values[key] = converted
             else:
                 self.unsure.add((*where, key))
-        for key, entry in spec.items():
-            if entry.required and key not in raw and key not in meant:
+        for key in required:
+            if key not in raw and key not in meant:
                 self.error("E-SCHEMA", wording.missing_key_in(key, section), path, ref, key)
                 self.unsure.add((*where, key))
         return values
+
+
+@cache
+def _spec(section: str) -> tuple[dict[str, str], tuple[str, ...]]:
+    """A section's fields: name -> what its value must be in the file, in the format's
+    order, and the names of those it must have."""
+    fields = of_section(section)
+    return ({f.name: _FILE_KIND[f.kind] for f in fields},
+            tuple(f.name for f in fields if f.required))
 
 
 def _suggest(key: str, known) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.notifications import Notification, Notify, SeverityLevel
@@ -80,6 +81,15 @@ class KedrApp(App[int]):
         # a journal left by a lost session: offer recovery; a lock held elsewhere: say who
         check_on_open(self, self.session, on_change=lambda: self.report_screen.after_change(),
                       on_locked=self._now_editing, notify_read_only=False)
+
+    async def on_event(self, event: events.Event) -> None:
+        # A key or a click before a big report's analysis has landed (it lands right after
+        # the first frame): land it first, so that no command sees the report half checked.
+        if isinstance(event, events.InputEvent) and not event.is_forwarded:
+            screen = getattr(self, "report_screen", None)
+            if screen is not None and screen.checking:
+                screen.land_analysis()
+        await super().on_event(event)
 
     def _now_editing(self) -> None:
         """«Повторить» got the lock: the report as it is now (read again if the colleague

@@ -54,6 +54,7 @@ class KeyHandling:
         """Before the bindings: a digit, minus or comma on a cell starts typing a value into it
         (in editing mode, where digits never switch tabs); then the bindings, at once; a key
         whose command does not apply here says so instead of doing nothing."""
+        self.land_analysis()    # (the app lands it as it reads a key: this is a second net)
         handled = getattr(self.app, "key_handled", None)
         if handled is not None:
             handled()               # one key's notices at a time (ui/app.py)

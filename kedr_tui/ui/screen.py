@@ -29,10 +29,15 @@ from kedr_tui.ui.widgets.header import ReportHeader
 from kedr_tui.ui.widgets.keybar import KeyBar
 from kedr_tui.ui.widgets.tabbar import TabBar
 from kedr_tui.view.columns import TAB_TITLES, TABLES, field_column
+from kedr_tui.core.derive import Derived
 from kedr_tui.view.rows import State, marks_of
 from kedr_tui.ui import wording as uw
 
 EDITING = {c.action.partition("(")[0] for c in COMMANDS if c.edits}
+# A report of this many rows (indicators, activities, expense rows) or more paints Form 1
+# before its analysis is whole (``ReportScreen.on_mount``); a smaller one is analysed first,
+# so its first frame is complete (the seed's analysis takes about 3 ms).
+DEFER_ROWS = 1000
 ROW_TABLES = ("indicators", "expenses", "amendments")
 
 
@@ -56,13 +61,22 @@ class ReportScreen(KeyHandling, EditingCommands, FileCommands, NavigationCommand
         self.active = "indicators"
         self.state: State | None = None
         self.query_text = ""
+        report = session.report
+        broken = report is None or session.loaded.has_errors
+        self.first_tab = "findings" if broken else "indicators"
+        #: a big report's analysis is still to land: its first frame shows Form 1 alone
+        #: (with its errors known: a report with errors shows them first, so never waits),
+        #: the rest lands right after it (``after_first_frame``), or before the first key
+        #: or click if that comes sooner (``KedrApp.on_event``: decided here, before any key
+        #: can reach this screen)
+        self.checking = (not broken and not session.analysed
+                         and len(report.indicators) + len(report.activities) + len(report.expenses)
+                         >= DEFER_ROWS)
 
     # ------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
         yield ReportHeader(id="header")
-        broken = self.session.report is None or self.session.loaded.has_errors
-        self.first_tab = "findings" if broken else "indicators"
         self.active = self.first_tab
         yield TabBar([(name, f"F{n} {TAB_TITLES[name]}") for n, name in enumerate(TABLES, start=1)],
                      self.first_tab, id="tabbar")
@@ -71,6 +85,8 @@ class ReportScreen(KeyHandling, EditingCommands, FileCommands, NavigationCommand
         yield KeyBar(id="keybar")
 
     def on_mount(self) -> None:
+        if not self.checking:
+            self.session.analysis                   # (worked out now, before the first frame)
         self.state = self.make_state()
         self.marks = marks = self.review_marks(marks_of(self.state.findings))
         for view in self.views.values():
@@ -80,6 +96,8 @@ class ReportScreen(KeyHandling, EditingCommands, FileCommands, NavigationCommand
         first.table.focus()
         self.update_header()
         self.review_on_mount()
+        if self.checking:
+            self.call_after_refresh(self.after_first_frame)
         # the other tabs are mounted (hidden, their tables still empty) once the first
         # frame is out, so that keys pressed right after «4» reach the new tab
         self.call_after_refresh(self._mount_other_tabs)
@@ -99,8 +117,31 @@ class ReportScreen(KeyHandling, EditingCommands, FileCommands, NavigationCommand
 
     # ------------------------------------------------------------ state
 
+    def after_first_frame(self) -> None:
+        """Once the first frame (Form 1) is out: the rest of the analysis."""
+        self.land_analysis()
+
+    def land_analysis(self) -> None:
+        """The whole analysis, shown: right after the first frame, or before the first key
+        or click that comes sooner (``KedrApp.on_event``).  Until then the screen shows only
+        Form 1, with the header saying that the report is being checked."""
+        if not self.checking:
+            return
+        self.session.analysis                       # worked out (once) if nothing asked yet
+        self.checking = False
+        if self.state is not None:                  # (else on_mount is still to show it)
+            self.after_change()
+
     def make_state(self) -> State:
         session = self.session
+        if self.checking and not session.analysed:
+            # Form 1 only: its figures and groups, and no finding yet (the report has no
+            # error, or it would not wait); nothing else is shown until ``land_analysis``
+            early, report = session.loaded.early, session.report
+            review = self.review
+            return State(report, Derived(early.indicators, early.groups, None, None), (),
+                         session.read_only, review,
+                         self.review_today() if review is not None else None)
         analysis = session.analysis
         if analysis is not None:
             review = self.review
@@ -126,11 +167,12 @@ class ReportScreen(KeyHandling, EditingCommands, FileCommands, NavigationCommand
     def update_header(self) -> None:
         report = self.session.report
         errors = len(self.errors())
-        warnings = len(self.state.findings) - errors
+        # while the report is being checked there is no count to show yet (None)
+        warnings = None if self.checking else len(self.state.findings) - errors
         self.query_one(ReportHeader).show(report.program.title if report else "", report.year if report else None,
                                           self.file_label, self.session.modified, self.read_only,
                                           errors, warnings, self.review_status())
-        count = len(self.state.findings)
+        count = 0 if self.checking else len(self.state.findings)
         self.query_one(TabBar).set_label("findings", f"F5 {TAB_TITLES['findings']}"
                                          + (f" ({count})" if count else ""))
         self.app.sub_title = self.file_label
@@ -208,6 +250,7 @@ class ReportScreen(KeyHandling, EditingCommands, FileCommands, NavigationCommand
         self.refresh_bindings()
 
     async def on_tab_bar_selected(self, event: TabBar.Selected) -> None:
+        self.land_analysis()
         await self.show_tab(event.name)
 
     async def action_tab(self, name: str) -> None:

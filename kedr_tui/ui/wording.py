@@ -270,6 +270,8 @@ TO_END = "В конец"
 # The header line: modified, read-only, counts.
 MODIFIED = " ● изменён"
 READ_ONLY_BADGE = " · только чтение"
+#: in place of the count of findings while a big report's checks are still running
+CHECKING_BADGE = " · проверяется…"
 
 
 def errors_badge(count):

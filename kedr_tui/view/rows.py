@@ -104,7 +104,7 @@ def safe_row(row: ViewRow) -> ViewRow:
     """The row with every cell made visible (core/safe_text.py): a name holding ``ESC]0;``
     would otherwise retitle the officer's window when the table draws it.  Every data row
     is built through ``Memo.get``, so this runs once per built row, not per frame."""
-    if not any(has_control(cell.text) for cell in row.cells):
+    if not has_control("".join([cell.text for cell in row.cells])):
         return row
     return row._replace(cells=tuple(Cell(visible(c.text), c.role) for c in row.cells))
 

@@ -8,6 +8,8 @@ and that the one composed entry point gives what the store used to.
 import subprocess
 import sys
 
+import pytest
+
 from kedr_tui.core.analysis import Context, analyse
 from kedr_tui.core.loading import Loaded, load
 from kedr_tui.core.schema import parse
@@ -69,3 +71,40 @@ def test_text_that_is_not_toml_has_its_syntax_finding_and_no_analysis(tmp_path):
     loaded = load(path)
     assert loaded.analysis is None and loaded.report is None and loaded.has_errors
     assert [(f.code, f.line) for f in loaded.findings] == [("E-SYNTAX", 2)]
+
+
+# ---------------------------------------------------------------- errors before the analysis
+
+from tests.core.test_checks import CASES as CHECK_CASES  # noqa: E402 (one report per check)
+from tests.conftest import CLEAN  # noqa: E402
+
+ERROR_CASES = [
+    *[text for text, _code, _line in CHECK_CASES],
+    CLEAN,
+    CLEAN.replace("format = 1", "format = 2"),                               # E-SCHEMA, no model
+    CLEAN.replace("fact = 10\n", 'fact = "десять"\n'),                       # E-SCHEMA in a row
+    CLEAN.replace('[[indicators]]\n', '[[indicators]]\nfcat = 1\n', 1),     # unknown key
+    CLEAN + CLEAN[CLEAN.index("[[indicators]]"):CLEAN.index("[[activities]]")],   # E-DUP
+    CLEAN.replace('code = "04"', 'code = ""', 1),                            # no programme code
+]
+
+
+def _errors(findings) -> list:
+    return sorted((f.line, f.column, f.code, f.message) for f in findings if f.is_error)
+
+
+@pytest.mark.parametrize("text", ERROR_CASES, ids=[f"case{n}" for n in range(len(ERROR_CASES))])
+def test_opened_knows_every_error_before_the_analysis(write_report, text):
+    """The app decides read-only from ``opened`` before the analysis is worked out: its
+    errors are exactly those of the whole analysis, every check's case among them."""
+    from kedr_tui.core.loading import opened
+
+    path = write_report(text)
+    whole = load(path)
+    early = opened(read_report(path))
+    errors = early.errors                               # (asked before the analysis)
+    assert early.report is None or not early.later.ready
+    assert _errors(errors) == _errors(whole.findings)
+    assert early.has_errors == whole.has_errors
+    assert early.analysis == whole.analysis             # and the analysis, when it is asked for
+    assert early.later.ready and _errors(early.errors) == _errors(whole.findings)

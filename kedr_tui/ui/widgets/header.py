@@ -21,7 +21,8 @@ class ReportHeader(Widget):
         self.status = Text()
 
     def show(self, title: str, year: int | None, file: str, modified: bool, read_only: bool,
-             errors: int, warnings: int, review_status: str = "") -> None:
+             errors: int, warnings: int | None, review_status: str = "") -> None:
+        """``warnings``: None while the report is being checked (no count is known yet)."""
         self.title_text = visible(" ".join(title.split()) or file)  # the programme's title, a path
         status = Text()
         alert = "header--alert"
@@ -35,7 +36,9 @@ class ReportHeader(Widget):
             status.append(uw.READ_ONLY_BADGE, alert)
         if errors:
             status.append(uw.errors_badge(errors), alert)
-        if warnings or not errors:
+        if warnings is None:
+            status.append(uw.CHECKING_BADGE)
+        elif warnings or not errors:
             status.append(uw.warnings_badge(warnings))
         if review_status:
             status.append(f" · {review_status}", "header--alert" if review_status == REWORK else "")
