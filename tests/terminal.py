@@ -119,11 +119,6 @@ class Terminal:
         os.close(self.fd)
         self.fd = -1
 
-    def cpu_seconds(self) -> float:
-        """CPU time the running program has used so far (from /proc)."""
-        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
     def _reap(self, flags: int) -> bool:
         if self.status is not None:
             return True
@@ -139,25 +134,35 @@ class Terminal:
         """Whether the program has ended (reaped here)."""
         return self._reap(os.WNOHANG)
 
-    def _queued(self) -> float | None:
-        """Seconds the program has waited for a CPU so far (/proc/PID/schedstat), if known."""
+    def _queued(self) -> dict[str, float]:
+        """Per thread, seconds it has waited for a CPU so far (/proc/PID/task/TID/schedstat)."""
+        delays = {}
         try:
-            return int(Path(f"/proc/{self.pid}/schedstat").read_text().split()[1]) / 1e9
-        except (OSError, IndexError, ValueError):
-            return None
+            threads = os.listdir(f"/proc/{self.pid}/task")
+        except OSError:
+            return delays
+        for tid in threads:
+            try:
+                delays[tid] = int(Path(f"/proc/{self.pid}/task/{tid}/schedstat").read_text().split()[1]) / 1e9
+            except (OSError, IndexError, ValueError):
+                pass
+        return delays
 
     def wait(self, timeout: float) -> float | None:
         """Seconds until the program exited, or None if it still runs after ``timeout``.
 
-        ``starved`` is then the part of them the program was ready to run but had no CPU
-        (a loaded machine's doing, not the program's; up to the last look before it ended)."""
+        ``starved`` is then the longest any one of its threads was ready to run but had no
+        CPU (a loaded machine's doing, not the program's; up to the last look before it
+        ended).  Any thread: the one that ends the program may be the main thread or, after
+        a hang-up, the exit deadline's."""
         start = time.monotonic()
-        first = last = self._queued()
+        first = self._queued()
+        last = dict(first)
         while time.monotonic() - start < timeout:
             if self._reap(os.WNOHANG):
-                self.starved = (last - first) if first is not None and last is not None else 0.0
+                self.starved = max((last[t] - first.get(t, 0.0) for t in last), default=0.0)
                 return time.monotonic() - start
-            last = self._queued() or last
+            last.update(self._queued())
             time.sleep(0.01)
         return None
 

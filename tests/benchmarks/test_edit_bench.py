@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.gen import generate
+from tests.ui.conftest import until
 
 SIZES = {"500/2000": (500, 2000, 0.025), "2000/10000": (2000, 10000, 0.05)}
 
@@ -49,7 +50,8 @@ async def _edit_to_frame(path: Path, edits: int) -> dict[str, tuple[float, float
             screen = app.report_screen
             for key, section, field in (("f1", "indicators", "fact"), ("f2", "expenses", "cash")):
                 await pilot.press(key)
-                await pilot.pause(0.1)
+                await until(pilot, lambda: screen.active == section, f"the «{section}» tab")
+                await pilot.pause()
                 walls, cpus = [], []
                 rows = getattr(session.report, section)
                 # rows whose edit changes figures, not which rows there are (a zero amount
@@ -69,7 +71,7 @@ async def _edit_to_frame(path: Path, edits: int) -> dict[str, tuple[float, float
                         await asyncio.sleep(0.0005)
                     walls.append(frames[0][0] - start)
                     cpus.append(frames[0][1] - cpu)
-                    await pilot.pause(0.02)
+                    await pilot.pause()             # the app idle before the next edit
                 out[section] = (statistics.median(walls), statistics.median(cpus))
                 assert screen.current_view().table.rebuilds == 1      # cells updated, never rebuilt
     finally:

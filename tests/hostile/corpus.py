@@ -148,7 +148,7 @@ def _folder_name(folder):
 
 
 @case("journal-header-with-escapes", 1, "the journal warning and the recovery dialog are sanitized",
-      pty=True)
+      pty=True, notes={"dialog": "Найдены несохранённые правки"})
 def _journal_escape(folder):
     report = write(folder, SEED)
     write_journal(report, [journal_header(report, user=f"iv\x1b]0;PWNED\x07\x9b6n",
@@ -158,7 +158,7 @@ def _journal_escape(folder):
 
 
 @case("lock-note-with-escapes", 1, "the read-only reason (who holds the lock) is sanitized",
-      pty=True, notes={"hold_lock": True})
+      pty=True, notes={"hold_lock": True, "dialog": "Отчёт открыт только для просмотра"})
 def _lock_note(folder):
     report = write(folder, SEED)
     return report
@@ -211,7 +211,7 @@ def _loop(folder):
 
 
 @case("journal-is-a-fifo", 2, "read_regular for the journal", pty=True,
-      expect_in_check="канал FIFO")
+      expect_in_check="канал FIFO", notes={"dialog": "Журнал правок не подходит к файлу"})
 def _journal_fifo(folder):
     from kedr_tui.core.store import journal_path
 

@@ -208,25 +208,29 @@ class PtyApp(Terminal):
 
     def end_by(self, how: str) -> None:
         """Lose the app's terminal ("hang-up", "hang-up with SIGHUP ignored") or send SIGTERM
-        ("sigterm"), and check it is gone within a second without spinning (exit code 129 or
-        143; a plain hang-up may also kill it outright with SIGHUP)."""
+        ("sigterm"), and check it is gone within a second of its own (exit code 129 or 143; a
+        plain hang-up may also kill it outright with SIGHUP).
+
+        The busy loop of a hung-up terminal (Textual's input thread reading ``b""`` forever
+        with SIGHUP ignored, textual #5140) is caught by the end itself: a spinning app is
+        still running 5 s later.  Its CPU time is not asserted: until the end completes
+        (at most the guard's 0.8 s grace) Textual's input thread does read the dead terminal
+        in a loop — some thousand reads, /proc/PID/io ``syscr`` — and the CPU those take is
+        the share the scheduler gives them: 0.05–0.7 s for the same run at different loads."""
         import signal
 
         from kedr_tui.ui.safety.signals import HANGUP_EXIT, TERM_EXIT
 
-        cpu_before = self.cpu_seconds()
         if how == "sigterm":
             os.kill(self.pid, signal.SIGTERM)
         else:
             self.hang_up()
         took = self.wait(timeout=5)
         assert took is not None, f"still running 5 s after {how}"
-        # within a second of its own: the time it waited for a CPU on a loaded machine
-        # (other test suites on two cores) is not the app's
+        # within a second of its own: the time a thread of it waited for a CPU on a loaded
+        # machine (other test suites on two cores) is not the app's
         assert took - self.starved < 1.0, \
             f"{how}: exited after {took:.2f} s ({self.starved:.2f} s of them waiting for a CPU)"
-        cpu = self.rusage.ru_utime + self.rusage.ru_stime - cpu_before
-        assert cpu < 0.5, f"{how}: {cpu:.2f} s of CPU after the end: a busy loop"
         if how == "sigterm":
             assert self.exit_code == TERM_EXIT
         elif how == "hang-up":
@@ -235,7 +239,38 @@ class PtyApp(Terminal):
             assert self.exit_code == HANGUP_EXIT  # noticed by the input watcher
 
 
-def wait_for(predicate, timeout: float = 15, what: str = "condition") -> None:
+def screen_now(app: "PtyApp") -> str:
+    """What the terminal shows now: the output replayed in a terminal emulator (the app
+    writes only the cells that change, so «drawn after the keys» may be a single digit)."""
+    import pyte
+
+    state = app.__dict__.setdefault("_pyte", {})
+    if not state:
+        state["screen"] = pyte.Screen(80, 24)
+        state["stream"] = pyte.ByteStream(state["screen"])
+        state["fed"] = 0
+    data = bytes(app.output[state["fed"]:])
+    state["fed"] += len(data)
+    state["stream"].feed(data)
+    return "\n".join(state["screen"].display)
+
+
+def keys_then_see(app: "PtyApp", keys: bytes, text: str, what: str, gone: str | None = None) -> None:
+    """Send ``keys`` and wait until the screen shows ``text`` (and no longer ``gone``) and
+    has changed since: the keys were taken."""
+    before = screen_now(app)
+    app.send(keys)
+
+    def seen() -> bool:
+        now = screen_now(app)
+        return text in now and now != before and (gone is None or gone not in now)
+
+    wait_for(seen, what=what)
+
+
+def wait_for(predicate, timeout: float = 30, what: str = "condition") -> None:
+    """Until ``predicate()`` holds; ``timeout`` is a deadline for a state that never comes,
+    generous because other test suites may share the machine's two cores."""
     import time
 
     deadline = time.monotonic() + timeout

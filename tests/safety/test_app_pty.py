@@ -19,7 +19,7 @@ import pytest
 from kedr_tui.core.store import journal_path
 from kedr_tui.core.loading import load
 
-from safety_helpers import SEED, PtyApp, journal_ops, wait_for
+from safety_helpers import SEED, PtyApp, journal_ops, keys_then_see, wait_for
 
 DOWN, RIGHT, ENTER, CTRL_S = b"\x1b[B", b"\x1b[C", b"\r", b"\x13"
 TABS = "1 Показатели"  # the tab bar: drawn at start, above any dialog
@@ -47,35 +47,6 @@ def start(report: Path, **kwargs) -> PtyApp:
         app.kill()
         raise AssertionError(app.output.decode(errors="replace")[-2000:]) from None
     return app
-
-
-def screen_now(app: PtyApp) -> str:
-    """What the terminal shows now: the output replayed in a terminal emulator (the app
-    writes only the cells that change, so «drawn after the keys» may be a single digit)."""
-    import pyte
-
-    state = app.__dict__.setdefault("_pyte", {})
-    if not state:
-        state["screen"] = pyte.Screen(80, 24)
-        state["stream"] = pyte.ByteStream(state["screen"])
-        state["fed"] = 0
-    data = bytes(app.output[state["fed"]:])
-    state["fed"] += len(data)
-    state["stream"].feed(data)
-    return "\n".join(state["screen"].display)
-
-
-def keys_then_see(app: PtyApp, keys: bytes, text: str, what: str, gone: str | None = None) -> None:
-    """Send ``keys`` and wait until the screen shows ``text`` (and no longer ``gone``) and
-    has changed since: the keys were taken."""
-    before = screen_now(app)
-    app.send(keys)
-
-    def seen() -> bool:
-        now = screen_now(app)
-        return text in now and now != before and (gone is None or gone not in now)
-
-    wait_for(seen, what=what)
 
 
 def two_edits(app: PtyApp, report: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import time
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,45 @@ async def running(path: Path, review: bool = False, size=SMALL, label: str = "re
             yield app, pilot
     finally:
         session.close()
+
+
+async def until(pilot, condition, what: str, timeout: float = 30.0) -> None:
+    """Let the app run until ``condition()`` holds: a state, never a fixed time.
+
+    Each round lets the app handle what is pending (``pilot.pause()``, which also lets its
+    timers fire); ``timeout`` is only a deadline for a state that never comes, generous
+    because a loaded machine can be many times slower than an idle one."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"never happened in {timeout:g} s: {what}")
+        await pilot.pause()
+
+
+def burst(app, *keys: str) -> None:
+    """Keys that arrive in one read (typed fast over a slow link): posted at once, as the
+    terminal driver posts them, without waiting for each to be handled.  A key is its
+    name (``enter``, ``left``) or the character typed (``\x7f`` Backspace, ``\r`` Enter)."""
+    from textual import events
+
+    names = {"\x7f": "backspace", "\r": "enter"}
+    for key in keys:
+        char = key if len(key) == 1 else None
+        app.post_message(events.Key(names.get(key, key), char))
+
+
+def palette_offers(app, text: str) -> bool:
+    """The command palette is open and the command it would run on Enter is ``text``
+    (its hits are gathered in the background, after the typed text)."""
+    from textual.command import CommandList, CommandPalette
+
+    if not isinstance(app.screen, CommandPalette):
+        return False
+    hits = app.screen.query_one(CommandList)
+    if hits.highlighted is None:
+        return False
+    prompt = hits.get_option_at_index(hits.highlighted).prompt
+    return text.casefold() in getattr(prompt, "plain", str(prompt)).casefold()
 
 
 def table(app, name: str) -> ReportTable:

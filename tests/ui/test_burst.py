@@ -4,26 +4,10 @@ driver posts one read of them: all at once, before the app has handled the first
 
 from __future__ import annotations
 
-from textual import events
-
 from kedr_tui.core.session import Session
 from kedr_tui.ui.dialogs import ConfirmDialog
-from tests.ui.conftest import cell, move_to, running, table
+from tests.ui.conftest import burst, cell, move_to, running, table, until
 from tests.keys import OUTRO, ind, task
-
-
-def burst(app, *keys: str) -> None:
-    for key in keys:
-        app.post_message(events.Key(key, key if len(key) == 1 else None))
-
-
-async def until(pilot, condition, what: str, tries: int = 300) -> None:
-    """Let the app run until ``condition()`` holds (a state, not a time)."""
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause()
-    raise AssertionError(f"never happened: {what}")
 
 
 async def settled(pilot, app) -> None:

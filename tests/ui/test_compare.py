@@ -12,19 +12,11 @@ from kedr_tui.core.session import Session
 from kedr_tui.core.store.versions import base_version
 from kedr_tui.ui.app import KedrApp
 from tests.core.test_diff import SEED_TEXT, three_changes
-from tests.ui.conftest import SMALL, active_tab, cell, current_key, detail, notifications, table, type_text
+from tests.ui.conftest import (SMALL, active_tab, cell, current_key, detail, notifications, palette_offers,
+                               table, type_text, until)
 from tests.keys import PROGRAMME, amd, ind, node
 
 NB = "\u00a0"
-
-
-async def until(pilot, condition, what: str, tries: int = 200) -> None:
-    """Let the app run until ``condition()`` holds (a state, not a time)."""
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"never happened: {what}")
 
 
 @contextlib.asynccontextmanager
@@ -118,7 +110,7 @@ async def test_the_palette_starts_and_stops_a_comparison(seed):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await type_text(pilot, "Сравнить с версией")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: palette_offers(app, "Сравнить с версией"), "the command found")
         await pilot.press("enter")
         await until(pilot, lambda: app.screen.__class__.__name__ == "PromptBar", "asked which version")
         await type_text(pilot, str(base))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from tests.ui.conftest import active_tab, cell, detail, header, move_to, notifications, running, save, table, type_text
+from tests.ui.conftest import (active_tab, burst, cell, detail, header, move_to, notifications, running, save,
+                               table, type_text, until)
 
 from kedr_tui.ui.editor import ChoiceEditor, FieldEditor
 from tests.keys import OUTRO, PROGRAMME, amd, exp, ind, line, node, task
@@ -294,28 +295,19 @@ async def test_activity_code_edit_is_checked_and_moves_its_rows(seed):
         assert cell(app, "expenses", node(7, app), "code") == "04.0.02.6"
 
 
-def burst(app, *keys: str) -> None:
-    """Keys that arrive in one read (typed fast over a slow link): posted at once,
-    as the terminal driver does, without waiting for each to be handled."""
-    from textual import events
-
-    names = {"\x7f": "backspace", "\r": "enter"}
-    for key in keys:
-        char = key if len(key) == 1 else None
-        app.post_message(events.Key(names.get(key, key), char))
-
-
 async def test_keys_typed_in_a_burst_are_done_in_order(seed):
     async with running(seed) as (app, pilot):
         await move_to(pilot, app, ind(3, app), "fact")        # 91,2
         await pilot.press("enter")
         await pilot.pause()
         burst(app, "end", *"\x7f" * 4, "9", "8", "\r")   # Textual alone: 98 typed, then erased
-        await pilot.pause(0.2)
+        await until(pilot, lambda: app.screen is app.report_screen, "the editor closed by the Enter")
+        await pilot.pause()
         assert app.screen is app.report_screen
         assert cell(app, "indicators", ind(3, app), "fact") == "98"
         area = await open_outro(pilot, app)
         area.text = ""
         burst(app, "a", "b", "c", "left", "left", "X", "end", "!")
-        await pilot.pause(0.2)
+        await until(pilot, lambda: "!" in area.text, "the last key typed")
+        await pilot.pause()
         assert area.text == "aXbc!"

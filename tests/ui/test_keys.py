@@ -6,7 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from tests.ui.conftest import (active_tab, cell, current_key, move_to, notifications, running, table,
-                               type_text)
+                               type_text, until)
 
 from kedr_tui.ui.editor import FieldEditor
 from kedr_tui.ui.help import HelpScreen
@@ -218,12 +218,14 @@ async def test_keys_typed_ahead_of_the_editor_go_into_it_in_order(seed):
         await move_to(pilot, app, ind(3, app), "fact")
         for key, char in (("minus", "-"), ("5", "5"), ("enter", None)):
             app.post_message(events.Key(key, char))
-        await pilot.pause(0.2)
+        await until(pilot, lambda: report(app).indicators[3].fact == Decimal(-5), "−5 saved in the row")
+        await pilot.pause()                         # nothing left over for the table or an editor
         assert app.screen is app.report_screen
         assert report(app).indicators[3].fact == Decimal(-5)
         for key, char in (("enter", None), ("9", "9"), ("8", "8"), ("enter", None)):
             app.post_message(events.Key(key, char))
-        await pilot.pause(0.2)
+        await until(pilot, lambda: report(app).indicators[3].fact == Decimal(98), "98 saved in the row")
+        await pilot.pause()
         assert app.screen is app.report_screen
         assert report(app).indicators[3].fact == Decimal(98)
         assert active_tab(app) == "indicators"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tests.ui.conftest import (active_tab, cell, current_key, detail, header, notifications, running, table,
-                               type_text, walk_to)
+from tests.ui.conftest import (active_tab, cell, current_key, detail, header, notifications, palette_offers,
+                               running, table, type_text, until, walk_to)
 
 from kedr_tui.ui.commands import COMMANDS
 from kedr_tui.ui.help import HelpScreen
@@ -132,18 +132,19 @@ async def test_command_palette_lists_every_command(seed):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await type_text(pilot, "светлая")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: palette_offers(app, "светлая"), "the command found")
         await pilot.press("enter")
-        await pilot.pause(0.2)
-        assert app.theme == "textual-light"
+        await until(pilot, lambda: app.theme == "textual-light", "the light theme")
+        assert app.screen is app.report_screen
 
 
 async def test_light_theme_one_key_away_restyles_cells(seed):
     async with running(seed) as (app, pilot):
         dark = table(app, "indicators").get_cell(ind(3, app), "fact").style
         await pilot.press("T")
-        await pilot.pause(0.2)
-        assert app.theme == "textual-light"
+        await until(pilot, lambda: app.theme == "textual-light", "the light theme")
+        await until(pilot, lambda: table(app, "indicators").get_cell(ind(3, app), "fact").style != dark,
+                    "the cells restyled")
         light = table(app, "indicators").get_cell(ind(3, app), "fact").style
         assert light.bold and light.color != dark.color
 

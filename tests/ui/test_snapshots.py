@@ -11,6 +11,7 @@ from kedr_tui.core.session import Session
 from kedr_tui.ui.app import KedrApp
 from tests.conftest import SEED
 from tests.keys import ind
+from tests.ui.conftest import until
 
 SMALL = (80, 24)
 WIDE = (160, 45)
@@ -77,7 +78,9 @@ def test_review_light_theme_expenses_160x45(snap_compare, make_app):
         await _settle(pilot)
         pilot.app.clear_notifications()
         await pilot.press("T", "2")
-        await pilot.pause(0.1)
+        await until(pilot, lambda: pilot.app.theme == "textual-light"
+                    and pilot.app.report_screen.active == "expenses", "light, on «Расходы»")
+        await pilot.pause()
         pilot.app.clear_notifications()
         await pilot.pause()
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from rich.cells import cell_len
 
 from kedr_tui.ui.widgets.tabbar import fit_labels
-from tests.ui.test_compare import active_tab, comparing, three, until
+from tests.ui.conftest import active_tab, until
+from tests.ui.test_compare import comparing, three
 
 SEVEN = ["F1 Показатели", "F2 Расходы", "F3 Изменения", "F4 Доклад", "F5 Проверка (12)",
          "F6 Рассмотрение", "F7 Δ3"]
