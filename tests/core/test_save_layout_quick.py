@@ -213,5 +213,21 @@ def test_what_does_not_read_back_as_the_edits_is_not_used(monkeypatch):
     base = REPORTS["base"]
     report = DeleteRow("tasks", 0, base.tasks[0]).apply(base)
     assert layout.render_checked(report, BASE, base) is not None
-    monkeypatch.setattr(layout, "render_quick", lambda *args: BASE)   # the edit lost
+    monkeypatch.setattr(layout, "_records_of", lambda *args: [BASE])   # the edit lost
     assert layout.render_checked(report, BASE, base) is None
+
+
+def test_a_text_read_in_pieces_is_what_reading_it_whole_gives():
+    import tomli
+
+    for name, text in TEXTS.items():
+        records = layout._records_of(REPORTS[name], text, REPORTS[name]) or [text]
+        parts, epilogue = layout.split(text)
+        pieces = [p.lead + p.header + p.body for p in parts] + [epilogue]
+        whole = tomli.loads(text, parse_float=Decimal)
+        for size in (1, 200, 1 << 15):
+            assert layout._read(pieces, size) == whole
+        assert layout._read(records) == whole
+    twice = ["[program]\ncode = \"1\"\n", "[program]\ntitle = \"2\"\n"]
+    assert layout._read(twice, 1) is None                  # the whole would not read either
+    assert layout._read(["year = 1\n", "year = 2\n"], 1) is None

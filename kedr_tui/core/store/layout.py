@@ -10,8 +10,8 @@ parsed, alone, with tomlkit.  The records then go through the very same writer
 
 Anything else — a header spelled otherwise, a dotted key, an inline table or array, a
 section written as a key, a list section in two places — is left to ``render`` (None
-here), never guessed.  The caller reads the text back with tomllib before writing it
-(``checked``): it must give exactly the edited report.
+here), never guessed.  ``render_checked`` reads the text back with tomli before it is
+written: it must give exactly the edited report.
 """
 
 from __future__ import annotations
@@ -205,15 +205,21 @@ def _close(text: str, start: int, delim: str) -> int:
 def render_quick(report: Report, base_text: str, base: Report | None) -> str | None:
     """``writeback.render(report, base_text, base)`` without parsing the whole text, or
     None when the text is not plain enough to be sure of that."""
+    made = _records_of(report, base_text, base)
+    return None if made is None else "".join(made)
+
+
+def _records_of(report: Report, base_text: str, base: Report | None) -> list[str] | None:
+    """The text ``render_quick`` makes, record by record (the epilogue last); None as there."""
     if base is None:
         return None
     if report == base and writeback._same_order(report):
-        return base_text
+        return [base_text]
     parts = split(base_text)
     if parts is None:
         return None
     try:
-        return writeback.emit(report, base, base_text, *parts)
+        return [*writeback.emit_records(report, base, base_text, parts[0]), parts[1]]
     except NotPlain:
         return None
     except Exception:  # tomlkit's parse errors have no common base worth naming
@@ -221,15 +227,53 @@ def render_quick(report: Report, base_text: str, base: Report | None) -> str | N
 
 
 def render_checked(report: Report, base_text: str, base: Report | None):
-    """``(text, parsed)``: ``render_quick``'s text and what tomllib reads in it, which must
+    """``(text, parsed)``: ``render_quick``'s text and what tomli reads in it, which must
     be exactly ``report`` (rows in their new places); None when either fails (``render``
     then writes it)."""
-    from kedr_tui.core.schema import parse
+    from kedr_tui.core.locate import Locator
+    from kedr_tui.core.schema import build
 
-    text = render_quick(report, base_text, base)
-    if text is None:
+    records = _records_of(report, base_text, base)
+    if records is None:
         return None
-    parsed = parse(text)
+    text = "".join(records)
+    data = _read(records)
+    if data is None:
+        return None
+    parsed = build(data, Locator(text))
     if parsed.report is None or parsed.report != report:
         return None
     return text, parsed
+
+
+def _read(records: list[str], piece: int = 1 << 15) -> dict | None:
+    """What tomli reads in the text of ``records`` (as from the whole text), read some
+    32 KB of whole records at a time: compiled tomli holds the interpreter while it reads,
+    0.1 s for a 640 KB report, and the app's thread answers keys between pieces.  A plain
+    text (``split``) has no dotted keys or nested tables, so its pieces' tables add up:
+    lists of tables go on, a table or key is never given twice.  None if any piece fails
+    to read or a table or key comes twice."""
+    from decimal import Decimal
+
+    import tomli
+
+    data: dict = {}
+    at, n = 0, len(records)
+    while at < n:
+        size, end = 0, at
+        while end < n and (end == at or size + len(records[end]) <= piece):
+            size += len(records[end])
+            end += 1
+        try:
+            read = tomli.loads("".join(records[at:end]), parse_float=Decimal)
+        except (tomli.TOMLDecodeError, ValueError, RecursionError):
+            return None
+        for key, value in read.items():
+            if isinstance(value, list) and isinstance(data.get(key, []), list):
+                data.setdefault(key, []).extend(value)
+            elif key in data:
+                return None
+            else:
+                data[key] = value
+        at = end
+    return data

@@ -75,6 +75,12 @@ def emit(report: Report, base: Report, base_text: str, records: list, epilogue: 
     """The text of ``report`` put together from the records of ``base_text`` (read as
     ``base``): from tomlkit's parse here, or from ``store.layout``'s quick split (whose
     records parse their own keys only when an edit needs them)."""
+    return "".join(emit_records(report, base, base_text, records)) + epilogue
+
+
+def emit_records(report: Report, base: Report, base_text: str, records: list) -> list[str]:
+    """``emit``'s text record by record: the top keys, then each table's (its comments,
+    header and keys), in the order written."""
     style = _Style(base, base_text)
     out: list[str] = []
     done: set[str] = set()
@@ -111,7 +117,7 @@ def emit(report: Report, base: Report, base_text: str, records: list, epilogue: 
     for section in SECTION_ORDER:
         if section not in done:
             emit_section(section)
-    return "".join(out) + epilogue
+    return out
 
 
 def _same_order(report: Report) -> bool:
