@@ -110,6 +110,12 @@ class MeetingView(ClosesOnce, Screen):
         table = self.query_one(DataTable)
         return [" | ".join(str(c) for c in table.get_row_at(i)) for i in range(table.row_count)]
 
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        # Enter is the focused table's own key (select the row), run before the screen's
+        # binding: without this, Enter in the meeting view did nothing
+        event.stop()
+        self.action_pick("goto")
+
     def action_close(self) -> None:
         self.dismiss(None)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 
 from kedr_tui.core.store.review import load_review
-from tests.ui.conftest import (active_tab, cell, detail, header, move_to, notifications, running,
-                               type_text)
+from tests.ui.conftest import (active_tab, burst, cell, detail, header, move_to, notifications, running,
+                               type_text, until)
 from tests.keys import GOAL, ind, meeting, review_mark
 
 PORTAL = ind(3)            # «Доля муниципальных услуг, … на Едином портале …»: fact 91,2
@@ -243,3 +243,39 @@ async def test_the_notice_of_a_mark_names_a_long_row_in_short(seed, tmp_path, mo
         said = [n for n in notifications(app) if n.startswith("Замечание «вопрос»")]
         assert said == ["Замечание «вопрос»: Показатель задачи 1 «Доля граждан, имеющих доступ к "
                         "получен…"]
+
+
+async def test_keys_after_the_meeting_view_closes_go_to_the_report(seed, tmp_path, monkeypatch):
+    # «Down v Down» in one read: the last Down moves the report's cursor, not the closed view's
+    monkeypatch.chdir(tmp_path)
+    async with running(seed, review=True) as (app, pilot):
+        await move_to(pilot, app, PORTAL, "name")
+        start = app.report_screen.current_view().table.cursor_row
+        await pilot.press("v")
+        await until(pilot, lambda: type(app.screen).__name__ == "MeetingView", "the meeting view")
+        table = app.screen.query_one("DataTable")
+        row = table.cursor_row
+        burst(app, "down", "v", "down")
+        await until(pilot, lambda: app.screen is app.report_screen, "the meeting view closed")
+        await pilot.pause()
+        assert table.cursor_row == row + 1                    # the first Down moved the view's cursor
+        assert app.report_screen.current_view().table.cursor_row == start + 1
+
+
+async def test_enter_in_the_meeting_view_goes_to_the_row_and_the_next_key_to_the_report(seed, tmp_path,
+                                                                                      monkeypatch):
+    # «Enter Down» in one read: Enter goes to the row in its tab, Down moves the report's cursor
+    monkeypatch.chdir(tmp_path)
+    async with running(seed, review=True) as (app, pilot):
+        await move_to(pilot, app, PORTAL, "name")
+        start = app.report_screen.current_view().table.cursor_row
+        await move_to(pilot, app, ind(0, app), "name")
+        await pilot.press("v")
+        await until(pilot, lambda: type(app.screen).__name__ == "MeetingView", "the meeting view")
+        await pilot.press("down")
+        while app.screen.current_key != PORTAL:
+            await pilot.press("down")
+        burst(app, "enter", "down")
+        await until(pilot, lambda: app.screen is app.report_screen, "the meeting view closed")
+        await pilot.pause()
+        assert app.report_screen.current_view().table.cursor_row == start + 1
