@@ -33,7 +33,8 @@ NOT_WORDING = {
     # the Russian keyboard layout, so that single-letter keys work without switching
     "ui/commands.py": {"йцукенгшщзхъфывапролджэячсмитьбю.ЙЦУКЕНГШЩЗХЪФЫВАПРОЛДЖЭЯЧСМИТЬБЮ,"},
     "core/formula.py": {"х", "хxX",
-                        r"\s*(?:(?P<num>\d+(?:[.,]\d+)?)|(?P<op>[-+*/×:хxX])|(?P<paren>[()])|(?P<other>.))"},
+                        r"\s*(?:(?P<num>\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?)"
+                        r"|(?P<op>[-+*/×:хxX])|(?P<paren>[()])|(?P<other>.))"},
 }
 
 # Layers still to be moved (emptied as each lands).

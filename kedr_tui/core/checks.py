@@ -128,6 +128,11 @@ def collect(report: Report, derived: Derived, locator: Locator, *, file_year: in
     if errors is None:
         errors = collect_errors(report, locator, file_year=file_year, unsure=unsure)
     out.findings, out.order = list(errors.findings), list(errors.order)
+    if problem := getattr(previous, "problem", None):     # store.report.UnreadablePrevious
+        line, column = locator.find("year")
+        out.findings.append(Finding("W-PREV", wording.previous_unreadable(report.year - 1, previous.name, problem),
+                                    line, column, (), "year"))
+        out.order.append((YEAR, -1, 1))
     _indicators(report, derived, out, previous)
     _expenses(report, out)
     _plausibility(report, derived, out)
@@ -273,8 +278,9 @@ def _indicators(report: Report, derived: Derived, out: _Collector,
         elif figures.formula_mismatch:
             out.add("W-FORMULA", wording.formula_mismatch(name, short(value.expression, 60), fmt_money(value.value), fmt_value(ind.fact)), "indicators", index, "formula",
                     uses=("formula", "fact"))
-        if previous is not None and ind.name in previous:
-            last = previous[ind.name]
+        known = " ".join(ind.name.split()) if previous else ""     # as previous_facts keys it
+        if previous is not None and known in previous:
+            last = previous[known]
             if last != ind.prev:
                 out.add("W-PREV", wording.prev_differs(name, fmt_value(ind.prev), report.year - 1, fmt_value(last)),
                         "indicators", index, "prev", uses=("prev", "name"))

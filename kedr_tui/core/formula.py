@@ -2,7 +2,10 @@
 
 A formula is free text such as ``Пв=Кпс/Очз х 100 (100=8/8*100)``.  Its
 numeric part is the last stretch of numbers, operators and parentheses that
-forms an expression with at least one operator (here ``8/8*100``).
+forms an expression with at least one operator (here ``8/8*100``).  Two operands with
+only a space between them end one stretch and start the next: in ``45/50*100 (90 %)``
+the result written after the expression is not part of it.  Numbers may be grouped by
+thousands (``1 200``), as the app accepts them.
 
 The Cyrillic «х» below is an operator of the formula's grammar (the seed writes
 ``х 100``), not wording: ``tests/test_wording.py`` allows exactly those literals.
@@ -22,8 +25,11 @@ from kedr_tui.core import wording
 
 MAX_DEPTH = 64
 
-_TOKEN = re.compile(r"\s*(?:(?P<num>\d+(?:[.,]\d+)?)|(?P<op>[-+*/×:хxX])|(?P<paren>[()])|(?P<other>.))",
-                    re.S)
+# A number may be grouped by thousands as a person types it in a report (``1 200``, the
+# spaces the app accepts: plain, no-break, narrow no-break, thin), groups of exactly three.
+_TOKEN = re.compile(r"\s*(?:(?P<num>\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?)"
+                    r"|(?P<op>[-+*/×:хxX])|(?P<paren>[()])|(?P<other>.))", re.S)
+_GROUP_SPACE = re.compile("[ \u00a0\u202f\u2009]")
 _MUL = {"*", "×", "х", "x", "X"}
 _DIV = {"/", ":"}
 
@@ -41,7 +47,12 @@ class FormulaValue(Struct, frozen=True):
 
 
 def _tokens(text: str) -> list[tuple[str, str]]:
-    out: list[tuple[str, str]] = []
+    return [(kind, value) for kind, value, _spaced in _spaced_tokens(text)]
+
+
+def _spaced_tokens(text: str) -> list[tuple[str, str, bool]]:
+    """The tokens, each with whether a space stood before it."""
+    out: list[tuple[str, str, bool]] = []
     for match in _TOKEN.finditer(text):
         kind = match.lastgroup
         value = match.group(kind)
@@ -51,7 +62,7 @@ def _tokens(text: str) -> list[tuple[str, str]]:
             after = text[match.end(kind)] if match.end(kind) < len(text) else " "
             if before.isalpha() or after.isalpha() or before == "_" or after == "_":
                 kind = "other"
-        out.append((kind, value))
+        out.append((kind, value, match.start(kind) > match.start()))
     return out
 
 
@@ -125,7 +136,7 @@ class _Parser:
             return self.unary(depth + 1)
         if tok[0] == "num":
             self.take()
-            return Decimal(tok[1].replace(",", "."))
+            return Decimal(_GROUP_SPACE.sub("", tok[1]).replace(",", "."))
         if tok == ("paren", "("):
             self.take()
             value = self.expr(depth + 1)
@@ -169,15 +180,30 @@ def _render(tokens: list[tuple[str, str]]) -> str:
     return "".join(value for _kind, value in tokens)
 
 
+def _apart(before: tuple[str, str], token: tuple[str, str], spaced: bool) -> bool:
+    """Two operands with no operator between them are two expressions («… 100 (90)»,
+    «… 100 90»), except ``2(3+4)`` or ``(1+2)(3+4)`` written close, which stay one (and
+    fail: there is no implicit ×)."""
+    ends = before[0] == "num" or before == ("paren", ")")
+    if not ends:
+        return False
+    if token[0] == "num":
+        return True
+    return token == ("paren", "(") and spaced
+
+
 @functools.lru_cache(maxsize=4096)  # pure; every edit re-derives all formulas
 def evaluate(formula: str) -> FormulaValue:
     """Find and evaluate the numeric part of a free-text formula.  Never raises."""
     runs: list[list[tuple[str, str]]] = [[]]
-    for token in _tokens(formula or ""):
-        if token[0] == "other":
+    for kind, value, spaced in _spaced_tokens(formula or ""):
+        token = (kind, value)
+        if kind == "other":
             if runs[-1]:
                 runs.append([])
         else:
+            if runs[-1] and _apart(runs[-1][-1], token, spaced):
+                runs.append([])     # «45/50*100 (90 %)»: the result after the expression is apart
             runs[-1].append(token)
     first_error: FormulaValue | None = None
     for run in reversed(runs):

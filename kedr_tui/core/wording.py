@@ -323,6 +323,15 @@ def formula_mismatch(name, expression, value, fact):
             f"а факт {fact}")
 
 
+def previous_syntax(line):
+    return f"синтаксическая ошибка TOML в строке {line}" if line else "синтаксическая ошибка TOML"
+
+
+def previous_unreadable(last_year, name, problem):
+    return (f"отчёт за {last_year} год ({name}) не прочитан: {problem}; значения за прошлый "
+            "год не сверены")
+
+
 def prev_differs(name, prev, last_year, last):
     return (f"{name}: значение за прошлый год {prev} не совпадает "
             f"с фактом в отчёте за {last_year} год ({last})")
@@ -469,6 +478,14 @@ def row_indicator(task, name):
 
 
 def row_activity(code):
+    """An activity named by its code, as what it is: МП.Пп.ОМ.М with М = 0 is a main
+    activity, with ОМ = 0 too a subprogram."""
+    parts = code.split(".")
+    if len(parts) == 4 and all(p.isdigit() for p in parts) and not int(parts[3]):
+        if int(parts[2]):
+            return f"Основное мероприятие {code}"
+        if int(parts[1]):
+            return f"Подпрограмма {code}"
     return f"Мероприятие {code}"
 
 

@@ -18,6 +18,11 @@ from kedr_tui.view.rows import ref_target, short_text
 from kedr_tui.ui import wording as uw
 
 
+# The field that names a row of each section: where the cursor goes on a row just added.
+NAME_FIELDS = {"indicators": "name", "tasks": "title", "activities": "title", "expenses": "executor",
+               "amendments": "act"}
+
+
 class EditingCommands:
     def type_into_cell(self, key: str, char: str) -> bool:
         """Start editing the current cell with ``char`` (the spreadsheet habit); False lets the
@@ -174,8 +179,20 @@ class EditingCommands:
                     self.make_edit(op.edit, op.focus)
 
             self.app.push_screen(ConfirmDialog(op.question), answered)
-        else:
-            self.make_edit(op.edit, op.focus)
+        elif self.make_edit(op.edit, op.focus):
+            self._to_the_name_of_an_added_row(op)
+
+    def _to_the_name_of_an_added_row(self, op) -> None:
+        """A row just added is named first (it holds the app's placeholder until then): the
+        cursor goes to its name, so Enter edits it, wherever the cursor stood («№», the marker)."""
+        from kedr_tui.core.edits import InsertRow
+        from kedr_tui.view.keys import resolve
+
+        first = op.edit.edits[0] if hasattr(op.edit, "edits") else op.edit
+        field = NAME_FIELDS.get(first.section) if isinstance(first, InsertRow) else None
+        key = resolve(op.focus, self.session.report) if field else None
+        if key is not None:
+            self.call_next(self._show_place, self.current_view().TABLE, key, None, field)
 
     def action_add(self) -> None:
         self._op(lambda s, v: s.add_row(v.TABLE, v.current_row(), self.session.report))

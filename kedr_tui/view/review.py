@@ -336,14 +336,12 @@ def meeting_lines(state: State, table: str) -> list[MeetingLine]:
                     MARK_SYMBOLS.get(status, "")), "bad" if fig.unfavourable else "", status))
         return out
     if table == "expenses":
-        for node in derived.tree.walk():
-            if node.kind == "subprogram":
-                continue
+        for node in derived.tree.walk():        # subprograms too: a district's meeting walks them
             total = node.total
             key = PROGRAMME if node.kind == "program" else ActivityId(node.code)
             status = marks.get(("activities", node.activity), "") if node.activity is not None else ""
             out.append(MeetingLine(key, (
                 node.code, node.title, fmt_money(total.plan_year), fmt_money(total.cash),
                 fmt_pct(total.pct_year), fmt_pct(total.pct_period), MARK_SYMBOLS.get(status, "")),
-                "group" if node.kind in ("program", "main") else "", status))
+                "group" if node.kind in ("program", "subprogram", "main") else "", status))
     return out

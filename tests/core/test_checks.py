@@ -91,6 +91,36 @@ def test_cross_year_warning(write_report):
     assert path.read_text().splitlines()[findings[0].line - 1] == "prev = 10"
 
 
+def test_cross_year_warning_when_last_years_name_is_spaced_otherwise(write_report):
+    """An indicator is known by its name with spaces normalised: last year's «Показатель
+    \u00a0 цели» (a no-break space and a plain one) is this year's «Показатель цели», and
+    its fact 7 is compared with this year's prev 5."""
+    path = write_report(CLEAN)
+    last = change('name = "Показатель цели"\nunit = "ед."\nprev = 5\nplan = 4\nfact = 5',
+                  'name = "Показатель\u00a0 цели"\nunit = "ед."\nprev = 5\nplan = 4\nfact = 7')
+    write_report(change("year = 2021", "year = 2020", last), "2020.toml")
+    findings = load(path).findings
+    assert [(f.code, f.message) for f in findings] == [(
+        "W-PREV", "«Показатель цели»: значение за прошлый год 5 не совпадает с фактом в отчёте "
+                  "за 2020 год (7)")]
+
+
+def test_last_years_report_that_cannot_be_read_is_said_not_skipped(write_report):
+    """Last year's file is there but broken: prev is not compared, and the report says so
+    (it said nothing, as if every prev agreed); a BOM in it is no obstacle."""
+    path = write_report(CLEAN)
+    last = change("year = 2021", "year = 2020", change("fact = 10\n", "fact = 12\n", NO_FORMULA))
+    broken = write_report(last.replace("plan = 10\n", "plan = 10,5\n", 1), "2020.toml")
+    year_line = CLEAN.splitlines().index("year = 2021") + 1
+    line = last.splitlines().index("plan = 10") + 1
+    assert [(f.code, f.line, f.message) for f in load(path).findings] == [(
+        "W-PREV", year_line, f"отчёт за 2020 год (2020.toml) не прочитан: синтаксическая ошибка TOML "
+                             f"в строке {line}; значения за прошлый год не сверены")]
+    broken.write_bytes(b"\xef\xbb\xbf" + last.encode("utf-8"))
+    assert [f.code for f in load(path).findings] == ["W-PREV"]
+    assert load(path).findings[0].message.endswith("(12)")
+
+
 def test_cross_year_agreeing_report_is_silent(write_report):
     write_report(change("year = 2021", "year = 2020", change("fact = 10\n", "fact = 10\n")), "2020.toml")
     assert codes(write_report(CLEAN)) == []

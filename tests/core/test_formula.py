@@ -170,3 +170,23 @@ def test_the_last_run_that_evaluates_wins_and_an_error_is_kept_for_later():
     assert evaluate("А=-2*3").expression == "-2*3"             # a leading minus is kept
     assert evaluate("А=*2*3+").expression == "2*3"             # other leading and trailing operators not
     assert evaluate("") == evaluate("просто текст") == type(evaluate(""))()
+
+
+@pytest.mark.parametrize("formula, expression, value", [
+    ("Д = 45/50*100 (90%)", "45/50*100", "90"),          # its result after it, in parentheses
+    ("Д = (2981/2996)*100 (99,5)", "(2981/2996)*100", "99.49933244325767690253671562"),
+    ("Д = 45/50*100 90", "45/50*100", "90"),
+    ("Д = 1 200/1 500*100", "1 200/1 500*100", "80"),    # grouped by thousands as in the report
+    ("Д = 1\u00a0200 / 3\u202f000 × 100", "1\u00a0200/3\u202f000×100", "40"),
+    ("Пв=Кпс/Очз х 100 (100=8/8*100)", "8/8*100", "100"),
+])
+def test_a_result_after_the_expression_and_thousands_groups(formula, expression, value):
+    """Free text as officers write it: «45/50*100 (90%)» was «лишние символы» and «1 200» two
+    numbers, so a right formula got W-FORMULA."""
+    found = evaluate(formula)
+    assert (found.expression, found.value, found.error) == (expression, Decimal(value), None)
+
+
+@pytest.mark.parametrize("formula", ["Д = 2(3+4)", "Д = (1+2)(3+4)"])
+def test_operands_written_close_are_not_taken_apart(formula):
+    assert evaluate(formula).error == "лишние символы в выражении"

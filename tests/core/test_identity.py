@@ -75,6 +75,11 @@ def test_the_words_for_a_row(seed):
         "Постановление Администрации города Кедрового от 24.03.2021 № 55"
     assert rid.describe(rid.TaskId(2)) == "Задача 2"
     assert rid.describe(rid.IndicatorId(0, "Уровень")) == "Показатель цели «Уровень»"
+    # an activity as what its code says it is (a mark on a subprogram said «Мероприятие»)
+    assert [rid.describe(rid.ActivityId(code)) for code in
+            ("04.0.02.1", "04.0.02.0", "07.1.00.0", "07.1.01.12", "bad")] == [
+        "Мероприятие 04.0.02.1", "Основное мероприятие 04.0.02.0", "Подпрограмма 07.1.00.0",
+        "Мероприятие 07.1.01.12", "Мероприятие bad"]
 
 
 DUP_INDICATOR = '\n[[indicators]]\ntask = 1\nname = "Показатель "\nunit = "%"\nplan = 1\nfact = 1\n'
@@ -99,3 +104,11 @@ def test_two_amendments_with_one_act_date_and_number_are_an_error(write_report):
     assert "date = 2021-03-24" in CLEAN and 'number = "55"' in CLEAN
     assert codes(write_report(CLEAN + DUP_AMENDMENT)) == ["E-DUP"]
     assert codes(write_report(CLEAN + DUP_AMENDMENT.replace('"55"', '"56"'))) == []
+
+
+def test_a_duplicate_among_the_goals_indicators_is_named_so_not_task_0(write_report):
+    twice = DUP_INDICATOR.replace("task = 1", "task = 0")
+    path = write_report(change("[[activities]]", twice + twice + "\n[[activities]]"))
+    found = load(path).findings
+    assert [f.code for f in found] == ["E-DUP"]
+    assert found[0].message.endswith("повторяется среди показателей цели (как № 3 в файле)")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.ui.conftest import cell, header, move_to, notifications, running, table
+from tests.ui.conftest import cell, header, move_to, notifications, running, table, type_text
 
 from kedr_tui.ui.dialogs import ConfirmDialog
 from tests.keys import amd, exp, ind, line, node, task
@@ -168,3 +168,31 @@ async def test_pressing_add_twice_leaves_no_error_behind(seed):
         assert dates == ["2021-03-24", "2022-01-31", "2021-01-01", "2021-01-02"]
         assert [f.code for f in app.report_screen.session.analysis.findings if f.is_error] == []
         assert "ошиб" not in header(app) and "изменён" in header(app)
+
+
+async def test_a_row_added_from_the_first_column_is_named_with_enter(seed):
+    """The cursor starts in the marker column; after «a» it stands on the new row's name, so
+    Enter edits the name (it explained the marker column instead) — an indicator, an
+    executor row and an amendment alike."""
+    async with running(seed) as (app, pilot):
+        t = table(app, "indicators")
+        assert t.cursor_column == 0
+        await pilot.press("a")
+        await pilot.pause()
+        new = report(app).indicators[2]
+        assert new.name == "Новый показатель" and new.task == 0
+        assert t.current_key() == ind(2, app) and t.cursor_column == t.coordinate_of(ind(2, app), "name").column
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "Число обращений")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert report(app).indicators[2].name == "Число обращений"
+        await pilot.press("f3")
+        await pilot.pause()
+        t = table(app, "amendments")
+        await move_to(pilot, app, amd(0, app), "num")
+        await pilot.press("a")
+        await pilot.pause()
+        assert t.current_key() == amd(1, app) and t.cursor_column == t.coordinate_of(amd(1, app), "act").column

@@ -61,3 +61,75 @@ def test_the_review_tab_lists_the_meeting_marks_and_assignments():
     assert by_key[assignment(0)].cells[3].text == "просрочено"
     assert by_key[assignment(0)].cells[4].text == "срок 01.03.2022: Сделать — Петров"
     assert V.place(report, review.marks[0].row) == ("indicators", ind(3, report), None)
+
+
+DISTRICT = """format = 1
+year = 2023
+
+[program]
+code = "07"
+title = "Развитие образования"
+
+[[tasks]]
+title = "Дошкольное образование"
+
+[[activities]]
+code = "07.1.00.0"
+title = "Подпрограмма «Дошкольное образование»"
+
+[[activities]]
+code = "07.1.01.0"
+task = 1
+title = "Гарантии"
+
+[[activities]]
+code = "07.1.01.1"
+title = "Субвенция"
+
+[[activities]]
+code = "07.2.00.0"
+title = "Обеспечивающая подпрограмма"
+
+[[activities]]
+code = "07.2.01.0"
+task = 1
+title = "Управление"
+
+[[activities]]
+code = "07.2.01.1"
+title = "Аппарат"
+
+[[expenses]]
+code = "07.1.01.1"
+executor = "Управление образования"
+plan_year = 1234567.89
+plan_period = 1234567.89
+cash = 1200000
+
+[[expenses]]
+code = "07.2.01.1"
+executor = "Управление образования"
+plan_year = 15000
+plan_period = 15000
+cash = 14000
+"""
+
+
+def test_the_meeting_view_of_a_district_programme_walks_its_subprograms(tmp_path):
+    """A programme in subprograms: each subprogram's total is a line of the meeting view
+    (they were left out: the room saw the programme, then main activities only)."""
+    path = tmp_path / "2023.toml"
+    path.write_text(DISTRICT, encoding="utf-8")
+    analysis = load(path).analysis
+    state = State(analysis.report, analysis.derived, analysis.findings, True, None, dt.date(2024, 3, 1))
+    lines = V.meeting_lines(state, "expenses")
+    assert [(line.cells[0], line.cells[2], line.cells[3], line.cells[4], line.role) for line in lines] == [
+        ("07.0.00.0", "1\u00a0249\u00a0567,89", "1\u00a0214\u00a0000,00", "97,15", "group"),
+        ("07.1.00.0", "1\u00a0234\u00a0567,89", "1\u00a0200\u00a0000,00", "97,20", "group"),
+        ("07.1.01.0", "1\u00a0234\u00a0567,89", "1\u00a0200\u00a0000,00", "97,20", "group"),
+        ("07.1.01.1", "1\u00a0234\u00a0567,89", "1\u00a0200\u00a0000,00", "97,20", ""),
+        ("07.2.00.0", "15\u00a0000,00", "14\u00a0000,00", "93,33", "group"),
+        ("07.2.01.0", "15\u00a0000,00", "14\u00a0000,00", "93,33", "group"),
+        ("07.2.01.1", "15\u00a0000,00", "14\u00a0000,00", "93,33", ""),
+    ]
+    assert lines[1].key == identity.ActivityId("07.1.00.0")

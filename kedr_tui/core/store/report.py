@@ -108,24 +108,41 @@ def file_year(path: Path) -> int | None:
     return int(match.group(1)) if match else None
 
 
+class UnreadablePrevious(dict):
+    """Last year's report is there but can't be read: no facts to compare with, and why
+    (``problem``, Russian).  A dict, empty, so that it goes where the facts would."""
+
+    def __init__(self, name: str, problem: str):
+        super().__init__()
+        self.name = name
+        self.problem = problem
+
+
 def previous_facts(path: Path, year: int) -> dict[str, Decimal | None] | None:
-    """name -> fact from last year's report beside this one, if it exists and reads."""
+    """name -> fact from last year's report beside this one, if it exists and reads; the
+    names whitespace-normalised, as an indicator is known (SPEC «Row identity»)."""
     if not year:
         return None
     neighbour = path.with_name(f"{year - 1}{path.suffix}")
     try:
         text = read_regular(neighbour, MAX_BYTES)[0].decode("utf-8")
-        data = tomllib.loads(text, parse_float=Decimal)
-    except (UnreadableFile, UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError,
-            RecursionError):
-        return None
+        data = tomllib.loads(text.removeprefix("\ufeff"), parse_float=Decimal)
+    except UnreadableFile as exc:
+        return None if exc.missing else UnreadablePrevious(neighbour.name, exc.message)
+    except UnicodeDecodeError:
+        return UnreadablePrevious(neighbour.name, wording.NOT_UTF8)
+    except tomllib.TOMLDecodeError as exc:
+        at = re.search(r"at line (\d+)", str(exc))
+        return UnreadablePrevious(neighbour.name, wording.previous_syntax(int(at[1]) if at else None))
+    except (ValueError, RecursionError):
+        return UnreadablePrevious(neighbour.name, wording.previous_syntax(None))
     facts: dict[str, Decimal | None] = {}
     rows = data.get("indicators")
     for row in rows if isinstance(rows, list) else []:
         if isinstance(row, dict) and isinstance(row.get("name"), str):
             fact = row.get("fact")
             ok = isinstance(fact, (int, Decimal)) and not isinstance(fact, bool)
-            facts.setdefault(row["name"], Decimal(fact) if ok else None)
+            facts.setdefault(" ".join(row["name"].split()), Decimal(fact) if ok else None)
     return facts
 
 
