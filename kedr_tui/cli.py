@@ -23,7 +23,11 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str):  # noqa: D401 - argparse API
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, cw.usage_error(self.prog, message))
+        self.exit(EXIT_USAGE, cw.usage_error(self.prog, cw.usage_message(message)))
+
+    def format_usage(self) -> str:
+        usage = super().format_usage()
+        return cw.USAGE + usage[len("usage:"):] if usage.startswith("usage:") else usage
 
 
 def _open_parser() -> argparse.ArgumentParser:
@@ -54,7 +58,7 @@ def _command_parser() -> argparse.ArgumentParser:
         protocol.add_argument(f"--{kind}", nargs="?", const="", default=None, metavar="PATH",
                               help=cw.protocol_option(kind))
     new = sub.add_parser("new", help=cw.HELP_NEW)
-    new.add_argument("year", type=_year)
+    new.add_argument("year", type=_year, metavar="YEAR")
     new.add_argument("--from", dest="source", metavar="REPORT",
                      help=cw.HELP_NEW_FROM)
     diff = sub.add_parser("diff", help=cw.HELP_DIFF,
@@ -74,8 +78,8 @@ def _year(text: str) -> int:
 
     try:
         return parse_integer(text)
-    except NumberError as exc:
-        raise argparse.ArgumentTypeError(cw.year_invalid(exc)) from None
+    except NumberError:
+        raise argparse.ArgumentTypeError(cw.year_invalid(text)) from None
 
 
 def _say(text: str) -> None:

@@ -59,8 +59,47 @@ HELP_DIFF_JSON = "вывод в JSON для программ"
 HELP_COLOR = "цвет: auto — только в терминале и без NO_COLOR"
 
 
-def year_invalid(reason):
-    return f"год: {reason}"
+def year_invalid(text):
+    """``new YEAR`` with something that is not a whole number in it."""
+    example = "год должен быть числом, например 2022"
+    return f"{example}, а не «{text}»" if text.strip() else example
+
+
+def usage_message(message):
+    """argparse's English reason (``parse_args`` errors) in Russian words; what it does not
+    know is kept as is.  Patterns of Python 3.11–3.13's argparse."""
+    import re
+
+    for pattern, say in _ARGPARSE:
+        match = re.fullmatch(pattern, message, re.S)
+        if match:
+            return say(*match.groups())
+    return message
+
+
+ARGUMENT_NAMES = {"YEAR": "год", "year": "год", "reports": "файл отчёта", "REPORT": "файл отчёта",
+                  "report": "файл отчёта", "files": "файлы", "FILE": "файлы"}
+
+
+def _names(text):
+    return ", ".join(ARGUMENT_NAMES.get(name.strip(), name.strip()) for name in text.split(","))
+
+
+_ARGPARSE = (
+    (r"argument (\S+): invalid choice: '?(.*?)'? \(choose from (.*)\)",
+     lambda name, value, choices: f"{name}: нет значения «{value}»; можно: "
+                                  + ", ".join(c.strip(" '") for c in choices.split(","))),
+    (r"argument (\S+): expected one argument", lambda name: f"{name}: нужно значение"),
+    (r"argument (\S+): expected at least one argument",
+     lambda name: f"{name}: нужно хотя бы одно значение"),
+    (r"argument [^:]+: (.*[а-яё].*)", lambda reason: reason),    # our own, already Russian
+    (r"the following arguments are required: (.*)", lambda names: f"не указано: {_names(names)}"),
+    (r"unrecognized arguments: (.*)", lambda args: f"лишние аргументы: {args}"),
+    (r"ambiguous option: (\S+) could match (.*)",
+     lambda option, matches: f"{option}: неоднозначно, может быть {matches}"),
+)
+
+USAGE = "использование:"
 
 
 REVIEW_HAS_ERRORS = "в файле рассмотрения есть ошибки"
@@ -77,7 +116,7 @@ def draft_pdf(message):
 
 
 def year_out_of_range(year):
-    return f"kedr-tui new: год {year} вне диапазона 1900–2999"
+    return f"kedr-tui new: год {year} вне диапазона 1900–2999 (например, 2022)"
 
 
 def new_from_wrong_year(source, year, new_year):

@@ -17,8 +17,9 @@ from operator import is_not
 from msgspec import Struct
 
 from kedr_tui.core import checks
-from kedr_tui.core.derive import (Derived, IndicatorFigures, IndicatorGroup, changed_tree, derive,
-                                  evaluation, form1, indicator_figures)
+from kedr_tui.core.derive import (Derived, IndicatorFigures, IndicatorGroup, Unknown, changed_tree,
+                                  derive, evaluation, form1, indicator_figures,
+                                  indicators_without_unknown, unknown_of, without_unknown)
 from kedr_tui.core.errors import Finding
 from kedr_tui.core.locate import Locator
 from kedr_tui.core.model import Report
@@ -53,6 +54,8 @@ class Analysis(Struct, frozen=True):
     extra: tuple[Finding, ...] = ()
     #: set when this state was computed from the one before a value edit
     change: Change | None = None
+    #: the figures that would use a value the file does not give (``derive.Unknown``)
+    unknown: Unknown | None = None
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -77,6 +80,7 @@ class Early(Struct, frozen=True):
 
 def early(report: Report, context: Context, extra: tuple[Finding, ...] = ()) -> Early:
     figures, groups = form1(report)
+    figures = indicators_without_unknown(figures, unknown_of(report, context.unsure))
     found = checks.collect_errors(report, context.locator, file_year=context.file_year,
                                   unsure=context.unsure)
     errors = tuple(f for f in extra if f.is_error) + found.findings
@@ -102,7 +106,9 @@ def analyse(report: Report, context: Context, extra: tuple[Finding, ...] = (),
     keyed = [(_place(f, (-1, k, 0)), f) for k, f in enumerate(extra)]
     keyed += [(_place(f, order), f) for f, order in zip(out.findings, out.order)]
     keyed.sort(key=lambda pair: pair[0])
-    return Analysis(report, derived, tuple(f for _, f in keyed), tuple(k for k, _ in keyed), tuple(extra))
+    unknown = unknown_of(report, context.unsure)
+    return Analysis(report, without_unknown(derived, unknown), tuple(f for _, f in keyed),
+                    tuple(k for k, _ in keyed), tuple(extra), unknown=unknown)
 
 
 def _place(finding: Finding, order: tuple) -> tuple:
@@ -163,4 +169,4 @@ def _after_value_edit(report: Report, context: Context, extra: tuple, previous: 
             found.insert(at, finding)
         findings, order, changed = tuple(found), tuple(order_list), True
     return Analysis(report, derived, findings, order, extra,
-                    Change(base, section, index, nodes, changed))
+                    Change(base, section, index, nodes, changed), previous.unknown)

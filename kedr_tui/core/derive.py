@@ -524,3 +524,118 @@ def derive(report: Report, previous: tuple[Report, Derived] | None = None,
 
 def activity_by_code(report: Report) -> dict[str, Activity]:
     return {a.code: a for a in report.activities}
+
+
+# ---------------------------------------------------------------- figures of values not given
+
+AMOUNT_FIELDS = ("plan_year", "plan_period", "cash")
+_EVALUATION_USES = {"indicators": {"plan", "fact", "better", "task"},
+                    "expenses": {"plan_year", "cash", "code"}, "activities": {"code"}}
+
+
+class Unknown(Struct, frozen=True):
+    """What would be worked out of values the file does not give (``schema.Parsed.unsure``):
+    shown as unknown («—», a missing operand), never as if the default in their place were
+    real.  Only a report with schema errors has any, and it is open read-only."""
+
+    expenses: dict[int, frozenset[str]] = field(default_factory=dict)  # a row's amounts not given
+    nodes: dict[str, frozenset[str]] = field(default_factory=dict)     # totals that miss a value
+    evaluation: bool = False                    # the evaluation uses a value not given
+    #: an executor's line on a node ((code, executor); executor ``None``: every line of it)
+    lines: dict[tuple, frozenset[str]] = field(default_factory=dict)
+    #: indicators whose ``better`` the file does not give: no relative deviation, not «worse»
+    indicators: frozenset[int] = frozenset()
+
+    def of_node(self, code: str) -> frozenset[str]:
+        return self.nodes.get(code, frozenset())
+
+    def of_line(self, code: str, executor: str) -> frozenset[str]:
+        return self.lines.get((code, executor), frozenset()) | self.lines.get((code, None), frozenset())
+
+    def of_row(self, index: int) -> frozenset[str]:
+        return self.expenses.get(index, frozenset())
+
+
+def unknown_of(report: Report, unsure: frozenset) -> Unknown | None:
+    """The figures of ``report`` that use a value the file does not give; ``None``: none."""
+    if not unsure:
+        return None
+
+    def given_not(section: str, src) -> set[str] | None:
+        """The fields of a row the file does not give; ``None``: the whole row."""
+        out: set[str] = set()
+        for place_section, place_src, field_name in unsure:
+            if place_section != section or place_src not in (src, None):
+                continue
+            if field_name is None:
+                return None
+            out.add(field_name)
+        return out
+
+    everything = frozenset(AMOUNT_FIELDS)
+    rows: dict[int, frozenset[str]] = {}
+    nodes: dict[str, set[str]] = {}
+    lines: dict[tuple, set[str]] = {}
+    anywhere: set[str] = set()        # fields whose rows may belong to any node
+    for index, row in enumerate(report.expenses):
+        if row.src is None:
+            continue
+        fields = given_not("expenses", row.src)
+        if fields is None or "code" in fields:
+            anywhere.update(AMOUNT_FIELDS)
+            missing = everything if fields is None else frozenset(fields) & everything
+        else:
+            missing = frozenset(fields) & everything
+        if not missing:
+            continue
+        rows[index] = missing
+        executor = None if fields is None or "executor" in fields else " ".join(row.executor.split())
+        code: str | None = row.code
+        while code:
+            nodes.setdefault(code, set()).update(missing)
+            lines.setdefault((code, executor), set()).update(missing)
+            code = parent_code(code)
+    activity_codes = any(s == "activities" and f in (None, "code") for s, _i, f in unsure)
+    if activity_codes or ("expenses", None, None) in unsure:
+        anywhere.update(AMOUNT_FIELDS)      # which rows a node has is not known
+    program = program_code(report)
+    if anywhere:
+        for code in [program, *(a.code for a in report.activities)]:
+            nodes.setdefault(code, set()).update(anywhere)
+            lines.setdefault((code, None), set()).update(anywhere)
+    else:
+        for (code, executor), missing in list(lines.items()):
+            nodes.setdefault(program, set()).update(missing)
+            lines.setdefault((program, executor), set()).update(missing)
+    evaluation = any(section in _EVALUATION_USES and (field_name is None or field_name in _EVALUATION_USES[section])
+                     for section, _src, field_name in unsure)
+    better = frozenset(index for index, ind in enumerate(report.indicators) if ind.src is not None
+                       and (given_not("indicators", ind.src) is None
+                            or "better" in given_not("indicators", ind.src)))
+    return Unknown(rows, {code: frozenset(f) for code, f in nodes.items()}, evaluation,
+                   {key: frozenset(f) for key, f in lines.items()}, better)
+
+
+def without_unknown(derived: Derived, unknown: Unknown | None) -> Derived:
+    """``derived`` with the indicator figures that use a ``better`` not given as none."""
+    if unknown is None or not unknown.indicators:
+        return derived
+    return replace(derived, indicators=indicators_without_unknown(derived.indicators, unknown))
+
+
+def indicators_without_unknown(figures: tuple[IndicatorFigures, ...],
+                               unknown: Unknown | None) -> tuple[IndicatorFigures, ...]:
+    if unknown is None or not unknown.indicators:
+        return figures
+    out = list(figures)
+    for index in unknown.indicators:
+        out[index] = replace(out[index], rel_deviation=None, unfavourable=False)
+    return tuple(out)
+
+
+def shown_amounts(amounts: Amounts, missing: frozenset[str]) -> Amounts:
+    """``amounts`` with the fields in ``missing`` as no value (shown «—», and so their %)."""
+    if not missing:
+        return amounts
+    return Amounts(**{name: None if name in missing else getattr(amounts, name)
+                      for name in AMOUNT_FIELDS})

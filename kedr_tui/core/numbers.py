@@ -93,6 +93,9 @@ def _spaced_well(whole: str, fraction: str) -> bool:
 
 def parse_integer(text: str) -> int:
     """A typed whole number (a task's number, a year): the same rules, no fraction."""
+    shown = text.strip()
+    if shown and not _INTEGERISH.fullmatch(shown):  # «abc»: the example is a whole number
+        raise NumberError(wording.not_an_integer_example(shown))
     value = parse_number(text)
     if value != value.to_integral_value() or decimals_of(value):
         raise NumberError(wording.not_an_integer(text.strip()))
@@ -116,6 +119,8 @@ def parse_date(text: str) -> _dt.date:
     return _dt.date(year, month, day)
 
 
+# what may be a whole number, perhaps mistyped (grouped, with a fraction): parse_number says
+_INTEGERISH = re.compile(f"[{re.escape(''.join(_SIGNS))}]?[0-9][0-9{GROUP_SPACES}]*(?:[.,][0-9]*)?")
 _DATE_RU = re.compile(r"(?P<d>[0-9]{1,2})\.(?P<m>[0-9]{1,2})\.(?P<y>[0-9]{4})")
 _DATE_ISO = re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})")
 

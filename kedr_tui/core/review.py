@@ -243,6 +243,21 @@ def set_assignment(review: Review, index: int, assignment: Assignment) -> Review
     return replace(review, assignments=tuple(items))
 
 
+def _what(item: Assignment) -> tuple:
+    return (item.row, item.text, item.responsible, item.due)
+
+
+def toggle_assignment(review: Review, shown: Assignment) -> Review:
+    """``shown`` (an assignment as the officer saw it) done, or not done again.  Found by what
+    it is, not by its place in the file: read again before a change, the file may hold a
+    colleague's assignments before it, or fewer.  (Of two alike, the one in ``shown``'s state.)"""
+    alike = [i for i, item in enumerate(review.assignments) if _what(item) == _what(shown)]
+    if not alike:
+        raise EditError(wording.ASSIGNMENT_GONE)
+    index = next((i for i in alike if review.assignments[i].done == shown.done), alike[0])
+    return set_assignment(review, index, replace(review.assignments[index], done=not shown.done))
+
+
 def set_meeting(review: Review, meeting: Meeting) -> Review:
     """New meeting details; the decision on the report sets the report's status."""
     status = review.status

@@ -151,6 +151,28 @@ class ReviewSession:
 
     # ------------------------------------------------------------ changing
 
+    def refresh(self) -> bool:
+        """Before a change: take the lock (the app takes it at the first change, not at start)
+        and, if the file was changed since it was read and nothing here is unsaved, read it
+        again.  A colleague's marks and assignments made meanwhile are then kept, and the
+        change is made on them, instead of a save refused and a journal that would write
+        the review as it was at start over theirs.  True when it was read again."""
+        if self._lock is None and not self.read_only:
+            self._take_lock()
+        if self._lock is None or self.modified or self.recovery is not None:
+            return False
+        try:
+            now = load_review(self.report_path)
+        except ReportError:
+            return False            # unreadable now: the save will say so
+        if now.sha256 == self.loaded.sha256:
+            return False
+        self.loaded = now
+        self.review = now.review
+        if now.exists and (now.parsed.review is None or now.has_errors):
+            self._go_read_only(wording.REVIEW_READ_ONLY_ERRORS)
+        return True
+
     def _check_writable(self) -> None:
         if self.read_only:
             raise ReviewError(self.path, self.read_only_reason or wording.REVIEW_READ_ONLY)

@@ -60,6 +60,10 @@ def not_an_integer(text):
     return f"«{text}» — не целое число"
 
 
+def not_an_integer_example(text):
+    return f"«{text}» — не число (пример: 2)"
+
+
 def not_a_date(shown):
     return f"«{shown}» — не дата (ДД.ММ.ГГГГ)"
 
@@ -1116,6 +1120,8 @@ def review_status_changed(before, after):
 REVIEW_CHANGED = "изменено рассмотрение"
 REVIEW_JOURNAL_NO_TEXT = "запись журнала без текста рассмотрения"
 REVIEW_JOURNAL_UNREADABLE = "запись журнала не читается"
+ASSIGNMENT_GONE = ("этого поручения больше нет в файле рассмотрения: его изменили в другом "
+                   "месте")
 REVIEW_READ_ONLY_ERRORS = "в файле рассмотрения есть ошибки — замечания только для просмотра"
 
 

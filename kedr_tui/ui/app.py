@@ -13,6 +13,7 @@ from pathlib import Path
 from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import Notification, Notify, SeverityLevel
 
 from kedr_tui.core.session import Session
 from kedr_tui.styles import style_path
@@ -52,6 +53,7 @@ class KedrApp(App[int]):
         self.file_label = file_label or str(session.shown)
         self.since = since              # (label, Report): the version to compare with
         self._quitting = False
+        self._notice_keys = {}      # a notice's identity -> the key count it was given at
         # Start-up allocates in bursts (composing, styling, the first frame) among some
         # 50 000 long-lived objects: Python's collector would run about a hundred times
         # meanwhile (3 ms), and a full pass over them all falls on the first frame
@@ -105,12 +107,39 @@ class KedrApp(App[int]):
         """A notification, never read as markup."""
         self.notify(message, markup=False, **kwargs)
 
-    def notify(self, message: str, *, title: str = "", markup: bool = True, **kwargs) -> None:
+    # One key's notices at a time: the notices a key gives take the place of those shown
+    # before it (Textual's own handler of Notify, which runs after ``on_notify``, then adds
+    # them).  Undo pressed ten times stacked ten notices from the bottom of the screen up
+    # over the tabs and the header; the newest tells what the last key did, and the header
+    # keeps the lasting state (read-only, unsaved edits, errors).  What one key (or the
+    # start) says in two notices stays together.
+    _key_count = 0              # keys handled so far (``key_handled``)
+    _shown_after = -1           # the key count the notices shown were given at
+    _notice_keys: dict
+
+    def key_handled(self) -> None:
+        """A key reaches the screen that acts on it: its notices replace the ones shown.
+        (Counted there, not as the app reads it: keys of one burst are all read before the
+        first is done.)"""
+        self._key_count += 1
+
+    def on_notify(self, event: Notify) -> None:
+        given = self._notice_keys.pop(event.notification.identity, self._key_count)
+        if given != self._shown_after:
+            self.clear_notifications()
+            self._shown_after = given
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
         """Every notification (the screens' too) passes the sanitizer: it may quote a
         colleague's lock note, a journal header or a name from the report."""
         from kedr_tui.core.safe_text import visible_text
 
-        super().notify(visible_text(message), title=visible_text(title), markup=markup, **kwargs)
+        notification = Notification(visible_text(message), visible_text(title), severity,
+                                    self.NOTIFICATION_TIMEOUT if timeout is None else timeout,
+                                    markup=markup)
+        self._notice_keys[notification.identity] = self._key_count
+        self.post_message(Notify(notification))     # (what App.notify does; thread-safe)
 
     # ------------------------------------------------------------ theme
 

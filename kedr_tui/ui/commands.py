@@ -162,6 +162,15 @@ COMMANDS: tuple[Command, ...] = (
 # should not have to switch layouts to press «a» or «q».
 RU_LAYOUT = dict(zip("qwertyuiop[]asdfghjkl;'zxcvbnm,./QWERTYUIOP{}ASDFGHJKL:\"ZXCVBNM<>?",
                      "йцукенгшщзхъфывапролджэячсмитьбю.ЙЦУКЕНГШЩЗХЪФЫВАПРОЛДЖЭЯЧСМИТЬБЮ,"))
+# The decimal separator from either layout: on ЙЦУКЕН the key right of the «ю» key gives «.»
+# (Shift: «,»); on the Latin layout that key gives «/» («?»), and the Latin «,» and «.» keys
+# give «б» and «ю» on ЙЦУКЕН.  A number holds none of them: in a number's editor each is its
+# comma (widgets/inorder.py), and right after a digit typed on the table, never a command
+# (ui/keys.py) — «,» is the help's key on ЙЦУКЕН, «.» the search's.
+DECIMAL_CHARS = {ch: "," for ch in (RU_LAYOUT[","], RU_LAYOUT["."], RU_LAYOUT["<"], RU_LAYOUT[">"],
+                                    "?", "/")}
+SEPARATOR_KEYS = frozenset({"comma", "full_stop", "question_mark", "slash",
+                            *(ch for ch in DECIMAL_CHARS if ch.isalpha())})
 KEY_CHARS = {"slash": "/", "question_mark": "?", "right_square_bracket": "]",
              "left_square_bracket": "["}
 

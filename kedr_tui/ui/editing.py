@@ -95,7 +95,8 @@ class EditingCommands:
             screen = FieldEditor(title, context, initial, F.hint(section, field),
                                  partial(F.parse, report, section, index, field,
                                          file_year=self.session.loaded.context.file_year),
-                                 multiline=kind == "multiline", typed=typed is not None)
+                                 multiline=kind == "multiline", typed=typed is not None,
+                                 number=kind in ("number", "integer"))
         self.app.push_screen(screen, partial(self._edited, section, index, field))
 
     def _edited(self, section: str, index: int | None, field: str, result) -> None:

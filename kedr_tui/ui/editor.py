@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 
 from kedr_tui.core.history import EditError
 from kedr_tui.core.safe_text import visible, visible_text
-from kedr_tui.ui.widgets.inorder import ClosesOnce, DialogOptions, TextEditor, TextInput
+from kedr_tui.ui.widgets.inorder import ClosesOnce, DialogOptions, NumberInput, TextEditor, TextInput
 from kedr_tui.ui import wording as uw
 
 
@@ -54,7 +54,8 @@ class FieldEditor(_Dialog):
     BINDINGS = [*_Dialog.BINDINGS, Binding("ctrl+s", "apply", uw.APPLY)]
 
     def __init__(self, title: str, context: str, initial: str, hint: str,
-                 validate: Callable[[str], object], multiline: bool = False, typed: bool = False):
+                 validate: Callable[[str], object], multiline: bool = False, typed: bool = False,
+                 number: bool = False):
         super().__init__(title, context)
         # A value holding control characters is shown with them visible; left as shown, it
         # stays as it was (``_text``), edited, the visible form is what is saved.
@@ -64,6 +65,7 @@ class FieldEditor(_Dialog):
         self.validate = validate
         self.multiline = multiline
         self.typed = typed      # opened by typing: the text is the start of the value, not selected
+        self.number = number    # a number: «б», «ю», «?» typed in the other layout are its comma
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog editor" + (" multiline" if self.multiline else "")):
@@ -72,7 +74,8 @@ class FieldEditor(_Dialog):
                 yield TextEditor(self.initial, soft_wrap=True, id="editor-text", tab_behavior="focus")
                 keys = uw.MULTILINE_HINT
             else:
-                yield TextInput(self.initial, id="editor-input", select_on_focus=not self.typed)
+                line = NumberInput if self.number else TextInput
+                yield line(self.initial, id="editor-input", select_on_focus=not self.typed)
                 keys = uw.LINE_HINT
             yield Label(Text(" · ".join(p for p in (self.hint, keys) if p)), classes="dialog-hint")
             yield Label("", id="editor-error", classes="dialog-error")

@@ -103,9 +103,10 @@ class FileCommands:
             self._refresh_history_keys()
         else:
             self.after_change(None)
-        self.tell(uw.saved(path), timeout=3)
-        if self.errors():
-            self.tell(uw.SAVED_WITH_ERRORS, severity="warning", timeout=8)
+        if self.errors():       # one notice at a time: both in one
+            self.tell(f"{uw.saved(path)}\n{uw.SAVED_WITH_ERRORS}", severity="warning", timeout=8)
+        else:
+            self.tell(uw.saved(path), timeout=3)
         return True
 
     def action_export(self, kind: str) -> None:
@@ -136,9 +137,12 @@ class FileCommands:
             notify(f"{type(exc).__name__}: {exc}", title=uw.OUTPUT_ERROR, severity="error", timeout=10)
         else:
             # unsaved: what is printed is not what the file says
-            notify(uw.written(Path(path).resolve(), unsaved), title=uw.OUTPUT, timeout=8 if unsaved else 6)
-            if warnings:
-                notify(uw.not_all_printed(warnings), title=uw.NOT_ALL_PRINTED, severity="warning", timeout=12)
+            written = uw.written(Path(path).resolve(), unsaved)
+            if warnings:        # one notice at a time: what was left out, under where it went
+                notify(f"{written}\n{uw.not_all_printed(warnings)}", title=uw.NOT_ALL_PRINTED,
+                       severity="warning", timeout=12)
+            else:
+                notify(written, title=uw.OUTPUT, timeout=8 if unsaved else 6)
 
     def action_quit(self) -> None:
         self.app.request_quit()

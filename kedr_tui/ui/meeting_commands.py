@@ -36,8 +36,9 @@ class MeetingCommands:
         if key in V.MEETING_CHOICES:
             options = [("", uw.NOT_CHOSEN)] + [(v, v) for v in V.MEETING_CHOICES[key]]
             if key == "rating":
-                computed = self.session.analysis.derived.evaluation.rating \
-                    if self.session.analysis else ""
+                analysis = self.session.analysis
+                computed = analysis.derived.evaluation.rating if analysis and not (
+                    analysis.unknown is not None and analysis.unknown.evaluation) else ""
                 options = [("", uw.NOT_CHOSEN)] + [
                     (v, uw.rating_option(v, v == computed))
                     for v in V.MEETING_CHOICES[key]]
@@ -64,8 +65,8 @@ class MeetingCommands:
         from kedr_tui.ui.dialogs import ConfirmDialog
 
         def answered(yes: bool | None) -> None:
-            if yes and self._change_review(R.start_meeting):
-                self.tell(uw.NEW_MEETING_STARTED, timeout=4)
+            if yes:
+                self._change_review(R.start_meeting, told=uw.NEW_MEETING_STARTED)
 
         self.app.push_screen(ConfirmDialog(uw.NEW_MEETING_QUESTION,
                                            yes=uw.START, no=uw.CANCEL), answered)

@@ -120,8 +120,9 @@ class ReviewCommands:
     def _review_now(self) -> _dt.datetime:
         return _dt.datetime.now().replace(microsecond=0)
 
-    def _change_review(self, make) -> bool:
-        """Make a change of the review, journal it and save it; say why not if it can't be."""
+    def _change_review(self, make, told: str | None = None) -> bool:
+        """Make a change of the review, journal it and save it; say why not if it can't be,
+        else ``told`` (one notice at a time: a refusal is never covered by «done»)."""
         from kedr_tui.core.history import EditError
 
         session = self.review_session
@@ -137,17 +138,24 @@ class ReviewCommands:
                 self.tell(str(exc), severity="error")
                 return False
         try:
+            # the file as it is now, if a colleague changed it since it was read: the change
+            # is made on theirs, by what it names (rows, assignments), never by position
+            session.refresh()
             review = make(session.current())
             session.change(review)
         except (ReportError, EditError, ValueError) as exc:
             self.tell(getattr(exc, "message", None) or str(exc), title=uw.MARK_NOT_WRITTEN,
                       severity="error", timeout=8)
+            self.after_change(None)     # (the review read again shows)
             return False
         try:
             session.save()
         except ReportError as exc:
             self.tell(uw.review_kept_in_journal(exc.message), title=uw.NOT_SAVED,
                       severity="error", timeout=10)
+        else:
+            if told:
+                self.tell(told, timeout=3)
         self.after_change(None)
         return True
 
@@ -182,8 +190,8 @@ class ReviewCommands:
                 return
             comment = _text(result.value)
             self._change_review(lambda review: R.set_mark(
-                review, R.new_mark(report, rid, status, comment, author, self._review_now())))
-            self.tell(uw.mark_done(status, short_text(context, NOTICE_WIDTH)), timeout=3)
+                review, R.new_mark(report, rid, status, comment, author, self._review_now())),
+                                told=uw.mark_done(status, short_text(context, NOTICE_WIDTH)))
 
         def chosen(result) -> None:
             if result is None:
@@ -225,8 +233,8 @@ class ReviewCommands:
         def ask(step: int) -> None:
             if step == len(steps):
                 item = R.Assignment(rid, answers["text"], answers["responsible"], answers["due"])
-                if self._change_review(lambda review: R.add_assignment(review, item)):
-                    self.tell(uw.assignment_added(short_text(context, NOTICE_WIDTH)), timeout=3)
+                self._change_review(lambda review: R.add_assignment(review, item),
+                                    told=uw.assignment_added(short_text(context, NOTICE_WIDTH)))
                 return
             key, title, hint, check, multiline = steps[step]
 
@@ -259,12 +267,8 @@ class ReviewCommands:
         if view.TABLE != "review" or row is None or row.kind != "assignment":
             self.tell(uw.STAND_ON_ASSIGNMENT, timeout=3)
             return
-        from msgspec.structs import replace
-
-        index = row.index
-        self._change_review(lambda review: R.set_assignment(
-            review, index, replace(review.assignments[index],
-                                   done=not review.assignments[index].done)))
+        shown = self.review.assignments[row.index]
+        self._change_review(lambda review: R.toggle_assignment(review, shown))
 
 
 def open_review(report_path):

@@ -146,7 +146,8 @@ class ReportScreen(KeyHandling, EditingCommands, FileCommands, NavigationCommand
         if analysis is not None:
             review = self.review
             return State(analysis.report, analysis.derived, analysis.findings, session.read_only,
-                         review, self.review_today() if review is not None else None, analysis.change)
+                         review, self.review_today() if review is not None else None, analysis.change,
+                         analysis.unknown)
         findings = tuple(getattr(session.loaded, "findings", ()))
         return State(None, None, findings, True)
 

@@ -226,6 +226,8 @@ def changes_since(label):
 
 
 EVALUATION_NOT_COMPUTED = f"Оценка эффективности не вычисляется: {core.REPORT_UNREADABLE}."
+EVALUATION_MISSING_VALUES = ("Оценка эффективности не вычисляется: в файле нет значений, из которых "
+                             "она считается (ошибки E-SCHEMA).")
 EVALUATION_LABEL = "Оценка эффективности: "
 
 

@@ -200,12 +200,23 @@ def _group(out: _Out, table: str, row: ViewRow, state: State) -> None:
     out.field(vw.INDICATOR_COUNT, str(count))
 
 
-def _amounts_line(out: _Out, amounts) -> None:
+def _amounts_line(out: _Out, amounts, missing: frozenset = frozenset()) -> None:
+    if missing:     # values the file does not give: «—», never the 0 in their place
+        from kedr_tui.core.derive import shown_amounts
+
+        amounts = shown_amounts(amounts, missing)
     out.line((f"{_name('expenses', 'plan_year')}: ", "label"), fmt_money(amounts.plan_year),
              (f"   {_name('expenses', 'plan_period')}: ", "label"), fmt_money(amounts.plan_period),
              (f"   {_name('expenses', 'cash')}: ", "label"), fmt_money(amounts.cash))
     out.line((vw.DONE_TO_YEAR_PLAN, "label"), (_pct(amounts.pct_year), "derived"),
              (vw.DONE_TO_PERIOD_PLAN, "label"), (_pct(amounts.pct_period), "derived"))
+
+
+def _missing(state: State, node: str | None = None, row: int | None = None) -> frozenset:
+    unknown = state.unknown
+    if unknown is None:
+        return frozenset()
+    return unknown.of_node(node) if node is not None else unknown.of_row(row)
 
 
 def _node(out: _Out, row: ViewRow, state: State) -> None:
@@ -222,7 +233,7 @@ def _node(out: _Out, row: ViewRow, state: State) -> None:
     out.line((f"{KIND_NAMES.get(node.kind, '')} {node.code}. ", "label"), node.title)
     if node.task is not None:
         out.field(_name("activities", "task"), str(node.task))
-    _amounts_line(out, node.total)
+    _amounts_line(out, node.total, _missing(state, node=node.code))
     names = ", ".join(line.executor for line in node.shown_executors)
     out.field(vw.EXECUTORS, names or "—")
     if node.justification:
@@ -235,7 +246,7 @@ def _expense(out: _Out, row: ViewRow, state: State) -> None:
     node = state.derived.node(exp.code)
     out.line((f"{exp.code} ", "label"), node.title if node else vw.NO_SUCH_ACTIVITY)
     out.field(_name("expenses", "executor"), exp.executor)
-    _amounts_line(out, amounts_of(exp))
+    _amounts_line(out, amounts_of(exp), _missing(state, row=row.index))
     out.field(_name("expenses", "justification"), exp.justification or "—")
 
 
@@ -247,7 +258,8 @@ def _line(out: _Out, row: ViewRow, state: State) -> None:
     if node is not None:
         for line in node.executors:
             if line.executor == executor:
-                _amounts_line(out, line.amounts)
+                _amounts_line(out, line.amounts, state.unknown.of_line(code, executor)
+                              if state.unknown is not None else frozenset())
                 if line.justification:
                     out.field(_name("expenses", "justification"), line.justification)
     out.line((vw.TOTALS_COMPUTED, "note"))

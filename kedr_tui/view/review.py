@@ -192,7 +192,8 @@ def mark_targets(review: R.Review | None, report: Report | None,
 
 def state_rows(state: State) -> list[ViewRow]:
     """The «Рассмотрение» tab's rows for a screen state."""
-    rating = state.derived.evaluation.rating if state.derived is not None else "—"
+    rating = state.derived.evaluation.rating if state.derived is not None and not (
+        state.unknown is not None and state.unknown.evaluation) else "—"
     return review_rows(state.review, state.report, rating, state.today or _dt.date.today())
 
 

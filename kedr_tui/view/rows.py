@@ -59,6 +59,7 @@ class State(NamedTuple):
     review: object = None           # the report's review (core.review.Review), if any
     today: date | None = None       # for overdue assignments
     change: object = None           # what the value edit that made it changed (core.analysis.Change)
+    unknown: object = None          # figures of values the file does not give (core.derive.Unknown)
 
 
 def marks_of(findings) -> dict[tuple, str]:
@@ -205,7 +206,12 @@ def indicator_rows(state: State, memo: Memo, marks: dict) -> list[ViewRow]:
 
 # ---------------------------------------------------------------- Form 2
 
-def _amount_cells(amounts, role: str) -> tuple[Cell, ...]:
+def _amount_cells(amounts, role: str, missing: frozenset = frozenset()) -> tuple[Cell, ...]:
+    """``missing``: the fields whose value the file does not give: «—», never the 0 in their place."""
+    if missing:
+        from kedr_tui.core.derive import shown_amounts
+
+        amounts = shown_amounts(amounts, missing)
     derived = ("derived " + role).strip()
     return (Cell(fmt_money(amounts.plan_year), role), Cell(fmt_money(amounts.plan_period), role),
             Cell(fmt_money(amounts.cash), role),
@@ -221,35 +227,35 @@ def _indent(depth: int) -> str:
     return "  " * depth
 
 
-def _node_row(node: Node, mark: Cell) -> ViewRow:
+def _node_row(node: Node, mark: Cell, missing: frozenset = frozenset()) -> ViewRow:
     kind = "program" if node.kind == "program" else "node"
     section = "program" if kind == "program" else "activities"
     return ViewRow(ActivityId(node.code) if kind == "node" else PROGRAMME, kind, (
         mark,
         Cell(node.code, "total"),
         Cell(_indent(node.depth) + one_line(node.title), "total"),
-        *_amount_cells(node.total, "total"),
+        *_amount_cells(node.total, "total", missing),
         Cell(one_line(node.justification), "derived" if not node.is_leaf or len(node.own_rows) > 1 else ""),
     ), section, node.activity)
 
 
-def _line_row(node: Node, line) -> ViewRow:
+def _line_row(node: Node, line, missing: frozenset = frozenset()) -> ViewRow:
     """An executor's line under an aggregated activity: computed, read-only."""
     return ViewRow(ExecutorTotal(node.code, line.executor), "line", (
         Cell(""),
         Cell(""),
         Cell(_indent(node.depth + 1) + one_line(line.executor), "derived"),
-        *_amount_cells(line.amounts, "derived"),
+        *_amount_cells(line.amounts, "derived", missing),
         Cell(one_line(line.justification), "derived"),
     ))
 
 
-def _expense_row(index: int, row, depth: int, mark: Cell) -> ViewRow:
+def _expense_row(index: int, row, depth: int, mark: Cell, missing: frozenset = frozenset()) -> ViewRow:
     from kedr_tui.core.derive import amounts
 
     return ViewRow(of_row("expenses", index, row), "expense", (
         mark, Cell(row.code, "note"), Cell(_indent(depth) + one_line(row.executor)),
-        *_amount_cells(amounts(row), ""), Cell(one_line(row.justification)),
+        *_amount_cells(amounts(row), "", missing), Cell(one_line(row.justification)),
     ), "expenses", index)
 
 
@@ -270,6 +276,12 @@ def expense_rows(state: State, memo: Memo, marks: dict) -> list[ViewRow]:
     width = len(COLUMNS["expenses"])
     shown: set[int] = set()
     last_task = None
+    # (a report with values the file does not give is read-only: no value edit patches
+    # these rows, ``_patch_expenses`` never sees ``unknown``)
+    unknown = state.unknown
+    node_missing = unknown.of_node if unknown is not None else (lambda code: frozenset())
+    line_missing = unknown.of_line if unknown is not None else (lambda code, executor: frozenset())
+    row_missing = unknown.of_row if unknown is not None else (lambda index: frozenset())
 
     def visit(node: Node) -> None:
         nonlocal last_task
@@ -281,28 +293,32 @@ def expense_rows(state: State, memo: Memo, marks: dict) -> list[ViewRow]:
         section = "program" if node.kind == "program" else "activities"
         mark = _mark(marks, section, node.activity)
         key = PROGRAMME if node.kind == "program" else ActivityId(node.code)
+        missing = node_missing(node.code)
         rows.append(memo.get(key, (node.code, node.activity, node.title, node.depth, node.total, node.justification,
-                                   node.is_leaf, len(node.own_rows), mark),
-                             lambda n=node, m=mark: _node_row(n, m)))
+                                   node.is_leaf, len(node.own_rows), mark, missing),
+                             lambda n=node, m=mark, x=missing: _node_row(n, m, x)))
         if node.is_leaf:
             for index in node.own_rows:
                 shown.add(index)
                 row = report.expenses[index]
                 mark = _mark(marks, "expenses", index)
-                rows.append(memo.get(of_row("expenses", index, row), ("leaf", index, node.depth, row, mark),
+                rows.append(memo.get(of_row("expenses", index, row),
+                                     ("leaf", index, node.depth, row, mark, row_missing(index)),
                                      lambda i=index, r=row, d=node.depth, m=mark:
-                                     _leaf_line(i, r, d, m)))
+                                     _leaf_line(i, r, d, m, row_missing(i))))
         else:
             for line in node.shown_executors:
-                rows.append(memo.get(ExecutorTotal(node.code, line.executor), (node.depth, line),
-                                     lambda n=node, ln=line: _line_row(n, ln)))
+                gone = line_missing(node.code, line.executor)
+                rows.append(memo.get(ExecutorTotal(node.code, line.executor), (node.depth, line, gone),
+                                     lambda n=node, ln=line, x=gone: _line_row(n, ln, x)))
             for index in node.own_rows:     # rows on a node that also has children
                 shown.add(index)
                 row = report.expenses[index]
                 mark = _mark(marks, "expenses", index)
-                rows.append(memo.get(of_row("expenses", index, row), ("own", index, node.depth, row, mark),
+                rows.append(memo.get(of_row("expenses", index, row),
+                                     ("own", index, node.depth, row, mark, row_missing(index)),
                                      lambda i=index, r=row, d=node.depth, m=mark:
-                                     _expense_row(i, r, d + 1, m)))
+                                     _expense_row(i, r, d + 1, m, row_missing(i))))
         for child in node.children:
             visit(child)
 
@@ -316,18 +332,19 @@ def expense_rows(state: State, memo: Memo, marks: dict) -> list[ViewRow]:
         for index in orphans:
             row = report.expenses[index]
             mark = _mark(marks, "expenses", index)
-            rows.append(memo.get(of_row("expenses", index, row), ("orphan", index, row, mark),
-                                 lambda i=index, r=row, m=mark: _expense_row(i, r, 1, m)))
+            rows.append(memo.get(of_row("expenses", index, row), ("orphan", index, row, mark,
+                                                                   row_missing(index)),
+                                 lambda i=index, r=row, m=mark: _expense_row(i, r, 1, m, row_missing(i))))
     memo.done()
     return rows
 
 
-def _leaf_line(index: int, row, depth: int, mark: Cell) -> ViewRow:
+def _leaf_line(index: int, row, depth: int, mark: Cell, missing: frozenset = frozenset()) -> ViewRow:
     from kedr_tui.core.derive import amounts
 
     return ViewRow(of_row("expenses", index, row), "expense", (
         mark, Cell(""), Cell(_indent(depth + 1) + one_line(row.executor)),
-        *_amount_cells(amounts(row), ""), Cell(one_line(row.justification)),
+        *_amount_cells(amounts(row), "", missing), Cell(one_line(row.justification)),
     ), "expenses", index)
 
 

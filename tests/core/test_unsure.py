@@ -160,3 +160,61 @@ def test_a_row_that_is_not_a_table_gives_its_error_only():
     warnings, errors = _findings(data)
     assert {e[0] for e in errors} == {"E-SCHEMA"}
     assert not [w for w in warnings if w[1] == ("expenses", 0)]
+
+
+# ---------------------------------------------------------------- figures shown as if real
+
+def _unknown(data: dict):
+    return _analysed(data).unknown
+
+
+def _expense_index(code: str, executor: str) -> int:
+    return next(i for i, row in enumerate(DATA["expenses"])
+                if row["code"] == code and row["executor"] == executor)
+
+
+ADMIN = "Администрация города Кедрового"
+
+
+def test_a_total_missing_a_value_is_unknown_along_its_path_only():
+    index = _expense_index("04.0.02.2", ADMIN)
+    data = copy.deepcopy(DATA)
+    data["expenses"][index]["plan_perod"] = data["expenses"][index].pop("plan_period")
+    unknown = _unknown(data)
+    assert unknown.expenses == {index: frozenset({"plan_period"})}
+    assert unknown.nodes == {code: frozenset({"plan_period"}) for code in ("04.0.02.2", "04.0.02.0", "04.0.00.0")}
+    assert unknown.of_line("04.0.00.0", ADMIN) == {"plan_period"}
+    assert unknown.of_line("04.0.00.0", "МУ «Культура»") == frozenset()
+    assert not unknown.evaluation          # the evaluation uses plan_year and cash only
+
+
+@pytest.mark.parametrize(("section", "key", "evaluation"), [
+    ("expenses", "cash", True), ("expenses", "plan_year", True), ("expenses", "plan_period", False),
+    ("indicators", "fact", True), ("indicators", "plan", True), ("indicators", "better", True),
+    ("indicators", "formula", False), ("amendments", "date", False)])
+def test_the_evaluation_is_unknown_when_it_uses_a_value_not_given(section, key, evaluation):
+    data = _with(section, 3 if section != "amendments" else 0, key, [1])        # mistyped
+    assert _unknown(data).evaluation is evaluation
+
+
+def test_a_row_whose_code_is_not_given_leaves_every_total_unknown():
+    index = _expense_index("04.0.02.2", ADMIN)
+    data = copy.deepcopy(DATA)
+    del data["expenses"][index]["code"]
+    unknown = _unknown(data)
+    assert unknown.evaluation
+    assert set(unknown.nodes) == {"04.0.00.0", *(a["code"] for a in DATA["activities"])}
+    assert all(fields == {"plan_year", "plan_period", "cash"} for fields in unknown.nodes.values())
+
+
+def test_a_report_the_file_gives_whole_has_nothing_unknown():
+    assert _unknown(copy.deepcopy(DATA)) is None
+
+
+def test_an_indicator_whose_better_is_not_given_has_no_relative_deviation():
+    data = _with("indicators", 3, "better", "выше")                    # not higher / lower
+    analysis = _analysed(data)
+    figures = analysis.derived.indicators[3]
+    assert figures.rel_deviation is None and not figures.unfavourable
+    assert str(figures.abs_deviation) == "-8.8"                        # fact − plan needs no better
+    assert analysis.derived.indicators[4] == _analysed(copy.deepcopy(DATA)).derived.indicators[4]

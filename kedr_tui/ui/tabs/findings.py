@@ -24,6 +24,9 @@ def evaluation_text(state: State, styles: dict | None = None) -> Text:
     if derived is None:
         text.append(uw.EVALUATION_NOT_COMPUTED, styles.get("note", ""))
         return text
+    if state.unknown is not None and state.unknown.evaluation:
+        text.append(uw.EVALUATION_MISSING_VALUES, styles.get("note", ""))
+        return text
     ev = derived.evaluation
     label = styles.get("label", "")
     text.append(uw.EVALUATION_LABEL, label)

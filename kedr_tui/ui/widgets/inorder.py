@@ -114,6 +114,16 @@ class TextInput(_TextBox, Input):
     AT_ONCE = (Input.Submitted,)
 
 
+class NumberInput(TextInput):
+    """The line of a number: a decimal separator typed in either layout is its comma
+    (``commands.DECIMAL_CHARS``)."""
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        from kedr_tui.ui.commands import DECIMAL_CHARS
+
+        super().replace("".join(DECIMAL_CHARS.get(ch, ch) for ch in text), start, end)
+
+
 class TextEditor(_TextBox, TextArea):
     """A TextArea that takes keys in order (see the module); Ctrl+Home / Ctrl+End go to the
     start / end of the whole text (TextArea's Home / End stay on the line)."""
