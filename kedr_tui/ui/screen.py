@@ -2,7 +2,8 @@
 
 The commands themselves live by concern in ``editing.py``, ``file.py``,
 ``navigation.py``, ``comparing.py``, ``review.py`` and ``meeting_commands.py``, and how a
-key reaches its command in ``keys.py`` (mixins of this screen).
+key reaches its command in ``keys.py``; a big report's first frame before its whole
+analysis in ``first_frame.py`` (mixins of this screen).
 
 All changes go through ``Session.perform / undo / redo``, saving through
 ``Session.save`` and quitting through ``KedrApp.request_quit``: the seams the
@@ -16,11 +17,11 @@ from textual.containers import Vertical
 from textual.reactive import Reactive
 from textual.screen import Screen
 
-from kedr_tui.core.derive import Derived
 from kedr_tui.ui.commands import COMMANDS, bindings, eval_params, footer_label, key_text
 from kedr_tui.ui.comparing import ComparingCommands
 from kedr_tui.ui.editing import EditingCommands
 from kedr_tui.ui.file import FileCommands
+from kedr_tui.ui.first_frame import FirstFrame
 from kedr_tui.ui.navigation import NavigationCommands
 from kedr_tui.ui.keys import KeyHandling
 from kedr_tui.ui.meeting_commands import MeetingCommands
@@ -34,14 +35,10 @@ from kedr_tui.view.rows import State, marks_of
 from kedr_tui.ui import wording as uw
 
 EDITING = {c.action.partition("(")[0] for c in COMMANDS if c.edits}
-# A report of this many rows (indicators, activities, expense rows) or more paints Form 1
-# before its analysis is whole (``ReportScreen.checking``); a smaller one is analysed first,
-# so its first frame is complete (the seed's analysis takes under 1 ms; 2 000 / 10 000 0.2 s).
-DEFER_ROWS = 1000
 ROW_TABLES = ("indicators", "expenses", "amendments")
 
 
-class ReportScreen(KeyHandling, EditingCommands, FileCommands, NavigationCommands,
+class ReportScreen(FirstFrame, KeyHandling, EditingCommands, FileCommands, NavigationCommands,
                    ComparingCommands, ReviewCommands, MeetingCommands, Screen):
     BINDINGS = bindings()
 
@@ -64,14 +61,7 @@ class ReportScreen(KeyHandling, EditingCommands, FileCommands, NavigationCommand
         report = session.report
         broken = report is None or session.loaded.has_errors
         self.first_tab = "findings" if broken else "indicators"
-        #: a big report's analysis is still to land: its first frame shows Form 1 alone
-        #: (with its errors known: a report with errors shows them first, so never waits),
-        #: the rest lands right after it (``after_first_frame``), or before the first key
-        #: or click if that comes sooner (``KedrApp.on_event``: decided here, before any key
-        #: can reach this screen)
-        self.checking = (not broken and not session.analysed
-                         and len(report.indicators) + len(report.activities) + len(report.expenses)
-                         >= DEFER_ROWS)
+        self.decide_checking(session, broken)   # (first_frame.py)
 
     # ------------------------------------------------------------ layout
 
@@ -117,31 +107,10 @@ class ReportScreen(KeyHandling, EditingCommands, FileCommands, NavigationCommand
 
     # ------------------------------------------------------------ state
 
-    def after_first_frame(self) -> None:
-        """Once the first frame (Form 1) is out: the rest of the analysis."""
-        self.land_analysis()
-
-    def land_analysis(self) -> None:
-        """The whole analysis, shown: right after the first frame, or before the first key
-        or click that comes sooner (``KedrApp.on_event``).  Until then the screen shows only
-        Form 1, with the header saying that the report is being checked."""
-        if not self.checking:
-            return
-        self.session.analysis                       # worked out (once) if nothing asked yet
-        self.checking = False
-        if self.state is not None:                  # (else on_mount is still to show it)
-            self.after_change()
-
     def make_state(self) -> State:
         session = self.session
         if self.checking and not session.analysed:
-            # Form 1 only: its figures and groups, and no finding yet (the report has no
-            # error, or it would not wait); nothing else is shown until ``land_analysis``
-            early, report = session.loaded.early, session.report
-            review = self.review
-            return State(report, Derived(early.indicators, early.groups, None, None), (),
-                         session.read_only, review,
-                         self.review_today() if review is not None else None)
+            return self.early_state()
         analysis = session.analysis
         if analysis is not None:
             review = self.review

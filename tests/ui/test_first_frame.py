@@ -14,28 +14,19 @@ from textual import events
 from kedr_tui.core.analysis import analyse
 from kedr_tui.core.loading import load
 from kedr_tui.core.session import Session
-from kedr_tui.ui import screen as report_screen
+from kedr_tui.ui import first_frame
 from kedr_tui.ui.screen import ReportScreen
 from tests.gen import generate
 from tests.keys import PROGRAMME, ind
-from tests.ui.conftest import active_tab, cell, current_key, header, move_to, running, save
+from tests.ui.conftest import active_tab, cell, current_key, header, move_to, running, save, until
 
 CHECKING = "проверяется…"
-
-
-async def until(pilot, condition, what: str, tries: int = 300) -> None:
-    """Let the app run until ``condition()`` holds (a state, not a time)."""
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause()
-    raise AssertionError(f"never happened: {what}")
 
 
 @pytest.fixture
 def deferred(monkeypatch):
     """Every report, the seed too, painted before its analysis."""
-    monkeypatch.setattr(report_screen, "DEFER_ROWS", 0)
+    monkeypatch.setattr(first_frame, "DEFER_ROWS", 0)
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from textual import events
 
 from kedr_tui.ui.help import HelpScreen
 from tests.keys import ind, task
-from tests.ui.conftest import cell, move_to, running
+from tests.ui.conftest import cell, move_to, running, until
 
 SEPARATORS = [("comma", ","), ("question_mark", "?"), ("full_stop", "."), ("slash", "/"),
               ("б", "б"), ("ю", "ю"), ("Б", "Б"), ("Ю", "Ю")]
@@ -23,14 +23,6 @@ def burst(app, *keys: tuple[str, str]) -> None:
     """Keys as one read of the terminal brings them: all posted before the first is handled."""
     for key, char in keys:
         app.post_message(events.Key(key, char))
-
-
-async def until(pilot, condition, what: str, tries: int = 300) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause()
-    raise AssertionError(f"never happened: {what}")
 
 
 async def quiet(pilot, app) -> None:

@@ -8,15 +8,7 @@ from __future__ import annotations
 from textual import events
 
 from tests.keys import ind
-from tests.ui.conftest import cell, move_to, notifications, running
-
-
-async def until(pilot, condition, what: str, tries: int = 300) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause()
-    raise AssertionError(f"never happened: {what}")
+from tests.ui.conftest import cell, move_to, notifications, running, until
 
 
 async def test_undo_after_undo_shows_one_notice(seed):

@@ -10,19 +10,11 @@ from kedr_tui.core import identity
 from kedr_tui.core import review as R
 from kedr_tui.core.store.review import load_review, render_review, write_review
 from tests.keys import assignment
-from tests.ui.conftest import move_to, notifications, running
+from tests.ui.conftest import move_to, notifications, running, until
 
 
 def _assignment(text: str) -> R.Assignment:
     return R.Assignment(identity.REPORT, text, "Узварик В.П.", dt.date(2022, 6, 1))
-
-
-async def until(pilot, condition, what: str, tries: int = 300) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause()
-    raise AssertionError(f"never happened: {what}")
 
 
 async def test_done_goes_to_the_assignment_stood_on(seed, tmp_path, monkeypatch):

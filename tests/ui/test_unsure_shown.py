@@ -5,15 +5,7 @@ from __future__ import annotations
 
 from tests.conftest import SEED
 from tests.keys import PROGRAMME, exp, line
-from tests.ui.conftest import cell, detail, running
-
-
-async def until(pilot, condition, what: str, tries: int = 300) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause()
-    raise AssertionError(f"never happened: {what}")
+from tests.ui.conftest import cell, detail, running, until
 
 
 ADMIN = "Администрация города Кедрового"
