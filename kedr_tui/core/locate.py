@@ -56,7 +56,7 @@ _OPENING = re.compile(r"""^[^\S\n]*(?:(\[\[?)[^\S\n]*([^\]\n]+?)[^\S\n]*\]\]?"""
                       re.M)
 
 
-def _close(text: str, start: int, end: int, delim: str) -> int:
+def close_of(text: str, start: int, end: int, delim: str) -> int:
     """Index just after the delimiter that closes a multi-line string, searched in
     ``text[start:end]`` (no line break in between unless the string spans lines); -1 if
     it doesn't close there.  A basic string's quote is escaped when an odd run of
@@ -101,9 +101,9 @@ def _scan(text: str) -> tuple[dict, list, dict]:
         pos = eol + 1
         if match.group(1) is None:          # a key opening a multi-line string
             delim = match.group(3)
-            if _close(text, match.end(), eol, delim) >= 0:
+            if close_of(text, match.end(), eol, delim) >= 0:
                 continue
-            closed = _close(text, eol, size, delim)
+            closed = close_of(text, eol, size, delim)
             if closed < 0:                  # never closed: no key after it counts
                 size = eol
                 break

@@ -196,6 +196,18 @@ def test_a_multi_line_text_whose_lines_look_like_headers_and_comments_is_one_val
     assert parse(quick).report == report
 
 
+def test_an_escaped_closing_quote_inside_a_multi_line_text_does_not_end_it():
+    # a backslash before the quotes makes them part of the text; two backslashes are one, and end it
+    text = swap('intro = "Вступление"',
+                'intro = """\nон сказал \\""" и ушёл\n[[expenses]]\nпуть C:\\\\"""')
+    base = parse(text).report
+    assert base.narrative.intro == 'он сказал """ и ушёл\n[[expenses]]\nпуть C:\\'
+    report = DeleteRow("expenses", 1, base.expenses[1]).apply(base)
+    quick = layout.render_quick(report, text, base)
+    assert quick is not None and quick == writeback.render(report, text, base)
+    assert parse(quick).report == report
+
+
 def test_a_multi_line_text_ending_on_a_line_like_a_comment_stays_with_its_row():
     # the closing line «# вторая"""» is not a comment: the comment above the next row starts after it
     text = swap('justification = "ограничения"\n', 'justification = """\nпервая\n# вторая"""\n')

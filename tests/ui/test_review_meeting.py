@@ -39,6 +39,21 @@ async def meeting_field(pilot, app, key: str, *keys: str) -> None:
     await pilot.pause()
 
 
+async def give_assignment(pilot, text: str, responsible: str, due: str) -> None:
+    """«o»: an assignment's text (Ctrl+S), who is responsible and its due date, as typed."""
+    await pilot.press("o")
+    await pilot.pause()
+    await type_text(pilot, text)
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    await type_text(pilot, responsible)
+    await pilot.press("enter")
+    await pilot.pause()
+    await type_text(pilot, due)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 async def whole_meeting(app, pilot) -> None:
     await mark(pilot, app, PORTAL, 1, "Разместить 5 услуг")
     await mark(pilot, app, OFFICE, 0, "Откуда 20")
@@ -48,17 +63,7 @@ async def whole_meeting(app, pilot) -> None:
     # an assignment on the whole report, from the «Рассмотрение» tab
     await pilot.press("f6")
     await pilot.pause()
-    await pilot.press("o")
-    await pilot.pause()
-    await type_text(pilot, "Обновить реестр услуг")
-    await pilot.press("ctrl+s")
-    await pilot.pause()
-    await type_text(pilot, "Узварик В.П.")
-    await pilot.press("enter")
-    await pilot.pause()
-    await type_text(pilot, "01.06.2022")
-    await pilot.press("enter")
-    await pilot.pause()
+    await give_assignment(pilot, "Обновить реестр услуг", "Узварик В.П.", "01.06.2022")
     await meeting_field(pilot, app, "number", *"3", "enter")
     await meeting_field(pilot, app, "rating", "down", "down", "enter")   # — , высокая, средняя
     await meeting_field(pilot, app, "decision", "down", "down", "enter")  # вернуть на доработку
@@ -294,17 +299,7 @@ async def test_an_assignment_due_before_the_meeting_is_refused(seed, tmp_path, m
         await type_text(pilot, "15.03.2022")
         await pilot.press("enter")
         await until(pilot, lambda: app.report_screen.review.meeting.date is not None, "the meeting's date")
-        await pilot.press("o")
-        await pilot.pause()
-        await type_text(pilot, "Обновить реестр услуг")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        await type_text(pilot, "Узварик В.П.")
-        await pilot.press("enter")
-        await pilot.pause()
-        await type_text(pilot, "01.03.2022")
-        await pilot.press("enter")
-        await pilot.pause()
+        await give_assignment(pilot, "Обновить реестр услуг", "Узварик В.П.", "01.03.2022")
         assert isinstance(app.screen, FieldEditor)                  # still open
         assert app.screen.error == ("срок 01.03.2022 раньше даты заседания 15.03.2022: "
                                     "поручение даётся на время после заседания")

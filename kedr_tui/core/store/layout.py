@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from kedr_tui.core.errors import KedrError
+from kedr_tui.core.locate import close_of
 from kedr_tui.core.model import LISTS, SINGLETONS, Report
 from kedr_tui.core.store import writeback
 
@@ -128,7 +129,7 @@ def split(text: str) -> tuple[list[_Part], str] | None:
             return None
         if _bad(text, segment, at):
             return None
-        end = _close(text, mark.end(), mark.group(3))
+        end = close_of(text, mark.end(), len(text), mark.group(3))
         if end < 0:
             return None
         eol = find("\n", end)
@@ -186,20 +187,6 @@ def _bad(text: str, start: int, end: int, step: int = 1 << 16) -> bool:
             return True
         start = stop
     return False
-
-
-def _close(text: str, start: int, delim: str) -> int:
-    """Index just after the delimiter that closes a multi-line string opened at ``start``
-    (a basic string's quote escaped by an odd run of backslashes); -1 if it never does."""
-    at = text.find(delim, start)
-    while at >= 0 and delim == '"""':
-        run = at
-        while run > start and text[run - 1] == "\\":
-            run -= 1
-        if (at - run) % 2 == 0:
-            break
-        at = text.find(delim, at + 1)
-    return -1 if at < 0 else at + 3
 
 
 def render_quick(report: Report, base_text: str, base: Report | None) -> str | None:
