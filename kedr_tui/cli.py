@@ -209,7 +209,10 @@ def cmd_protocol(args) -> int:
 
 
 def _to_stdout(data: bytes) -> None:
-    """An output's bytes on stdout (text as UTF-8 whatever the locale; a PDF as it is)."""
+    """An output's bytes on stdout (text as UTF-8 whatever the locale; a PDF as it is, but
+    never to a terminal: its bytes would reach it as control sequences)."""
+    if data.startswith(b"%PDF") and sys.stdout.isatty():
+        raise ReportError("-", cw.PDF_NOT_TO_TERMINAL)
     sys.stdout.flush()
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()

@@ -138,3 +138,39 @@ def test_export_dash_writes_to_stdout_not_a_file_named_dash(seed_copy, tmp_path)
     pdf = run("--pdf", "-")
     assert pdf.returncode == 0 and pdf.stdout.startswith(b"%PDF-") and pdf.stdout.rstrip().endswith(b"%%EOF")
     assert list(here.iterdir()) == []
+
+
+def test_a_pdf_is_never_written_onto_a_terminal(seed_copy, tmp_path):
+    """`--pdf -` with stdout a terminal: a PDF's bytes would reach it as control sequences
+    (data is untrusted all the way to the terminal), so it is refused with the reason, exit 2."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    here = tmp_path / "here"
+    here.mkdir()
+    main_end, child_end = pty.openpty()
+    try:
+        done = subprocess.run([sys.executable, "-m", "kedr_tui", "export", str(seed_copy), "--pdf", "-"],
+                              cwd=here, stdout=child_end, stderr=subprocess.PIPE, timeout=120)
+        os.close(child_end)
+        child_end = None
+        written = b""
+        while True:
+            try:
+                chunk = os.read(main_end, 65536)
+            except OSError:           # (Linux: EIO once the child's end is closed and drained)
+                break
+            if not chunk:
+                break
+            written += chunk
+    finally:
+        if child_end is not None:
+            os.close(child_end)
+        os.close(main_end)
+    assert done.returncode == 2
+    assert done.stderr.decode("utf-8").strip() == (
+        "-: PDF не выводится в терминал (его байты терминал принял бы за команды): "
+        "укажите файл или перенаправьте вывод, например > отчёт.pdf")
+    assert b"%PDF" not in written and list(here.iterdir()) == []
