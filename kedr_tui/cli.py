@@ -23,7 +23,9 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str):  # noqa: D401 - argparse API
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, cw.usage_error(self.prog, cw.usage_message(message)))
+        # the message repeats what was typed (a pasted name, a file name from a glob)
+        line = cw.usage_error(self.prog, cw.usage_message(message)).rstrip("\n")
+        self.exit(EXIT_USAGE, visible(line) + "\n")
 
     def format_usage(self) -> str:
         usage = super().format_usage()
