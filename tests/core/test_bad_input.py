@@ -69,6 +69,14 @@ def test_empty_file(capsys, write_report):
     assert out.count("E-SCHEMA") == 3  # format, year, program
 
 
+@pytest.mark.parametrize("spelt", ["1e100000000", "-1e1000000", "1e-100000000"])
+def test_a_number_beyond_any_exponent_is_an_error_not_a_traceback(capsys, write_report, spelt):
+    path = write_report(change("plan = 10\n", f"plan = {spelt}\n"))
+    code, out, _err = run(capsys, "check", str(path))
+    assert code == 1
+    assert f"{path}:" in out and "E-SCHEMA «plan»: " in out
+
+
 @pytest.mark.parametrize("text, needle", [
     (change("format = 1", "format = 2"), "формат файла 2"),
     (change('title = "Программа"\n', ""), "нет обязательного ключа «title» в [program]"),
