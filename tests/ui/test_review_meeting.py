@@ -310,3 +310,30 @@ async def test_an_assignment_due_before_the_meeting_is_refused(seed, tmp_path, m
         await until(pilot, lambda: len(app.report_screen.review.assignments) == 1, "the assignment")
     [item] = load_review(seed).review.assignments
     assert str(item.due) == "2022-03-15"
+
+
+async def test_the_review_tab_says_the_status_and_the_rating_hint_in_full_at_80x24(seed, tmp_path,
+                                                                                     monkeypatch):
+    """Never reviewed: the header says «черновик», and so does «Рассмотрение» (it said «на
+    рассмотрении»).  The status and the hint beside the accepted rating (the computed one, «укажите
+    причину») are cut at 80 columns: the detail pane says them whole."""
+    from kedr_tui.view.keys import Heading
+
+    monkeypatch.chdir(tmp_path)
+    async with running(seed) as (app, pilot):
+        assert "черновик" in header(app)
+        await pilot.press("f6")
+        await until(pilot, lambda: active_tab(app) == "review", "the review tab")
+        assert cell(app, "review", Heading("meeting"), "text") == "статус отчёта: черновик"
+        await move_to(pilot, app, Heading("meeting"), "row")
+        assert "статус отчёта: черновик" in detail(app, "review")
+        await meeting_field(pilot, app, "rating", "down", "enter")       # — , высокая
+        await until(pilot, lambda: cell(app, "review", meeting("rating"), "row") == "высокая",
+                    "the rating accepted")
+        assert "на рассмотрении" in header(app)
+        assert "рассчитана: средняя — укажите причину другой оценки" in detail(app, "review")
+        screen = app.report_screen.views["review"].detail
+        assert "укажите причину" in "\n".join(screen.render_line(y).text
+                                              for y in range(screen.size.height))
+        await move_to(pilot, app, Heading("meeting"), "row")
+        assert "статус отчёта: на рассмотрении" in detail(app, "review")
