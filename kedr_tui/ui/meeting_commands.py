@@ -23,6 +23,8 @@ class MeetingCommands:
 
         from kedr_tui.ui.editor import ChoiceEditor, FieldEditor
 
+        if not self.review_writable():
+            return
         meeting = (self.review or R.Review("")).meeting
         label = dict(V.MEETING_FIELDS)[key]
         current = getattr(meeting, key)
@@ -63,6 +65,9 @@ class MeetingCommands:
 
     def action_new_meeting(self) -> None:
         from kedr_tui.ui.dialogs import ConfirmDialog
+
+        if not self.review_writable():
+            return
 
         def answered(yes: bool | None) -> None:
             if yes:
