@@ -378,3 +378,22 @@ async def test_a_review_a_colleague_holds_is_refused_before_anything_is_typed(se
     finally:
         if holder is not None:
             holder.close()
+
+
+async def test_a_protocol_of_unsaved_report_edits_says_so(seed, tmp_path, monkeypatch):
+    """«P» after an edit of the report not yet saved: the protocol's evaluation and findings are
+    the edited ones, not the file's; the notice says so, as «p» and «t» do (it did not)."""
+    monkeypatch.chdir(tmp_path)
+    async with running(seed) as (app, pilot):
+        await mark(pilot, app, PORTAL, 1, "Разместить 5 услуг")
+        await move_to(pilot, app, PORTAL, "fact")
+        await pilot.press("9", "5", "enter")
+        await until(pilot, lambda: cell(app, "indicators", PORTAL, "fact") == "95", "the fact edited")
+        await pilot.press("P")
+        await app.workers.wait_for_complete()
+        await until(pilot, lambda: any("Записан протокол" in n for n in notifications(app)),
+                    "the protocol written")
+        written = str((tmp_path / "out" / "2021.protocol.pdf").resolve())
+        said = [n for n in notifications(app) if "Записан протокол" in n]
+        assert said == [f"Записан протокол: {written}, {written[:-4]}.txt — из несохранённых правок "
+                        "(файл отчёта не сохранён)"], said
