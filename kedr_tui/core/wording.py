@@ -373,6 +373,11 @@ def empty_activity(code):
             "исполнителей")
 
 
+def row_on_a_parent(code, executor):
+    return (f"«{code}», {executor}: у мероприятия «{code}» есть вложенные мероприятия — строку "
+            "исполнителя нужно перенести в одно из них (в форме 2 она видна только в итогах)")
+
+
 # ------------------------------------------ checks: plausibility (W-NEGATIVE, W-RANGE, W-OUTLIER)
 # The first words of an indicator's name that make it a share within 0–100 (matched in lower case).
 SHARE_WORDS = ("доля", "процент", "уровень")
