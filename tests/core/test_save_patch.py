@@ -53,6 +53,15 @@ def test_a_patched_save_is_what_tomlkit_writes(report):
     expected = render(report, LOADED.text, REPORT)
     if patched is not None:   # None: nothing changed, or a key the file lacks (tomlkit's way)
         assert patched == expected
+        # what the cache of parsed reports keeps for the patched text is what it reads as
+        # (cash typed as 5 is 5.00 there), with rows' places: exactly a fresh parse
+        import msgspec
+
+        from kedr_tui.core.schema import parse
+        from kedr_tui.core.store.patch import changed_values, read_back
+
+        kept = read_back(REPORT, changed_values(report, REPORT), patched, LOADED.parsed.locator)
+        assert msgspec.msgpack.encode(kept) == msgspec.msgpack.encode(parse(patched).report)
 
 
 def test_changes_that_are_not_values_in_place_go_the_tomlkit_way():
