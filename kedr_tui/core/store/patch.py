@@ -115,7 +115,10 @@ def patch(report: Report, base_text: str, base: Report, locator: Locator) -> str
     from kedr_tui.core.store.writeback import _Style
 
     style = _Style(base, base_text)
-    lines = base_text.splitlines(keepends=True)
+    # TOML's lines, as the locator numbers them: ``splitlines`` would also end one at a
+    # U+2028 in a comment, and every later value would be written into the line before its own
+    lines = [line + "\n" for line in base_text.split("\n")]
+    lines[-1] = lines[-1][:-1]
     for path, value in changes:
         if _dropped(report, path, value):
             return None                 # render would remove the key: its layout, not ours
