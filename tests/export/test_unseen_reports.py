@@ -20,9 +20,18 @@ import pytest
 from kedr_tui.cli import main
 
 DATA = Path(__file__).parent.parent / "data" / "unseen"
-TOWN = DATA / "town" / "reports" / "2023.toml"
+TOWN_LF = DATA / "town" / "reports" / "2023.toml"   # kept plain: its BOM and CRLF are put on below
 DISTRICT = DATA / "district" / "reports" / "2024.toml"
 CHAIN = DATA / "chain" / "reports"
+
+
+@pytest.fixture
+def town(tmp_path) -> Path:
+    """The town report as its officer saved it: a byte-order mark and CRLF line ends."""
+    path = tmp_path / "reports" / "2023.toml"
+    path.parent.mkdir()
+    path.write_bytes(b"\xef\xbb\xbf" + TOWN_LF.read_bytes().replace(b"\n", b"\r\n"))
+    return path
 
 
 def exported(capsys, path: Path) -> dict:
@@ -36,13 +45,13 @@ def checked(capsys, path: Path) -> tuple[int, list[str]]:
                   for line in capsys.readouterr().out.splitlines()]
 
 
-def test_the_town_report_is_read_as_written():
-    raw = TOWN.read_bytes()
+def test_the_town_report_is_read_as_written(town):
+    raw = town.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw and b"\t" in raw
 
 
-def test_the_town_report_figures(capsys):
-    d = exported(capsys, TOWN)
+def test_the_town_report_figures(capsys, town):
+    d = exported(capsys, town)
     rows = [(i["abs_deviation"], i["rel_deviation"], i["growth"]) for i in d["indicators"]]
     assert rows == [
         ("5.5", "111.00", "138.75"),     # 55,5 − 50; 55,5 / 50; 55,5 / 40
@@ -76,15 +85,15 @@ def test_the_town_report_figures(capsys):
                      "Изменение численности бродячих животных"]}
 
 
-def test_the_town_report_findings(capsys):
-    code, found = checked(capsys, TOWN)
+def test_the_town_report_findings(capsys, town):
+    code, found = checked(capsys, town)
     assert code == 0
     assert found == ["W-JUSTIFY 57", "W-RANGE 73", "W-NEGATIVE 79", "W-NEGATIVE 80",
                      "W-JUSTIFY 154", "W-OVERSPEND 154"]
 
 
-def test_the_town_report_as_text(capsys, tmp_path):
-    assert main(["export", str(TOWN), "--txt", str(tmp_path / "t.txt")]) == 0
+def test_the_town_report_as_text(capsys, tmp_path, town):
+    assert main(["export", str(town), "--txt", str(tmp_path / "t.txt")]) == 0
     text = (tmp_path / "t.txt").read_text(encoding="utf-8")
     assert max(map(len, text.splitlines())) <= 160
     assert "Эффективность реализации муниципальной программы: неудовлетворительная (ЭР = 0,2592)." \
@@ -138,7 +147,7 @@ def test_the_chain_of_years(capsys, tmp_path):
     assert "⇒ оценка: высокая →" in listing
 
 
-@pytest.mark.parametrize("path", [TOWN, DISTRICT, *sorted(CHAIN.glob("*.toml"))],
+@pytest.mark.parametrize("path", [TOWN_LF, DISTRICT, *sorted(CHAIN.glob("*.toml"))],
                          ids=lambda p: f"{p.parent.parent.name}/{p.name}")
 def test_each_unseen_report_makes_a_pdf(path, tmp_path):
     assert main(["export", str(path), "--pdf", str(tmp_path / "r.pdf")]) == 0
