@@ -1,5 +1,6 @@
 from kedr_tui.cli import main
 from kedr_tui.core.loading import load
+from tests.conftest import CLEAN
 
 
 def test_new_year_from_the_seed(seed_copy, capsys, monkeypatch):
@@ -112,3 +113,22 @@ def test_new_year_inside_the_reports_folder_takes_last_year_from_there(seed_copy
     assert "2023.toml: файл не найден" in capsys.readouterr().err
     assert sorted(p.name for p in seed_copy.parent.iterdir() if not p.name.startswith(".")) \
         == ["2021.toml", "2022.toml"]
+
+
+def test_new_year_from_a_crlf_report_that_is_not_plain_keeps_its_line_ends(tmp_path, capsys):
+    # a report saved on Windows (CRLF) with dotted keys goes through tomlkit, which wrote
+    # the `prev` lines it added with a bare LF: a file of mixed line ends
+    signature = '[signature]\nposition = "Мэр"\nname = "И.И. Иванов"\nexecutor = "Петров П.П."\n'
+    assert signature in CLEAN and "prev = 5\n" in CLEAN
+    text = (CLEAN.replace(signature, "", 1)
+            .replace("year = 2021\n", 'year = 2021\nsignature.name = "И.И. Иванов"\n', 1)
+            .replace("prev = 5\n", "", 1))
+    source = tmp_path / "2021.toml"
+    source.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    assert load(source).report is not None and not load(source).has_errors
+    assert main(["new", "2022", "--from", str(source)]) == 0
+    capsys.readouterr()
+    made = (tmp_path / "2022.toml").read_bytes()
+    assert made.count(b"\n") == made.count(b"\r\n") > 0
+    new = load(tmp_path / "2022.toml").report
+    assert [i.prev for i in new.indicators] == [i.fact for i in load(source).report.indicators]

@@ -14,6 +14,8 @@ together here record by record, so that:
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from decimal import Decimal
 
@@ -408,7 +410,12 @@ def _render_plain(report: Report, base_text: str, base: Report) -> str:
             del aot[0]
         for table in tables:
             aot.append(table)
-    return tomlkit.dumps(doc)
+    text = tomlkit.dumps(doc)
+    if "\r\n" in base_text:
+        # tomlkit ends the lines it adds with LF: in a CRLF file (saved on Windows) that is a
+        # file of mixed line ends.  A multi-line string's CRLF reads as LF, so nothing changes.
+        text = re.sub(r"(?<!\r)\n", "\r\n", text)
+    return text
 
 
 def _sync_table(table, old_row, new_row, fresh: bool) -> None:
