@@ -190,16 +190,21 @@ class ReviewCommands:
             return None
         return V.row_id(self.session.report, row)
 
-    def action_mark(self) -> None:
+    def action_mark(self, then=None) -> None:
+        """``then``: called when the marking is over, done or not (the meeting view comes back)."""
         from kedr_tui.ui.editor import ChoiceEditor, FieldEditor
+
+        def over() -> None:
+            if then is not None:
+                then()
 
         report = self.session.report
         rid = self._current_rid()
         if rid is None or report is None:
             self.tell(uw.CANNOT_MARK_ROW, timeout=5)
-            return
+            return over()
         if not self.review_writable():
-            return
+            return over()
         existing = [m for m in (self.review.marks if self.review else ()) if m.row == rid]
         last = existing[-1] if existing else None
         from kedr_tui.core.reviewing import login_name
@@ -208,16 +213,16 @@ class ReviewCommands:
         context = identity.describe(rid)
 
         def commented(status: str, result) -> None:
-            if result is None:
-                return
-            comment = _text(result.value)
-            self._change_review(lambda review: R.set_mark(
-                review, R.new_mark(report, rid, status, comment, author, self._review_now())),
-                                told=uw.mark_done(status, short_text(context, NOTICE_WIDTH)))
+            if result is not None:
+                comment = _text(result.value)
+                self._change_review(lambda review: R.set_mark(
+                    review, R.new_mark(report, rid, status, comment, author, self._review_now())),
+                                    told=uw.mark_done(status, short_text(context, NOTICE_WIDTH)))
+            over()
 
         def chosen(result) -> None:
             if result is None:
-                return
+                return over()
             status = result.value
             self.app.push_screen(
                 FieldEditor(uw.mark_comment_title(status), context,

@@ -188,16 +188,23 @@ async def test_meeting_view_shows_every_indicator_apart_at_80x24(seed, tmp_path,
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert cell(app, "indicators", PORTAL, "mark") == "?"
+        # the meeting goes on walking the rows: back in the meeting view, on the marked row
+        await until(pilot, lambda: type(app.screen).__name__ == "MeetingView", "the view back")
+        assert app.screen.current_key == PORTAL
+        assert next(r for r in app.screen.rows_text() if r.startswith("З1.2")).endswith("| ?")
         await pilot.press("space")
-        await pilot.pause()
+        await until(pilot, lambda: type(app.screen).__name__ == "RowCard", "the card")
         card = app.screen
-        assert type(card).__name__ == "RowCard"
         assert "Доля муниципальных услуг, информация" in card.text
         assert "ДМУ=(52/57)*100" in card.text and "В докладе:" in card.text
         assert "Замечание «вопрос»" in card.text and "Ещё раз" in card.text
+        await pilot.press("escape")         # the card closes, once: back in the meeting view
+        await until(pilot, lambda: type(app.screen).__name__ == "MeetingView", "the view back")
+        assert app.screen.current_key == PORTAL
+        await pilot.press("down")
+        assert app.screen.current_key != PORTAL
         await pilot.press("escape")
-        await pilot.pause()
-        assert app.screen is app.report_screen
+        await until(pilot, lambda: app.screen is app.report_screen, "the meeting view closed")
 
 
 async def test_a_review_another_session_writes_is_read_only_here(seed, tmp_path, monkeypatch):
