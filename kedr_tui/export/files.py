@@ -82,5 +82,5 @@ def _refuse_special(path: Path) -> None:
         mode = os.lstat(path).st_mode
     except OSError:
         return
-    if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
-        raise ReportError(str(path), xw.NOT_A_REGULAR_OUTPUT)
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode):
+        raise ReportError(str(path), xw.NOT_A_REGULAR_OUTPUT)      # (a folder: said on writing)
