@@ -12,7 +12,6 @@ import datetime as _dt
 from functools import partial
 
 
-from kedr_tui.core import wording as core_wording
 from kedr_tui.core.errors import ReportError
 from kedr_tui.ui import wording as uw
 
@@ -42,19 +41,19 @@ def short_text(text: str, width: int) -> str:
 
 
 def parse_date(text: str) -> _dt.date | None:
-    """``01.06.2022``, ``1.6.2022`` or ``2022-06-01``; empty: no date."""
+    """A meeting's or an assignment's date, typed as the report's dates are (core/numbers.py:
+    ``01.06.2022``, ``1.6.2022``, ``01,06,2022``, ``2022-06-01``; «31.02» says there is no such
+    day); empty: no date."""
     from kedr_tui.core.history import EditError
+    from kedr_tui.core.numbers import NumberError, parse_date as parse
 
     text = text.strip()
     if not text:
         return None
     try:
-        if "." in text:
-            day, month, year = (int(p) for p in text.split("."))
-            return _dt.date(year, month, day)
-        return _dt.date.fromisoformat(text)
-    except ValueError:
-        raise EditError(core_wording.not_a_date(text)) from None
+        return parse(text)
+    except NumberError as exc:
+        raise EditError(str(exc)) from None
 
 
 def _text(value: str) -> str:
