@@ -496,3 +496,38 @@ def test_last_years_file_gone_missing_before_the_analysis_is_no_warning(write_re
     loaded = opened(read_report(path))
     path.with_name("2020.toml").unlink()
     assert loaded.findings == ()
+
+
+# ---------------------------------------------------------------- the diff's reading
+
+def test_the_diff_reads_a_version_through_the_cache(monkeypatch):
+    from kedr_tui.core.errors import ReportError
+    from kedr_tui.core.store.versions import report_of
+
+    text = SEED.read_text(encoding="utf-8")
+    first = report_of("2021.toml@HEAD", text)
+    with monkeypatch.context() as patch:
+        patch.setattr(schema.tomllib, "loads", _refuse)
+        patch.setattr("kedr_tui.core.store.versions.tomllib.loads", _refuse)
+        assert exact(report_of("2021.toml@HEAD", text)) == exact(first)
+    broken = CLEAN.replace("fact = 10\n", 'fact = "десять"\n')
+    for _ in range(2):                                  # kept, and still refused
+        with pytest.raises(ReportError) as error:
+            report_of("old.toml", broken)
+        assert "E-SCHEMA" in str(error.value) and error.value.line == broken.splitlines().index(
+            'fact = "десять"') + 1
+
+
+def test_read_back_knows_only_the_line_of_the_key_it_changed():
+    """A place that is not the changed key's line (a locator of another text) is no value."""
+    from kedr_tui.core.edits import set_field
+    from kedr_tui.core.locate import Locator
+    from kedr_tui.core.store.patch import changed_values, patch, read_back
+
+    base = parse(CLEAN).report
+    report = set_field(base, "indicators", 0, "fact", Decimal(55)).apply(base)
+    text = patch(report, CLEAN, base, parse(CLEAN).locator)
+    changes = changed_values(report, base)
+    assert read_back(base, changes, text, Locator(text)).indicators[0].fact == Decimal(55)
+    shifted = CLEAN.replace("prev = 10\nplan = 10\nfact = 10", "prev = 10\nfact = 10\nplan = 10")
+    assert read_back(base, changes, text, Locator(shifted)) is None
