@@ -23,7 +23,9 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str):  # noqa: D401 - argparse API
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, cw.usage_error(self.prog, cw.usage_message(message)))
+        # the message repeats what was typed (a pasted name, a file name from a glob)
+        line = cw.usage_error(self.prog, cw.usage_message(message)).rstrip("\n")
+        self.exit(EXIT_USAGE, visible(line) + "\n")
 
     def format_usage(self) -> str:
         usage = super().format_usage()
@@ -289,13 +291,13 @@ def cmd_new(args) -> int:
     if not 1900 <= args.year <= 2999:
         _say(cw.year_out_of_range(args.year))
         return EXIT_USAGE
-    source = Path(args.source) if args.source else Path("reports") / f"{args.year - 1}.toml"
+    source = Path(args.source) if args.source else _reports_folder() / f"{args.year - 1}.toml"
     if not args.source and not any(source.parent.glob("*.toml")):
         return _new_first(source.with_name(f"{args.year}.toml"), args.year)
     loaded = _load_clean(str(source))
     if loaded is None:
         return EXIT_FINDINGS
-    if loaded.report.year >= args.year:  # last year's facts would become this year's «prev»
+    if loaded.report.year != args.year - 1:  # its facts would become this year's «prev»
         _say(cw.new_from_wrong_year(source, loaded.report.year, args.year))
         return EXIT_USAGE
     target = source.with_name(f"{args.year}.toml")
@@ -305,6 +307,16 @@ def cmd_new(args) -> int:
     save(target, report, retitle(loaded.text, loaded.report.year, args.year), loaded.report)
     _tell(target)
     return EXIT_OK
+
+
+def _reports_folder() -> Path:
+    """``reports/`` here, or this folder when it is one (it holds ``<year>.toml`` reports and
+    has no ``reports/`` of its own): run from inside it, a report is never made one deeper."""
+    folder = Path("reports")
+    if not folder.is_dir() and any(p.stem.isdigit() and len(p.stem) == 4
+                                   for p in Path(".").glob("*.toml")):
+        return Path(".")
+    return folder
 
 
 def _new_first(target: Path, year: int) -> int:

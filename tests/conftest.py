@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 from pathlib import Path
@@ -127,3 +128,28 @@ def _fresh_formula_cache():
 
     evaluate.cache_clear()
     yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_real_cache(tmp_path_factory):
+    """No test reads or writes the user's own cache of parsed reports (``~/.cache``): for
+    the whole session it is a temporary folder, inherited by every child process (fixtures
+    of a wider scope, which copy the environment first, see this one)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+        patch.delenv("KEDR_TUI_NO_CACHE", raising=False)
+        yield
+
+
+@pytest.fixture(autouse=True)
+def cache_home(tmp_path_factory, monkeypatch) -> Path:
+    """Each test starts with an empty cache of parsed reports of its own (``XDG_CACHE_HOME``;
+    the folder is made when the first entry is written): what one test kept never
+    answers another's reading."""
+    home = tmp_path_factory.getbasetemp() / "xdg-caches" / str(next(_caches))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    return home
+
+
+_caches = itertools.count()
+

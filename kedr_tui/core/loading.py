@@ -95,13 +95,15 @@ def analysed(file: ReportFile) -> Loaded:
     context = context_of(file)
     report = file.parsed.report
     analysis = analyse(report, context, file.parsed.findings) if report is not None else None
+    file.keep_parsed()          # a parse that missed the cache, kept for the next reading
     return Loaded.of(file, context, analysis)
 
 
 def opened(file: ReportFile) -> Loaded:
     """``file`` with Form 1's figures and every error worked out now (``Loaded.early``),
     the rest of its analysis when first asked for: the app paints its first frame
-    before the expense tree, the evaluation and the warnings are worked out."""
+    before the expense tree, the evaluation and the warnings are worked out (and before a
+    parse that missed the cache is written there)."""
     report = file.parsed.report
     if report is None:
         return analysed(file)
@@ -109,8 +111,13 @@ def opened(file: ReportFile) -> Loaded:
     extra = file.parsed.findings
     first = early(report, context, extra)
     fields = {name: getattr(file, name) for name in ReportFile.__struct_fields__}
-    return Loaded(**fields, context=context,
-                  later=Later(lambda: analyse(report, context, extra, first=first)), early=first)
+
+    def rest() -> Analysis:
+        analysis = analyse(report, context, extra, first=first)
+        file.keep_parsed()      # a parse that missed the cache: kept after the first frame too
+        return analysis
+
+    return Loaded(**fields, context=context, later=Later(rest), early=first)
 
 
 def load(path: str | os.PathLike) -> Loaded:

@@ -129,7 +129,7 @@ def out_of_range(value: Decimal) -> str | None:
     """Why an entered number can't be a figure of a report, or ``None``."""
     if not value.is_finite():
         return wording.NUMBER_NOT_FINITE
-    if abs(value) >= MAX_ABS:
+    if value.copy_abs() >= MAX_ABS:        # exact: abs() overflows past the context's Emax
         return wording.NUMBER_TOO_LARGE
     if decimals_of(value) > MAX_PLACES:
         return wording.too_many_places(MAX_PLACES)

@@ -173,6 +173,17 @@ class ReviewSession:
             self._go_read_only(wording.REVIEW_READ_ONLY_ERRORS)
         return True
 
+    def why_not_writable(self) -> str | None:
+        """Why a change can't be made here now, or None: asked before the user types one (a
+        comment typed and then refused was lost).  Takes the lock, as the change would."""
+        if self._lock is None and not self.read_only:
+            self._take_lock()
+        try:
+            self._check_writable()
+        except ReviewError as exc:
+            return exc.message
+        return None
+
     def _check_writable(self) -> None:
         if self.read_only:
             raise ReviewError(self.path, self.read_only_reason or wording.REVIEW_READ_ONLY)

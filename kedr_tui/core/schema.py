@@ -80,12 +80,14 @@ _NUMBER_LINE = r"\s*([A-Za-z_][A-Za-z0-9_-]*)\s*=\s*([^#\"']+?)\s*(#.*)?"
 
 
 def _number_hint(source: str, line: int) -> str | None:
-    """A number written the Russian way (``plan = 45,5``, ``cash = 1 129,01``, ``−5``) is what
-    a person types most often by mistake: say how the file spells it (``45.5``)."""
+    """How the file spells the value a person typed on the line of a syntax error: a number
+    written the Russian way (``plan = 45,5``, ``cash = 1 129,01``, ``−5``: ``45.5``), a date
+    (``24.03.2021``: ``2021-03-24``, or why no such day is), a code without its quotes."""
     import re
 
+    from kedr_tui.core.fields import CATALOGUE, DATE, MULTILINE, TEXT
     from kedr_tui.core.locate import lines as toml_lines
-    from kedr_tui.core.numbers import NumberError, parse_number
+    from kedr_tui.core.numbers import NumberError, parse_date, parse_number
 
     rows = toml_lines(source)
     if not 0 < line <= len(rows) or len(rows[line - 1]) > 200:
@@ -93,11 +95,22 @@ def _number_hint(source: str, line: int) -> str | None:
     match = re.fullmatch(_NUMBER_LINE, rows[line - 1])
     if not match:
         return None
+    key, typed = match[1], match[2]
+    kinds = {f.kind for f in CATALOGUE if f.name == key}
+    if kinds and kinds <= {TEXT, MULTILINE}:
+        return wording.toml_text_hint(key, typed)
+    if kinds == {DATE}:
+        try:
+            return wording.toml_date_hint(key, parse_date(typed).isoformat())
+        except NumberError as exc:
+            return str(exc)
     try:
-        value = parse_number(match[2])
+        value = parse_number(typed)
     except NumberError:
         return None
-    return wording.toml_number_hint(match[1], f"{value:f}")
+    plain = f"{value:f}"
+    # spelt as the file spells it: the mistake is elsewhere (a key given twice, …)
+    return None if plain == typed else wording.toml_number_hint(key, plain)
 
 
 def _key_text(raw: str) -> str:

@@ -168,6 +168,14 @@ def toml_number_hint(key, value):
     return f"число в файле пишется так: {key} = {value} (дробная часть через точку, без пробелов)"
 
 
+def toml_text_hint(key, value):
+    return f'текст в файле пишется в кавычках: {key} = "{value}"'
+
+
+def toml_date_hint(key, value):
+    return f"дата в файле пишется так: {key} = {value}"
+
+
 def toml_too_deep(limit):
     return ("синтаксическая ошибка TOML: слишком глубокая "
             f"вложенность массивов или таблиц (больше {limit})")

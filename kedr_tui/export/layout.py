@@ -245,13 +245,23 @@ def _money_cells(total: Amounts) -> tuple[str, ...]:
             fmt_pct(total.pct_year), fmt_pct(total.pct_period))
 
 
+def _first_main(node: Node) -> Node | None:
+    for child in node.children:
+        if child.kind == "main":
+            return child
+    return None
+
+
 def form2(analysis: Analysis) -> Section:
     report = analysis.report
     rows: list[PrintRow | SpanRow] = []
     task_shown: int | None = None
     for node in analysis.derived.tree.walk():
-        if node.kind == "main":
-            task = task_of(node, report)
+        # a subprogram stands under the heading of its first main activity's task
+        head = node if node.kind == "main" else _first_main(node) if node.kind == "subprogram" \
+            else None
+        if head is not None:
+            task = task_of(head, report)
             if task is not None and task != task_shown:
                 title = report.tasks[task - 1].title if 0 < task <= len(report.tasks) else ""
                 rows.append(SpanRow(xw.task_row(task, title).rstrip()))

@@ -58,7 +58,7 @@ class Metrics:
 
         Its own line breaks are kept; words break at ASCII spaces (a no-break
         space holds a number together), after a hyphen when that helps, and a
-        word wider than a line is cut between letters.
+        word wider than a line is cut between letters, its head filling the line it starts on.
         """
         key = (text, limit, first)
         lines = self._wrapped.get(key)
@@ -88,7 +88,14 @@ class Metrics:
             start = 0
             if cur and "-" in word:
                 cut = split.hyphen_cut(0, limit - cur_w - space)
-                if cut:
+                if cut > 0:
+                    cur, cur_w = f"{cur} {word[:cut]}", cur_w + space + split.width(0, cut)
+                    start = cut
+            if cur and not start and w > rest:
+                # a word wider than any line is cut anyway: its head fills this line, which
+                # would otherwise be justified across the page with a few words
+                cut = split._reach(0, limit - cur_w - space)     # -1 when no room at all
+                if cut > 0:
                     cur, cur_w = f"{cur} {word[:cut]}", cur_w + space + split.width(0, cut)
                     start = cut
             if cur:

@@ -54,7 +54,11 @@ def _where(finding, report) -> str:
     return ""
 
 
-def build_protocol(analysis: Analysis, review: Review) -> Document:
+# PT Sans, the PDF's font, has no arrow: «факт 91,2 → 95» printed as «факт 91,2 95».
+PDF_ARROW = "->"
+
+
+def build_protocol(analysis: Analysis, review: Review, arrow: str = "→") -> Document:
     report, meeting = analysis.report, review.meeting
     ev = analysis.derived.evaluation
     blocks: list[Block] = [Heading(protocol_title(analysis, review), 1)]
@@ -92,7 +96,7 @@ def build_protocol(analysis: Analysis, review: Review) -> Document:
                                    if mark.made else "") if d]
             if details:
                 text += f" ({', '.join(details)})"
-            state = mark_state(mark, report)
+            state = mark_state(mark, report).replace("→", arrow)
             if state:
                 text += f". {state[0].upper()}{state[1:]}"
             rows.append(PrintRow((str(i), identity.describe(mark.row), mark.status, text)))
@@ -139,5 +143,5 @@ def protocol_pdf(analysis: Analysis, review: Review) -> tuple[bytes, list[str]]:
                          tzinfo=_dt.timezone.utc) if meeting.date
             else default_creation_date(analysis.report.year))
     title = " ".join(protocol_title(analysis, review))
-    return render_document_pdf(build_protocol(analysis, review), date, (analysis.report, review),
-                               title=title)
+    return render_document_pdf(build_protocol(analysis, review, PDF_ARROW), date,
+                               (analysis.report, review), title=title)

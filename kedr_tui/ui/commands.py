@@ -202,8 +202,10 @@ def bindings() -> list[Binding]:
 
 
 # Keys that start typing a value into the cell under the cursor (editing mode), and the
-# character each types.
-TYPING_KEYS = {**{str(d): str(d) for d in range(10)}, "minus": "-", "comma": ","}
+# character each types.  «−» (U+2212) is the minus the app itself shows: copied from the
+# screen or typed with a compose key, it was dropped and «−5» set 5.
+TYPING_KEYS = {**{str(d): str(d) for d in range(10)}, "minus": "-", "minus_sign": "\u2212",
+               "comma": ","}
 
 
 _BY_ID = {command.id: command for command in COMMANDS}

@@ -23,6 +23,8 @@ class MeetingCommands:
 
         from kedr_tui.ui.editor import ChoiceEditor, FieldEditor
 
+        if not self.review_writable():
+            return
         meeting = (self.review or R.Review("")).meeting
         label = dict(V.MEETING_FIELDS)[key]
         current = getattr(meeting, key)
@@ -63,6 +65,9 @@ class MeetingCommands:
 
     def action_new_meeting(self) -> None:
         from kedr_tui.ui.dialogs import ConfirmDialog
+
+        if not self.review_writable():
+            return
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -110,10 +115,10 @@ class MeetingCommands:
                       severity="warning")
             return
         self.tell(uw.WRITING_PROTOCOL, timeout=2)
-        self._write_protocol(analysis, self.review)
+        self._write_protocol(analysis, self.review, self.session.modified)
 
     @work(thread=True, group="protocol", exit_on_error=False)
-    def _write_protocol(self, analysis, review) -> None:
+    def _write_protocol(self, analysis, review, unsaved: bool = False) -> None:
         from pathlib import Path
 
         notify = partial(self.app.call_from_thread, self.tell)
@@ -133,11 +138,13 @@ class MeetingCommands:
             notify(f"{type(exc).__name__}: {exc}", title=uw.PROTOCOL_ERROR, severity="error",
                    timeout=10)
         else:
-            notify(uw.protocol_written(", ".join(str(Path(p).resolve()) for p in written)),
-                   title=uw.PROTOCOL, timeout=6)
-            if missing:
-                notify(uw.not_all_printed(missing), title=uw.NOT_ALL_PRINTED, severity="warning",
-                       timeout=12)
+            # unsaved: its evaluation and findings are not what the report file says (as p, t)
+            said = uw.protocol_written(", ".join(str(Path(p).resolve()) for p in written), unsaved)
+            if missing:         # one notice at a time: what was left out, under where it went
+                notify(f"{said}\n{uw.not_all_printed(missing)}", title=uw.NOT_ALL_PRINTED,
+                       severity="warning", timeout=12)
+            else:
+                notify(said, title=uw.PROTOCOL, timeout=8 if unsaved else 6)
 
     # ------------------------------------------------------------ status, navigation
 

@@ -120,23 +120,43 @@ class ReviewCommands:
     def _review_now(self) -> _dt.datetime:
         return _dt.datetime.now().replace(microsecond=0)
 
-    def _change_review(self, make, told: str | None = None) -> bool:
-        """Make a change of the review, journal it and save it; say why not if it can't be,
-        else ``told`` (one notice at a time: a refusal is never covered by «done»)."""
-        from kedr_tui.core.history import EditError
-
+    def _open_review(self):
+        """The review session, made at the first change; None (and said why) if it can't be."""
         session = self.review_session
         if session is None:
             from kedr_tui.core.reviewing import ReviewSession
 
             if self.review_problem:
                 self.tell(uw.review_not_open(self.review_problem), severity="error")
-                return False
+                return None
             try:
                 session = self.review_session = ReviewSession.open(self.session.path, lock=False)
             except ReportError as exc:
                 self.tell(str(exc), severity="error")
-                return False
+                return None
+        return session
+
+    def review_writable(self) -> bool:
+        """Before a mark, an assignment or a meeting's detail is asked for: can the review be
+        written here?  Said at once (a colleague holds it, a journal waits, the file has
+        errors), not after the comment was typed: it was refused then, and the text lost."""
+        session = self._open_review()
+        if session is None:
+            return False
+        why = session.why_not_writable()
+        if why is not None:
+            self.tell(why, severity="error", timeout=8)
+            return False
+        return True
+
+    def _change_review(self, make, told: str | None = None) -> bool:
+        """Make a change of the review, journal it and save it; say why not if it can't be,
+        else ``told`` (one notice at a time: a refusal is never covered by «done»)."""
+        from kedr_tui.core.history import EditError
+
+        session = self._open_review()
+        if session is None:
+            return False
         try:
             # the file as it is now, if a colleague changed it since it was read: the change
             # is made on theirs, by what it names (rows, assignments), never by position
@@ -178,6 +198,8 @@ class ReviewCommands:
         if rid is None or report is None:
             self.tell(uw.CANNOT_MARK_ROW, timeout=5)
             return
+        if not self.review_writable():
+            return
         existing = [m for m in (self.review.marks if self.review else ()) if m.row == rid]
         last = existing[-1] if existing else None
         from kedr_tui.core.reviewing import login_name
@@ -215,6 +237,8 @@ class ReviewCommands:
         view = self.current_view()
         rid = None if view.TABLE == "review" else V.row_id(self.session.report, view.current_row())
         rid = rid or identity.REPORT
+        if not self.review_writable():
+            return
         context = identity.describe(rid)
         answers: dict = {}
 

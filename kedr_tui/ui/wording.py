@@ -364,8 +364,9 @@ def rating_option(rating, computed):
     return rating + (" (рассчитана)" if computed else "")
 
 
-def protocol_written(paths):
-    return f"Записан протокол: {paths}"
+def protocol_written(paths, unsaved=False):
+    tail = " — из несохранённых правок (файл отчёта не сохранён)" if unsaved else ""
+    return f"Записан протокол: {paths}{tail}"
 
 
 PROTOCOL = "Протокол"

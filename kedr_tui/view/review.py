@@ -113,13 +113,13 @@ def _value(meeting: R.Meeting, key: str) -> str:
 def review_rows(review: R.Review | None, report: Report | None, computed_rating: str,
                 today: _dt.date) -> list[ViewRow]:
     """Meeting details, marks, assignments and earlier meetings, as table rows."""
+    status = R.status_of(review)    # (no review yet: «черновик», as the header says)
     review = review or R.Review("")
     rows: list[ViewRow] = []
     blank = Cell("")
     meeting = review.meeting
     rows.append(ViewRow(Heading("meeting"), "heading", (blank, Cell(vw.MEETING, "group"), blank, blank,
-                                                        Cell(vw.report_status(R.status_of(review)),
-                                                      "group"))))
+                                                        Cell(vw.report_status(status), "group"))))
     for key, label in MEETING_FIELDS:
         hint = ""
         role = ""
@@ -227,6 +227,9 @@ def _review_row_detail(row: ViewRow | None, state: State, styles: dict) -> Text:
     if row.kind == "meeting":
         text.append(f"{row.cells[1].text}: ", label)
         text.append(row.cells[2].text)
+        hint = row.cells[4]     # the computed rating, «укажите причину»: cut short at 80 columns
+        if hint.text:
+            text.append("\n" + hint.text, styles.get(hint.role, "") or note)
         if row.field in MEETING_CHOICES:
             text.append(vw.POSSIBLE_VALUES + ", ".join(MEETING_CHOICES[row.field]), note)
         text.append(vw.ENTER_TO_CHANGE, note)
@@ -256,6 +259,8 @@ def _review_row_detail(row: ViewRow | None, state: State, styles: dict) -> Text:
         text.append(vw.ASSIGNMENT_KEYS, note)
     else:
         text.append(next((c.text for c in row.cells if c.text.strip()), ""), label)
+        if row.kind == "heading" and row.cells[4].text:     # the report's status, cut short
+            text.append("\n" + row.cells[4].text)
         text.append(vw.REVIEW_KEYS, note)
     return text
 

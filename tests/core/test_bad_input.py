@@ -69,6 +69,14 @@ def test_empty_file(capsys, write_report):
     assert out.count("E-SCHEMA") == 3  # format, year, program
 
 
+@pytest.mark.parametrize("spelt", ["1e100000000", "-1e1000000", "1e-100000000"])
+def test_a_number_beyond_any_exponent_is_an_error_not_a_traceback(capsys, write_report, spelt):
+    path = write_report(change("plan = 10\n", f"plan = {spelt}\n"))
+    code, out, _err = run(capsys, "check", str(path))
+    assert code == 1
+    assert f"{path}:" in out and "E-SCHEMA «plan»: " in out
+
+
 @pytest.mark.parametrize("text, needle", [
     (change("format = 1", "format = 2"), "формат файла 2"),
     (change('title = "Программа"\n', ""), "нет обязательного ключа «title» в [program]"),
@@ -205,3 +213,36 @@ def test_no_number_hint_for_other_syntax_errors(capsys, write_report):
     path = write_report(change("plan = 10\n", "plan = 1 2\n"))
     _code, out, _err = run(capsys, "check", str(path))
     assert "E-SYNTAX" in out and "пишется так" not in out
+
+
+def test_no_number_hint_for_a_number_written_as_the_file_spells_it(capsys, write_report):
+    # «plan = 10» twice: the second line was told «число в файле пишется так: plan = 10»,
+    # as if its spelling were the mistake
+    path = write_report(change("plan = 10\n", "plan = 10\nplan = 10\n"))
+    code, out, _err = run(capsys, "check", str(path))
+    assert code == 1 and "значение нельзя задать повторно" in out
+    assert "пишется так" not in out
+
+
+@pytest.mark.parametrize("old, typed, hint", [
+    ('code = "04"', "code = 04", 'текст в файле пишется в кавычках: code = "04"'),
+    ('code = "04.0.01.0"', "code = 04.0", 'текст в файле пишется в кавычках: code = "04.0"'),
+])
+def test_a_code_written_bare_is_told_to_be_quoted_not_spelt_as_a_number(capsys, write_report, old,
+                                                                        typed, hint):
+    # «code = 04» was told «число в файле пишется так: code = 4»: the code is text
+    path = write_report(change(old, typed))
+    code, out, _err = run(capsys, "check", str(path))
+    assert code == 1 and " E-SYNTAX " in out
+    assert out.rstrip().endswith(hint)
+
+
+@pytest.mark.parametrize("typed, hint", [
+    ("date = 24.03.2021", "дата в файле пишется так: date = 2021-03-24"),
+    ("date = 2021-13-24", "«2021-13-24»: месяца 13 нет (месяц от 1 до 12)"),
+])
+def test_a_date_written_the_russian_way_or_impossible_says_so(capsys, write_report, typed, hint):
+    path = write_report(change("date = 2021-03-24", typed))
+    code, out, _err = run(capsys, "check", str(path))
+    assert code == 1 and " E-SYNTAX " in out
+    assert out.rstrip().endswith(hint), out

@@ -52,6 +52,23 @@ def test_a_wrong_argument_is_told_in_its_own_words(capsys, tmp_path, monkeypatch
     assert list(tmp_path.iterdir()) == []             # nothing written
 
 
+@pytest.mark.parametrize(("args", "said"), [
+    (["new", "20\x1b[2J"], "«20␛[2J»"),
+    (["check", "--\x1b]0;x\x07", "a.toml"], "лишние аргументы: --␛]0;x␇"),
+    (["diff", "--color", "\x9b2J", "a", "b"], "нет значения «\\x9b2J»"),
+])
+def test_a_wrong_argument_reaches_the_terminal_made_safe(capsys, tmp_path, monkeypatch,
+                                                          args, said):
+    # argparse repeats the argument in its message; an escape sequence in it (a pasted
+    # name, a file name from a glob) was written to the terminal raw
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, *args)
+    assert code == 2 and out == ""
+    assert said in err, err
+    assert "\x1b" not in err and "\x07" not in err and "\x9b" not in err
+    assert err.endswith("\n") and "␊" not in err      # its line break stays a real one
+
+
 @pytest.mark.parametrize("make", ["folder", "missing"])
 @pytest.mark.parametrize("command", [["check"], ["export"], ["new", "2022", "--from"],
                                      ["protocol"]])

@@ -89,3 +89,26 @@ def test_the_first_report_of_a_programme_with_no_report_before_it(tmp_path, caps
     assert main(["new", "2026"]) == 2
     assert "reports/2025.toml" in capsys.readouterr().err
     assert sorted(p.name for p in (tmp_path / "reports").iterdir()) == ["2024.toml"]
+
+
+def test_new_year_refuses_a_source_that_is_not_last_years(seed_copy, capsys):
+    # `new 2030 --from 2021.toml` made 2030 with 2021's facts as «факт за прошлый год»
+    assert main(["new", "2030", "--from", str(seed_copy)]) == 2
+    err = capsys.readouterr().err
+    assert "это отчёт за 2021 год, а новый — за 2030" in err
+    assert sorted(p.name for p in seed_copy.parent.glob("*.toml")) == ["2021.toml"]
+
+
+def test_new_year_inside_the_reports_folder_takes_last_year_from_there(seed_copy, capsys,
+                                                                       monkeypatch):
+    # run from inside reports/, `new 2022` made a blank first report in reports/reports/
+    monkeypatch.chdir(seed_copy.parent)
+    assert main(["new", "2022"]) == 0
+    assert capsys.readouterr().out.strip() == "2022.toml"
+    assert load(seed_copy.with_name("2022.toml")).report.indicators[1].prev == \
+        load(seed_copy).report.indicators[1].fact
+    assert not (seed_copy.parent / "reports").exists()
+    assert main(["new", "2024"]) == 2               # no 2023.toml here: said, nothing made
+    assert "2023.toml: файл не найден" in capsys.readouterr().err
+    assert sorted(p.name for p in seed_copy.parent.iterdir() if not p.name.startswith(".")) \
+        == ["2021.toml", "2022.toml"]

@@ -153,6 +153,9 @@ def test_out_of_range():
     assert out_of_range(Decimal("NaN")) == "ожидается конечное число"
     assert out_of_range(Decimal(10) ** 15 - 1) is None
     assert out_of_range(Decimal("1E+15")) == "число слишком велико (не больше 15 цифр до запятой)"
+    # beyond the decimal context's exponent limit (999 999): abs() raised decimal.Overflow
+    assert out_of_range(Decimal("1e100000000")) == "число слишком велико (не больше 15 цифр до запятой)"
+    assert out_of_range(Decimal("-1e100000000")) == "число слишком велико (не больше 15 цифр до запятой)"
 
 
 def test_decimals_entered():

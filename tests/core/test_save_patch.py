@@ -53,6 +53,15 @@ def test_a_patched_save_is_what_tomlkit_writes(report):
     expected = render(report, LOADED.text, REPORT)
     if patched is not None:   # None: nothing changed, or a key the file lacks (tomlkit's way)
         assert patched == expected
+        # what the cache of parsed reports keeps for the patched text is what it reads as
+        # (cash typed as 5 is 5.00 there), with rows' places: exactly a fresh parse
+        import msgspec
+
+        from kedr_tui.core.schema import parse
+        from kedr_tui.core.store.patch import changed_values, read_back
+
+        kept = read_back(REPORT, changed_values(report, REPORT), patched, LOADED.parsed.locator)
+        assert msgspec.msgpack.encode(kept) == msgspec.msgpack.encode(parse(patched).report)
 
 
 def test_changes_that_are_not_values_in_place_go_the_tomlkit_way():
@@ -89,3 +98,21 @@ def test_a_session_saves_a_value_edit_by_patching_and_reads_back_the_same(seed_c
         assert not session.modified
     finally:
         session.close()
+
+
+def test_a_line_break_that_is_not_tomls_in_a_comment_moves_no_value(write_report):
+    """U+2028, U+2029 and U+0085 end a line for ``str.splitlines`` but not for TOML: one in a
+    comment above a row made the patch write the row's fact into the line before it (its
+    plan, here), and the file said plan 55 while the app showed fact 55."""
+    from tests.conftest import CLEAN
+    from kedr_tui.core.schema import parse
+
+    for odd in ("\u2028", "\u2029", "\u0085"):
+        text = CLEAN.replace("[[indicators]]\n", f"# note{odd}plan = 77\n[[indicators]]\n", 1)
+        base = parse(text).report
+        report = set_field(base, "indicators", 0, "fact", Decimal(55)).apply(base)
+        patched = patch(report, text, base, parse(text).locator)
+        assert patched is not None
+        assert parse(patched).report == report
+        assert patched == text.replace("fact = 10\n", "fact = 55\n", 1)
+

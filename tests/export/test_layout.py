@@ -179,3 +179,60 @@ def test_a_group_with_no_goal_or_task_title_has_no_empty_quotes(seed):
     document = build(analyse(report, Context(Locator(""), 2021, None)))
     headings = [r.text for r in table(document, "form1").rows if isinstance(r, SpanRow)]
     assert headings[:2] == ["Показатели цели", "Показатели задачи 1"]
+
+
+DISTRICT = """
+format = 1
+year = 2024
+[program]
+code = "05"
+title = "Развитие района"
+[[tasks]]
+title = "Занятость"
+[[tasks]]
+title = "Инфраструктура"
+[[activities]]
+code = "05.0.01.0"
+task = 1
+title = "Содействие занятости"
+[[activities]]
+code = "05.0.01.1"
+title = "Общественные работы"
+[[activities]]
+code = "05.1.00.0"
+title = "Сети"
+[[activities]]
+code = "05.1.01.0"
+task = 2
+title = "Ремонт сетей"
+[[activities]]
+code = "05.1.01.1"
+title = "Водопровод"
+[[expenses]]
+code = "05.0.01.1"
+executor = "Администрация"
+plan_year = 10
+plan_period = 10
+cash = 10
+[[expenses]]
+code = "05.1.01.1"
+executor = "Администрация"
+plan_year = 20
+plan_period = 20
+cash = 20
+"""
+
+
+def test_a_subprogram_stands_under_the_heading_of_its_own_tasks():
+    # A subprogram whose main activities serve task 2 was printed under «Задача 1», the
+    # heading of the main activity before it, and «Задача 2» came after its total.
+    from tests.export.conftest import analysis_of
+    rows = table(build(analysis_of(DISTRICT)), "form2").rows
+    order = [r.text if isinstance(r, SpanRow) else r.cells[4] for r in rows
+             if isinstance(r, SpanRow) or r.cells[0]]
+    assert order == ["Муниципальная программа «Развитие района»",
+                     "Задача 1. Занятость",
+                     "Основное мероприятие «Содействие занятости»", "Общественные работы",
+                     "Задача 2. Инфраструктура",
+                     "Подпрограмма «Сети»",
+                     "Основное мероприятие «Ремонт сетей»", "Водопровод"]

@@ -150,3 +150,16 @@ def test_escape_sequences_in_a_comment_never_reach_the_terminal(reviewed, monkey
     assert main(["protocol", str(reviewed), "--txt", "-"]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\x07" not in out and "␛]0;x␇␛[2J" in out
+
+
+def test_a_reworked_mark_prints_what_changed_in_the_pdf_too(seed_copy):
+    """«изменено после замечания: факт 91,2 → 95» is what the second meeting reads first, but
+    PT Sans has no «→»: the PDF printed «факт 91,2 95» and warned of a missing glyph."""
+    review = meeting(load(seed_copy).report)
+    text = seed_copy.read_text(encoding="utf-8").replace("fact = 91.2\n", "fact = 95\n")
+    seed_copy.write_text(text, encoding="utf-8")
+    reworked = load(seed_copy).analysis
+    assert "факт 91,2 → 95" in " ".join(protocol_text(reworked, review).split())
+    data, missing = protocol_pdf(reworked, review)
+    assert missing == []
+    assert "факт 91,2 -> 95" in " ".join(" ".join(pdf_pages(data)).split())

@@ -229,3 +229,17 @@ async def test_keys_typed_ahead_of_the_editor_go_into_it_in_order(seed):
         assert app.screen is app.report_screen
         assert report(app).indicators[3].fact == Decimal(98)
         assert active_tab(app) == "indicators"
+
+
+async def test_the_minus_sign_the_app_shows_starts_a_negative_value_too(seed):
+    """«−5» typed with the minus the app itself shows (U+2212: copied from the screen or a PDF,
+    or a compose key): the «−» was dropped and the «5» behind it set the value to 5."""
+    async with running(seed) as (app, pilot):
+        await move_to(pilot, app, ind(3, app), "fact")
+        await pilot.press("\u2212", "5")
+        editor = await wait_editor(pilot, app)
+        assert editor.query_one("#editor-input").value == "\u22125"
+        await pilot.press("enter")
+        await until(pilot, lambda: not isinstance(app.screen, FieldEditor), "the editor closed")
+        assert report(app).indicators[3].fact == Decimal(-5)
+        assert cell(app, "indicators", ind(3, app), "fact") == "−5"

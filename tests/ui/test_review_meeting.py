@@ -207,8 +207,11 @@ async def test_a_review_another_session_writes_is_read_only_here(seed, tmp_path,
     holder = ReviewSession.open(seed)
     try:
         async with running(seed, review=True) as (app, pilot):
-            await mark(pilot, app, PORTAL, 0, "x")
-            assert any("рассмотрение ведёт" in n for n in notifications(app))
+            await move_to(pilot, app, PORTAL, "name")
+            await pilot.press("m")          # refused at once (no comment typed in vain)
+            await until(pilot, lambda: any("рассмотрение ведёт" in n for n in notifications(app)),
+                        "told who holds the review")
+            assert app.screen is app.report_screen
             assert cell(app, "indicators", PORTAL, "mark") == ""
     finally:
         holder.close()
@@ -310,3 +313,87 @@ async def test_an_assignment_due_before_the_meeting_is_refused(seed, tmp_path, m
         await until(pilot, lambda: len(app.report_screen.review.assignments) == 1, "the assignment")
     [item] = load_review(seed).review.assignments
     assert str(item.due) == "2022-03-15"
+
+
+async def test_the_review_tab_says_the_status_and_the_rating_hint_in_full_at_80x24(seed, tmp_path,
+                                                                                     monkeypatch):
+    """Never reviewed: the header says «черновик», and so does «Рассмотрение» (it said «на
+    рассмотрении»).  The status and the hint beside the accepted rating (the computed one, «укажите
+    причину») are cut at 80 columns: the detail pane says them whole."""
+    from kedr_tui.view.keys import Heading
+
+    monkeypatch.chdir(tmp_path)
+    async with running(seed) as (app, pilot):
+        assert "черновик" in header(app)
+        await pilot.press("f6")
+        await until(pilot, lambda: active_tab(app) == "review", "the review tab")
+        assert cell(app, "review", Heading("meeting"), "text") == "статус отчёта: черновик"
+        await move_to(pilot, app, Heading("meeting"), "row")
+        assert "статус отчёта: черновик" in detail(app, "review")
+        await meeting_field(pilot, app, "rating", "down", "enter")       # — , высокая
+        await until(pilot, lambda: cell(app, "review", meeting("rating"), "row") == "высокая",
+                    "the rating accepted")
+        assert "на рассмотрении" in header(app)
+        assert "рассчитана: средняя — укажите причину другой оценки" in detail(app, "review")
+        screen = app.report_screen.views["review"].detail
+        assert "укажите причину" in "\n".join(screen.render_line(y).text
+                                              for y in range(screen.size.height))
+        await move_to(pilot, app, Heading("meeting"), "row")
+        assert "статус отчёта: на рассмотрении" in detail(app, "review")
+
+
+async def test_a_review_a_colleague_holds_is_refused_before_anything_is_typed(seed, tmp_path,
+                                                                               monkeypatch):
+    """A second officer's «m», «o» or a meeting's detail: they are told at once that a colleague
+    holds the review, instead of typing a comment (or an assignment's three answers) that was
+    refused, and lost, at Ctrl+S."""
+    from kedr_tui.core.reviewing import ReviewSession
+    from kedr_tui.ui.editor import ChoiceEditor, FieldEditor
+
+    monkeypatch.chdir(tmp_path)
+    holder = ReviewSession.open(seed)
+    try:
+        async with running(seed) as (app, pilot):
+            await move_to(pilot, app, PORTAL, "name")
+            for keys in (("m",), ("o",), ("f6", "enter")):
+                if keys[0] == "f6":
+                    await pilot.press("f6")
+                    await until(pilot, lambda: active_tab(app) == "review", "the review tab")
+                    await move_to(pilot, app, meeting("number"), "row")
+                    keys = keys[1:]
+                await pilot.press(*keys)
+                await until(pilot, lambda: any("рассмотрение ведёт" in n for n in notifications(app)),
+                            f"{keys}: told who holds the review")
+                assert app.screen is app.report_screen, keys        # no dialog to type into
+                assert not isinstance(app.screen, (ChoiceEditor, FieldEditor))
+                app.clear_notifications()
+                await pilot.pause()
+        assert not (seed.parent / "2021.review.toml").exists()
+        holder.close()
+        holder = None
+        async with running(seed) as (app, pilot):               # the colleague has gone
+            await mark(pilot, app, PORTAL, 1, "Разместить 5 услуг")
+            assert cell(app, "indicators", PORTAL, "mark") == "◆"
+        assert load_review(seed).review.marks[0].comment == "Разместить 5 услуг"
+    finally:
+        if holder is not None:
+            holder.close()
+
+
+async def test_a_protocol_of_unsaved_report_edits_says_so(seed, tmp_path, monkeypatch):
+    """«P» after an edit of the report not yet saved: the protocol's evaluation and findings are
+    the edited ones, not the file's; the notice says so, as «p» and «t» do (it did not)."""
+    monkeypatch.chdir(tmp_path)
+    async with running(seed) as (app, pilot):
+        await mark(pilot, app, PORTAL, 1, "Разместить 5 услуг")
+        await move_to(pilot, app, PORTAL, "fact")
+        await pilot.press("9", "5", "enter")
+        await until(pilot, lambda: cell(app, "indicators", PORTAL, "fact") == "95", "the fact edited")
+        await pilot.press("P")
+        await app.workers.wait_for_complete()
+        await until(pilot, lambda: any("Записан протокол" in n for n in notifications(app)),
+                    "the protocol written")
+        written = str((tmp_path / "out" / "2021.protocol.pdf").resolve())
+        said = [n for n in notifications(app) if "Записан протокол" in n]
+        assert said == [f"Записан протокол: {written}, {written[:-4]}.txt — из несохранённых правок "
+                        "(файл отчёта не сохранён)"], said

@@ -15,6 +15,7 @@ import re
 import tomllib
 from decimal import Decimal
 
+from kedr_tui.core.fields import NUMBER
 from kedr_tui.core.locate import Locator
 from kedr_tui.core.model import LISTS, SINGLETONS, Report, data_fields
 
@@ -114,7 +115,10 @@ def patch(report: Report, base_text: str, base: Report, locator: Locator) -> str
     from kedr_tui.core.store.writeback import _Style
 
     style = _Style(base, base_text)
-    lines = base_text.splitlines(keepends=True)
+    # TOML's lines, as the locator numbers them: ``splitlines`` would also end one at a
+    # U+2028 in a comment, and every later value would be written into the line before its own
+    lines = [line + "\n" for line in base_text.split("\n")]
+    lines[-1] = lines[-1][:-1]
     for path, value in changes:
         if _dropped(report, path, value):
             return None                 # render would remove the key: its layout, not ours
@@ -148,17 +152,77 @@ def patch(report: Report, base_text: str, base: Report, locator: Locator) -> str
 def write_patched(path, text: str, before, report: Report):
     """Write ``text`` — ``before.text`` with values rewritten in their lines (``patch``) —
     atomically.  Its keys and lines are where they were, so it is not read and parsed
-    again: the parse is ``before``'s (a ``ReportFile``) with the new report.  ReportError
+    again: the parse is ``before``'s (a ``ReportFile``) with the new report.  What the
+    text reads as (``as_read``: the rewritten values as their lines read, ``5`` typed
+    as cash is ``5.00`` in the file) is kept in the cache of parsed reports.  ReportError
     with the reason if it can't be written."""
     from msgspec.structs import replace
 
     from kedr_tui.core.store.atomic import write_atomic, write_error
-    from kedr_tui.core.store.report import ReportFile, stamp_of
+    from kedr_tui.core.store.report import ReportFile, keep_parse, stamp_of
 
     try:
         write_atomic(path, text)
-        return ReportFile(path, text, replace(before.parsed, report=report),
-                          stamp_of(path, text.encode("utf-8")), before.file_year,
-                          before.previous_facts)
+        parsed, stamp = replace(before.parsed, report=report), stamp_of(path, text.encode("utf-8"))
     except OSError as exc:
         raise write_error(path, exc) from None
+    as_read = None
+    if before.as_read is not None and not before.parsed.findings:
+        as_read = read_back(before.as_read, changed_values(report, before.report), text,
+                            before.parsed.locator)
+    if as_read is not None:
+        keep_parse(stamp, replace(parsed, report=as_read))
+    return ReportFile(path, text, parsed, stamp, before.file_year, before.previous_facts, None,
+                      as_read)
+
+
+def read_back(base: Report, changes: list[tuple[tuple, object]] | None, text: str,
+              locator: Locator) -> Report | None:
+    """``base`` (what the text before the patch read as) with each changed value as its
+    line in ``text`` reads, as ``schema`` would hold it (a number as a Decimal); None when
+    a line is not the one the change is in (then what the text reads as is not known)."""
+    from kedr_tui.core.locate import lines as toml_lines
+    from msgspec.structs import replace
+
+    if changes is None:
+        return None
+    rows = toml_lines(text)
+    for path, _ in changes:
+        place = locator.place(*path)
+        if place is None or not 0 < place[0] <= len(rows):
+            return None
+        line = rows[place[0] - 1]
+        key = _KEY.match(line, place[1] - 1)
+        if key is None or key.group(1).strip("\"'") != path[-1]:
+            return None
+        try:
+            read = tomllib.loads(line, parse_float=Decimal)
+        except tomllib.TOMLDecodeError:
+            return None
+        if len(read) != 1:
+            return None
+        got = next(iter(read.values()))
+        if len(path) > 1 and _kinds(path[0]).get(path[-1]) == NUMBER \
+                and isinstance(got, int) and not isinstance(got, bool):
+            got = Decimal(got)                  # as ``schema`` holds a number
+        base = _with_value(base, path, got)
+    return base
+
+
+def _kinds(section: str) -> dict[str, str]:
+    from kedr_tui.core.fields import of_section
+
+    return {field.name: field.kind for field in of_section(section)}
+
+
+def _with_value(report: Report, path: tuple, value) -> Report:
+    from msgspec.structs import replace
+
+    if len(path) == 1:
+        return replace(report, **{path[0]: value})
+    part = getattr(report, path[0])
+    if len(path) == 2:
+        return replace(report, **{path[0]: replace(part, **{path[1]: value})})
+    rows = list(part)
+    rows[path[1]] = replace(rows[path[1]], **{path[2]: value})
+    return replace(report, **{path[0]: tuple(rows)})

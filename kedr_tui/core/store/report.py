@@ -11,14 +11,18 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 
 from msgspec import Struct
 
 from kedr_tui.core.errors import ReportError
+from kedr_tui.core.locate import Locator
 from kedr_tui.core.model import Report
 from kedr_tui.core.schema import Parsed, parse
+from kedr_tui.core.store import parsed_cache
+from kedr_tui.core.store.parsed_cache import Unkept
 from kedr_tui.core.store.regular import REPORT_LIMIT, UnreadableFile, read_regular
 from kedr_tui.core.store.writeback import render
 from kedr_tui.core import wording
@@ -69,12 +73,25 @@ class ReportFile(Struct, frozen=True):
     stamp: Stamp
     #: the year in the file's name (``2021.toml``), None for another name
     file_year: int | None
-    #: name -> fact of last year's report beside this one, None when there is none
-    previous_facts: dict[str, Decimal | None] | None
+    #: name -> fact of last year's report beside this one (``LastYear``: read when first
+    #: looked into), None when there is none
+    previous_facts: Mapping[str, Decimal | None] | None
+    #: a parse that missed the cache of parsed reports, still to be written there
+    #: (``keep_parsed``: after the first frame)
+    unkept: Unkept | None
+    #: the model exactly as the text reads: ``parsed.report`` itself, unless a save
+    #: rewrote values in their lines the way the file spells them (cash typed as 5 is
+    #: 5.00 there: ``store.patch``); None when that is not known
+    as_read: Report | None
 
     @property
     def report(self) -> Report | None:
         return self.parsed.report
+
+    def keep_parsed(self) -> None:
+        """Write the parse into the cache if it missed it (once; nothing otherwise)."""
+        if self.unkept is not None:
+            self.unkept.keep()
 
 
 def read_file(path: Path) -> tuple[bytes, os.stat_result]:
@@ -118,19 +135,114 @@ class UnreadablePrevious(dict):
         self.problem = problem
 
 
-def previous_facts(path: Path, year: int) -> dict[str, Decimal | None] | None:
-    """name -> fact from last year's report beside this one, if it exists and reads; the
-    names whitespace-normalised, as an indicator is known (SPEC «Row identity»)."""
+def parse_cached(text: str, stamp: Stamp) -> tuple[Parsed, Unkept | None]:
+    """What ``schema.parse`` makes of ``text``, the content of a file read with ``stamp``:
+    from the cache of parsed reports when it is there (``parsed_cache``), else parsed, with
+    what to keep of it in the cache (``Unkept``: None when there is nothing to keep)."""
+    if not parsed_cache.enabled(stamp.size):
+        return parse(text), None
+    entry = parsed_cache.lookup(stamp.sha256)
+    if entry is not None:
+        return Parsed(entry.report, entry.findings, Locator(text), entry.unsure), None
+    parsed = parse(text)
+    if parsed.report is None:           # not a report at all: nothing worth keeping
+        return parsed, None
+    return parsed, Unkept(stamp.sha256, parsed.report, parsed.findings, parsed.unsure)
+
+
+def keep_parse(stamp: Stamp, parsed: Parsed) -> None:
+    """Keep in the cache what a text we wrote was read back as (the next open finds it)."""
+    if parsed.report is not None and parsed_cache.enabled(stamp.size):
+        parsed_cache.store(stamp.sha256, parsed.report, parsed.findings, parsed.unsure)
+
+
+def previous_facts(path: Path, year: int) -> "LastYear | None":
+    """Last year's report beside this one (``LastYear``: read when first looked into), or
+    None when there is no such file (or no year)."""
     if not year:
         return None
     neighbour = path.with_name(f"{year - 1}{path.suffix}")
+    return LastYear(neighbour) if os.path.lexists(neighbour) else None
+
+
+class LastYear(Mapping):
+    """name -> fact from last year's report beside this one, read when first looked into
+    (only the full analysis does, for W-PREV: after the app's first frame), through the
+    cache of parsed reports.  The names are whitespace-normalised, as an indicator is
+    known (SPEC «Row identity»).  ``problem`` (Russian) says why the file could not be
+    read, None when it was (or has gone since: then there are no facts)."""
+
+    def __init__(self, neighbour: Path):
+        from threading import Lock
+
+        self.path = neighbour
+        self.name = neighbour.name
+        self._facts: dict[str, Decimal | None] | None = None
+        self._lock = Lock()
+
+    def _read(self) -> dict[str, Decimal | None]:
+        facts = self._facts
+        if facts is None:
+            with self._lock:                        # the app's thread or a save's: one read
+                if self._facts is None:
+                    self._facts = _facts_of(self.path)
+                facts = self._facts
+        return facts
+
+    @property
+    def problem(self) -> str | None:
+        return getattr(self._read(), "problem", None)
+
+    def __getitem__(self, name: str) -> Decimal | None:
+        return self._read()[name]
+
+    def __iter__(self):
+        return iter(self._read())
+
+    def __len__(self) -> int:
+        return len(self._read())
+
+    def __repr__(self) -> str:
+        state = "unread" if self._facts is None else f"{len(self._facts)} facts"
+        return f"LastYear({self.name}, {state})"
+
+
+class UnreadablePrevious(dict):
+    """Last year's report is there but can't be read: no facts to compare with, and why
+    (``problem``, Russian).  A dict, empty, so that it goes where the facts would."""
+
+    def __init__(self, name: str, problem: str):
+        super().__init__()
+        self.name = name
+        self.problem = problem
+
+
+def _facts_of(neighbour: Path) -> dict[str, Decimal | None]:
+    """Last year's facts by name; ``UnreadablePrevious`` when the file can't be read, and
+    none when it is missing.  A report whose parse (from the cache, or made and kept)
+    has no finding gives them from its model; any other text is read as TOML and every
+    indicator with a name gives its fact (a report with schema errors gives what it can)."""
     try:
-        text = read_regular(neighbour, MAX_BYTES)[0].decode("utf-8")
-        data = tomllib.loads(text.removeprefix("\ufeff"), parse_float=Decimal)
+        data, st = read_regular(neighbour, MAX_BYTES)
+        text = data.decode("utf-8").removeprefix("\ufeff")
     except UnreadableFile as exc:
-        return None if exc.missing else UnreadablePrevious(neighbour.name, exc.message)
+        return {} if exc.missing else UnreadablePrevious(neighbour.name, exc.message)
     except UnicodeDecodeError:
         return UnreadablePrevious(neighbour.name, wording.NOT_UTF8)
+    parsed, unkept = parse_cached(text, Stamp(st.st_mtime_ns, st.st_size, data))
+    if unkept is not None:
+        unkept.keep()
+    if parsed.report is not None and not parsed.findings:
+        facts: dict[str, Decimal | None] = {}
+        for row in parsed.report.indicators:
+            facts.setdefault(" ".join(row.name.split()), row.fact)
+        return facts
+    return _raw_facts(neighbour, text)
+
+
+def _raw_facts(neighbour: Path, text: str) -> dict[str, Decimal | None]:
+    try:
+        data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         at = re.search(r"at line (\d+)", str(exc))
         return UnreadablePrevious(neighbour.name, wording.previous_syntax(int(at[1]) if at else None))
@@ -155,10 +267,15 @@ def read_report(path: str | os.PathLike) -> ReportFile:
 
 def report_file(path: Path, text: str, stamp: Stamp, parsed: Parsed | None = None) -> ReportFile:
     """Parse a report text that is (now) the content of ``path`` (unless ``parsed`` is
-    what it was read as already)."""
-    parsed = parse(text) if parsed is None else parsed
+    what it was read as already: then it is what the cache keeps for this text)."""
+    if parsed is None:
+        parsed, unkept = parse_cached(text, stamp)
+    else:
+        keep_parse(stamp, parsed)
+        unkept = None
     year = parsed.report.year if parsed.report else 0
-    return ReportFile(path, text, parsed, stamp, file_year(path), previous_facts(path, year))
+    return ReportFile(path, text, parsed, stamp, file_year(path), previous_facts(path, year), unkept,
+                      parsed.report)
 
 
 # ---------------------------------------------------------------- writing

@@ -19,14 +19,20 @@ from kedr_tui.core.errors import ReportError
 from kedr_tui.core.locate import Locator
 from kedr_tui.core.model import Report
 from kedr_tui.core.schema import build, parse
-from kedr_tui.core.store.report import MAX_BYTES, decode, read_bytes
+from kedr_tui.core.store import parsed_cache
+from kedr_tui.core.store.report import MAX_BYTES, decode, read_bytes, sha256_of
 from kedr_tui.core import wording
 
 GIT_TIMEOUT = 60
 
 
 def report_of(label: str, text: str) -> Report:
-    """The model of a report text, or ReportError at its first error (``label:line:col``)."""
+    """The model of a report text, or ReportError at its first error (``label:line:col``);
+    through the cache of parsed reports (``parsed_cache``) when the text is big enough."""
+    data = text.encode("utf-8")
+    sha = sha256_of(data) if parsed_cache.enabled(len(data)) else None
+    if sha is not None and (entry := parsed_cache.lookup(sha)) is not None and not entry.findings:
+        return entry.report
     try:
         # places in the file are needed only for an error: the line index costs as much
         # as a third of tomllib's time, so it is built only then
@@ -36,6 +42,8 @@ def report_of(label: str, text: str) -> Report:
     if parsed is None or any(f.is_error for f in parsed.findings):
         parsed = parse(text)
     errors = [f for f in parsed.findings if f.is_error]
+    if sha is not None and parsed.report is not None:
+        parsed_cache.store(sha, parsed.report, parsed.findings, parsed.unsure)
     if parsed.report is None or errors:
         first = errors[0] if errors else parsed.findings[0]
         raise ReportError(label, wording.version_unusable(first.code, first.message, len(errors) - 1),
