@@ -172,6 +172,7 @@ def _review_of(loaded):
 def cmd_protocol(args) -> int:
     from kedr_tui.export.files import write_bytes
 
+    piped = _one_to_stdout({kind: getattr(args, kind) for kind in ("pdf", "txt")})
     loaded = _load_clean(args.report)
     if loaded is None:
         return EXIT_FINDINGS
@@ -204,7 +205,7 @@ def cmd_protocol(args) -> int:
                     _say(f"-: {warning}")
                 continue
         path = Path(target) if target else Path("out") / f"{year}.protocol.{kind}"
-        print(write_bytes(path, data))
+        (_say if piped else _tell)(write_bytes(path, data))
         for warning in missing:
             _say(f"{path}: {warning}")
     return EXIT_OK
@@ -235,9 +236,19 @@ def _load_clean(name: str):
     return loaded
 
 
+def _one_to_stdout(wanted: dict) -> bool:
+    """At most one output on stdout (two would be one unusable stream); when one is there,
+    the files written beside it are named on stderr, not in that stream."""
+    to_stdout = [kind for kind, target in wanted.items() if target == "-"]
+    if len(to_stdout) > 1:
+        raise ReportError("-", cw.one_output_to_stdout(len(to_stdout)))
+    return bool(to_stdout)
+
+
 def cmd_export(args) -> int:
     from kedr_tui.export.files import default_path, render, write_output
 
+    piped = _one_to_stdout({kind: getattr(args, kind) for kind in ("pdf", "txt", "json")})
     loaded = _load_clean(args.report)
     if loaded is None:
         return EXIT_FINDINGS
@@ -263,7 +274,7 @@ def cmd_export(args) -> int:
         if path.resolve() == source.resolve():
             raise ReportError(str(path), export_wording.WONT_OVERWRITE_REPORT)
         warnings: list[str] = []
-        _tell(write_output(kind, analysis, path, warnings, draft=draft))
+        (_say if piped else _tell)(write_output(kind, analysis, path, warnings, draft=draft))
         for warning in warnings:
             _say(f"{path}: {warning}")
     return EXIT_OK

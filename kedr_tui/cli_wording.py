@@ -139,3 +139,10 @@ DIFF_TWO_FILES = ("kedr-tui diff: укажите два файла (kedr-tui dif
 
 
 NO_REPORTS = "нет отчётов (*.toml); укажите файл: kedr-tui ФАЙЛ"
+
+
+def one_output_to_stdout(count):
+    return f"на стандартный вывод («-») идёт только один вывод, а указано {_COUNT_WORDS.get(count, count)}"
+
+
+_COUNT_WORDS = {2: "два", 3: "три"}

@@ -371,3 +371,8 @@ def _plausibility(report: Report, derived: Derived, out: _Collector) -> None:
         if node.activity is not None and node.is_leaf and not node.own_rows and node.activity not in wrong:
             out.add("W-PLACEHOLDER", wording.empty_activity(node.code), "activities", node.activity, "code",
                     order=place)
+        elif not node.is_leaf:      # rows belong on activities without nested ones
+            for index in node.own_rows:
+                row = report.expenses[index]
+                out.add("W-PLACEHOLDER", wording.row_on_a_parent(node.code, short(row.executor, 40)),
+                        "expenses", index, "code", order=place)

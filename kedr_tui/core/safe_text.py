@@ -52,6 +52,10 @@ def visible_text(text: object) -> str:
 
 
 def json_safe(encoded: str) -> str:
-    """JSON text with DEL and C1 controls escaped too (JSON itself escapes only C0),
-    so ``--json -`` on a terminal is as safe as the text output."""
-    return re.sub("[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", encoded)
+    """JSON text with the rest of what ``visible`` shows escaped too (JSON itself escapes
+    only C0): DEL, C1, the line separators, bidirectional overrides and the BOM, so
+    ``--json -`` on a terminal is as safe as the text output."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
+
+
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")

@@ -207,13 +207,21 @@ def _maybe(close):
     return f" (может быть, «{close}»?)" if close else ""
 
 
+def _key(key):
+    """A key from the file as a message names it: a key of thousands of letters is clipped."""
+    return key if len(key) <= KEY_WIDTH else key[:KEY_WIDTH - 1] + "…"
+
+
+KEY_WIDTH = 60
+
+
 def unknown_key(key, section, close=None):
     """``close``: the known key it may be a typo of."""
-    return f"неизвестный ключ «{key}» в [{section}]{_maybe(close)}"
+    return f"неизвестный ключ «{_key(key)}» в [{_key(section)}]{_maybe(close)}"
 
 
 def unknown_top_key(key, close=None):
-    return f"неизвестный ключ верхнего уровня «{key}»{_maybe(close)}"
+    return f"неизвестный ключ верхнего уровня «{_key(key)}»{_maybe(close)}"
 
 
 def number_out_of_range(key, value):
@@ -371,6 +379,11 @@ def placeholder_row(text):
 def empty_activity(code):
     return (f"мероприятие «{code}» без вложенных мероприятий и без "
             "исполнителей")
+
+
+def row_on_a_parent(code, executor):
+    return (f"«{code}», {executor}: у мероприятия «{code}» есть вложенные мероприятия — строку "
+            "исполнителя нужно перенести в одно из них (в форме 2 она видна только в итогах)")
 
 
 # ------------------------------------------ checks: plausibility (W-NEGATIVE, W-RANGE, W-OUTLIER)
@@ -987,7 +1000,7 @@ def review_table_expected(where, type_name):
 
 
 def review_unknown_key(key, where, allowed):
-    return f"неизвестный ключ «{key}» в {where} (допустимы: {allowed})"
+    return f"неизвестный ключ «{_key(key)}» в {where} (допустимы: {allowed})"
 
 
 def review_string_expected(key, type_name):
@@ -1040,7 +1053,7 @@ def done_expected(type_name):
 
 
 def review_unknown_top_key(key, allowed):
-    return f"неизвестный ключ верхнего уровня «{key}» (допустимы: {allowed})"
+    return f"неизвестный ключ верхнего уровня «{_key(key)}» (допустимы: {allowed})"
 
 
 def review_format_unsupported(fmt, expected):
@@ -1061,7 +1074,8 @@ def mark_status_unknown(status, allowed):
 
 def row_unknown_key(key, tag, allowed):
     """``allowed``: the keys of that section, already quoted; empty when only ``section``."""
-    return f"«row»: неизвестный ключ «{key}» для section = «{tag}» (допустимы: {allowed or 'только section'})"
+    return (f"«row»: неизвестный ключ «{_key(key)}» для section = «{_key(tag)}» "
+            f"(допустимы: {allowed or 'только section'})")
 
 
 # -------------------------------------------------------------------------------- the review file

@@ -10,14 +10,13 @@ from __future__ import annotations
 import datetime as _dt
 import difflib
 import json
-import re
 from decimal import Decimal
 
 from kedr_tui.core.diff import (ADDED, CHANGED, MONEY, PERCENT, RATIO, REMOVED, SAME, Diff, Entry,
                                 FieldChange, NodeChange, field_label, figure_line, node_name, value_text)
 from kedr_tui.core.identity import describe, to_table
 from kedr_tui.core.numbers import plain
-from kedr_tui.core.safe_text import visible, visible_text
+from kedr_tui.core.safe_text import json_safe, visible, visible_text
 from kedr_tui.export import wording as xw
 
 MARKS = {ADDED: "+", REMOVED: "−", CHANGED: "~", SAME: "="}
@@ -227,13 +226,9 @@ def _json_row(rid) -> dict:
             for key, value in to_table(rid).items()}
 
 
-# JSON escapes C0 itself; these pass through ``ensure_ascii=False`` and a terminal may act on them
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
-
-
 def as_json(diff: Diff, old_name: str, new_name: str) -> str:
     text = json.dumps(as_dict(diff, old_name, new_name), ensure_ascii=False, indent=2)
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return json_safe(text) + "\n"
 
 
 def entry_lines(diff: Diff, n: int) -> list[str]:

@@ -246,3 +246,16 @@ def test_a_date_written_the_russian_way_or_impossible_says_so(capsys, write_repo
     code, out, _err = run(capsys, "check", str(path))
     assert code == 1 and " E-SYNTAX " in out
     assert out.rstrip().endswith(hint), out
+
+
+@pytest.mark.parametrize("old, new", [
+    ("plan = 10\n", 'plan = 10\n"' + "п" * 5000 + '" = 1\n'),
+    ("year = 2021", "year = 2021\n" + "k" * 5000 + " = 1"),
+], ids=["in a section", "at the top"])
+def test_a_very_long_unknown_key_is_clipped_in_its_line(capsys, write_report, old, new):
+    # a key of 5 000 letters was repeated whole: one line of 5 000 columns (a value is clipped)
+    path = write_report(change(old, new))
+    code, out, _err = run(capsys, "check", str(path))
+    line = next(line for line in out.splitlines() if "неизвестный ключ" in line)
+    assert code == 1 and len(line) < 200, line
+    assert "…»" in line

@@ -62,6 +62,13 @@ CASES = [
     (change("[[expenses]]", '[[activities]]\ncode = "04.0.01.2"\ntitle = "Пустое"\n\n[[expenses]]'),
      "W-PLACEHOLDER", 'code = "04.0.01.2"', "мероприятие «04.0.01.2» без вложенных мероприятий и без "
      "исполнителей"),
+    # an executor row on a main activity that has activities of its own: its money went into
+    # the totals but no row of Form 2 showed it (rows belong on activities without nested ones)
+    (change("[[amendments]]", '[[expenses]]\ncode = "04.0.01.0"\nexecutor = "Администрация"\n'
+            "plan_year = 1\nplan_period = 1\ncash = 1\n\n[[amendments]]"),
+     "W-PLACEHOLDER", 'code = "04.0.01.0"', "«04.0.01.0», Администрация: у мероприятия «04.0.01.0» "
+     "есть вложенные мероприятия — строку исполнителя нужно перенести в одно из них (в форме 2 "
+     "она видна только в итогах)"),
 ]
 
 

@@ -26,3 +26,6 @@ def test_plain_russian_text_is_untouched():
 
 def test_json_escapes_what_json_leaves_raw():
     assert json_safe('"a\x7f\x9b"') == '"a\\u007f\\u009b"'
+    # `export --json -` left a right-to-left override raw, which turns the rest of a
+    # terminal line around (diff --json escaped it; the text output shows it as \u202e)
+    assert json_safe('"a\u202eb\u2066c\u2028d\ufeffe"') == '"a\\u202eb\\u2066c\\u2028d\\ufeffe"'

@@ -174,3 +174,32 @@ def test_a_pdf_is_never_written_onto_a_terminal(seed_copy, tmp_path):
         "-: PDF не выводится в терминал (его байты терминал принял бы за команды): "
         "укажите файл или перенаправьте вывод, например > отчёт.pdf")
     assert b"%PDF" not in written and list(here.iterdir()) == []
+
+
+@pytest.mark.parametrize("command, args", [
+    ("export", ["--txt", "-", "--json", "-"]),
+    ("export", ["--json", "-", "--pdf", "-"]),
+])
+def test_two_outputs_to_stdout_are_refused(seed_copy, tmp_path, capsys, command, args):
+    # `--json - --pdf -` wrote the JSON and then the PDF's bytes into one stream, exit 0
+    from kedr_tui.cli import main
+
+    assert main([command, str(seed_copy), *args]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.strip() == "-: на стандартный вывод («-») идёт только один вывод, а указано два"
+
+
+def test_files_written_beside_an_output_to_stdout_are_named_on_stderr(seed_copy, tmp_path,
+                                                                      capsys, monkeypatch):
+    # `--json - --txt`: «out/2021.txt» was printed into the JSON on stdout
+    import json
+
+    from kedr_tui.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["export", str(seed_copy), "--json", "-", "--txt"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["year"] == 2021
+    assert err.strip() == str(Path("out") / "2021.txt")
+    assert (tmp_path / "out" / "2021.txt").is_file()
