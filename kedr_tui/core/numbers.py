@@ -103,7 +103,8 @@ def parse_integer(text: str) -> int:
 
 
 def parse_date(text: str) -> _dt.date:
-    """``24.03.2021`` (or ISO ``2021-03-24``) -> a date; a day that does not exist says so."""
+    """``24.03.2021`` (``24,03,2021``, ``24/03/2021``, or ISO ``2021-03-24``) -> a date; a day
+    that does not exist says so."""
     shown = text.strip()
     match = _DATE_RU.fullmatch(shown) or _DATE_ISO.fullmatch(shown)
     if not match:
@@ -121,7 +122,9 @@ def parse_date(text: str) -> _dt.date:
 
 # what may be a whole number, perhaps mistyped (grouped, with a fraction): parse_number says
 _INTEGERISH = re.compile(f"[{re.escape(''.join(_SIGNS))}]?[0-9][0-9{GROUP_SPACES}]*(?:[.,][0-9]*)?")
-_DATE_RU = re.compile(r"(?P<d>[0-9]{1,2})\.(?P<m>[0-9]{1,2})\.(?P<y>[0-9]{4})")
+# «24,03,2021» and «24/03/2021» too, one separator throughout: on the Russian layout the
+# keypad's point types «,» (and the Latin «/» key is «.» there)
+_DATE_RU = re.compile(r"(?P<d>[0-9]{1,2})(?P<s>[.,/])(?P<m>[0-9]{1,2})(?P=s)(?P<y>[0-9]{4})")
 _DATE_ISO = re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})")
 
 

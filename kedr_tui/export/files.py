@@ -58,6 +58,7 @@ def write_bytes(path: Path, data: bytes | Iterable[bytes]) -> Path:
     path = Path(path)
     if path.suffix.lower() == ".toml" or path.name.endswith(".toml~"):
         raise ReportError(str(path), xw.WONT_OVERWRITE_REPORT)
+    _refuse_special(path)
     from kedr_tui.core.store.atomic import write_atomic
 
     try:
@@ -68,3 +69,18 @@ def write_bytes(path: Path, data: bytes | Iterable[bytes]) -> Path:
     except OSError as exc:
         raise ReportError(str(path), xw.write_failed(os_reason(exc, path.parent))) from None
     return path
+
+
+def _refuse_special(path: Path) -> None:
+    """An output is renamed into place: over a device, a FIFO or a socket that would put a
+    regular file in its stead (``--txt /dev/null`` as root replaced /dev/null for every
+    program on the machine).  A symlink is replaced, as before, never followed."""
+    import os
+    import stat
+
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode):
+        raise ReportError(str(path), xw.NOT_A_REGULAR_OUTPUT)      # (a folder: said on writing)

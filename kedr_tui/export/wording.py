@@ -221,6 +221,8 @@ def line_diff_follows(reason):
 # ---------------------------------------------------------------------------- writing the outputs
 UNKNOWN_OUTPUT_KIND = "неизвестный вид вывода (ожидается pdf, text или json)"
 WONT_OVERWRITE_REPORT = "не буду записывать вывод поверх файла отчёта (.toml)"
+NOT_A_REGULAR_OUTPUT = ("это не обычный файл (устройство, канал или сокет): вывод пишется "
+                        "только в обычный файл, «-» — на стандартный вывод")
 
 
 def write_failed(reason):

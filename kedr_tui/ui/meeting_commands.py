@@ -173,13 +173,16 @@ class MeetingCommands:
 
     # ------------------------------------------------------------ the card and the meeting view
 
-    def action_card(self) -> None:
+    def action_card(self, then=None) -> None:
+        """``then``: called when the card (and a mark made from it) is closed."""
         from kedr_tui.ui.card import RowCard
         from kedr_tui.view.detail import detail_text
 
         view = self.current_view()
         row = view.current_row()
         if row is None:
+            if then is not None:
+                then()
             return
         from kedr_tui.view.columns import TAB_TITLES
 
@@ -188,7 +191,9 @@ class MeetingCommands:
 
         def closed(answer) -> None:
             if answer == "mark":
-                self.action_mark()
+                self.action_mark(then)
+            elif then is not None:
+                then()
 
         self.app.push_screen(RowCard(title, text), closed)
 
@@ -213,9 +218,11 @@ class MeetingCommands:
             if found is None:
                 return
             await self.goto(found)
+            # a mark or a card is a step of walking the rows: the meeting view comes back after
+            # it, on the same row (Esc on the card left the room on the tab instead)
             if what == "mark":
-                self.action_mark()
+                self.action_mark(self.action_meeting_view)
             elif what == "card":
-                self.action_card()
+                self.action_card(self.action_meeting_view)
 
         self.app.push_screen(MeetingView(title, table, lines, current), picked)

@@ -12,7 +12,6 @@ import datetime as _dt
 from functools import partial
 
 
-from kedr_tui.core import wording as core_wording
 from kedr_tui.core.errors import ReportError
 from kedr_tui.ui import wording as uw
 
@@ -42,19 +41,19 @@ def short_text(text: str, width: int) -> str:
 
 
 def parse_date(text: str) -> _dt.date | None:
-    """``01.06.2022``, ``1.6.2022`` or ``2022-06-01``; empty: no date."""
+    """A meeting's or an assignment's date, typed as the report's dates are (core/numbers.py:
+    ``01.06.2022``, ``1.6.2022``, ``01,06,2022``, ``2022-06-01``; «31.02» says there is no such
+    day); empty: no date."""
     from kedr_tui.core.history import EditError
+    from kedr_tui.core.numbers import NumberError, parse_date as parse
 
     text = text.strip()
     if not text:
         return None
     try:
-        if "." in text:
-            day, month, year = (int(p) for p in text.split("."))
-            return _dt.date(year, month, day)
-        return _dt.date.fromisoformat(text)
-    except ValueError:
-        raise EditError(core_wording.not_a_date(text)) from None
+        return parse(text)
+    except NumberError as exc:
+        raise EditError(str(exc)) from None
 
 
 def _text(value: str) -> str:
@@ -190,16 +189,21 @@ class ReviewCommands:
             return None
         return V.row_id(self.session.report, row)
 
-    def action_mark(self) -> None:
+    def action_mark(self, then=None) -> None:
+        """``then``: called when the marking is over, done or not (the meeting view comes back)."""
         from kedr_tui.ui.editor import ChoiceEditor, FieldEditor
+
+        def over() -> None:
+            if then is not None:
+                then()
 
         report = self.session.report
         rid = self._current_rid()
         if rid is None or report is None:
             self.tell(uw.CANNOT_MARK_ROW, timeout=5)
-            return
+            return over()
         if not self.review_writable():
-            return
+            return over()
         existing = [m for m in (self.review.marks if self.review else ()) if m.row == rid]
         last = existing[-1] if existing else None
         from kedr_tui.core.reviewing import login_name
@@ -208,16 +212,16 @@ class ReviewCommands:
         context = identity.describe(rid)
 
         def commented(status: str, result) -> None:
-            if result is None:
-                return
-            comment = _text(result.value)
-            self._change_review(lambda review: R.set_mark(
-                review, R.new_mark(report, rid, status, comment, author, self._review_now())),
-                                told=uw.mark_done(status, short_text(context, NOTICE_WIDTH)))
+            if result is not None:
+                comment = _text(result.value)
+                self._change_review(lambda review: R.set_mark(
+                    review, R.new_mark(report, rid, status, comment, author, self._review_now())),
+                                    told=uw.mark_done(status, short_text(context, NOTICE_WIDTH)))
+            over()
 
         def chosen(result) -> None:
             if result is None:
-                return
+                return over()
             status = result.value
             self.app.push_screen(
                 FieldEditor(uw.mark_comment_title(status), context,

@@ -89,6 +89,12 @@ def test_whole_numbers_and_dates_use_the_same_rules():
     with pytest.raises(NumberError) as info:
         parse_date("вчера")
     assert "не дата (ДД.ММ.ГГГГ)" in str(info.value)
+    # the keypad's point is «,» on the Russian layout; «/» is where the Latin «.» is
+    assert parse_date("24,03,2021").isoformat() == "2021-03-24"
+    assert parse_date("24/03/2021").isoformat() == "2021-03-24"
+    for text in ("24.03,2021", "24,03.2021", "24/03.2021"):
+        with pytest.raises(NumberError):
+            parse_date(text)
 
 
 entered = st.decimals(min_value=-MAX_ABS + 1, max_value=MAX_ABS - 1, allow_nan=False,

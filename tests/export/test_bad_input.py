@@ -156,3 +156,22 @@ def test_characters_the_font_lacks_are_named_in_russian_with_their_place(caplog,
     err = capsys.readouterr().err
     assert f"{tmp_path / 'out.pdf'}: символа «😀» (U+1F600) нет в шрифте PDF" in err
     assert "missing" not in err
+
+
+def test_an_output_path_that_is_a_device_or_a_fifo_is_refused_not_replaced(seed_copy, tmp_path,
+                                                                             capsys):
+    """``export --txt /dev/null`` as root renamed a regular file over /dev/null, for every
+    program on the machine (tmux, subprocess's DEVNULL).  A FIFO here stands for the device:
+    the output is refused with the reason, and the FIFO is left as it was."""
+    import os
+    import stat
+
+    from kedr_tui.cli import main
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    code = main(["export", str(seed_copy), "--txt", str(fifo)])
+    err = capsys.readouterr().err
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert code != 0 and "это не обычный файл" in err, (code, err)
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

@@ -243,3 +243,29 @@ async def test_the_minus_sign_the_app_shows_starts_a_negative_value_too(seed):
         await until(pilot, lambda: not isinstance(app.screen, FieldEditor), "the editor closed")
         assert report(app).indicators[3].fact == Decimal(-5)
         assert cell(app, "indicators", ind(3, app), "fact") == "−5"
+
+
+def _side_by_side(lines: str) -> bool:
+    """A key's name and what it does on one line: the help's three columns."""
+    return any("Править ячейку" in line and "Изменить" in line for line in lines.splitlines())
+
+
+def _help_lines(app) -> str:
+    static = app.screen.query_one("#help-table")
+    return "\n".join(static.render_line(y).text for y in range(static.size.height))
+
+
+async def test_the_help_is_readable_at_60_columns_and_after_a_resize(seed):
+    """At 60×20 the help's third column, what a key does, was 4 characters wide («Изм…», «зна…»):
+    below 76 columns the name and what it does are one column, one under the other."""
+    async with running(seed, size=(60, 20)) as (app, pilot):
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
+        await pilot.pause()
+        lines = _help_lines(app)
+        assert "Изменить значение в текущей ячейке" in lines, lines
+        assert not _side_by_side(lines)
+        await pilot.resize_terminal(100, 30)
+        await until(pilot, lambda: _side_by_side(_help_lines(app)), "three columns again")
+        await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(app.screen, HelpScreen), "the help closed")

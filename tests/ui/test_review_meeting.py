@@ -188,16 +188,23 @@ async def test_meeting_view_shows_every_indicator_apart_at_80x24(seed, tmp_path,
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert cell(app, "indicators", PORTAL, "mark") == "?"
+        # the meeting goes on walking the rows: back in the meeting view, on the marked row
+        await until(pilot, lambda: type(app.screen).__name__ == "MeetingView", "the view back")
+        assert app.screen.current_key == PORTAL
+        assert next(r for r in app.screen.rows_text() if r.startswith("З1.2")).endswith("| ?")
         await pilot.press("space")
-        await pilot.pause()
+        await until(pilot, lambda: type(app.screen).__name__ == "RowCard", "the card")
         card = app.screen
-        assert type(card).__name__ == "RowCard"
         assert "Доля муниципальных услуг, информация" in card.text
         assert "ДМУ=(52/57)*100" in card.text and "В докладе:" in card.text
         assert "Замечание «вопрос»" in card.text and "Ещё раз" in card.text
+        await pilot.press("escape")         # the card closes, once: back in the meeting view
+        await until(pilot, lambda: type(app.screen).__name__ == "MeetingView", "the view back")
+        assert app.screen.current_key == PORTAL
+        await pilot.press("down")
+        assert app.screen.current_key != PORTAL
         await pilot.press("escape")
-        await pilot.pause()
-        assert app.screen is app.report_screen
+        await until(pilot, lambda: app.screen is app.report_screen, "the meeting view closed")
 
 
 async def test_a_review_another_session_writes_is_read_only_here(seed, tmp_path, monkeypatch):
@@ -397,3 +404,28 @@ async def test_a_protocol_of_unsaved_report_edits_says_so(seed, tmp_path, monkey
         said = [n for n in notifications(app) if "Записан протокол" in n]
         assert said == [f"Записан протокол: {written}, {written[:-4]}.txt — из несохранённых правок "
                         "(файл отчёта не сохранён)"], said
+
+
+async def test_meeting_dates_are_typed_as_the_reports_dates(seed, tmp_path, monkeypatch):
+    """The meeting's date and an assignment's due date went through a parser of their own:
+    «31.02.2022» was «не дата», and «15,03,2022» (the keypad's point on the Russian layout)
+    was refused.  They are read as the report's dates are."""
+    from kedr_tui.ui.editor import FieldEditor
+
+    monkeypatch.chdir(tmp_path)
+    async with running(seed) as (app, pilot):
+        await meeting_field(pilot, app, "date")
+        await type_text(pilot, "31.02.2022")
+        await pilot.press("enter")
+        await until(pilot, lambda: "такого дня нет" in str(
+            app.screen.query_one(".dialog-error").content), "the day refused")
+        assert isinstance(app.screen, FieldEditor)
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "15,03,2022")
+        await pilot.press("enter")
+        await until(pilot, lambda: cell(app, "review", meeting("date"), "row") == "15.03.2022",
+                    "the date accepted")
+        await give_assignment(pilot, "Обновить реестр", "Узварик В.П.", "01/06/2022")
+    review = load_review(seed).review
+    assert str(review.meeting.date) == "2022-03-15"
+    assert str(review.assignments[0].due) == "2022-06-01"
