@@ -103,6 +103,20 @@ class FieldEditor(_Dialog):
             widget.focus()
         widget._forward_event(events.Key(event.key, event.character))
 
+    warned = False      # Esc on a changed multi-line text said once what it would drop
+
+    def action_cancel(self) -> None:
+        """Esc.  A multi-line text that was changed (a paragraph of the Доклад, a comment) is
+        dropped only by a second Esc: one Esc out of habit lost all of it, and an edit that
+        was never applied can't be undone."""
+        if self.multiline and not self.warned and self._text() != self.original:
+            self.warned = True
+            label = self.query_one("#editor-error", Label)
+            label.update(Text(uw.ESC_AGAIN_DROPS))
+            label.add_class("-shown")
+            return
+        self.dismiss(None)
+
     @property
     def error(self) -> str:
         return str(self.query_one("#editor-error", Label).content)

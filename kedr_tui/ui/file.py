@@ -85,6 +85,10 @@ class FileCommands:
 
     def _after_save(self, path, error) -> bool:
         if isinstance(error, FileChangedError):
+            if not self.session.modified and error.kind != "deleted":
+                # nothing of ours to keep: writing the old text back would undo the colleague's
+                # change, and the dialog spoke of «правки» there were none of
+                return self._reload_unedited()
             # someone changed the file since it was read: ask (reload / save as / cancel)
             from kedr_tui.ui.safety.flow import resolve_conflict
 
@@ -108,6 +112,17 @@ class FileCommands:
         else:
             self.tell(uw.saved(path), timeout=3)
         return True
+
+    def _reload_unedited(self) -> bool:
+        """Ctrl+S with no edits on a file changed on disk: read it again, and say so."""
+        try:
+            self.session.reload()
+        except ReportError as exc:
+            self.tell(str(exc), title=uw.NOT_SAVED, severity="error", timeout=10)
+            return False
+        self.after_change(None)
+        self.tell(uw.RELOADED_UNEDITED, timeout=6)
+        return False
 
     def action_export(self, kind: str) -> None:
         analysis = self.session.analysis

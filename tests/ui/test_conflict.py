@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.ui.conftest import cell, header, running, save
+from tests.ui.conftest import cell, header, notifications, running, save
 from tests.ui.test_file import change_fact as edit_fact
 
 from kedr_tui.ui.safety.screens import ConflictScreen
@@ -68,3 +68,18 @@ async def test_a_touch_with_the_same_content_is_not_a_change(seed):
         assert not isinstance(app.screen, ConflictScreen)
         assert "изменён" not in header(app)
     assert "fact = 95\n" in seed.read_text(encoding="utf-8")
+
+
+async def test_ctrl_s_with_no_edits_on_a_changed_file_reads_it_again(seed):
+    """No edits here, a colleague saved: Ctrl+S asked «reload or save as» about «правки» that did
+    not exist, «Перечитать» wanted a second press to drop them, and Esc said they were kept in
+    the journal.  With nothing to keep the file is read again, and that is said."""
+    async with running(seed) as (app, pilot):
+        theirs = seed.read_text(encoding="utf-8").replace("fact = 91.2\n", "fact = 80\n", 1)
+        seed.write_text(theirs, encoding="utf-8")
+        await save(pilot)
+        assert not isinstance(app.screen, ConflictScreen)
+        assert cell(app, "indicators", ind(3, app), "fact") == "80"
+        assert any("сохранять нечего" in n for n in notifications(app))
+        assert "изменён" not in header(app)
+    assert seed.read_text(encoding="utf-8") == theirs

@@ -269,3 +269,34 @@ async def test_the_help_is_readable_at_60_columns_and_after_a_resize(seed):
         await until(pilot, lambda: _side_by_side(_help_lines(app)), "three columns again")
         await pilot.press("escape")
         await until(pilot, lambda: not isinstance(app.screen, HelpScreen), "the help closed")
+
+
+async def test_esc_on_a_changed_multiline_text_asks_once_before_dropping_it(seed):
+    """A paragraph of the Доклад typed, then Esc out of habit: it was gone at once (an edit
+    never applied can't be undone).  The first Esc says what a second one drops; an unchanged
+    text still closes at the first."""
+    async with running(seed) as (app, pilot):
+        outro = report(app).narrative.outro
+        await pilot.press("f4")
+        await until(pilot, lambda: active_tab(app) == "narrative", "the Доклад tab")
+        await move_to(pilot, app, OUTRO, "text")
+        await pilot.press("enter")
+        editor = await wait_editor(pilot, app)
+        await pilot.press("escape")                             # nothing typed: closes at once
+        await until(pilot, lambda: not isinstance(app.screen, FieldEditor), "closed at once")
+        await pilot.press("enter")
+        editor = await wait_editor(pilot, app)
+        await type_text(pilot, " Абзац, набранный на заседании.")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is editor and "Esc ещё раз — отбросить" in editor.error
+        await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(app.screen, FieldEditor), "dropped")
+        assert report(app).narrative.outro == outro
+        await pilot.press("enter")                              # and Ctrl+S after the warning
+        editor = await wait_editor(pilot, app)
+        await type_text(pilot, " Итог.")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: report(app).narrative.outro == outro + " Итог.", "applied")

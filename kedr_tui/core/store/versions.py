@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import os
 import subprocess
-import tomllib
 from decimal import Decimal
 from pathlib import Path
 
 from kedr_tui.core.errors import ReportError
 from kedr_tui.core.locate import Locator
 from kedr_tui.core.model import Report
-from kedr_tui.core.schema import build, parse
+from kedr_tui.core.schema import build, parse, tomllib  # (compiled tomli, as the schema reads)
 from kedr_tui.core.store import parsed_cache
 from kedr_tui.core.store.report import MAX_BYTES, decode, read_bytes, sha256_of
 from kedr_tui.core import wording
