@@ -291,8 +291,10 @@ def row_context(state: State | None, row: ViewRow | None) -> str:
         text = f"{act.code} · {act.title}"
     elif row.kind == "amendment":
         text = vw.amendment_title(row.index + 1, report.amendments[row.index].act)
-    elif row.kind == "text":
-        text = row.cells[1].text
     else:
-        text = " · ".join(c.text.strip() for c in row.cells[1:3] if c.text.strip())
+        from kedr_tui.view.changes import CHANGED_MARK
+
+        # a cell's text, without the mark a comparison puts before what changed («Δ»)
+        cells = [c.text.strip().removeprefix(CHANGED_MARK) for c in row.cells[1:3]]
+        text = cells[0] if row.kind == "text" else " · ".join(c for c in cells if c)
     return short_text(text, 120)

@@ -253,3 +253,23 @@ async def test_enter_on_a_focused_button_does_what_it_says(report):
             assert not isinstance(app.screen, LockHeldScreen) and session.read_only
     finally:
         holder.close()
+
+
+async def test_the_recovery_dialog_fits_at_60_columns_and_after_its_second_question(report):
+    """At 60×20 every button of the dialog is inside it, «Да, отбросить» (the label «Отбросить»
+    changes to in place) whole too."""
+    crashed_with_edits(report)
+    session = Session.open(report)
+    app = Harness(session)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, RecoveryScreen)
+        await pilot.press("d")
+        await pilot.pause()
+        box = app.screen.query_one(".dialog").content_region
+        for button in app.screen.query(Button):
+            assert box.contains_region(button.region), (str(button.label), button.region, box)
+        discard = app.screen.query_one("#discard", Button)
+        assert discard.region.width >= len("Да, отбросить") + 2, discard.region
+        await pilot.press("v")
+        await pilot.pause()

@@ -198,3 +198,27 @@ async def test_no_meeting_before_today_is_said(seed, monkeypatch):
         await pilot.press("D")
         await until(pilot, lambda: any("Прошлых заседаний" in n for n in notifications(app)), "told")
         assert app.report_screen.comparison is None
+
+
+async def test_an_editor_names_a_changed_row_without_its_delta_mark(seed):
+    """A task renamed since the version compared with: its heading shows «ΔПоказатели задачи 1 …»,
+    and the editor of its name said «З1 · ΔПоказатели задачи 1 …»: the Δ is the screen's mark,
+    not the row's name."""
+    from kedr_tui.ui.editor import FieldEditor
+    from tests.keys import task
+
+    base = seed.with_name("base.toml")
+    shutil.copy(seed, base)
+    text = seed.read_text(encoding="utf-8")
+    seed.write_text(text.replace("многофункциональных центров\"\n", "многофункциональных центров (МФЦ)\"\n", 1),
+                    encoding="utf-8")
+    async with comparing(seed, str(base)) as (app, pilot):
+        assert shown(app, "indicators", task(1), "name").startswith("Δ")
+        await pilot.press("f1")
+        await until(pilot, lambda: active_tab(app) == "indicators", "Form 1")
+        t = app.report_screen.current_view().table
+        assert t.goto(task(1), "name")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, FieldEditor), "the editor")
+        assert "Δ" not in app.screen.context and "Показатели задачи 1" in app.screen.context
+        await pilot.press("escape")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from tests.ui.conftest import active_tab, cell, header, move_to, notifications, running, save, table, type_text
+from tests.ui.conftest import (active_tab, cell, header, move_to, notifications, running, save, table,
+                               type_text, until)
 
 from kedr_tui.ui.dialogs import QuitDialog
 from kedr_tui.ui.editor import FieldEditor
@@ -183,3 +184,22 @@ async def test_export_says_which_characters_the_pdf_left_out(seed, tmp_path, mon
     assert any("out/2021.pdf" in m for m in messages)
     assert any("\nсимвола «✍» (U+270D) нет в шрифте PDF" in m and "Соловьева ✍" in m
                for m in messages), messages
+
+
+async def test_the_quit_dialogs_buttons_fit_at_60_columns(seed):
+    """At 60×20 the quit dialog's third button, «Отмена», was cut to «От»."""
+    from textual.widgets import Button
+
+    async with running(seed, size=(60, 20)) as (app, pilot):
+        await move_to(pilot, app, ind(3, app), "fact")
+        await pilot.press("9", "5", "enter")
+        await until(pilot, lambda: app.report_screen.session.modified, "an edit")
+        await pilot.press("q")
+        await until(pilot, lambda: isinstance(app.screen, QuitDialog), "the quit dialog")
+        await pilot.pause()
+        box = app.screen.query_one(".dialog").content_region
+        for button in app.screen.query(Button):
+            assert box.contains_region(button.region), (str(button.label), button.region, box)
+        await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(app.screen, QuitDialog), "stayed")
+
