@@ -170,12 +170,14 @@ def _codes(report: Report, out: _Collector) -> None:
         if out.locator.place("program", "code") is not None:
             out.add("E-CODE", wording.program_code_empty(), "program", None, "code")
         return
-    known = {program_code(report)}
+    program = program_code(report)
+    known = {program}
     seen: set[str] = set()
     seen_parts: dict[tuple, str] = {}
     out.stage = CODES
+    split = [split_code(act.code) for act in report.activities]     # (a report has thousands)
     for index, act in enumerate(report.activities):
-        parts = split_code(act.code)
+        parts = split[index]
         if parts is None:
             out.add("E-CODE", wording.code_malformed(short(act.code, 40)),
                     "activities", index, "code")
@@ -190,7 +192,7 @@ def _codes(report: Report, out: _Collector) -> None:
         if act.code.split(".")[0] != report.program.code:
             out.add("E-CODE", wording.code_of_other_program(act.code, report.program.code),
                     "activities", index, "code")
-        elif act.code == program_code(report):
+        elif act.code == program:
             out.add("E-CODE", wording.code_of_program_listed(act.code),
                     "activities", index, "code")
         elif act.code in seen:
@@ -201,8 +203,7 @@ def _codes(report: Report, out: _Collector) -> None:
     if out.any_unsure("activities", "code"):
         return      # the parent may be the activity whose code could not be read
     for index, act in enumerate(report.activities):
-        parent = parent_code(act.code)
-        if split_code(act.code) and parent and parent not in known:
+        if split[index] and (parent := parent_code(act.code)) and parent not in known:
             out.add("E-CODE", wording.parent_missing(act.code, parent), "activities",
                     index, "code")
 

@@ -97,18 +97,23 @@ TABLES = ("program", "signature")
 
 # ---------------------------------------------------------------- from the model
 
+# The fields of a list row's identity, by section: ``of_row`` makes the identity of them,
+# ``duplicates`` compares them as they are (a tuple is made and hashed faster than a Struct).
+_FIELDS_OF = {
+    "indicators": lambda row: (row.task, norm(row.name)),
+    "activities": lambda row: (row.code.strip(),),
+    "expenses": lambda row: (row.code.strip(), norm(row.executor)),
+    "amendments": lambda row: (norm(row.act), row.date, norm(row.number)),
+}
+
+
 def of_row(section: str, index: int | None, row) -> RowId:
     """The identity of ``row``, standing at ``index`` of the model's ``section``."""
     if section == "tasks":
         return TaskId(index + 1)
-    if section == "indicators":
-        return IndicatorId(row.task, norm(row.name))
-    if section == "activities":
-        return ActivityId(row.code.strip())
-    if section == "expenses":
-        return ExpenseId(row.code.strip(), norm(row.executor))
-    if section == "amendments":
-        return AmendmentId(norm(row.act), row.date, norm(row.number))
+    fields = _FIELDS_OF.get(section)
+    if fields is not None:
+        return _LIST_SECTIONS[section](*fields(row))
     if section in TABLES:
         return TableId(section)
     if section == "report":
@@ -179,15 +184,17 @@ def find(report: Report, rid: RowId) -> tuple[str, int | None] | None:
 
 
 def duplicates(report: Report, section: str) -> list[tuple[int, int]]:
-    """(first, repeat) index pairs of rows of ``section`` that share one identity."""
-    seen: dict[RowId, int] = {}
+    """(first, repeat) index pairs of rows of ``section`` that share one identity (a task's is
+    its number: tasks never do)."""
+    fields = _FIELDS_OF.get(section)
+    if fields is None:
+        return []
+    seen: dict[tuple, int] = {}
     out = []
     for i, row in enumerate(getattr(report, section)):
-        rid = of_row(section, i, row)
-        if rid in seen:
-            out.append((seen[rid], i))
-        else:
-            seen[rid] = i
+        first = seen.setdefault(fields(row), i)
+        if first != i:
+            out.append((first, i))
     return out
 
 

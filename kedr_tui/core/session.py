@@ -29,7 +29,7 @@ from kedr_tui.core.analysis import Analysis
 from kedr_tui.core.editing import SessionError
 from kedr_tui.core.errors import ReportError
 from kedr_tui.core.journaling import JournalError, Journaling
-from kedr_tui.core.loading import Loaded, analysed, load, opened
+from kedr_tui.core.loading import Loaded, analysed, collector_paused, load, opened
 from kedr_tui.core.store import (EditLock, FileChangedError, LockHeld, Owner, check_unchanged,
                                  clean_temporaries, read_report, render, save, sha256_of,
                                  write_text)
@@ -74,7 +74,8 @@ class Session(Journaling):
         shown = Path(path)
         # every error is known now (whether it may be edited), the rest of the analysis
         # when first asked for: the app shows Form 1 before it (core/loading.py, ``opened``)
-        session = cls(opened(read_report(real_path(shown))), read_only)
+        with collector_paused():
+            session = cls(opened(read_report(real_path(shown))), read_only)
         session.shown = shown
         if lock and not session.read_only:
             session._take_lock()

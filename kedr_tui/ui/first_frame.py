@@ -5,7 +5,9 @@ every error already known (``Loaded.early``: a report with errors opens read-onl
 «Проверка» and never waits); the Form 2 tree, the evaluation and the warnings land right
 after the first frame, or before the first key or click if that comes sooner
 (``KedrApp.on_event``).  A smaller report is analysed first, so its first frame is
-complete (the seed's analysis takes under 1 ms; 2 000 / 10 000 about 0.2 s).
+complete (the seed's analysis takes under 1 ms; 2 000 / 10 000 about 0.2 s).  The first
+frame makes only the rows of Form 1 it draws (``TabView.rows_as_drawn``,
+view/first_rows.py): the rest are made as the analysis lands.
 """
 
 from __future__ import annotations

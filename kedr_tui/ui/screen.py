@@ -82,6 +82,8 @@ class ReportScreen(FirstFrame, KeyHandling, EditingCommands, FileCommands, Navig
         for view in self.views.values():
             view.set_state(self.state, marks)
         first = self.views[self.first_tab]
+        if self.checking:
+            first.rows_as_drawn()                   # (first_frame.py)
         first.populate()
         first.table.focus()
         self.update_header()

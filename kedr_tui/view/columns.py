@@ -160,21 +160,31 @@ _NUMBER = re.compile(r"[−-]?[0-9\u00a0 ]+(,[0-9]+)?( %)?")
 
 def natural_widths(columns: tuple[ViewColumn, ...], rows) -> list[int]:
     """Content-sized columns as wide as their longest text (and label), within their cap;
-    number columns as wide as their longest number, whatever the cap."""
+    number columns as wide as their longest number, whatever the cap.  ``rows`` that can
+    say their columns' texts without being made (view/first_rows.py) are not made."""
+    texts_of = getattr(rows, "column_texts", None)
     widths = []
     for i, column in enumerate(columns):
         if column.flex or not column.cap:
             widths.append(column.width)
             continue
-        longest = max((len(row.cells[i].text) for row in rows), default=0)
+        texts = texts_of(column.key) if texts_of is not None else [row.cells[i].text for row in rows]
+        longest = max(map(len, texts), default=0)
         if column.right:  # a number is shown whole or not at all: the cap does not cut it
-            number = max((len(row.cells[i].text) for row in rows
-                          if _NUMBER.fullmatch(row.cells[i].text)), default=0)
-            widths.append(max(column.width, number,
+            widths.append(max(column.width, _longest_number(texts),
                               min(column.cap, max(longest, len(column.label)))))
             continue
         widths.append(max(column.width, min(column.cap, max(longest, len(column.label)))))
     return widths
+
+
+def _longest_number(texts) -> int:
+    """The length of the longest text that is a number (0: none): the longest texts are
+    tried first, and are numbers nearly always (a table has some 10 000 of them)."""
+    for text in sorted(set(texts), key=len, reverse=True):
+        if _NUMBER.fullmatch(text):
+            return len(text)
+    return 0
 
 
 def fit_widths(columns: tuple[ViewColumn, ...], available: int, padding: int = 2,

@@ -89,23 +89,24 @@ PROGRAMME = ProgrammeTotal()
 RowKey = Any        # a core RowId or one of the keys above
 
 
+def unique_each(rows):
+    """``unique``, row by row: the rows of an iterable, a repeated key made ``Again(key, n)``."""
+    seen: set = set()
+    for row in rows:
+        key = row.key
+        if key in seen:
+            n = 2
+            while Again(key, n) in seen:
+                n += 1
+            key = Again(key, n)
+            row = row._replace(key=key)
+        seen.add(key)
+        yield row
+
+
 def unique(rows: list) -> list:
     """``rows`` with a repeated key made ``Again(key, n)``: a table needs one row per key."""
-    seen: set = set()
-    out = None
-    for i, row in enumerate(rows):
-        key = row.key
-        if key not in seen:
-            seen.add(key)
-            continue
-        n = 2
-        while Again(key, n) in seen:
-            n += 1
-        seen.add(Again(key, n))
-        if out is None:
-            out = list(rows)
-        out[i] = row._replace(key=Again(key, n))
-    return rows if out is None else out
+    return list(unique_each(rows))
 
 
 # ---------------------------------------------------------------- from the model

@@ -15,6 +15,8 @@ from typing import NamedTuple
 from rich.cells import cell_len, set_cell_size
 from rich.control import strip_control_codes
 
+from kedr_tui.view.first_rows import FirstRows
+
 PADDING = 1          # blank cells either side of a cell's text
 
 
@@ -160,7 +162,8 @@ class ShownRows:
         return not any(new.key in keys for new, _old in moved)
 
     def show(self, rows: list) -> None:
-        self.rows = list(rows)
+        # (a table's own copy; rows made as they are drawn are not made by copying them)
+        self.rows = rows if isinstance(rows, FirstRows) else list(rows)
 
     def position(self, key) -> int | None:
         """The place of the row ``key``, or None."""

@@ -75,6 +75,22 @@ def test_duplicate_executor_row(write_report):
     assert codes(write_report(text)) == ["E-CODE"]     # SPEC, «Row identity»: a duplicate expense identity
 
 
+@pytest.mark.parametrize("section, row", [
+    ("expenses", '[[expenses]]\ncode = "04.0.01.1"\nexecutor = "  Администрация\\n"\nplan_year = 1\n'
+                 'plan_period = 1\ncash = 1\n'),
+    ("indicators", '[[indicators]]\ntask = 1\nname = "\\tПоказатель "\nplan = 1\nfact = 1\n'),
+    ("indicators", '[[indicators]]\ntask = 0\nname = "Показатель  \\n цели"\nplan = 1\nfact = 1\n'),
+])
+def test_rows_whose_identity_differs_only_in_spaces_are_one_row_twice(write_report, section, row):
+    """SPEC «Row identity»: whitespace-normalised (runs of spaces, tabs, line breaks):
+    a row of the report again, written with other spaces, is a repeat."""
+    rows = len(getattr(load(write_report(CLEAN)).report, section))
+    found = [f for f in load(write_report(change("[[amendments]]", row + "\n[[amendments]]"))).findings
+             if f.is_error]
+    assert [(f.code, f.ref) for f in found] == [("E-CODE" if section == "expenses" else "E-DUP",
+                                                 (section, rows))]
+
+
 def test_main_activity_needs_task(write_report):
     text = change('task = 1\ntitle = "Основное', 'title = "Основное')
     assert codes(write_report(text)) == ["E-SCHEMA"]

@@ -108,3 +108,38 @@ def test_opened_knows_every_error_before_the_analysis(write_report, text):
     assert early.has_errors == whole.has_errors
     assert early.analysis == whole.analysis             # and the analysis, when it is asked for
     assert early.later.ready and _errors(early.errors) == _errors(whole.findings)
+
+
+def test_the_collector_is_paused_while_a_report_is_read_and_checked(seed_copy, monkeypatch):
+    """Reading a report makes objects that all live on or die by their count: Python's cyclic
+    collector is off meanwhile (0.1 s of a big report's way to the first frame) and as it
+    was afterwards, an error too."""
+    import gc
+
+    from kedr_tui.core import loading, session as session_module
+    from kedr_tui.core.errors import ReportError
+    from kedr_tui.core.session import Session
+
+    seen = []
+    for module in (loading, session_module):
+        real = module.read_report
+
+        def reading(path, real=real):
+            seen.append(gc.isenabled())
+            return real(path)
+
+        monkeypatch.setattr(module, "read_report", reading)
+    assert gc.isenabled()
+    load(seed_copy)
+    opened = Session.open(seed_copy, read_only=True)
+    opened.close()
+    assert seen == [False, False] and gc.isenabled()
+    with pytest.raises(ReportError):
+        load(seed_copy.parent / "missing.toml")
+    assert gc.isenabled()
+    gc.disable()
+    try:        # off before: off after
+        load(seed_copy)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

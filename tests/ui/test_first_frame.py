@@ -18,7 +18,7 @@ from kedr_tui.ui import first_frame
 from kedr_tui.ui.screen import ReportScreen
 from tests.gen import generate
 from tests.keys import PROGRAMME, ind
-from tests.ui.conftest import active_tab, cell, current_key, header, move_to, running, save, until
+from tests.ui.conftest import active_tab, cell, current_key, header, move_to, running, save, table, until
 
 CHECKING = "проверяется…"
 
@@ -177,3 +177,83 @@ async def test_a_key_typed_before_the_screen_is_up_waits_for_the_whole_analysis(
         await until(pilot, lambda: active_tab(app) == "expenses", "«Расходы» shown")
         assert not app.report_screen.checking and "замечаний 1" in header(app)
         assert cell(app, "expenses", PROGRAMME, "plan_year") == "1\u00a0129,01"
+
+
+# ---------------------------------------------------------------- Form 1's rows made as drawn
+
+def _whole_rows_at_once(monkeypatch):
+    """As before rows were made as drawn: the first frame made all of Form 1's rows."""
+    from kedr_tui.ui.tabs.base import TabView
+
+    monkeypatch.setattr(TabView, "rows_as_drawn", lambda self: None)
+
+
+def _screen(app) -> tuple:
+    view = app.report_screen.current_view()
+    return (active_tab(app), current_key(app), view.table.cursor_row, view.table.cursor_column,
+            tuple(view.table.visible_text()), header(app))
+
+
+def _row(app) -> int:
+    return app.report_screen.current_view().table.cursor_row
+
+
+def _count(app) -> int:
+    return app.report_screen.current_view().table.row_count
+
+
+# keys, and what they did (so that the test fails if they never arrived)
+KEYS = {
+    "last row": (["ctrl+end"], lambda app: _row(app) == _count(app) - 1 > 300),
+    "last column": (["end"], lambda app: table(app, "indicators").cursor_column == 12),
+    "page down twice": (["pagedown", "pagedown"], lambda app: _row(app) > 20),
+    "page down twice, up": (["pagedown", "pagedown", "up"], lambda app: _row(app) > 20),
+    "last row, page up": (["G", "pageup"], lambda app: _count(app) - 40 < _row(app) < _count(app) - 1),
+    "search": (["slash", *"(250)", "enter"],
+               lambda app: "(250)" in cell(app, "indicators", current_key(app), "name")),
+    "next finding": (["right_square_bracket"], lambda app: _row(app) > 0),
+    "tabs": (["f2", "f4", "f1"], lambda app: active_tab(app) == "indicators"
+             and app.report_screen.views["expenses"].populated
+             and app.report_screen.views["narrative"].populated),
+}
+
+
+@pytest.mark.parametrize("keys, did", KEYS.values(), ids=KEYS.keys())
+@pytest.mark.parametrize("landed", [False, True], ids=["typed-at-once", "after-landing"])
+async def test_keys_right_after_the_start_land_where_they_would_with_every_row_made(
+        big, keys, did, landed, monkeypatch):
+    """A big report's first frame makes only the rows it draws (view/first_rows.py); End,
+    PgDn, search, «]», the tabs pressed at once (before the rest of the analysis, or right
+    after it landed) end on the same row, with the same screen, as when the first frame
+    made them all."""
+    made = []
+    land = ReportScreen.after_first_frame
+
+    def after_first_frame(self):
+        rows = self.views["indicators"]._rows
+        made.append((type(rows).__name__, getattr(rows, "made", None), len(rows)))
+        if landed:
+            land(self)
+
+    monkeypatch.setattr(ReportScreen, "after_first_frame", after_first_frame)
+    seen = []
+    for at_once in (False, True):
+        if at_once:
+            _whole_rows_at_once(monkeypatch)
+        async with running(big) as (app, pilot):
+            await until(pilot, lambda: len(made) == 1 + at_once, "the first frame")
+            if landed:
+                await until(pilot, lambda: not app.report_screen.checking, "the analysis landed")
+            await pilot.press(*keys)
+            await until(pilot, lambda: not app.report_screen.checking, "the analysis landed")
+            await pilot.pause()
+            seen.append(_screen(app))
+            assert did(app), seen[-1][:4]
+            # the memo holds Form 1's rows as shown, as after a whole build: the next
+            # build (an edit) reuses them
+            view = app.report_screen.views["indicators"]
+            assert all(view.memo.rows[row.key][1] is row for row in view.rows)
+    kind, count, total = made[0]
+    assert kind == "FirstRows" and count <= 30 < total     # a screenful made, of 310
+    assert made[1][0] == "list"
+    assert seen[0] == seen[1]

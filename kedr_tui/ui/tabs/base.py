@@ -12,6 +12,7 @@ from textual.containers import Vertical
 
 from kedr_tui.view.changes import mark_rows
 from kedr_tui.view.detail import detail_text
+from kedr_tui.view.first_rows import FirstRows
 from kedr_tui.view.rows import SECTIONS, Memo, ViewRow, State, build_rows, marks_of, patch_rows
 from kedr_tui.ui.widgets.detail import DetailPane
 from kedr_tui.ui.widgets.table import ReportTable
@@ -60,6 +61,8 @@ class TabView(Vertical):
         """This tab's rows for the current state (built when first needed)."""
         if self._stale:
             self._stale = False
+            if isinstance(self._rows, FirstRows):
+                self._rows.complete()   # its build through the memo ends before the next one
             self._rows = mark_rows(self.TABLE, build_rows(self.TABLE, self.state, self.memo, self.marks),
                                    self.changes)
             self._positions = None
@@ -70,7 +73,8 @@ class TabView(Vertical):
         self.state = state
         self.marks = marks if marks is not None else marks_of(state.findings)
         if not self._stale and before is not None and state.change is not None \
-                and state.change.base is before.derived and not self.changes:
+                and state.change.base is before.derived and not self.changes \
+                and not isinstance(self._rows, FirstRows):
             # a value edit: only the rows it touched are built again
             if self._positions is None:
                 self._positions = {row.key: at for at, row in enumerate(self._rows)}
@@ -84,6 +88,13 @@ class TabView(Vertical):
         if self.populated:
             self.table.sync(self.rows, focus)
             self.show_detail()
+
+    def rows_as_drawn(self) -> None:
+        """Form 1's rows made as the table draws them (view/first_rows.py): a big report's
+        first frame (ui/first_frame.py) draws twenty rows of its 2 000."""
+        if self.TABLE == "indicators" and self._stale and not self.changes and self.state is not None:
+            self._stale = False
+            self._rows, self._positions = FirstRows(self.state, self.memo, self.marks), None
 
     def populate(self) -> None:
         """Fill the table now (first time the tab is needed)."""
