@@ -196,8 +196,8 @@ def test_a_2000_10000_report_to_the_first_frame(benchmark, tmp_path, installed_e
           f"frame cold {paint['cold'] * 1000:.0f} ms ({used['cold'] * 1000:.0f} ms of CPU), warm "
           f"{paint['warm'] * 1000:.0f} ms ({used['warm'] * 1000:.0f} ms of CPU); target ≤ 1 000 ms; "
           f"load average {load:.1f} on {os.cpu_count()} cores")
-    if not small:
-        assert paint["warm"] <= 1.0
+    if not small:   # issue 14: both, a first open after a pull or a hand edit is cold
+        assert paint["cold"] <= 1.0 and paint["warm"] <= 1.0
 
 
 # The edit-to-frame budget is in test_edit_bench.py.
