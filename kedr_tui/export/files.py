@@ -74,7 +74,9 @@ def write_bytes(path: Path, data: bytes | Iterable[bytes]) -> Path:
 def _refuse_special(path: Path) -> None:
     """An output is renamed into place: over a device, a FIFO or a socket that would put a
     regular file in its stead (``--txt /dev/null`` as root replaced /dev/null for every
-    program on the machine).  A symlink is replaced, as before, never followed."""
+    program on the machine), and over a symlink it would replace the link (``--txt
+    /dev/stdout`` made /dev/stdout a file).  A link is not written through either (one
+    planted in a shared folder would make us overwrite its target): both are refused."""
     import os
     import stat
 
@@ -82,5 +84,7 @@ def _refuse_special(path: Path) -> None:
         mode = os.lstat(path).st_mode
     except OSError:
         return
+    if stat.S_ISLNK(mode):
+        raise ReportError(str(path), xw.LINK_OUTPUT)
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode):
         raise ReportError(str(path), xw.NOT_A_REGULAR_OUTPUT)      # (a folder: said on writing)

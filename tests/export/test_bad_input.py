@@ -175,3 +175,31 @@ def test_an_output_path_that_is_a_device_or_a_fifo_is_refused_not_replaced(seed_
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
     assert code != 0 and "это не обычный файл" in err, (code, err)
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize("target", ["file", "fifo"])
+def test_an_output_path_that_is_a_symlink_is_refused_and_left_a_link(seed_copy, tmp_path, capsys,
+                                                                     target):
+    """``export --txt /dev/stdout`` renamed a regular file over the link /dev/stdout (for
+    every program on the machine); writing through a link planted in a shared folder would
+    overwrite its target instead.  Both are refused: the link stays a link to the same
+    thing, which is untouched, and no temporary is left."""
+    import os
+    import stat
+
+    from kedr_tui.cli import main
+
+    victim = tmp_path / "victim"
+    if target == "fifo":
+        os.mkfifo(victim)
+    else:
+        victim.write_text("не трогать", encoding="utf-8")
+    link = tmp_path / "out.txt"
+    link.symlink_to(victim)
+    code = main(["export", str(seed_copy), "--txt", str(link)])
+    err = capsys.readouterr().err
+    assert code == 2 and f"{link}: это символическая ссылка" in err, (code, err)
+    assert stat.S_ISLNK(os.lstat(link).st_mode) and os.readlink(link) == str(victim)
+    if target == "file":
+        assert victim.read_text(encoding="utf-8") == "не трогать"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

@@ -343,7 +343,7 @@ def _planted(folder):
     return write(folder, SEED)
 
 
-@case("planted-symlink-at-export-target", 5, "write_output: rename replaces the link, not its target",
+@case("planted-symlink-at-export-target", 5, "write_output: a link at the target is refused, neither written through nor replaced",
       notes={"plant_target": True})
 def _planted_target(folder):
     return write(folder, SEED)
