@@ -179,6 +179,16 @@ class Node(Struct):
         return not self.children
 
     @property
+    def heading(self) -> "Node | None":
+        """The main activity whose task's heading this node stands under in Form 2: itself,
+        or a subprogram's first (the subprogram serves that task); ``None`` for others."""
+        if self.kind == "main":
+            return self
+        if self.kind == "subprogram":
+            return next((child for child in self.children if child.kind == "main"), None)
+        return None
+
+    @property
     def shown_executors(self) -> list[ExecutorLine]:
         """A leaf's own rows; on an aggregated row the executors with a non-zero
         amount, or all of them when the total is zero."""

@@ -245,21 +245,12 @@ def _money_cells(total: Amounts) -> tuple[str, ...]:
             fmt_pct(total.pct_year), fmt_pct(total.pct_period))
 
 
-def _first_main(node: Node) -> Node | None:
-    for child in node.children:
-        if child.kind == "main":
-            return child
-    return None
-
-
 def form2(analysis: Analysis) -> Section:
     report = analysis.report
     rows: list[PrintRow | SpanRow] = []
     task_shown: int | None = None
     for node in analysis.derived.tree.walk():
-        # a subprogram stands under the heading of its first main activity's task
-        head = node if node.kind == "main" else _first_main(node) if node.kind == "subprogram" \
-            else None
+        head = node.heading
         if head is not None:
             task = task_of(head, report)
             if task is not None and task != task_shown:

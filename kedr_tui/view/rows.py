@@ -330,11 +330,13 @@ def expense_rows(state: State, memo: Memo, marks: dict) -> list[ViewRow]:
 
     def visit(node: Node) -> None:
         nonlocal last_task
-        if node.kind == "main" and node.task is not None and node.task != last_task:
-            last_task = node.task
-            mark = _mark(marks, "tasks", node.task - 1)
-            rows.append(memo.get(TaskId(node.task), (node.task, _task_title(report, node.task), mark),
-                                 lambda t=node.task, m=mark: _task_heading(report, t, m, width)))
+        head = node.heading     # a subprogram stands under its main activities' task, as printed
+        task = head.task if head is not None else None
+        if task is not None and task != last_task:
+            last_task = task
+            mark = _mark(marks, "tasks", task - 1)
+            rows.append(memo.get(TaskId(task), (task, _task_title(report, task), mark),
+                                 lambda t=task, m=mark: _task_heading(report, t, m, width)))
         section = "program" if node.kind == "program" else "activities"
         mark = _mark(marks, section, node.activity)
         key = PROGRAMME if node.kind == "program" else ActivityId(node.code)

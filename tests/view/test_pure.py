@@ -184,3 +184,21 @@ def test_a_big_sum_is_shown_whole_not_cut(tmp_path):
             assert widths[i] >= max(len(r.cells[i].text) for r in rows), column.key
     cash = [c.key for c in COLUMNS["expenses"]].index("cash")
     assert "123\u00a0456\u00a0789,12" in {r.cells[cash].text for r in rows}
+
+
+def test_a_subprogram_stands_under_its_main_activities_task_heading_as_printed():
+    """The district report (tests/data/unseen): subprogram 05.1.00.0 serves task 2 through
+    its main activity 05.1.01.0.  The app showed it above «Задача 2», under task 1's rows,
+    while the printed Form 2 puts the heading first; now both do, and task 2's heading is
+    not repeated inside the subprogram."""
+    from pathlib import Path
+
+    from kedr_tui.core.identity import ActivityId as line
+
+    analysis = load(Path(__file__).parents[1] / "data/unseen/district/reports/2024.toml").analysis
+    keys = [r.key for r in rows_of(State(analysis.report, analysis.derived, analysis.findings),
+                                   "expenses")]
+    assert keys.index(task(2)) == keys.index(line("05.1.00.0")) - 1
+    assert keys.index(line("05.1.00.0")) < keys.index(line("05.1.01.0"))
+    assert keys.index(task(1)) < keys.index(line("05.0.01.0")) < keys.index(task(2))
+    assert keys.count(task(2)) == 1
