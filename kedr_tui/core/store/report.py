@@ -125,16 +125,6 @@ def file_year(path: Path) -> int | None:
     return int(match.group(1)) if match else None
 
 
-class UnreadablePrevious(dict):
-    """Last year's report is there but can't be read: no facts to compare with, and why
-    (``problem``, Russian).  A dict, empty, so that it goes where the facts would."""
-
-    def __init__(self, name: str, problem: str):
-        super().__init__()
-        self.name = name
-        self.problem = problem
-
-
 def parse_cached(text: str, stamp: Stamp) -> tuple[Parsed, Unkept | None]:
     """What ``schema.parse`` makes of ``text``, the content of a file read with ``stamp``:
     from the cache of parsed reports when it is there (``parsed_cache``), else parsed, with
