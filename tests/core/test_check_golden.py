@@ -62,3 +62,20 @@ def test_an_unreadable_file_is_exit_2_and_the_others_are_still_checked(write_rep
     assert main(["check", str(good.parent / "missing.toml"), str(good)]) == 2
     out, err = capsys.readouterr()
     assert "W-JUSTIFY" in out and "missing.toml" in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("last_year,problem", [
+    ("year = 2020\nname = «Кедровый»\n".encode("cp1251"), "файл не в кодировке UTF-8"),
+    (b"year = 2020\nindicators = [\n", "значения за прошлый год не сверены"),
+])
+def test_an_unreadable_last_year_report_is_one_w_prev_that_says_why(write_report, capsys,
+                                                                    last_year, problem):
+    """Last year's facts are read after the first frame now (lazily, through the cache of
+    parsed reports): a 2020.toml that can't be read is still said, once, with its reason,
+    and the report itself is checked as before (a warning: exit 0 without --strict)."""
+    report = write_report(CLEAN)
+    (report.parent / "2020.toml").write_bytes(last_year)
+    assert main(["check", str(report)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("W-PREV") == 1 and "отчёт за 2020 год (2020.toml) не прочитан" in out, out
+    assert problem in out, out
