@@ -51,6 +51,18 @@ def visible_text(text: object) -> str:
     return text.translate(_TEXT)
 
 
+def squeeze(text: str) -> str:
+    """``" ".join(text.split())`` for text to be shown on one line or as one paragraph, that
+    folds only spaces (any Unicode space), tabs, LF and CR: ``str.split`` would also fold U+2028,
+    U+2029, U+0085, VT, FF and the separators U+001C–U+001F into a space (or, with
+    ``splitlines``, a break), and ``visible`` could not show them as they are stored."""
+    return " ".join(part for part in _FOLDED.split(text) if part)
+
+
+# every whitespace character but the controls (``visible`` shows them) and the separators
+_FOLDED = re.compile("[^\\S\x0b\x0c\x1c-\x1f\x85\u2028\u2029]+")
+
+
 def json_safe(encoded: str) -> str:
     """JSON text with the rest of what ``visible`` shows escaped too (JSON itself escapes
     only C0): DEL, C1, the line separators, bidirectional overrides and the BOM, so

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import msgspec
 from msgspec import Struct
 
 from kedr_tui.core.analysis import Analysis
@@ -17,6 +18,7 @@ from kedr_tui.core.derive import (CASH_THRESHOLD, NEGATIVE_LEFT_OUT, RATING_LOW,
                                   split_code, task_of)
 from kedr_tui.core.model import Report
 from kedr_tui.core.numbers import DASH, fmt_money, fmt_pct, fmt_ratio, fmt_value
+from kedr_tui.core.safe_text import squeeze, visible_text
 from kedr_tui.export import wording as xw
 
 LEFT, CENTER, RIGHT = "L", "C", "R"
@@ -365,7 +367,9 @@ def evaluation(analysis: Analysis) -> Section:
 # ---------------------------------------------------------------- Доклад
 
 def _paragraphs(text: str) -> list[str]:
-    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    """A text's paragraphs: its lines as TOML ends them (LF), spaces folded; a U+2028 or
+    U+0085 in it is neither a new paragraph nor a space, and the outputs show it as stored."""
+    return [line for line in map(squeeze, text.split("\n")) if line]
 
 
 def doklad(analysis: Analysis) -> Section:
@@ -378,7 +382,7 @@ def doklad(analysis: Analysis) -> Section:
     for group in derived.groups:
         for _number, index in group.rows:
             ind = report.indicators[index]
-            comment = " ".join(ind.comment.split())
+            comment = squeeze(ind.comment)
             blocks.append(Paragraph(f"- {_quoted(ind.name)}." + (f" {comment}" if comment else "")))
     blocks += [Paragraph(text) for text in _paragraphs(report.narrative.outro)]
     sig = report.signature
@@ -394,3 +398,18 @@ def build(analysis: Analysis) -> Document:
     sections = (title_section(report), form1(analysis), form2(analysis), form3(analysis),
                 evaluation(analysis), doklad(analysis))
     return Document(report.year, report.program.title, sections)
+
+
+def visible(value):
+    """A section (any part of a document) with every text made visible, for the text and
+    the PDF alike: a control character from the data would reach whoever ``cat``s the file,
+    tabulate would measure an escape as zero columns, and a U+2028 is shown as it is stored
+    rather than ending a line in one output and vanishing from the other."""
+    if isinstance(value, str):
+        return visible_text(value)
+    if isinstance(value, tuple):
+        return tuple(visible(item) for item in value)
+    if isinstance(value, Struct):
+        changes = {name: visible(getattr(value, name)) for name in value.__struct_fields__}
+        return msgspec.structs.replace(value, **changes)
+    return value

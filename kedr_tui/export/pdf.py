@@ -16,7 +16,8 @@ from functools import cache
 from msgspec import Struct
 
 from kedr_tui.core.analysis import Analysis
-from kedr_tui.export.layout import Document, Heading, Paragraph, Section, SignatureBlock, Table, build
+from kedr_tui.core.safe_text import visible_text
+from kedr_tui.export.layout import Document, Heading, Paragraph, Section, SignatureBlock, Table, build, visible
 from kedr_tui.export.pdftable import PT, Metrics, TableStyle, TableWriter
 from kedr_tui.styles import StyleError, style_path, style_value
 from kedr_tui.export import wording as xw
@@ -419,7 +420,7 @@ class Writer:
         pdf.set_title(title or xw.pdf_title(document.title, document.year))
         pdf.set_text_color(*self.style.colour)
         for section in document.sections:
-            self.section(section)
+            self.section(visible(section))    # what the text output shows, the same way
         with _quiet_fpdf_glyph_log():
             return bytes(pdf.output())
 
@@ -488,7 +489,7 @@ def unprintable(report, missing: set[str]) -> list[str]:
 
 def _texts(value):
     if isinstance(value, str):
-        yield value
+        yield visible_text(value)       # as the PDF printed it (``layout.visible``)
     elif isinstance(value, (tuple, list)):
         for item in value:
             yield from _texts(item)

@@ -14,6 +14,7 @@ from kedr_tui.core import identity
 from kedr_tui.core.analysis import Analysis
 from kedr_tui.core.numbers import DASH, fmt_ratio
 from kedr_tui.core.review import Review, mark_state
+from kedr_tui.core.safe_text import squeeze
 from kedr_tui.export.layout import (CENTER, Block, Document, Heading, Paragraph, PrintColumn,
                                     PrintRow, Section, SignatureBlock, Table, _simple_header)
 from kedr_tui.export import wording as xw
@@ -33,7 +34,7 @@ def _date(value: _dt.date | None) -> str:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    return squeeze(text)       # a U+2028 in a comment stays for visible_text to show
 
 
 def protocol_title(analysis: Analysis, review: Review) -> tuple[str, ...]:

@@ -12,15 +12,13 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import islice
 
-import msgspec
 import tabulate as _tabulate
 from msgspec import Struct
 from tabulate import tabulate, tabulate_formats
 
 from kedr_tui.core.analysis import Analysis
-from kedr_tui.core.safe_text import visible_text
 from kedr_tui.export.layout import (CENTER, RIGHT, Document, Heading, Paragraph, PrintRow, Section,
-                                    SignatureBlock, SpanRow, Table, build)
+                                    SignatureBlock, SpanRow, Table, build, visible)
 from kedr_tui.styles import StyleError, style_path, style_value
 from kedr_tui.export import wording as xw
 
@@ -313,19 +311,6 @@ def _block_lines(block, plans: dict, measure: int, style: TextStyle) -> Iterator
         yield from _signature(block, style.prose_width)
 
 
-def _safe(value):
-    """The document with every text made visible: a control character from the data would
-    reach whoever ``cat``s the file, and tabulate would measure an escape as zero columns."""
-    if isinstance(value, str):
-        return visible_text(value)
-    if isinstance(value, tuple):
-        return tuple(_safe(item) for item in value)
-    if isinstance(value, Struct):
-        changes = {name: _safe(getattr(value, name)) for name in value.__struct_fields__}
-        return msgspec.structs.replace(value, **changes)
-    return value
-
-
 def document_lines(document: Document, style: TextStyle | None = None) -> Iterator[str]:
     """The document's lines, each stripped at the right, one section made safe at a time."""
     style = style or text_style()
@@ -334,7 +319,7 @@ def document_lines(document: Document, style: TextStyle | None = None) -> Iterat
         if started:
             yield ""
             yield ""
-        for line in section_lines(_safe(section), style):
+        for line in section_lines(visible(section), style):
             started = True
             yield line.rstrip()
 

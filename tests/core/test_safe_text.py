@@ -29,3 +29,11 @@ def test_json_escapes_what_json_leaves_raw():
     # `export --json -` left a right-to-left override raw, which turns the rest of a
     # terminal line around (diff --json escaped it; the text output shows it as \u202e)
     assert json_safe('"a\u202eb\u2066c\u2028d\ufeffe"') == '"a\\u202eb\\u2066c\\u2028d\\ufeffe"'
+
+
+def test_squeeze_folds_spaces_and_line_breaks_but_keeps_separators_for_visible():
+    from kedr_tui.core.safe_text import squeeze
+
+    assert squeeze("  а\t б\r\n в\u00a0\u3000г  ") == "а б в г"
+    assert squeeze("а\u2028б \u2029 в\u0085г\x0bд\x0cе\x1cж\x1fз") == "а\u2028б \u2029 в\u0085г\x0bд\x0cе\x1cж\x1fз"
+    assert visible_text(squeeze("а\u2028б\x0bв")) == "а\\u2028б␋в"

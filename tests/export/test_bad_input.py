@@ -203,3 +203,23 @@ def test_an_output_path_that_is_a_symlink_is_refused_and_left_a_link(seed_copy, 
     if target == "file":
         assert victim.read_text(encoding="utf-8") == "не трогать"
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_line_separators_in_texts_are_shown_as_stored_in_text_and_pdf():
+    """U+2028, U+2029 and U+0085 end a line for ``str.splitlines`` (and for some readers),
+    not for TOML: in the Доклад they made new paragraphs in the text and the PDF, in an
+    indicator's paragraph a space; in a table cell the text showed ``\\u2028`` and the PDF
+    dropped it.  Now every output shows them the one way, each where it is stored."""
+    text = (CLEAN.replace('intro = "Вступление"', 'intro = "Начало\\u2028Подпись: 2021"')
+            .replace('outro = "Заключение"', 'outro = "Конец\\u2029абзаца\\u0085дальше"')
+            .replace('formula = "П=(5/5)*10"',
+                     'formula = "П=(5/5)*10"\ncomment = "Выполнено\\u2028полностью"')
+            .replace('summary = "О внесении изменений"', 'summary = "О внесении\\u2028изменений"'))
+    plain, pages = render(text)
+    for output in (plain, " ".join(pages)):
+        assert "Начало\\u2028Подпись: 2021" in output
+        assert "Конец\\u2029абзаца\\x85дальше" in output
+        assert "Выполнено\\u2028полностью" in output
+        assert "О внесении\\u2028изменений" in output
+    assert not any(ch in plain for ch in "\u2028\u2029\u0085")
+    assert not [line for line in plain.splitlines() if line.strip() in ("Подпись: 2021", "абзаца")]

@@ -163,3 +163,17 @@ def test_a_reworked_mark_prints_what_changed_in_the_pdf_too(seed_copy):
     data, missing = protocol_pdf(reworked, review)
     assert missing == []
     assert "факт 91,2 -> 95" in " ".join(" ".join(pdf_pages(data)).split())
+
+
+def test_a_line_separator_in_a_comment_is_shown_in_the_protocol_as_stored(seed):
+    """A mark's comment is printed on one line: its spaces and breaks folded, but a U+2028
+    shown as ``\\u2028`` as in the report's outputs (it was folded into a space)."""
+    review = meeting(seed.report)
+    review = replace(review, marks=tuple(replace(mark, comment=mark.comment.replace(" 5 ", "\u20285\n "))
+                                         for mark in review.marks))
+    text = protocol_text(seed, review)
+    assert "\u2028" not in text
+    assert "Разместить оставшиеся\\u20285 услуг" in " ".join(text.split())
+    data, missing = protocol_pdf(seed, review)
+    assert missing == []
+    assert "Разместить оставшиеся\\u20285 услуг" in " ".join(" ".join(pdf_pages(data)).split())
