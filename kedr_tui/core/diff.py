@@ -16,7 +16,7 @@ activity, programme) whose totals moved; the evaluation and the rating.
 
 Two reports of different years are compared as a year against the next
 (``cross_year``): indicators matched by task and name with plan and fact of
-both years side by side, what the programme added and dropped, and the older
+both years side by side (and the justifications that explain them, where they differ), what the programme added and dropped, and the older
 year's fact against the newer year's ``prev``.  Amendments and the Доклад belong
 to one year each and are not compared across years.
 """
@@ -47,8 +47,11 @@ NODE_FIGURES = ("plan_year", "plan_period", "cash", "pct_year", "pct_period")
 EVALUATION_FIGURES = ("sr", "ss", "srm", "eis", "er", "rating")
 
 # Across years only what is comparable year to year; the rest is that year's own text.
-_CROSS_FIELDS = {"tasks": ("title",), "indicators": ("unit", "better"),
-                 "activities": ("title", "task"), "expenses": ("plan_year", "plan_period", "cash"),
+# The explanations of a deviation (``justification``, and ``fact_note`` printed in place of a
+# fact) go with plan and fact: what each year said about its own figures, side by side.
+_CROSS_FIELDS = {"tasks": ("title",), "indicators": ("unit", "better", "fact_note", "justification"),
+                 "activities": ("title", "task"),
+                 "expenses": ("plan_year", "plan_period", "cash", "justification"),
                  "program": ("code", "title", "municipality", "goal"),
                  "signature": ("position", "name", "executor")}
 _ALWAYS = ("plan", "fact")          # indicators across years: side by side even when equal

@@ -318,3 +318,41 @@ def test_reading_side_by_side_gives_the_same_listing_and_errors(pair):
                               text=True, timeout=120)
         assert done.returncode == 2 and done.stdout == ""
         assert done.stderr.startswith(f"{culprit}:37:8: E-SYNTAX") and done.stderr.count("\n") == 1
+
+
+def test_two_years_show_the_justifications_side_by_side(tmp_path, capsys):
+    """Across years a deviation's explanation goes with plan and fact (it was not compared:
+    a changed «обоснование» was no difference), and is escaped like every text."""
+    from tests.core.test_diff import next_year
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "2021.toml").write_text(SEED_TEXT, encoding="utf-8")
+    text = edit(next_year(SEED_TEXT), 'justification = "Отсутствовали заявки по ЦОДу"',
+                'justification = "Заявки\\u2028поданы поздно"')
+    text = edit(text, 'justification = "Не выполнение кассового плана',
+                'justification = "Экономия\\u0085по договору; Не выполнение кассового плана')
+    (folder / "2022.toml").write_text(text, encoding="utf-8")
+    code, out, _ = run(capsys, str(folder / "2021.toml"), str(folder / "2022.toml"))
+    assert code == 1 and "\u2028" not in out and "\x85" not in out
+    lines = out.splitlines()
+    trainees = next(i for i, line in enumerate(lines) if "цифровой грамотности" in line)
+    assert lines[trainees + 1] == ("    план: 10 → 15 · факт: 0 → 12 · обоснование: Отсутствовали заявки по ЦОДу"
+                                   " → Заявки\\u2028поданы поздно · факт 2021 = «факт прошлого года» 2022 (0)")
+    culture = next(i for i, line in enumerate(lines) if line.startswith("~ Расход 04.0.02.4"))
+    assert lines[culture + 1:culture + 4] == [
+        "    обоснование:",
+        "      − Не выполнение кассового плана произошла из-за уменьшения премии специалисту газеты «В краю "
+        "кедровом» и больничные листы в течение года, в связи с уменьшением работы специалиста по верстки "
+        "газеты, сложилась экономия по договору услуг за связь",
+        "      + Экономия\\x85по договору; Не выполнение кассового плана произошла из-за уменьшения премии "
+        "специалисту газеты «В краю кедровом» и больничные листы в течение года, в связи с уменьшением "
+        "работы специалиста по верстки газеты, сложилась экономия по договору услуг за связь"]
+    code, out, _ = run(capsys, str(folder / "2021.toml"), str(folder / "2022.toml"), "--json")
+    assert code == 1 and "\u2028" not in out and "\x85" not in out
+    fields = [f for group in json.loads(out)["groups"] for entry in group["entries"]
+              for f in entry["fields"]
+              if f.get("field") == "justification"]
+    assert {(f["old"], f["new"]) for f in fields} >= {
+        ("Отсутствовали заявки по ЦОДу", "Заявки\u2028поданы поздно")}
+    assert "Заявки\\u2028поданы поздно" in out      # escaped in the JSON text (json_safe)
