@@ -371,6 +371,33 @@ def test_entries_are_private_and_pruned(write_report, cache_home, monkeypatch):
     assert [read_report(path).unkept is None for path in paths] == [True, False, False, True, True]
 
 
+def test_an_entry_is_written_through_write_atomic_private_with_no_fsync_or_backup(
+        seed_copy, cache_home, monkeypatch):
+    """One atomic-write path (store/atomic.py) with the cache's options: an entry written
+    over one that is mode 0644 (and with a umask of 0) is 0600, leaves no ``~`` backup, and
+    costs no fsync (a lost entry is a parse made again)."""
+    from kedr_tui.core.store import atomic
+
+    read = read_report(seed_copy)
+    read.keep_parsed()
+    entry = cache_home / "kedr-tui" / (parsed_cache.key_of(read.stamp.sha256) + parsed_cache.SUFFIX)
+    written = entry.read_bytes()
+    entry.chmod(0o644)
+    calls = []
+    real = atomic.write_atomic
+    monkeypatch.setattr(atomic, "write_atomic", lambda *a, **k: calls.append(k) or real(*a, **k))
+    monkeypatch.setattr(os, "fsync", lambda fd: pytest.fail("a cache entry is not fsync'd"))
+    parsed = parse(seed_copy.read_text(encoding="utf-8"))
+    old_umask = os.umask(0)
+    try:
+        assert parsed_cache.store(read.stamp.sha256, parsed.report, parsed.findings, parsed.unsure)
+    finally:
+        os.umask(old_umask)
+    assert calls == [{"keep_backup": False, "durable": False, "private": True}]
+    assert stat.S_IMODE(entry.stat().st_mode) == 0o600 and entry.read_bytes() == written
+    assert sorted(p.name for p in entry.parent.iterdir()) == [entry.name]
+
+
 def test_a_killed_writes_temporary_is_removed_later(seed_copy, cache_home):
     folder = cache_home / "kedr-tui"
     folder.mkdir(parents=True, mode=0o700)

@@ -35,7 +35,8 @@ def backup_path(path: Path) -> Path:
     return path.with_name(path.name + "~")
 
 
-def write_atomic(path: Path, text: str | bytes | Iterable[bytes], keep_backup: bool = True) -> None:
+def write_atomic(path: Path, text: str | bytes | Iterable[bytes], keep_backup: bool = True, *,
+                 durable: bool = True, private: bool = False) -> None:
     """Replace ``path`` with ``text``; on any failure the original is untouched and OSError raised.
 
     ``text`` may also be pieces of bytes, written as they come (a big output need not be
@@ -44,6 +45,10 @@ def write_atomic(path: Path, text: str | bytes | Iterable[bytes], keep_backup: b
     The temporary is made by ``mkstemp``: a random name created with ``O_EXCL``, so a
     symlink planted in the folder is never followed; the rename replaces a link at ``path``
     itself, never the file it points to.
+
+    ``durable=False``: no fsync of the file nor of the folder (a cache entry, which may be
+    lost in a crash: it is made again).  ``private=True``: the file is mode 0600 (mkstemp's),
+    whatever the original's mode or the umask.
     """
     path = Path(path)
     folder = path.parent
@@ -62,19 +67,22 @@ def write_atomic(path: Path, text: str | bytes | Iterable[bytes], keep_backup: b
             else:
                 for piece in data:
                     handle.write(piece)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if st is not None:
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
+        if private:
+            pass                # mkstemp's 0600
+        elif st is not None:
             os.chmod(tmp, st.st_mode & 0o7777)
             if os.stat(tmp).st_gid != st.st_gid:
                 try:
                     os.chown(tmp, -1, st.st_gid)
                 except OSError:  # not in the original's group: the new file keeps ours
                     pass
-            if keep_backup:
-                _keep_backup(path)
         else:
             os.chmod(tmp, 0o666 & ~umask())  # what any new file would get, not mkstemp's 0600
+        if st is not None and keep_backup:
+            _keep_backup(path)
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -82,7 +90,8 @@ def write_atomic(path: Path, text: str | bytes | Iterable[bytes], keep_backup: b
         except OSError:
             pass
         raise
-    fsync_dir(folder)
+    if durable:
+        fsync_dir(folder)
 
 
 def _keep_backup(path: Path) -> None:

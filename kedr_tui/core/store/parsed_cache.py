@@ -183,7 +183,7 @@ def lookup(content_sha256: str) -> Entry | None:
 def store(content_sha256: str, report: Report, findings: tuple[Finding, ...],
           unsure: frozenset) -> bool:
     """Keep a parse of the text with this SHA-256; False when it could not be kept."""
-    import tempfile
+    from kedr_tui.core.store.atomic import write_atomic
 
     try:
         key = key_of(content_sha256)
@@ -197,19 +197,9 @@ def store(content_sha256: str, report: Report, findings: tuple[Finding, ...],
         if not _usable(where):
             return False
         payload = _encoder.encode(Entry(key, report, tuple(findings), frozenset(unsure)))
-        fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=where)   # mode 0600
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(_MAGIC)
-                handle.write(_sha256(payload).digest())
-                handle.write(payload)
-            os.replace(tmp, _path(where, key))
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        # mode 0600, no backup, no fsync: an entry lost in a crash is a parse made again
+        write_atomic(_path(where, key), (_MAGIC, _sha256(payload).digest(), payload),
+                     keep_backup=False, durable=False, private=True)
         prune(where, keep=key)
         return True
     except (OSError, ValueError, TypeError, msgspec.MsgspecError, MemoryError, RecursionError):
