@@ -35,7 +35,7 @@ from kedr_tui.core.identity import NarrativeId, RowId, TableId
 from kedr_tui.core.model import HIGHER, LOWER, Report, data_fields
 from kedr_tui.core import wording
 from kedr_tui.core.numbers import DASH, fmt_money, fmt_pct, fmt_ratio, fmt_value
-from kedr_tui.core.safe_text import visible, visible_text
+from kedr_tui.core.safe_text import visible
 
 ADDED, REMOVED, CHANGED, SAME = "added", "removed", "changed", "same"
 
@@ -354,7 +354,8 @@ def field_label(section: str, name: str) -> str:
 
 
 def value_text(name: str, value: object) -> str:
-    """An entered value the Russian way; text from the data made visible."""
+    """An entered value the Russian way, on one line (it is printed inside a line: «план: 90 →
+    100 · обоснование: …»); text from the data made visible, a line break in it too (␊)."""
     if value is None:
         return DASH
     if isinstance(value, Decimal):
@@ -362,10 +363,10 @@ def value_text(name: str, value: object) -> str:
     if isinstance(value, _dt.date):
         return value.strftime("%d.%m.%Y")
     if name == "better":
-        return wording.BETTER_WORDS.get(value, visible_text(str(value)))
+        return wording.BETTER_WORDS.get(value, visible(str(value)))
     if isinstance(value, str):
-        return visible_text(value) if value else wording.EMPTY_VALUE
-    return visible_text(str(value))
+        return visible(value) if value else wording.EMPTY_VALUE
+    return visible(str(value))
 
 
 def figure_text(name: str, value: object) -> str:

@@ -356,3 +356,20 @@ def test_two_years_show_the_justifications_side_by_side(tmp_path, capsys):
     assert {(f["old"], f["new"]) for f in fields} >= {
         ("Отсутствовали заявки по ЦОДу", "Заявки\u2028поданы поздно")}
     assert "Заявки\\u2028поданы поздно" in out      # escaped in the JSON text (json_safe)
+
+
+def test_a_line_break_in_a_justification_compared_across_years_stays_on_its_line(tmp_path, capsys):
+    """Across years a justification is printed inside the indicator's line: a «\\n» in it
+    (a TOML escape) ended that line, and what followed read as a line of its own."""
+    from tests.core.test_diff import next_year
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "2021.toml").write_text(SEED_TEXT, encoding="utf-8")
+    text = edit(next_year(SEED_TEXT), 'justification = "Отсутствовали заявки по ЦОДу"',
+                'justification = "Заявки\\n! факт 2021 и прошлый год в 2022: 1 ≠ 2"')
+    (folder / "2022.toml").write_text(text, encoding="utf-8")
+    code, out, _ = run(capsys, str(folder / "2021.toml"), str(folder / "2022.toml"))
+    assert code == 1
+    assert "обоснование: Отсутствовали заявки по ЦОДу → Заявки␊! факт 2021 и прошлый год" in out
+    assert not [line for line in out.splitlines() if line.startswith("! факт 2021 и прошлый")]
