@@ -1,8 +1,10 @@
-"""The report as plain UTF-8 text: tables drawn by tabulate, prose wrapped to a measure.
+"""The report as plain UTF-8 text: tables drawn as tabulate draws them, prose wrapped to a measure.
 
 Everything shown comes from ``layout.build``; widths and the table format
 come from ``styles/text.toml``.  Cells are wrapped here (cached: the same
-executor or justification recurs hundreds of times), so tabulate only draws.
+executor or justification recurs hundreds of times), so the table format only
+draws: ``textgrid`` draws the formats made of plain strings as tabulate would,
+byte for byte, without its per-cell type sniffing; tabulate draws the rest.
 """
 
 from __future__ import annotations
@@ -13,14 +15,14 @@ from functools import lru_cache
 from itertools import islice
 
 import msgspec
-import tabulate as _tabulate
 from msgspec import Struct
-from tabulate import tabulate, tabulate_formats
+from tabulate import tabulate_formats
 
 from kedr_tui.core.analysis import Analysis
 from kedr_tui.core.safe_text import visible_text
 from kedr_tui.export.layout import (CENTER, RIGHT, Document, Heading, Paragraph, PrintRow, Section,
                                     SignatureBlock, SpanRow, Table, build)
+from kedr_tui.export.textgrid import draw
 from kedr_tui.styles import StyleError, style_path, style_value
 from kedr_tui.export import wording as xw
 
@@ -145,17 +147,6 @@ def fit_widths(preferred: list[int], columns: list[list[str]], longest: int) -> 
     return widths
 
 
-def _draw(rows: list[list[str]], table_format: str, colalign: list[str]) -> str:
-    # Cells are wrapped by counting characters, so tabulate must count the same way:
-    # its documented switch turns off wcwidth, which is also most of its running time.
-    saved = _tabulate.WIDE_CHARS_MODE
-    _tabulate.WIDE_CHARS_MODE = False
-    try:
-        return tabulate(rows, tablefmt=table_format, colalign=colalign, disable_numparse=True)
-    finally:
-        _tabulate.WIDE_CHARS_MODE = saved
-
-
 def _drawn_width(cell: str) -> int:
     """A cell's width as tabulate takes it: stripped, its longest line."""
     return max(map(len, _LINE_BREAK.split(cell.strip())))
@@ -194,7 +185,7 @@ class _Plan:
         self.width = max(map(len, probe))
 
     def draw(self, rows: list) -> list[str]:
-        return _draw(rows, self.style.table_format, self.colalign).split("\n")
+        return draw(rows, self.style.table_format, self.colalign).split("\n")
 
     def rows(self) -> Iterator[list]:
         """The rows given to tabulate: titles, numbers, then the table's rows."""
