@@ -8,7 +8,7 @@ exact.  A figure that cannot be computed is ``None`` (shown as «—»).
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 from functools import lru_cache
 
 from msgspec import Struct, field
@@ -21,10 +21,7 @@ from kedr_tui.core import wording
 
 HUNDRED = Decimal(100)
 ZERO = Decimal(0)
-# СРм counts an activity whose cash is at least this share of its year plan, in % as shown:
-# compared with the rounded percentage (``Amounts.pct_year``), so an activity shown at
-# 95,00 % is counted and one shown at 94,99 % is not, whatever the digits beyond.
-CASH_THRESHOLD = Decimal(95)
+CASH_THRESHOLD = Decimal("0.95")
 RATINGS = ((Decimal("0.90"), wording.RATING_HIGH), (Decimal("0.80"), wording.RATING_MEDIUM),
            (Decimal("0.70"), wording.RATING_SATISFACTORY))
 RATING_LOW = wording.RATING_LOW
@@ -144,6 +141,25 @@ class Amounts(Struct, frozen=True):
         return not (self.plan_year or self.plan_period or self.cash)
 
 
+def cash_done(total: Amounts) -> bool:
+    """Whether an activity's cash reaches 95 % of its year plan, so СРм counts it as done:
+    exact, as the methodology says (949,99 of 1 000 is not, though shown «95,00 %»)."""
+    return total.plan_year > 0 and total.cash >= CASH_THRESHOLD * total.plan_year
+
+
+def cash_share_shown(total: Amounts) -> Decimal | None:
+    """The year plan's percentage as the detail of an activity shows it beside its СРм
+    verdict: two decimals, unless those would show a share short of 95 % as 95,00: then
+    cut (not rounded) to four, «94,9975», so the figure and the verdict agree."""
+    if total.plan_year <= 0:
+        return None
+    exact = total.cash / total.plan_year * HUNDRED
+    shown = round_half_up(exact, TWO)
+    if shown >= CASH_THRESHOLD * HUNDRED and not cash_done(total):
+        return exact.quantize(Decimal("0.0001"), rounding=ROUND_DOWN)
+    return shown
+
+
 def amounts(row: Expense) -> Amounts:
     return Amounts(row.plan_year, row.plan_period, row.cash)
 
@@ -175,7 +191,7 @@ class Node(Struct):
     justification: str = ""
     texts: tuple[str, ...] = ()     # the distinct justifications of its rows, in tree order
     counted: int = 0                # activities in this subtree (itself too) with a year plan > 0
-    done: int = 0                   # of them, those whose pct_year (rounded) is ≥ 95
+    done: int = 0                   # of them, those with cash ≥ 95 % of it
 
     @property
     def is_leaf(self) -> bool:
@@ -358,7 +374,7 @@ def combine(node: Node, expenses: tuple[Expense, ...]) -> None:
     done = sum(child.done for child in node.children)
     if node.kind == "activity" and total.plan_year > 0:
         counted += 1
-        done += total.pct_year >= CASH_THRESHOLD      # as shown: 94,9975 % is 95,00 %
+        done += cash_done(total)
     node.counted, node.done = counted, done
     node.texts = tuple(node_texts)
     node.justification = "\n".join(node_texts)
