@@ -18,7 +18,7 @@ from kedr_tui.core.derive import (CASH_THRESHOLD, NEGATIVE_LEFT_OUT, RATING_LOW,
                                   split_code, task_of)
 from kedr_tui.core.model import Report
 from kedr_tui.core.numbers import DASH, fmt_money, fmt_pct, fmt_ratio, fmt_value
-from kedr_tui.core.safe_text import squeeze, visible_text
+from kedr_tui.core.safe_text import json_has_control, squeeze, visible_text
 from kedr_tui.export import wording as xw
 
 LEFT, CENTER, RIGHT = "L", "C", "R"
@@ -417,3 +417,10 @@ def visible(value):
         changes = {name: visible(getattr(value, name)) for name in value.__struct_fields__}
         return msgspec.structs.replace(value, **changes)
     return value
+
+
+def visible_section(section: Section) -> Section:
+    """``visible`` of a section, skipped (one C pass over its JSON) when it holds no control."""
+    if json_has_control(msgspec.json.encode(section).decode("utf-8")):
+        return visible(section)
+    return section

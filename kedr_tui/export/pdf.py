@@ -17,7 +17,8 @@ from msgspec import Struct
 
 from kedr_tui.core.analysis import Analysis
 from kedr_tui.core.safe_text import visible_text
-from kedr_tui.export.layout import Document, Heading, Paragraph, Section, SignatureBlock, Table, build, visible
+from kedr_tui.export.layout import (Document, Heading, Paragraph, Section, SignatureBlock, Table, build,
+                                    visible_section)
 from kedr_tui.export.pdftable import PT, Metrics, TableStyle, TableWriter
 from kedr_tui.styles import StyleError, style_path, style_value
 from kedr_tui.export import wording as xw
@@ -420,7 +421,7 @@ class Writer:
         pdf.set_title(title or xw.pdf_title(document.title, document.year))
         pdf.set_text_color(*self.style.colour)
         for section in document.sections:
-            self.section(visible(section))    # what the text output shows, the same way
+            self.section(visible_section(section))    # what the text output shows, the same way
         with _quiet_fpdf_glyph_log():
             return bytes(pdf.output())
 

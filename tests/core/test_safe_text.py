@@ -1,6 +1,8 @@
 """The one sanitizer: what a terminal or a text file gets of data."""
 
-from kedr_tui.core.safe_text import json_safe, visible, visible_text
+import msgspec
+
+from kedr_tui.core.safe_text import json_has_control, json_safe, visible, visible_text
 
 
 def test_escape_sequences_are_shown_never_sent():
@@ -37,3 +39,15 @@ def test_squeeze_folds_spaces_and_line_breaks_but_keeps_separators_for_visible()
     assert squeeze("  а\t б\r\n в\u00a0\u3000г  ") == "а б в г"
     assert squeeze("а\u2028б \u2029 в\u0085г\x0bд\x0cе\x1cж\x1fз") == "а\u2028б \u2029 в\u0085г\x0bд\x0cе\x1cж\x1fз"
     assert visible_text(squeeze("а\u2028б\x0bв")) == "а\\u2028б␋в"
+
+
+def test_json_has_control_never_misses_what_visible_text_would_change():
+    # The text export skips making a section safe when its JSON has no control in it.
+    for code in [*range(0x10000), 0x1F600, 0x10FFFF]:
+        ch = chr(code)
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        encoded = msgspec.json.encode(["x", {"a": f"б{ch}в"}]).decode("utf-8")
+        assert json_has_control(encoded) == (visible_text(ch) != ch) or (
+            ch == "\\" and json_has_control(encoded)), hex(code)
+    assert not json_has_control(msgspec.json.encode("Доля — 91,2\u00a0%\n\tитого").decode())
