@@ -114,7 +114,10 @@ def wrap_lines(text: str, width: int, indent: int = 0) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def wrap(text: str, width: int) -> str:
-    """``text`` wrapped to ``width`` columns, its own line breaks kept."""
+    """``text`` wrapped to ``width`` columns, its own line breaks kept.  A tab is a space
+    here, as in a wrapped line: left in a cell, it would jump to the terminal's next tab
+    stop and push the table's right border out of line."""
+    text = text.replace("\t", " ")
     if len(text) <= width and "\n" not in text:
         return text
     lines: list[str] = []
