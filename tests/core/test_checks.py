@@ -225,3 +225,12 @@ def test_a_long_executor_is_cut_at_40_characters(write_report):
     text = change('executor = "Администрация"', f'executor = "{name}"', change("cash = 100.00", "cash = 90.00"))
     [finding] = load(write_report(text)).findings
     assert finding.message.startswith(f"«04.0.01.1», {name[:39]}…: кассовое исполнение 90,00")
+
+
+@pytest.mark.parametrize("code", ["04.0.01.١", "٠٤.0.01.1", "04.0.01.１"])
+def test_a_code_in_other_digits_is_malformed_not_missing_a_zero(write_report, code):
+    """Arabic-Indic or full-width digits are digits to ``\\d`` and to int(): such a code was
+    read as 04.0.01.1 and told it lacked a leading zero; it is not in the form at all."""
+    path = write_report(change('code = "04.0.01.1"\ntitle', f'code = "{code}"\ntitle'))
+    found = [f for f in load(path).findings if f.code == "E-CODE"]
+    assert [f.message for f in found] == [f"код «{code}» не в форме МП.Пп.ОМ.М (например 04.0.02.1)"]
