@@ -109,3 +109,51 @@ def test_the_report_with_no_tasks(capsys):
     assert "− Задача 1" in listing and "− Основное мероприятие 05.0.01.0" in listing
     assert "+ Подпрограмма 05.1.00.0" in listing
     assert "⇒ оценка: высокая → не определена" in listing
+
+
+LONG_POSITION = "Заместитель главы " * 8
+LONG_NAME = "Фамилия-Двойная " * 6
+
+
+def long_signature():
+    from tests.export.conftest import analysis_of
+
+    text = LOWER.read_text(encoding="utf-8")
+    old = 'position = "Глава посёлка"\nname = "А.Б. Йо́жикова"\n'
+    assert old in text
+    return analysis_of(text.replace(old, f'position = "{LONG_POSITION}"\nname = "{LONG_NAME}"\n'))
+
+
+def test_a_long_signature_wraps_in_the_text():
+    # position 143 letters + name 95 made one line of 242 columns (the limit is 160)
+    from kedr_tui.export.text import render_text
+
+    lines = render_text(long_signature()).splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("Заместитель главы"))
+    block = lines[at:at + 3]
+    assert max(map(len, lines)) <= 160 and len(block[0]) == 110
+    assert [line.split("   ")[0].count("Заместитель") for line in block] == [3, 3, 2]
+    assert [line.count("Фамилия-Двойная") for line in block] == [3, 3, 0]
+    assert all(line.endswith("Фамилия-Двойная") for line in block[:2])
+
+
+def test_a_long_signature_wraps_in_the_pdf():
+    # The name was drawn from «right edge − its width»: off the page at the left, over the position.
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from kedr_tui.export.pdf import render_pdf
+
+    page = PdfReader(BytesIO(render_pdf(long_signature()))).pages[-1]
+    drawn = []
+    page.extract_text(visitor_text=lambda text, cm, tm, font, size:
+                      text.strip() and drawn.append((tm[4], tm[5], text.strip())))
+    position = [d for d in drawn if "Заместитель" in d[2]]
+    name = [d for d in drawn if "Двойная" in d[2]]
+    left = min(x for x, _y, _t in drawn)
+    assert left > 0 and {x for x, _y, _t in position} == {left}
+    assert sum(t.count("Заместитель") for *_xy, t in position) == 8
+    assert sum(t.count("Фамилия-") for *_xy, t in name) == 6
+    assert min(x for x, _y, _t in name) > float(page.mediabox.width) / 2    # the right half
+    assert len({y for _x, y, _t in position}) >= 3 and name[0][1] == position[0][1]
