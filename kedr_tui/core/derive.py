@@ -21,10 +21,7 @@ from kedr_tui.core import wording
 
 HUNDRED = Decimal(100)
 ZERO = Decimal(0)
-# СРм counts an activity whose cash is at least this share of its year plan, in % as shown:
-# compared with the rounded percentage (``Amounts.pct_year``), so an activity shown at
-# 95,00 % is counted and one shown at 94,99 % is not, whatever the digits beyond.
-CASH_THRESHOLD = Decimal(95)
+CASH_THRESHOLD = Decimal("0.95")
 RATINGS = ((Decimal("0.90"), wording.RATING_HIGH), (Decimal("0.80"), wording.RATING_MEDIUM),
            (Decimal("0.70"), wording.RATING_SATISFACTORY))
 RATING_LOW = wording.RATING_LOW
@@ -177,7 +174,7 @@ class Node(Struct):
     justification: str = ""
     texts: tuple[str, ...] = ()     # the distinct justifications of its rows, in tree order
     counted: int = 0                # activities in this subtree (itself too) with a year plan > 0
-    done: int = 0                   # of them, those whose pct_year (rounded) is ≥ 95
+    done: int = 0                   # of them, those with cash ≥ 95 % of it
 
     @property
     def is_leaf(self) -> bool:
@@ -360,7 +357,7 @@ def combine(node: Node, expenses: tuple[Expense, ...]) -> None:
     done = sum(child.done for child in node.children)
     if node.kind == "activity" and total.plan_year > 0:
         counted += 1
-        done += total.pct_year >= CASH_THRESHOLD      # as shown: 94,9975 % is 95,00 %
+        done += total.cash >= CASH_THRESHOLD * total.plan_year
     node.counted, node.done = counted, done
     node.texts = tuple(node_texts)
     node.justification = "\n".join(node_texts)

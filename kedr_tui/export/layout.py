@@ -312,6 +312,10 @@ ACHIEVEMENT_COLUMNS = (
 )
 
 
+def _plain_percent(share: Decimal) -> str:
+    return fmt_value((share * 100).normalize())
+
+
 def rating_scale() -> str:
     return xw.rating_scale([(fmt_value(threshold), name) for threshold, name in RATINGS], RATING_LOW)
 
@@ -327,7 +331,7 @@ def evaluation(analysis: Analysis) -> Section:
         PrintRow((xw.SS_NAME, xw.SS,
              xw.ss_calculation(fmt_money(total.cash), fmt_money(total.plan_year)), fmt_ratio(ev.ss))),
         PrintRow((xw.SRM_NAME, xw.SRM,
-             xw.srm_calculation(fmt_value(CASH_THRESHOLD), ev.activities_done, ev.activities_counted),
+             xw.srm_calculation(_plain_percent(CASH_THRESHOLD), ev.activities_done, ev.activities_counted),
              fmt_ratio(ev.srm))),
         PrintRow((xw.EIS_NAME, xw.EIS, xw.EIS_CALCULATION,
              fmt_ratio(ev.eis))),
