@@ -28,7 +28,7 @@ from msgspec import Struct
 from kedr_tui.core import wording
 from kedr_tui.core.errors import EditError
 from kedr_tui.core.model import HIGHER, LOWER
-from kedr_tui.core.numbers import (NumberError, beyond_money_places, format_decimal, parse_date,
+from kedr_tui.core.numbers import (NumberError, beyond_money_places, fmt_date, format_decimal, parse_date,
                                    parse_integer, parse_number)
 
 TEXT, MULTILINE, NUMBER, INTEGER, DATE, BETTER = "text", "multiline", "number", "integer", "date", "better"
@@ -116,7 +116,7 @@ class Field(Struct, frozen=True):
         if isinstance(value, Decimal):
             return format_decimal(value)
         if isinstance(value, _dt.date):
-            return value.strftime("%d.%m.%Y")
+            return fmt_date(value)
         if self.kind == BETTER:
             return wording.BETTER_SHORT.get(value, str(value))
         if isinstance(value, str):
@@ -135,7 +135,7 @@ def editable_text(value) -> str:
     if isinstance(value, Decimal):
         return f"{value:f}".replace(".", ",").replace("-", "−")
     if isinstance(value, _dt.date):
-        return value.strftime("%d.%m.%Y")
+        return fmt_date(value)
     return str(value)
 
 
