@@ -230,8 +230,12 @@ class ReportScreen(FirstFrame, KeyHandling, EditingCommands, FileCommands, Navig
     # ------------------------------------------------------------ footer
 
     def footer_label(self, binding) -> str | None:
-        """The footer's label for a key (see KeyBar): the review labels while read-only."""
-        return footer_label(binding, self.read_only)
+        """The footer's label for a key (see KeyBar): the review labels while read-only;
+        Enter on «Рассмотрение» says what it does on the row under the cursor."""
+        label = footer_label(binding, self.read_only)
+        if label and binding.id == "review_enter":
+            return self.review_enter_label(label)
+        return label
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in EDITING and self.read_only:

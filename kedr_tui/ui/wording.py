@@ -446,6 +446,7 @@ NEW_MEETING_QUESTION = ("Начать новое заседание? Сведе�
 START = "Начать"
 ROW_GONE = "Строки больше нет в отчёте."
 ASSIGNMENT_ON_REPORT = "Поручение относится к отчёту в целом."
+FOOTER_CHANGE = "Изменить"      # the footer: Enter on a detail of the meeting («Рассмотрение»)
 PROTOCOL_REFUSED_ERRORS = "В отчёте ошибки: протокол невозможен (см. вкладку «Проверка»)."
 NOT_REVIEWED_YET = "Отчёт ещё не рассматривался: нет ни замечаний, ни сведений о заседании."
 WRITING_PROTOCOL = "Пишется протокол…"
