@@ -25,7 +25,7 @@ from kedr_tui.ui.first_frame import FirstFrame
 from kedr_tui.ui.navigation import NavigationCommands
 from kedr_tui.ui.keys import KeyHandling
 from kedr_tui.ui.meeting_commands import MeetingCommands
-from kedr_tui.ui.review import ReviewCommands
+from kedr_tui.ui.review import REVIEW_CHANGES, ReviewCommands
 from kedr_tui.ui.tabs import TabView, Views
 from kedr_tui.ui.widgets.header import ReportHeader
 from kedr_tui.ui.widgets.keybar import KeyBar
@@ -219,6 +219,7 @@ class ReportScreen(FirstFrame, KeyHandling, EditingCommands, FileCommands, Navig
         # at once, not with focus() (call_later): keys typed right after «4» go here
         self.set_focus(view.table)
         self.refresh_bindings()
+        self.look_at_review_holder()
 
     async def on_tab_bar_selected(self, event: TabBar.Selected) -> None:
         self.land_analysis()
@@ -238,6 +239,12 @@ class ReportScreen(FirstFrame, KeyHandling, EditingCommands, FileCommands, Navig
         return label
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        state = self._applies(action, parameters)
+        if state and action in REVIEW_CHANGES:
+            return self.review_change_applies(action)
+        return state
+
+    def _applies(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in EDITING and self.read_only:
             return False
         try:

@@ -447,6 +447,7 @@ START = "Начать"
 ROW_GONE = "Строки больше нет в отчёте."
 ASSIGNMENT_ON_REPORT = "Поручение относится к отчёту в целом."
 FOOTER_CHANGE = "Изменить"      # the footer: Enter on a detail of the meeting («Рассмотрение»)
+REVIEW_READ_ONLY = "Рассмотрение только для просмотра."
 PROTOCOL_REFUSED_ERRORS = "В отчёте ошибки: протокол невозможен (см. вкладку «Проверка»)."
 NOT_REVIEWED_YET = "Отчёт ещё не рассматривался: нет ни замечаний, ни сведений о заседании."
 WRITING_PROTOCOL = "Пишется протокол…"

@@ -481,3 +481,48 @@ async def test_the_footer_says_what_enter_does_on_each_row_of_the_review_tab(see
                 await pilot.press("enter")      # and Enter does what the footer said
                 await until(pilot, lambda: type(app.screen).__name__ == "FieldEditor", "the editor")
                 await pilot.press("escape")
+
+
+async def test_the_review_keys_are_dimmed_while_a_colleague_holds_the_review(seed, tmp_path,
+                                                                          monkeypatch):
+    """«m Отметить» stayed bright in the footer while a colleague held the review, and was
+    refused when pressed.  Now it is dimmed from the start (the holder's note is read; no
+    lock is taken), pressing it still says who holds it, and once the colleague has gone the
+    key is bright again and marks."""
+    from kedr_tui.core.reviewing import ReviewSession
+    from kedr_tui.ui.widgets.keybar import KeyBar
+
+    def mark_key(app):
+        return next((k for k in app.report_screen.query_one(KeyBar).keys() if k[2] == "Отметить"),
+                    None)
+
+    monkeypatch.chdir(tmp_path)
+    holder = ReviewSession.open(seed)
+    try:
+        for review_mode in (False, True):
+            async with running(seed, review=review_mode) as (app, pilot):
+                await move_to(pilot, app, PORTAL, "name")
+                await until(pilot, lambda: mark_key(app) is not None and not mark_key(app)[3],
+                            "«m Отметить» dimmed")
+                assert "m Отметить" in footer(app)
+                await pilot.press("m")          # dimmed, not dead: it says who holds the review
+                await until(pilot, lambda: any("рассмотрение ведёт" in n for n in notifications(app)),
+                            "told who holds the review")
+                assert app.screen is app.report_screen
+        holder.close()
+        holder = None
+        async with running(seed) as (app, pilot):
+            await move_to(pilot, app, PORTAL, "name")
+            await until(pilot, lambda: mark_key(app) is not None and mark_key(app)[3],
+                        "«m Отметить» bright: nobody holds the review")
+            await pilot.press("f6")
+            await until(pilot, lambda: active_tab(app) == "review", "the review tab")
+            await walk_to(pilot, app, meeting("number"), "row")
+            await until(pilot, lambda: mark_key(app) is not None and not mark_key(app)[3],
+                        "«m» dimmed on a meeting's detail: no row of the report to mark")
+            await pilot.press("f1")
+            await until(pilot, lambda: active_tab(app) == "indicators", "back on Form 1")
+            await until(pilot, lambda: mark_key(app)[3], "«m» bright again")
+    finally:
+        if holder is not None:
+            holder.close()
