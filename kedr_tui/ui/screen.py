@@ -236,6 +236,10 @@ class ReportScreen(FirstFrame, KeyHandling, EditingCommands, FileCommands, Navig
         label = footer_label(binding, self.read_only)
         if label and binding.id == "review_enter":
             return self.review_enter_label(label)
+        if label and binding.id == "jump" and self.current_view().TABLE == "findings":
+            row = self.current_view().current_row()
+            if row is None or row.kind != "finding" or self.finding_place(row) is None:
+                return None         # a finding on the whole file: Enter goes nowhere
         return label
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

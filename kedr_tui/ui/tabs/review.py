@@ -11,19 +11,7 @@ from kedr_tui.ui.tabs.base import TabView
 
 class ReviewView(TabView):
     TABLE = "review"
+    FOOTER_FOLLOWS_ROW = True       # Enter edits a meeting's detail, jumps from a mark
 
     def affected(self, sections, marks) -> bool:
         return True
-
-    def set_state(self, state, marks=None, focus=None) -> None:
-        super().set_state(state, marks, focus)
-        self._footer_follows()
-
-    def on_report_table_cursor_moved(self, event) -> None:
-        self._footer_follows()
-
-    def _footer_follows(self) -> None:
-        # what Enter (and m) do depends on the row: the footer says it for the row under
-        # the cursor (it repaints only when its line changes)
-        if self.populated and self.display:
-            self.screen.refresh_bindings()
