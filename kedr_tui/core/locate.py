@@ -25,6 +25,15 @@ def lines(text: str) -> list[str]:
     return [line[:-1] if line.endswith("\r") else line for line in text.split("\n")]
 
 
+def lines_with_ends(text: str) -> list[str]:
+    """The text's lines as TOML counts them, each with its own ending (CRLF, LF, none for
+    the last): ``"".join`` of them is ``text``.  ``str.splitlines(keepends=True)`` would
+    also end one at a U+2028 in a comment."""
+    out = [line + "\n" for line in text.split("\n")]
+    out[-1] = out[-1][:-1]
+    return out
+
+
 def position(text: str, at: int) -> tuple[int, int]:
     """1-based (line, column) of character ``at``, in TOML's lines."""
     at = max(0, min(at, len(text)))

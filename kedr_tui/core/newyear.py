@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from msgspec.structs import replace
 
+from kedr_tui.core.locate import lines_with_ends
 from kedr_tui.core.model import Report
 
 ZERO_MONEY = Decimal("0.00")
@@ -34,7 +35,7 @@ def first_report(year: int) -> str:
 def retitle(text: str, old: int, new: int) -> str:
     """The report's text with the year in its header comments (those above the first table,
     «… за 2021 год») changed to the new year; every other line as it was."""
-    lines = text.splitlines(keepends=True)
+    lines = lines_with_ends(text)  # TOML's lines: a U+2028 in a comment ends none
     year = re.compile(rf"(?<!\d){old}(?!\d)")
     for n, line in enumerate(lines):
         if line.lstrip().startswith("["):

@@ -39,24 +39,34 @@ class FileCommands:
 
         # A save is pure Python and holds the GIL: switching more often lets the screen's
         # thread answer keys meanwhile.  It reads the whole report back (hundreds of
-        # thousands of new objects), which sets off the collector's full passes over all
-        # the app holds, 90 ms each at 500 / 2 000 with the interpreter held: what exists
-        # before the save is left out of the collector's passes until it is done.
+        # thousands of new objects that live on or die by their count going to zero), which
+        # sets off the collector's passes, with the interpreter held, 12-90 ms each at
+        # 500 / 2 000: a key that came then waited for it.  The collector stays off until the
+        # screen's thread has taken the save's result (``_saved``).
         interval = sys.getswitchinterval()
         sys.setswitchinterval(min(interval, 0.0005))
-        gc.freeze()
+        collecting = gc.isenabled()
+        gc.disable()
         try:
             path, error = self.session.save(), None
         except Exception as exc:  # told on the screen's thread, as a save in place would
             path, error = None, exc
         finally:
-            gc.unfreeze()
             sys.setswitchinterval(interval)
-        self.app.call_from_thread(self._saved, path, error)
+        try:
+            self.app.call_from_thread(self._saved, path, error, collecting)
+        except BaseException:
+            if collecting:      # the app is gone: the collector is the process's
+                gc.enable()
+            raise
 
     quit_after_save = False     # «q» came during the save: asked again when it is done
 
-    def _saved(self, path, error) -> None:
+    def _saved(self, path, error, collecting: bool = False) -> None:
+        if collecting:
+            import gc
+
+            gc.enable()
         self.saving = False
         self._after_save(path, error)
         if self.quit_after_save:

@@ -132,3 +132,24 @@ def test_new_year_from_a_crlf_report_that_is_not_plain_keeps_its_line_ends(tmp_p
     assert made.count(b"\n") == made.count(b"\r\n") > 0
     new = load(tmp_path / "2022.toml").report
     assert [i.prev for i in new.indicators] == [i.fact for i in load(source).report.indicators]
+
+
+def test_retitle_splits_at_tomls_line_breaks_only():
+    # A U+2028 (or U+2029, U+0085, FF) inside a header comment ends no TOML line: the year
+    # after it is in the same comment and changes; a «[» after it starts no table, so the
+    # comments below it are still the header's.  CRLF endings are kept as they are.
+    from kedr_tui.core.newyear import retitle
+
+    text = ("# Отчёт за 2021 год\u2028исполнитель: отдел, 2021\r\n"
+            "# примечание\u2029[см. приложение] 2021\u0085за 2021\x0cгод\n"
+            "# за 2021 год\n"
+            "[program]\n"
+            "# 2021 in a table's comment is not the header's\n"
+            'title = "2021"\n')
+    assert retitle(text, 2021, 2022) == (
+        "# Отчёт за 2022 год\u2028исполнитель: отдел, 2022\r\n"
+        "# примечание\u2029[см. приложение] 2022\u0085за 2022\x0cгод\n"
+        "# за 2022 год\n"
+        "[program]\n"
+        "# 2021 in a table's comment is not the header's\n"
+        'title = "2021"\n')

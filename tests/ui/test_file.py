@@ -203,3 +203,44 @@ async def test_the_quit_dialogs_buttons_fit_at_60_columns(seed):
         await pilot.press("escape")
         await until(pilot, lambda: not isinstance(app.screen, QuitDialog), "stayed")
 
+
+
+async def test_the_collector_is_off_while_a_save_runs_and_back_on_after_it(seed, monkeypatch):
+    """The cyclic collector's passes over what a save reads back held the interpreter for
+    12-90 ms, and a key pressed then waited for them: it is off from the save's start until
+    the screen's thread has its result, and back on after it, a failed save too."""
+    import gc
+
+    from kedr_tui.core.errors import ReportError
+    from kedr_tui.core.session import Session
+
+    seen = []
+    real = Session.save
+
+    def watched(self, *args, **kwargs):
+        seen.append(gc.isenabled())
+        if len(seen) == 2:
+            raise ReportError(str(self.path), "диск полон")
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Session, "save", watched)
+    async with running(seed) as (app, pilot):
+        app._resume_collector()                 # the start's own pause is over
+        assert gc.isenabled()
+        await change_fact(pilot, app)
+        await save(pilot)
+        assert seen == [False] and gc.isenabled()
+        assert "изменён" not in header(app)
+        await change_fact(pilot, app, "96")
+        await save(pilot)
+        assert seen == [False, False] and gc.isenabled()
+        assert any("диск полон" in n for n in notifications(app))
+    gc.disable()
+    try:                    # an app run with the collector off leaves it off
+        async with running(seed) as (app, pilot):
+            app._resume_collector()
+            await change_fact(pilot, app, "97")
+            await save(pilot)
+            assert not gc.isenabled()
+    finally:
+        gc.enable()

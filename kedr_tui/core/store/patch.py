@@ -16,7 +16,7 @@ import tomllib
 from decimal import Decimal
 
 from kedr_tui.core.fields import NUMBER
-from kedr_tui.core.locate import Locator
+from kedr_tui.core.locate import Locator, lines_with_ends
 from kedr_tui.core.model import LISTS, SINGLETONS, Report, data_fields
 
 _KEY = re.compile(r"""\s*([A-Za-z0-9_-]+|"[^"]*"|'[^']*')\s*=[ \t]*""")
@@ -117,8 +117,7 @@ def patch(report: Report, base_text: str, base: Report, locator: Locator) -> str
     style = _Style(base, base_text)
     # TOML's lines, as the locator numbers them: ``splitlines`` would also end one at a
     # U+2028 in a comment, and every later value would be written into the line before its own
-    lines = [line + "\n" for line in base_text.split("\n")]
-    lines[-1] = lines[-1][:-1]
+    lines = lines_with_ends(base_text)
     for path, value in changes:
         if _dropped(report, path, value):
             return None                 # render would remove the key: its layout, not ours
