@@ -210,6 +210,9 @@ class EditingCommands:
     def action_add_activity(self) -> None:
         self._op(lambda s, v: s.add_group(v.TABLE, v.current_row(), self.session.report))
 
+    def action_add_subprogram(self) -> None:
+        self._op(lambda s, v: s.add_subprogram(v.TABLE, self.session.report))
+
     def action_delete(self) -> None:
         self._op(lambda s, v: s.delete_row(v.TABLE, v.current_row(), self.session.report))
 

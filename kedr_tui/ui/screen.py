@@ -271,7 +271,7 @@ class ReportScreen(FirstFrame, KeyHandling, EditingCommands, FileCommands, Navig
             return view in ROW_TABLES
         if action == "add_task":
             return view == "indicators"
-        if action == "add_activity":
+        if action in ("add_activity", "add_subprogram"):
             return view == "expenses"
         if action == "undo":
             return True if self.session.history and self.session.history.done else None
