@@ -8,7 +8,7 @@ exact.  A figure that cannot be computed is ``None`` (shown as «—»).
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 from functools import lru_cache
 
 from msgspec import Struct, field
@@ -139,6 +139,25 @@ class Amounts(Struct, frozen=True):
     @property
     def is_zero(self) -> bool:
         return not (self.plan_year or self.plan_period or self.cash)
+
+
+def cash_done(total: Amounts) -> bool:
+    """Whether an activity's cash reaches 95 % of its year plan, so СРм counts it as done:
+    exact, as the methodology says (949,99 of 1 000 is not, though shown «95,00 %»)."""
+    return total.plan_year > 0 and total.cash >= CASH_THRESHOLD * total.plan_year
+
+
+def cash_share_shown(total: Amounts) -> Decimal | None:
+    """The year plan's percentage as the detail of an activity shows it beside its СРм
+    verdict: two decimals, unless those would show a share short of 95 % as 95,00: then
+    cut (not rounded) to four, «94,9975», so the figure and the verdict agree."""
+    if total.plan_year <= 0:
+        return None
+    exact = total.cash / total.plan_year * HUNDRED
+    shown = round_half_up(exact, TWO)
+    if shown >= CASH_THRESHOLD * HUNDRED and not cash_done(total):
+        return exact.quantize(Decimal("0.0001"), rounding=ROUND_DOWN)
+    return shown
 
 
 def amounts(row: Expense) -> Amounts:
@@ -355,7 +374,7 @@ def combine(node: Node, expenses: tuple[Expense, ...]) -> None:
     done = sum(child.done for child in node.children)
     if node.kind == "activity" and total.plan_year > 0:
         counted += 1
-        done += total.cash >= CASH_THRESHOLD * total.plan_year
+        done += cash_done(total)
     node.counted, node.done = counted, done
     node.texts = tuple(node_texts)
     node.justification = "\n".join(node_texts)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from kedr_tui.core.derive import amounts as amounts_of
+from kedr_tui.core.derive import amounts as amounts_of, cash_done, cash_share_shown
 from kedr_tui.core.fields import FIELDS, label
 from kedr_tui.core.identity import norm
 from kedr_tui.core.model import LOWER
@@ -234,6 +234,9 @@ def _node(out: _Out, row: ViewRow, state: State) -> None:
     if node.task is not None:
         out.field(_name("activities", "task"), str(node.task))
     _amounts_line(out, node.total, _missing(state, node=node.code))
+    share = cash_share_shown(node.total)
+    if node.kind == "activity" and share is not None:
+        out.field(vw.SRM_LABEL, vw.srm_verdict(cash_done(node.total), fmt_value(share)))
     names = ", ".join(line.executor for line in node.shown_executors)
     out.field(vw.EXECUTORS, names or "—")
     if node.justification:

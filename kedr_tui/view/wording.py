@@ -120,6 +120,14 @@ INDICATOR_COUNT = "Показателей"
 DONE_TO_YEAR_PLAN = "Исполнено к плану на год: "
 DONE_TO_PERIOD_PLAN = "   к плану на период: "
 EXECUTORS = "Исполнители"
+SRM_LABEL = "В СРм"
+
+
+def srm_verdict(done: bool, share: str) -> str:
+    """An activity's place in СРм (activities with cash ≥ 95 % of the year plan)."""
+    if done:
+        return f"засчитано: исполнено {share} % плана на год (не меньше 95 %)"
+    return f"не засчитано: исполнено {share} % плана на год (меньше 95 %)"
 NO_SUCH_ACTIVITY = "(нет такого мероприятия)"
 EXECUTOR_TOTAL_OF = "Итог исполнителя по вложенным мероприятиям "
 TOTALS_COMPUTED = "Итоги вычисляются: правьте строки вложенных мероприятий."

@@ -202,3 +202,37 @@ def test_a_subprogram_stands_under_its_main_activities_task_heading_as_printed()
     assert keys.index(line("05.1.00.0")) < keys.index(line("05.1.01.0"))
     assert keys.index(task(1)) < keys.index(line("05.0.01.0")) < keys.index(task(2))
     assert keys.count(task(2)) == 1
+
+
+@pytest.mark.parametrize(("cash", "verdict"), [
+    ("379.99", "не засчитано: исполнено 94,9975 % плана на год (меньше 95 %)"),   # shown 95,00 in Form 2
+    ("379.96", "не засчитано: исполнено 94,99 % плана на год (меньше 95 %)"),
+    ("380", "засчитано: исполнено 95,00 % плана на год (не меньше 95 %)"),
+    ("0", "не засчитано: исполнено 0,00 % плана на год (меньше 95 %)"),
+])
+def test_an_activitys_detail_says_whether_srm_counts_it_with_a_share_that_agrees(cash, verdict):
+    """СРм counts an activity whose cash is at least 95 % of its year plan, exactly; Form 2
+    shows 379,99 of 400 as 95,00 %, so the detail says 94,9975 % beside «не засчитано»."""
+    from kedr_tui.core.analysis import Context, analyse
+    from kedr_tui.core.locate import Locator
+    from kedr_tui.view.detail import detail_text
+
+    seed = load(SEED).analysis.report
+    rows, first = list(seed.expenses), True
+    for at, row in enumerate(rows):          # the activity's rows: 400 planned, ``cash`` spent
+        if row.code == "04.0.02.2":
+            rows[at] = replace(row, plan_year=Decimal(400 if first else 0),
+                               plan_period=Decimal(400 if first else 0),
+                               cash=Decimal(cash if first else 0))
+            first = False
+    report = replace(seed, expenses=tuple(rows))
+    analysis = analyse(report, Context(Locator()))
+    state = State(report, analysis.derived, analysis.findings)
+    row = next(r for r in rows_of(state, "expenses") if r.kind == "node" and r.section == "activities"
+               and report.activities[r.index].code == "04.0.02.2")
+    assert f"В СРм: {verdict}" in detail_text("expenses", row, state).plain
+    done = analysis.derived.evaluation.activities_done
+    counted = analysis.derived.evaluation.activities_counted
+    seed_eval = load(SEED).analysis.derived.evaluation
+    assert counted == seed_eval.activities_counted
+    assert done == seed_eval.activities_done - (not verdict.startswith("засчитано"))
