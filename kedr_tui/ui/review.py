@@ -79,6 +79,8 @@ class ReviewCommands:
         session = self.review_session
         if session is not None and (session.locked or session.read_only) or self.session is None:
             held = None
+        elif not _owner_note(self.session.path).exists():
+            held = None                 # (nobody holds it: the common case, no more to load)
         else:
             from kedr_tui.core.reviewing import held_elsewhere
 
@@ -356,13 +358,27 @@ class ReviewCommands:
         self._change_review(lambda review: R.toggle_assignment(review, shown))
 
 
+def _review_file(report_path):
+    from pathlib import Path
+
+    report_path = Path(report_path)
+    return report_path.with_name(f"{report_path.stem}.review.toml")
+
+
+def _owner_note(report_path):
+    """The note its holder leaves beside the review's lock."""
+    from kedr_tui.core.store.lock import owner_path
+
+    return owner_path(_review_file(report_path))
+
+
 def open_review(report_path):
     """(the report's review session, a problem to tell) — ``None`` while there is no review
     file and no journal of one: it is made at the first mark (nothing to load at start-up)."""
     from pathlib import Path
 
     report_path = Path(report_path)
-    review = report_path.with_name(f"{report_path.stem}.review.toml")
+    review = _review_file(report_path)
     journal = review.with_name(f".{review.name}.journal")
     if not (review.exists() or journal.exists()):
         return None, None
