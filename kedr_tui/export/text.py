@@ -1,26 +1,27 @@
-"""The report as plain UTF-8 text: tables drawn by tabulate, prose wrapped to a measure.
+"""The report as plain UTF-8 text: tables drawn as tabulate draws them, prose wrapped to a measure.
 
 Everything shown comes from ``layout.build``; widths and the table format
 come from ``styles/text.toml``.  Cells are wrapped here (cached: the same
-executor or justification recurs hundreds of times), so tabulate only draws.
+executor or justification recurs hundreds of times), so the table format only
+draws: ``textgrid`` draws the formats made of plain strings as tabulate would,
+byte for byte, without its per-cell type sniffing; tabulate draws the rest.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import islice
 
 import msgspec
-import tabulate as _tabulate
 from msgspec import Struct
-from tabulate import tabulate, tabulate_formats
+from tabulate import tabulate_formats
 
 from kedr_tui.core.analysis import Analysis
-from kedr_tui.core.safe_text import visible_text
+from kedr_tui.core.safe_text import json_has_control, visible_text
 from kedr_tui.export.layout import (CENTER, RIGHT, Document, Heading, Paragraph, PrintRow, Section,
                                     SignatureBlock, SpanRow, Table, build)
+from kedr_tui.export.textgrid import draw, drawn_width, grid, is_plain
 from kedr_tui.styles import StyleError, style_path, style_value
 from kedr_tui.export import wording as xw
 
@@ -29,7 +30,6 @@ STYLE = "text.toml"
 _SPAN_MARK = "\ue000"
 # Fills the first cell of the phantom row that fixes a table piece's widths (``_Plan``).
 _PHANTOM = "\ue001"
-_LINE_BREAK = re.compile("[\r\n]")     # what tabulate takes for a line break in a cell
 CHUNK = 500                            # rows drawn by tabulate at a time
 _ALIGN = {CENTER: "center", RIGHT: "right"}
 
@@ -145,29 +145,15 @@ def fit_widths(preferred: list[int], columns: list[list[str]], longest: int) -> 
     return widths
 
 
-def _draw(rows: list[list[str]], table_format: str, colalign: list[str]) -> str:
-    # Cells are wrapped by counting characters, so tabulate must count the same way:
-    # its documented switch turns off wcwidth, which is also most of its running time.
-    saved = _tabulate.WIDE_CHARS_MODE
-    _tabulate.WIDE_CHARS_MODE = False
-    try:
-        return tabulate(rows, tablefmt=table_format, colalign=colalign, disable_numparse=True)
-    finally:
-        _tabulate.WIDE_CHARS_MODE = saved
-
-
-def _drawn_width(cell: str) -> int:
-    """A cell's width as tabulate takes it: stripped, its longest line."""
-    return max(map(len, _LINE_BREAK.split(cell.strip())))
-
-
 class _Plan:
     """A table ready to be drawn ``CHUNK`` rows at a time, each piece the lines the whole
     table drawn at once would have there.  Every piece gets a first row (the phantom)
     whose cells are as wide as the widest of their column in the whole table, so
     tabulate gives every piece the same column widths; the phantom's lines, and the
     table's top and bottom lines but once, are cut out.  Where they are in a piece is
-    learnt from a table of two phantoms: no knowledge of the table format is needed."""
+    learnt from a table of two phantoms: no knowledge of the table format is needed.
+    When ``textgrid`` draws the format and every cell, the table is drawn a row at a time
+    with the widths measured here instead (no pieces, no phantom)."""
 
     def __init__(self, table: Table, style: TextStyle):
         self.table, self.style = table, style
@@ -178,11 +164,18 @@ class _Plan:
         self.colalign = [_ALIGN.get(c.align, "left") for c in table.columns]
         drawn = [0] * len(table.columns)
         multiline = False
+        plain = True                  # every cell one that ``textgrid.Grid`` draws as tabulate
         for row in self.rows():
             for j, cell in enumerate(row):
                 if cell:
-                    multiline = multiline or _LINE_BREAK.search(cell) is not None
-                    drawn[j] = max(drawn[j], _drawn_width(cell))
+                    if "\n" in cell or "\r" in cell:
+                        multiline = True
+                    plain = plain and is_plain(cell)
+                    width = drawn_width(cell)
+                    if width > drawn[j]:
+                        drawn[j] = width
+        # Our drawer draws the whole table row by row with these widths, when it can.
+        self.grid = grid(style.table_format, self.colalign, drawn, multiline) if plain else None
         first = _PHANTOM * drawn[0] + ("\n" + _PHANTOM if multiline else "")
         self.phantom = [first, *("x" * w for w in drawn[1:])]
         probe = self.draw([self.phantom, self.phantom])
@@ -194,7 +187,7 @@ class _Plan:
         self.width = max(map(len, probe))
 
     def draw(self, rows: list) -> list[str]:
-        return _draw(rows, self.style.table_format, self.colalign).split("\n")
+        return draw(rows, self.style.table_format, self.colalign).split("\n")
 
     def rows(self) -> Iterator[list]:
         """The rows given to tabulate: titles, numbers, then the table's rows."""
@@ -214,6 +207,9 @@ class _Plan:
 
     def drawn(self) -> Iterator[str]:
         """The table's lines as tabulate draws them, a piece at a time."""
+        if self.grid is not None:
+            yield from self.grid.lines(self.rows())
+            return
         rows = self.rows()
         first = True
         while True:
@@ -313,6 +309,13 @@ def _block_lines(block, plans: dict, measure: int, style: TextStyle) -> Iterator
         yield from _signature(block, style.prose_width)
 
 
+def _safe_section(section: Section) -> Section:
+    """``_safe`` of a section, skipped (one C pass over its JSON) when it holds no control."""
+    if json_has_control(msgspec.json.encode(section).decode("utf-8")):
+        return _safe(section)
+    return section
+
+
 def _safe(value):
     """The document with every text made visible: a control character from the data would
     reach whoever ``cat``s the file, and tabulate would measure an escape as zero columns."""
@@ -334,7 +337,7 @@ def document_lines(document: Document, style: TextStyle | None = None) -> Iterat
         if started:
             yield ""
             yield ""
-        for line in section_lines(_safe(section), style):
+        for line in section_lines(_safe_section(section), style):
             started = True
             yield line.rstrip()
 

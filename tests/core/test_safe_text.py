@@ -1,6 +1,8 @@
 """The one sanitizer: what a terminal or a text file gets of data."""
 
-from kedr_tui.core.safe_text import json_safe, visible, visible_text
+import msgspec
+
+from kedr_tui.core.safe_text import json_has_control, json_safe, visible, visible_text
 
 
 def test_escape_sequences_are_shown_never_sent():
@@ -29,3 +31,15 @@ def test_json_escapes_what_json_leaves_raw():
     # `export --json -` left a right-to-left override raw, which turns the rest of a
     # terminal line around (diff --json escaped it; the text output shows it as \u202e)
     assert json_safe('"a\u202eb\u2066c\u2028d\ufeffe"') == '"a\\u202eb\\u2066c\\u2028d\\ufeffe"'
+
+
+def test_json_has_control_never_misses_what_visible_text_would_change():
+    # The text export skips making a section safe when its JSON has no control in it.
+    for code in [*range(0x10000), 0x1F600, 0x10FFFF]:
+        ch = chr(code)
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        encoded = msgspec.json.encode(["x", {"a": f"б{ch}в"}]).decode("utf-8")
+        assert json_has_control(encoded) == (visible_text(ch) != ch) or (
+            ch == "\\" and json_has_control(encoded)), hex(code)
+    assert not json_has_control(msgspec.json.encode("Доля — 91,2\u00a0%\n\tитого").decode())
