@@ -22,7 +22,7 @@ from kedr_tui.core.fields import FIELDS, of_section
 from kedr_tui.core import identity
 from kedr_tui.core.identity import REPORT, ActivityId, NarrativeId, TableId, TaskId, of_row
 from kedr_tui.core.model import LOWER, Report
-from kedr_tui.core.numbers import fmt_money, fmt_pct, fmt_value
+from kedr_tui.core.numbers import fmt_date as _fmt_date, fmt_money, fmt_pct, fmt_value
 from kedr_tui.core.safe_text import has_control, visible
 from kedr_tui.view.columns import COLUMNS
 from kedr_tui.view import wording as vw
@@ -95,7 +95,7 @@ def short_text(text: str, width: int = 60) -> str:
 
 
 def fmt_date(value: date | None) -> str:
-    return value.strftime("%d.%m.%Y") if value else "—"
+    return _fmt_date(value) if value else "—"
 
 
 # ---------------------------------------------------------------- memo
