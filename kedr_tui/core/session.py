@@ -40,6 +40,8 @@ __all__ = ["Session", "SessionError", "JournalError", "FileChangedError", "LockH
 class Session(Journaling):
     """One report's file while it is edited: see the module's lifecycle."""
 
+    saved_as_shown = False      # the last save read back as exactly the report shown (``save``)
+
     def __init__(self, loaded: Loaded, read_only: bool = False):
         self.loaded = loaded
         self.path: Path = loaded.path
@@ -204,6 +206,10 @@ class Session(Journaling):
         self.history.report = written.report
         self.history.mark_saved()
         self.analysis = self.loaded.analysis
+        # the text read back is the report as it was shown: its values patched in their lines,
+        # or the records made again and checked to read back exactly (``render_checked``);
+        # tomlkit's way is not checked so
+        self.saved_as_shown = patched or parsed is not None
         return self.path
 
     def _save_as(self, target: Path, overwrite: bool) -> Path:

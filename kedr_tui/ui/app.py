@@ -7,7 +7,6 @@ way out (``request_quit``).
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 
 from textual import events
@@ -21,6 +20,7 @@ from kedr_tui.ui.commands import palette_provider
 from kedr_tui.ui.safety.flow import check_on_open
 from kedr_tui.ui.screen import ReportScreen
 from kedr_tui.ui import wording as uw
+from kedr_tui.ui.collector import Collector
 
 DARK, LIGHT = "textual-dark", "textual-light"
 GC_SETTLE = 0.5  # seconds after mounting: the collector resumes (see __init__)
@@ -57,9 +57,10 @@ class KedrApp(App[int]):
         # Start-up allocates in bursts (composing, styling, the first frame) among some
         # 50 000 long-lived objects: Python's collector would run about a hundred times
         # meanwhile (3 ms), and a full pass over them all falls on the first frame
-        # (12 ms).  It is paused from here until the app has settled (GC_SETTLE).
-        self._gc_was_enabled = gc.isenabled()
-        gc.disable()
+        # (12 ms).  It is paused from here until the app has settled (GC_SETTLE), and
+        # what exists then is left out of its passes (``collector``).
+        self.collector = Collector(self)
+        self.collector.pause()
 
     def get_default_screen(self) -> ReportScreen:
         from kedr_tui.ui.review import open_review
@@ -71,9 +72,8 @@ class KedrApp(App[int]):
         return self.report_screen
 
     def _resume_collector(self) -> None:
-        """End of start-up (see __init__); also when the app ends sooner."""
-        if self._gc_was_enabled:
-            gc.enable()
+        """End of start-up (see __init__)."""
+        self.collector.resume(True)
 
     def on_mount(self) -> None:
         self.set_timer(GC_SETTLE, self._resume_collector)
@@ -89,6 +89,7 @@ class KedrApp(App[int]):
             screen = getattr(self, "report_screen", None)
             if screen is not None and screen.checking:
                 screen.land_analysis()
+            self.collector.input_seen()
         await super().on_event(event)
 
     def _now_editing(self) -> None:
@@ -98,7 +99,7 @@ class KedrApp(App[int]):
         self.tell(uw.LOCK_FREE, timeout=4)
 
     def on_unmount(self) -> None:
-        self._resume_collector()
+        self.collector.end()
         review = getattr(getattr(self, "report_screen", None), "review_session", None)
         if review is not None:  # the lock goes; the journal stays only if something is unsaved
             review.close()

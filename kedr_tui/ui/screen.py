@@ -20,7 +20,7 @@ from textual.screen import Screen
 from kedr_tui.ui.commands import COMMANDS, bindings, eval_params, footer_label, key_text
 from kedr_tui.ui.comparing import ComparingCommands
 from kedr_tui.ui.editing import EditingCommands
-from kedr_tui.ui.file import FileCommands
+from kedr_tui.ui.file import SAVED, FileCommands
 from kedr_tui.ui.first_frame import FirstFrame
 from kedr_tui.ui.navigation import NavigationCommands
 from kedr_tui.ui.keys import KeyHandling
@@ -149,12 +149,14 @@ class ReportScreen(FirstFrame, KeyHandling, EditingCommands, FileCommands, Navig
         self.app.sub_title = self.file_label
 
     def after_change(self, edit=None, focus=None, place=None) -> None:
-        """Show the session's new state: changed cells, header, findings, evaluation."""
+        """Show the session's new state: changed cells, header, findings, evaluation.
+        ``edit``: what changed (None: anything; ``SAVED``: nothing a row shows, only places
+        in the file, so only the tabs whose marks differ and those that show places redraw)."""
         from kedr_tui.view import fields as F  # the editing helpers: loaded when first used
 
         self.state = state = self.make_state()
         self.marks = marks = self.review_marks(marks_of(state.findings))
-        sections = F.sections_of(edit) if edit is not None else None
+        sections = set() if edit is SAVED else F.sections_of(edit) if edit is not None else None
         current = self.current_view()
         target_table = place[0] if place else current.TABLE
         for view in self.views.values():

@@ -293,3 +293,27 @@ def test_a_shape_people_rarely_write_is_still_saved_correctly(write_report, prog
 def test_a_file_without_its_last_line_end_gets_one_when_saved(write_report):
     path = write_report(BASE.removesuffix("\n"))
     assert saved(path, set_("indicators", 1, fact=None)) == swap("fact = 8\n", "")
+
+
+@pytest.mark.parametrize(("text", "edit", "as_shown"), [
+    (BASE, "add", True),                        # records made again and read back exactly
+    (BASE, "value", True),                      # values patched in their lines
+    (swap("[[tasks]]", "[[ tasks ]]"), "add", False),     # tomlkit's way: not checked so
+    (swap("[[tasks]]", "[[ tasks ]]"), "value", True),
+], ids=["plain-add", "plain-value", "odd-add", "odd-value"])
+def test_a_save_says_whether_the_text_read_back_is_the_report_shown(write_report, text, edit, as_shown):
+    """The app keeps its tabs' rows after a save that read back as the report shown
+    (``Session.saved_as_shown``) and builds them all again otherwise."""
+    from kedr_tui.core.edits import InsertRow
+    from kedr_tui.core.operations import new_row
+
+    session = Session.open(write_report(text))
+    try:
+        assert not session.saved_as_shown
+        report = session.report
+        session.perform(InsertRow("tasks", 0, new_row("tasks", report)) if edit == "add"
+                        else set_("tasks", 0, title="Задача первая")(report))
+        session.save()
+        assert session.saved_as_shown is as_shown
+    finally:
+        session.close()

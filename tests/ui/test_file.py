@@ -230,11 +230,13 @@ async def test_the_collector_is_off_while_a_save_runs_and_back_on_after_it(seed,
         await change_fact(pilot, app)
         await save(pilot)
         assert seen == [False] and gc.isenabled()
+        assert gc.get_freeze_count() > 0           # what the save made is out of its passes
         assert "изменён" not in header(app)
         await change_fact(pilot, app, "96")
         await save(pilot)
         assert seen == [False, False] and gc.isenabled()
         assert any("диск полон" in n for n in notifications(app))
+    assert gc.get_freeze_count() == 0 and gc.isenabled()   # all given back as the app ends
     gc.disable()
     try:                    # an app run with the collector off leaves it off
         async with running(seed) as (app, pilot):
