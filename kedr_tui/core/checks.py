@@ -280,8 +280,10 @@ def _indicators(report: Report, derived: Derived, out: _Collector,
             out.add("W-FORMULA", wording.formula_mismatch(name, short(value.expression, 60), fmt_money(value.value), fmt_value(ind.fact)), "indicators", index, "formula",
                     uses=("formula", "fact"))
         known = " ".join(ind.name.split()) if previous else ""     # as previous_facts keys it
-        if previous is not None and known in previous:
-            last = previous[known]
+        # the same indicator (task, name); else the one of that name, if only one had it
+        same = (ind.task, known) if previous else None
+        if previous is not None and (same in previous or known in previous):
+            last = previous[same] if same in previous else previous[known]
             if last != ind.prev:
                 out.add("W-PREV", wording.prev_differs(name, fmt_value(ind.prev), report.year - 1, fmt_value(last)),
                         "indicators", index, "prev", uses=("prev", "name"))

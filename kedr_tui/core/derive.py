@@ -27,7 +27,9 @@ RATINGS = ((Decimal("0.90"), wording.RATING_HIGH), (Decimal("0.80"), wording.RAT
 RATING_LOW = wording.RATING_LOW
 RATING_NONE = wording.RATING_NONE
 
-CODE_RE = re.compile(r"(\d{2})\.(\d)\.(\d{2})\.(\d{1,2})")
+# ASCII digits only: ``\d`` also takes «٠٤» or «０４», which int() reads as 4, and such a code
+# was called «written without the leading zero» instead of malformed.
+CODE_RE = re.compile(r"([0-9]{2})\.([0-9])\.([0-9]{2})\.([0-9]{1,2})")
 
 
 def percent(part: Decimal | None, whole: Decimal | None) -> Decimal | None:

@@ -29,6 +29,10 @@ MAX_DEPTH = 64
 # spaces the app accepts: plain, no-break, narrow no-break, thin), groups of exactly three.
 _TOKEN = re.compile(r"\s*(?:(?P<num>\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?)"
                     r"|(?P<op>[-+*/×:хxX])|(?P<paren>[()])|(?P<other>.))", re.S)
+# The minus sign (U+2212: the app's own, and a typeset document's) and the en dash (what a
+# word processor makes of «10 - 2») are read as the hyphen-minus: ``(10−2)/4`` was taken
+# apart at «−» and its tail ``2/4`` checked against the fact.
+_MINUS = str.maketrans("\u2212\u2013", "--")
 _GROUP_SPACE = re.compile("[ \u00a0\u202f\u2009]")
 _MUL = {"*", "×", "х", "x", "X"}
 _DIV = {"/", ":"}
@@ -53,6 +57,7 @@ def _tokens(text: str) -> list[tuple[str, str]]:
 def _spaced_tokens(text: str) -> list[tuple[str, str, bool]]:
     """The tokens, each with whether a space stood before it."""
     out: list[tuple[str, str, bool]] = []
+    text = text.translate(_MINUS)         # one character for one: the positions stay
     for match in _TOKEN.finditer(text):
         kind = match.lastgroup
         value = match.group(kind)

@@ -157,7 +157,9 @@ class _Reader:
             or (kind == BETTER and raw in (HIGHER, LOWER))
         )
         if not ok:
-            what = f"«{shown(raw)}»" if isinstance(raw, (str, int, Decimal)) else _type_name(raw)
+            # A bool is an int to Python: it is named as the file spells it («true»), not «True».
+            what = (f"«{str(raw).lower()}»" if isinstance(raw, bool) else
+                    f"«{shown(raw)}»" if isinstance(raw, (str, int, Decimal)) else _type_name(raw))
             self.error("E-SCHEMA", wording.wrong_kind(
                 key, kind, what, _type_name(raw) if isinstance(raw, (str, int, Decimal)) else None),
                        path, ref, key)

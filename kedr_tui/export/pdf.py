@@ -360,24 +360,49 @@ class Writer:
         pdf = self.pdf
         size, before, executor_size = self.style.signature
         line_h = size * 1.3 * PT
-        need = before + line_h * 2 + executor_size * PT * 3
+        metrics, scale = self.metrics(False), size * PT / 1000
+        left, right = self._signature_lines(block, metrics, self.width / scale)
+        rows = max(len(left), len(right), 1)
+        need = before + line_h * (rows + 1) + executor_size * PT * 3
         if pdf.y + need > self.bottom:
             self.new_page()
         pdf.set_y(pdf.y + before)
         self.use_font(False, size)
-        metrics, scale = self.metrics(False), size * PT / 1000
-        base = pdf.y + (line_h + 0.7 * size * PT) / 2
-        if block.position:
-            pdf.text(self.left, base, block.position)
-        if block.name:
-            pdf.text(self.left + self.width - metrics.units(block.name) * scale, base, block.name)
-        pdf.set_y(pdf.y + line_h * 2)
+        for row in range(rows):
+            base = pdf.y + (line_h + 0.7 * size * PT) / 2
+            if row < len(left):
+                pdf.text(self.left, base, left[row][0])
+            if row < len(right):
+                text, units = right[row]
+                pdf.text(self.left + self.width - units * scale, base, text)
+            pdf.set_y(pdf.y + line_h)
+        pdf.set_y(pdf.y + line_h)
         if block.executor:
             self.use_font(False, executor_size)
             small = executor_size * 1.3 * PT
-            for text in (xw.EXECUTOR_LABEL, block.executor):
+            limit = self.width / (executor_size * PT / 1000)
+            lines = [xw.EXECUTOR_LABEL, *(t for t, _w in self.metrics(False).wrap(block.executor, limit))]
+            for text in lines:
+                if pdf.y + small > self.bottom:
+                    self.new_page()
+                    self.use_font(False, executor_size)
                 pdf.text(self.left, pdf.y + (small + 0.7 * executor_size * PT) / 2, text)
                 pdf.set_y(pdf.y + small)
+
+    @staticmethod
+    def _signature_lines(block: SignatureBlock, metrics, limit: float):
+        """The position's lines (left) and the name's (right, each with its width): one line
+        each when both fit side by side; else the name keeps at most half the measure and the
+        position wraps in the rest, so the two never run into each other or off the page."""
+        position, name = block.position, block.name
+        pos_w, name_w = metrics.units(position), metrics.units(name)
+        gap = 4 * metrics.space
+        if pos_w + gap + name_w <= limit:
+            return ([(position, pos_w)] if position else []), ([(name, name_w)] if name else [])
+        name_limit = min(name_w, limit / 2) if position else limit
+        pos_limit = limit - name_limit - gap if name else limit
+        return (metrics.wrap(position, pos_limit) if position else [],
+                metrics.wrap(name, name_limit) if name else [])
 
     # -------------------------------------------------------- document
 

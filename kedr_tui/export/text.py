@@ -114,7 +114,10 @@ def wrap_lines(text: str, width: int, indent: int = 0) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def wrap(text: str, width: int) -> str:
-    """``text`` wrapped to ``width`` columns, its own line breaks kept."""
+    """``text`` wrapped to ``width`` columns, its own line breaks kept.  A tab is a space
+    here, as in a wrapped line: left in a cell, it would jump to the terminal's next tab
+    stop and push the table's right border out of line."""
+    text = text.replace("\t", " ")
     if len(text) <= width and "\n" not in text:
         return text
     lines: list[str] = []
@@ -263,12 +266,25 @@ def _centred(lines, width: int) -> list[str]:
 
 
 def _signature(block: SignatureBlock, width: int) -> list[str]:
+    """Position on the left, name on the right of one line; when they don't fit side by side
+    (a line is never wider than the measure), the name keeps at most half of it and the
+    position wraps in the rest."""
     out = []
-    if block.position or block.name:
-        gap = max(2, width - len(block.position) - len(block.name))
-        out.append(block.position + " " * gap + block.name)
+    position, name = block.position, block.name
+    if len(position) + 2 + len(name) <= width:
+        if position or name:
+            out.append(position + " " * (width - len(position) - len(name)) + name)
+    else:
+        right = min(len(name), width // 2) if position else width
+        left = width - right - 2 if name else width
+        lefts = wrap_lines(position, left) if position else []
+        rights = wrap_lines(name, right) if name else []
+        for row in range(max(len(lefts), len(rights))):
+            text = lefts[row] if row < len(lefts) else ""
+            out.append((text.ljust(left + 2) + rights[row].rjust(right)) if row < len(rights)
+                       else text)
     if block.executor:
-        out += ["", xw.EXECUTOR_LABEL, block.executor]
+        out += ["", xw.EXECUTOR_LABEL, *wrap(block.executor, width).split("\n")]
     return out
 
 

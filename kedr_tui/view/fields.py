@@ -81,7 +81,7 @@ def parse(report: Report, section: str, index: int | None, field: str, text: str
     if section == "activities" and field == "code":
         check_activity_code(report, index, value)
     elif section == "program" and field == "code":
-        if not re.fullmatch(r"\d{2}", value):
+        if not re.fullmatch(r"[0-9]{2}", value):
             raise EditError(vw.PROGRAM_CODE_FORM)
     elif section == "expenses" and field in ("code", "executor"):
         row = report.expenses[index]

@@ -82,7 +82,8 @@ def test_a_number_beyond_any_exponent_is_an_error_not_a_traceback(capsys, write_
     (change('title = "Программа"\n', ""), "нет обязательного ключа «title» в [program]"),
     (change("plan = 10\n", 'plan = "десять"\n'), "«plan»: ожидается число"),
     (change("task = 1\nname", "task = 1.0\nname"), "«task»: ожидается целое число"),
-    (change("task = 1\nname", "task = true\nname"), "«task»: ожидается целое число"),
+    (change("task = 1\nname", "task = true\nname"),
+     "«task»: ожидается целое число, а не «true» (логическое значение)"),   # as TOML spells it
     (change("plan = 10\n", "plan = 10\nfactt = 3\n"), "неизвестный ключ «factt» в [indicators] (может быть, «fact»?)"),
     (change("year = 2021", "year = 2021\ncolour = 1"), "неизвестный ключ верхнего уровня «colour»"),
     (change("date = 2021-03-24", 'date = "24.03.2021"'), "«date»: ожидается дата TOML"),

@@ -225,3 +225,31 @@ def test_a_long_executor_is_cut_at_40_characters(write_report):
     text = change('executor = "Администрация"', f'executor = "{name}"', change("cash = 100.00", "cash = 90.00"))
     [finding] = load(write_report(text)).findings
     assert finding.message.startswith(f"«04.0.01.1», {name[:39]}…: кассовое исполнение 90,00")
+
+
+@pytest.mark.parametrize("code", ["04.0.01.١", "٠٤.0.01.1", "04.0.01.１"])
+def test_a_code_in_other_digits_is_malformed_not_missing_a_zero(write_report, code):
+    """Arabic-Indic or full-width digits are digits to ``\\d`` and to int(): such a code was
+    read as 04.0.01.1 and told it lacked a leading zero; it is not in the form at all."""
+    path = write_report(change('code = "04.0.01.1"\ntitle', f'code = "{code}"\ntitle'))
+    found = [f for f in load(path).findings if f.code == "E-CODE"]
+    assert [f.message for f in found] == [f"код «{code}» не в форме МП.Пп.ОМ.М (например 04.0.02.1)"]
+
+
+def test_last_years_fact_is_the_same_indicators_by_task_and_name(write_report):
+    """Two indicators of last year share a name in two tasks: the fact compared is that of
+    the same indicator (task, name), not of the first of that name (a false W-PREV)."""
+    path = write_report(CLEAN)                     # task 1 «Показатель»: prev = 10
+    last = change("[[indicators]]", '[[indicators]]\ntask = 0\nname = "Показатель"\nplan = 99\n'
+                  'fact = 99\n\n[[indicators]]', NO_FORMULA)
+    write_report(change("year = 2021", "year = 2020", last), "2020.toml")
+    assert codes(path) == []
+    write_report(change("year = 2021", "year = 2020", change("fact = 10\n", "fact = 11\n", last)),
+                 "2020.toml")
+    assert [(f.code, f.message) for f in load(path).findings] == [
+        ("W-PREV", "«Показатель»: значение за прошлый год 10 не совпадает с фактом в отчёте "
+                   "за 2020 год (11)")]
+    # moved to another task, its name last year's only: still compared
+    moved = change("task = 1\nname", "task = 0\nname", change("fact = 10\n", "fact = 12\n", NO_FORMULA))
+    write_report(change("year = 2021", "year = 2020", moved), "2020.toml")
+    assert codes(path) == ["W-PREV"]

@@ -67,6 +67,11 @@ def test_operator_precedence_and_associativity(text, value):
     ("Пп=(10-4)-3 (было 5)", "(10-4)-3", "3"),           # a lone number after it is no expression
     ("Д=(1+2)*3 (100=50*2)", "50*2", "100"),             # the last run with an operator wins
     ("С=1,5*2", "1,5*2", "3.0"),
+    # the minus sign (U+2212) and the en dash (U+2013) are minus: read as the hyphen, the
+    # run stopped at them and 2/4*100 = 50 was checked against the fact
+    ("Д=(10\u22122)/4*100", "(10-2)/4*100", "200"),
+    ("Д = (10 \u2013 2) / 4 * 100", "(10-2)/4*100", "200"),
+    ("Д=\u22125+10", "-5+10", "5"),
 ])
 def test_the_numeric_part_of_free_text(formula, expression, value):
     found = evaluate(formula)

@@ -119,6 +119,11 @@ def test_field_rules(state):
     assert isinstance(edit, Batch) and {e.section for e in edit.edits} == {"activities", "expenses"}
     edit = F.edit_for(report, "program", None, "code", "05")
     assert all(e.new.startswith("05.") for e in edit.edits if e.field == "code" and e.section != "program")
+    for code in ("٠٧", "０７"):      # digits to \d, not in a code: 07.0.01.0 would not match them
+        with pytest.raises(EditError):
+            F.parse(report, "program", None, "code", code)
+    with pytest.raises(EditError):
+        F.parse(report, "activities", 7, "code", "04.0.02.٦")
     assert F.to_text(Decimal("-5.5")) == "−5,5"
     assert [v for v, _ in F.choices(report, "indicators", 0, "task")] == [0, 1, 2, 3]
 

@@ -73,9 +73,9 @@ class ReportFile(Struct, frozen=True):
     stamp: Stamp
     #: the year in the file's name (``2021.toml``), None for another name
     file_year: int | None
-    #: name -> fact of last year's report beside this one (``LastYear``: read when first
-    #: looked into), None when there is none
-    previous_facts: Mapping[str, Decimal | None] | None
+    #: (task, name) and name -> fact of last year's report beside this one (``_keyed``;
+    #: ``LastYear``: read when first looked into), None when there is none
+    previous_facts: Mapping[str | tuple, Decimal | None] | None
     #: a parse that missed the cache of parsed reports, still to be written there
     #: (``keep_parsed``: after the first frame)
     unkept: Unkept | None
@@ -156,8 +156,9 @@ def previous_facts(path: Path, year: int) -> "LastYear | None":
 
 
 class LastYear(Mapping):
-    """name -> fact from last year's report beside this one, read when first looked into
-    (only the full analysis does, for W-PREV: after the app's first frame), through the
+    """(task, name) and name -> fact from last year's report beside this one (``_keyed``),
+    read when first looked into (only the full analysis does, for W-PREV: after the app's
+    first frame), through the
     cache of parsed reports.  The names are whitespace-normalised, as an indicator is
     known (SPEC «Row identity»).  ``problem`` (Russian) says why the file could not be
     read, None when it was (or has gone since: then there are no facts)."""
@@ -223,11 +224,25 @@ def _facts_of(neighbour: Path) -> dict[str, Decimal | None]:
     if unkept is not None:
         unkept.keep()
     if parsed.report is not None and not parsed.findings:
-        facts: dict[str, Decimal | None] = {}
-        for row in parsed.report.indicators:
-            facts.setdefault(" ".join(row.name.split()), row.fact)
-        return facts
+        return _keyed((row.task, row.name, row.fact) for row in parsed.report.indicators)
     return _raw_facts(neighbour, text)
+
+
+def _keyed(rows) -> dict:
+    """Facts by an indicator's identity, (task, whitespace-normalised name), and by its name
+    alone when only one indicator bears it (one moved to another task is still compared;
+    a name two tasks share says nothing about a third)."""
+    facts: dict = {}
+    shared: set[str] = set()
+    for task, name, fact in rows:
+        name = " ".join(name.split())
+        facts.setdefault((task, name), fact)
+        if name in facts:
+            shared.add(name)
+        facts[name] = fact
+    for name in shared:
+        del facts[name]
+    return facts
 
 
 def _raw_facts(neighbour: Path, text: str) -> dict[str, Decimal | None]:
@@ -238,14 +253,14 @@ def _raw_facts(neighbour: Path, text: str) -> dict[str, Decimal | None]:
         return UnreadablePrevious(neighbour.name, wording.previous_syntax(int(at[1]) if at else None))
     except (ValueError, RecursionError):
         return UnreadablePrevious(neighbour.name, wording.previous_syntax(None))
-    facts: dict[str, Decimal | None] = {}
+    found = []
     rows = data.get("indicators")
     for row in rows if isinstance(rows, list) else []:
         if isinstance(row, dict) and isinstance(row.get("name"), str):
             fact = row.get("fact")
             ok = isinstance(fact, (int, Decimal)) and not isinstance(fact, bool)
-            facts.setdefault(" ".join(row["name"].split()), Decimal(fact) if ok else None)
-    return facts
+            found.append((row.get("task"), row["name"], Decimal(fact) if ok else None))
+    return _keyed(found)
 
 
 def read_report(path: str | os.PathLike) -> ReportFile:
