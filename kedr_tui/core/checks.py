@@ -14,7 +14,7 @@ from kedr_tui.core.derive import Derived, left_out_reason, parent_code, program_
 from kedr_tui.core.errors import Finding
 from kedr_tui.core.locate import Locator
 from kedr_tui.core.model import PLACEHOLDERS, Report, is_placeholder
-from kedr_tui.core.numbers import fmt_money, fmt_value
+from kedr_tui.core.numbers import fmt_date, fmt_money, fmt_value
 
 NAME_WIDTH = 70
 MAX_TASKS = 10 ** 6
@@ -256,7 +256,7 @@ def _duplicates(report: Report, out: _Collector) -> None:
         amd = report.amendments[index]
         if out.unsure_of("amendments", first, AMENDMENT_IDENTITY):
             continue
-        out.add("E-DUP", wording.amendment_repeated(short(amd.act), amd.number or '—', amd.date.strftime('%d.%m.%Y') if amd.date else '—'), "amendments", index,
+        out.add("E-DUP", wording.amendment_repeated(short(amd.act), amd.number or '—', fmt_date(amd.date) if amd.date else '—'), "amendments", index,
                 "act", uses=AMENDMENT_IDENTITY)
 
 

@@ -34,7 +34,7 @@ from kedr_tui.core.fields import FIELDS
 from kedr_tui.core.identity import NarrativeId, RowId, TableId
 from kedr_tui.core.model import HIGHER, LOWER, Report, data_fields
 from kedr_tui.core import wording
-from kedr_tui.core.numbers import DASH, fmt_money, fmt_pct, fmt_ratio, fmt_value
+from kedr_tui.core.numbers import DASH, fmt_date, fmt_money, fmt_pct, fmt_ratio, fmt_value
 from kedr_tui.core.safe_text import visible, visible_text
 
 ADDED, REMOVED, CHANGED, SAME = "added", "removed", "changed", "same"
@@ -357,7 +357,7 @@ def value_text(name: str, value: object) -> str:
     if isinstance(value, Decimal):
         return fmt_money(value) if name in MONEY else fmt_value(value)
     if isinstance(value, _dt.date):
-        return value.strftime("%d.%m.%Y")
+        return fmt_date(value)
     if name == "better":
         return wording.BETTER_WORDS.get(value, visible_text(str(value)))
     if isinstance(value, str):

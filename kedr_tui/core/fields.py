@@ -28,7 +28,8 @@ from msgspec import Struct
 from kedr_tui.core import wording
 from kedr_tui.core.errors import EditError
 from kedr_tui.core.model import HIGHER, LOWER
-from kedr_tui.core.numbers import NumberError, format_decimal, parse_date, parse_integer, parse_number
+from kedr_tui.core.numbers import (NumberError, fmt_date, format_decimal, parse_date, parse_integer,
+                                   parse_number)
 
 TEXT, MULTILINE, NUMBER, INTEGER, DATE, BETTER = "text", "multiline", "number", "integer", "date", "better"
 CHOICE = "choice"
@@ -112,7 +113,7 @@ class Field(Struct, frozen=True):
         if isinstance(value, Decimal):
             return format_decimal(value)
         if isinstance(value, _dt.date):
-            return value.strftime("%d.%m.%Y")
+            return fmt_date(value)
         if self.kind == BETTER:
             return wording.BETTER_SHORT.get(value, str(value))
         if isinstance(value, str):
@@ -131,7 +132,7 @@ def editable_text(value) -> str:
     if isinstance(value, Decimal):
         return f"{value:f}".replace(".", ",").replace("-", "−")
     if isinstance(value, _dt.date):
-        return value.strftime("%d.%m.%Y")
+        return fmt_date(value)
     return str(value)
 
 

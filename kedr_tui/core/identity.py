@@ -23,6 +23,7 @@ import msgspec
 from msgspec import Struct
 
 from kedr_tui.core import wording
+from kedr_tui.core.numbers import fmt_date
 from kedr_tui.core.errors import KedrError
 from kedr_tui.core.model import Report
 
@@ -231,7 +232,7 @@ def describe(rid: RowId) -> str:
     if isinstance(rid, ExpenseId):
         return wording.row_expense(rid.code, rid.executor)
     if isinstance(rid, AmendmentId):
-        return wording.row_amendment(rid.act, rid.date.strftime("%d.%m.%Y") if rid.date else None,
+        return wording.row_amendment(rid.act, fmt_date(rid.date) if rid.date else None,
                                      rid.number)
     return wording.row_narrative(rid.part, rid.name)
 

@@ -193,6 +193,12 @@ def fmt_money(value: Decimal | None) -> str:
 fmt_pct = fmt_money
 
 
+def fmt_date(value: _dt.date) -> str:
+    """``24.03.2021``; a year before 1000 with its four digits (``strftime`` writes year 202
+    as «202», which the date editor and a reader take for a different, cut-off year)."""
+    return f"{value.day:02d}.{value.month:02d}.{value.year:04d}"
+
+
 def fmt_ratio(value: Decimal | None) -> str:
     """Evaluation coefficients: four decimals."""
     return format_decimal(value, 4)

@@ -216,6 +216,20 @@ def add_activity(report: Report, base: str | None, task: int | None = None) -> I
     return InsertRow("activities", _activity_position(report, code), fresh)
 
 
+def add_subprogram(report: Report) -> InsertRow:
+    """A new subprogram of the programme (``МП.Пп.00.0``, Пп the next free one): its main
+    activities are added in it (``add_activity`` on it), which give it its task."""
+    mp = report.program.code
+    taken = [parts[1] for parts in map(split_code, (a.code for a in report.activities))
+             if parts and f"{parts[0]:02d}" == mp]
+    pp = max(taken, default=0) + 1
+    if pp > 9:                              # Пп is one digit (CODE_RE)
+        raise EditError(wording.NO_FREE_SUBPROGRAM_CODES)
+    code = f"{mp}.{pp}.00.0"
+    fresh = Activity(code=code, title=placeholder("activities", which=2))
+    return InsertRow("activities", _activity_position(report, code), fresh)
+
+
 def _activity_position(report: Report, code: str) -> int:
     """Keep the file in code order: before the first activity with a larger code."""
     key = split_code(code)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from msgspec.structs import replace
+
 from kedr_tui.core.errors import KedrError, ReportError
 from kedr_tui.core.edits import Batch, DeleteRow, EditError, InsertRow, MoveRow, SetField, from_json
 from kedr_tui.core.fields import FIELDS
@@ -107,6 +109,69 @@ def _flatten(edits) -> list:
     return flat
 
 
+def _net(base: Report, edits: list, final: Report) -> list:
+    """``edits`` without the rows added and deleted again: the insert, the delete and every
+    setting or move of such a row between them are left out, and the other edits' row
+    places are those of a report that never had it (so «стр. N» is the row's place in what
+    is recovered).  Rows are followed by what they are (a row of the file, or the row an
+    insert added), not by their changing place.  If the result would not make ``final``
+    (it always should), the edits as made are kept."""
+    gone = _follow(base, edits, set())[1]
+    if not gone:
+        return edits
+    net = _follow(base, edits, gone)[0]
+    report = base
+    try:
+        for edit in net:
+            report = edit.apply(report)
+    except (EditError, IndexError, ValueError):
+        return edits
+    return net if report == final else edits
+
+
+def _follow(base: Report, edits: list, gone: set[int]) -> tuple[list, set[int]]:
+    """(the edits not in ``gone``, placed as if the rows ``gone`` adds never were; the
+    places in ``edits`` of the edits on rows added and deleted again)."""
+    rows: dict[str, list] = {}
+    touching: dict[int, list[int]] = {}     # an added row (its insert's place) -> its edits
+    found: set[int] = set()
+    kept: list = []
+
+    def place(at: list, index: int) -> int:
+        return index - sum(1 for label in at[:index] if label in gone)
+
+    for number, edit in enumerate(edits):
+        index = getattr(edit, "index", None)
+        if index is None:
+            kept.append(edit)
+            continue
+        at = rows.get(edit.section)
+        if at is None:      # a row of the file is named by its place in the file, a str
+            at = rows[edit.section] = [f"file{i}" for i in range(len(getattr(base, edit.section)))]
+        if isinstance(edit, InsertRow):
+            if number not in gone:
+                kept.append(replace(edit, index=place(at, index)))
+            at.insert(index, number)
+            touching[number] = [number]
+            continue
+        label = at[index]
+        if isinstance(label, int):
+            touching[label].append(number)
+        if number not in gone:
+            if isinstance(edit, MoveRow):
+                rest = at[:index] + at[index + 1:]
+                kept.append(replace(edit, index=place(at, index), to=place(rest, edit.to)))
+            else:
+                kept.append(replace(edit, index=place(at, index)))
+        if isinstance(edit, DeleteRow):
+            del at[index]
+            if isinstance(label, int):
+                found.update(touching.pop(label))
+        elif isinstance(edit, MoveRow):
+            at.insert(edit.to, at.pop(index))
+    return kept, found
+
+
 def _merged(edits) -> list:
     """Collapse consecutive settings of one field into one old → new; drop no-ops."""
     out: list = []
@@ -121,11 +186,17 @@ def _merged(edits) -> list:
 
 
 def describe(base: Report, entries) -> list[str]:
-    """What replaying ``entries`` on ``base`` changes: one Russian line per field or row."""
+    """What replaying ``entries`` on ``base`` changes: one Russian line per field or row.
+
+    Net, as the file would be changed: a row added and deleted again (and what was done to
+    it between) is no line at all, and edits that leave the report as it was are none (the
+    journal is then dropped as obsolete, like one whose edits were undone)."""
     history = replay(History(base), entries)
+    if history.report == base:
+        return []
     lines = []
     report = base
-    for edit in _merged(_flatten(history.done)):
+    for edit in _net(base, _merged(_flatten(history.done)), history.report):
         lines.append(describe_edit(report, edit))
         report = edit.apply(report)
     return lines

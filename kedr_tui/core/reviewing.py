@@ -73,6 +73,20 @@ def _last_state(entries: list[dict]) -> Review | None:
     return parsed.review
 
 
+def held_elsewhere(report: Path) -> str | None:
+    """Who holds the review of ``report`` in another session, as its lock's note says
+    (``None``: nobody, as far as the note tells).  Takes no lock, so a look cannot stand in
+    a colleague's way: the app dims the keys that would be refused, and a key pressed
+    still asks the lock itself."""
+    from kedr_tui.core.store.lock import read_owner
+    from kedr_tui.core.store.review import review_path
+
+    owner = read_owner(review_path(Path(report)))
+    if owner is None or owner.alive_here() is False:
+        return None
+    return wording.review_held(owner.describe())
+
+
 class ReviewSession:
     """The review of one report, as the app and the CLI change it."""
 

@@ -16,7 +16,7 @@ from kedr_tui.core.analysis import Analysis
 from kedr_tui.core.derive import (CASH_THRESHOLD, NEGATIVE_LEFT_OUT, RATING_LOW, RATINGS, Amounts, Node,
                                   split_code, task_of)
 from kedr_tui.core.model import Report
-from kedr_tui.core.numbers import DASH, fmt_money, fmt_pct, fmt_ratio, fmt_value
+from kedr_tui.core.numbers import DASH, fmt_date, fmt_money, fmt_pct, fmt_ratio, fmt_value
 from kedr_tui.export import wording as xw
 
 LEFT, CENTER, RIGHT = "L", "C", "R"
@@ -108,7 +108,7 @@ def _quoted(text: str) -> str:
 
 
 def _date(value) -> str:
-    return value.strftime("%d.%m.%Y") if value is not None else DASH
+    return fmt_date(value) if value is not None else DASH
 
 
 def _value_or_note(value: Decimal | None, note: str) -> str:

@@ -33,6 +33,13 @@ class EditingCommands:
         if row is not None and self.session.report is not None and view.TABLE not in ("findings", "changes"):
             target = edit_target(view.TABLE, row, view.table.current_column())
         if target is not None:
+            from kedr_tui.view import fields as F  # the editing helpers: loaded when first used
+
+            if not F.digit_starts_value(target[0], target[2]):
+                if key == "comma":
+                    return False
+                self.tell(uw.TEXT_BY_ENTER, timeout=4)
+                return True
             self.open_editor(*target, context=row_context(self.state, row), typed=char)
         elif key == "comma":
             return False
@@ -71,7 +78,7 @@ class EditingCommands:
     def open_editor(self, section: str, index: int | None, field: str, context: str = "",
                     typed: str | None = None) -> None:
         """The editor of a field; ``typed``: the character that opened it, the start of the
-        new value (of a multi-line text: typed at its end)."""
+        new value (a number, a date, a code: ``F.digit_starts_value``)."""
         from kedr_tui.view import fields as F  # the editing helpers: loaded when first used
         from kedr_tui.ui.editor import ChoiceEditor, FieldEditor
 
@@ -89,9 +96,7 @@ class EditingCommands:
                 current = int(typed)             # «2» on a task cell: task 2
             screen = ChoiceEditor(title, context, options, current)
         else:
-            initial = F.to_text(current)
-            if typed is not None:
-                initial = initial + typed if kind == "multiline" else typed
+            initial = F.to_text(current) if typed is None else typed
             screen = FieldEditor(title, context, initial, F.hint(section, field),
                                  partial(F.parse, report, section, index, field,
                                          file_year=self.session.loaded.context.file_year),
@@ -204,6 +209,9 @@ class EditingCommands:
 
     def action_add_activity(self) -> None:
         self._op(lambda s, v: s.add_group(v.TABLE, v.current_row(), self.session.report))
+
+    def action_add_subprogram(self) -> None:
+        self._op(lambda s, v: s.add_subprogram(v.TABLE, self.session.report))
 
     def action_delete(self) -> None:
         self._op(lambda s, v: s.delete_row(v.TABLE, v.current_row(), self.session.report))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from textual import events
 
 from kedr_tui.ui import wording as uw
+from kedr_tui.ui.review import REVIEW_CHANGES
 from kedr_tui.ui.commands import COMMANDS, SEPARATOR_KEYS, TYPING_KEYS, bindings, eval_params
 from kedr_tui.ui.widgets.bindnow import bind_now
 from kedr_tui.view.columns import TAB_TITLES
@@ -102,6 +103,11 @@ class KeyHandling:
             return                       # a binding runs
         event.stop()
         event.prevent_default()
+        for command, state in zip(commands, states):
+            name, _, params = command.action.partition("(")
+            if state is None and name in REVIEW_CHANGES:
+                await self.run_refused(name, eval_params(params))     # (it says why not)
+                return
         command, state = commands[0], states[0]
         if state is None:
             self.tell(NOTHING_TO_DO.get(command.action, uw.nothing_to_do(command.name)),

@@ -76,6 +76,24 @@ class MeetingCommands:
         self.app.push_screen(ConfirmDialog(uw.NEW_MEETING_QUESTION,
                                            yes=uw.START, no=uw.CANCEL), answered)
 
+    def review_enter_label(self, jump: str) -> str | None:
+        """The footer's word for Enter on the «Рассмотрение» row under the cursor: it edits a
+        detail of the meeting, jumps (``jump``) from a mark or an assignment to its row, or
+        does nothing (a heading, a row gone, an assignment on the whole report)."""
+        view = self.current_view()
+        row = view.current_row() if view.TABLE == "review" else None
+        if row is None:
+            return None
+        if row.kind == "meeting":
+            return uw.FOOTER_CHANGE
+        report = self.session.report
+        if row.kind not in ("mark", "assignment") or self.review is None or report is None:
+            return None
+        items = self.review.marks if row.kind == "mark" else self.review.assignments
+        if not 0 <= row.index < len(items) or V.place(report, items[row.index].row) is None:
+            return None
+        return jump
+
     async def action_review_enter(self) -> None:
         """Enter on the «Рассмотрение» tab: jump to a mark's or assignment's row, or edit
         a detail of the meeting."""

@@ -58,6 +58,15 @@ class NavigationCommands:
             return
         if row is None or row.kind != "finding":
             return
+        found = self.finding_place(row)
+        if found is None:
+            self.tell(uw.finding_of_file(self.state.findings[row.index].line), timeout=4)
+            return
+        await self.goto(found)
+
+    def finding_place(self, row) -> Target | None:
+        """Where Enter on a finding's row of «Проверка» goes, or None: the finding concerns
+        the whole file (the footer then offers no jump)."""
         finding = self.state.findings[row.index]
         table, key, field = finding_target(finding, self.session.report)
         from kedr_tui.view.navigate import target
@@ -65,11 +74,10 @@ class NavigationCommands:
         rows = self.views[table].rows if table != "findings" else []
         found = target(rows, table, key)
         if found is None:
-            self.tell(uw.finding_of_file(finding.line), timeout=4)
-            return
+            return None
         from msgspec.structs import replace
 
-        await self.goto(replace(found, column=field_column(table, rows[found.row], field)))
+        return replace(found, column=field_column(table, rows[found.row], field))
 
     def action_search(self) -> None:
         from kedr_tui.ui.search import SearchBar

@@ -60,11 +60,65 @@ def _text(value: str) -> str:
     return value.strip("\n")
 
 
+# The commands that change the review: refused while a colleague holds it (and the mark,
+# on «Рассмотрение», off a mark's row); Enter there edits a meeting's detail.
+REVIEW_CHANGES = frozenset({"mark", "assign", "toggle_done", "new_meeting", "review_enter"})
+
+
 class ReviewCommands:
     """Mixed into ReportScreen: ``self.session`` (the report), ``self.review_session``."""
 
     review_session = None
     review_problem: str | None = None
+    review_held: str | None = None      # who holds the review elsewhere, as last looked
+
+    def look_at_review_holder(self) -> None:
+        """Look who holds the review (its lock's note; no lock taken: most sessions never
+        mark), so the footer dims what would be refused.  Done after the first frame and at
+        each tab switch; a dimmed key pressed still asks the lock itself (``run_refused``)."""
+        session = self.review_session
+        if session is not None and (session.locked or session.read_only) or self.session is None:
+            held = None
+        elif not _owner_note(self.session.path).exists():
+            held = None                 # (nobody holds it: the common case, no more to load)
+        else:
+            from kedr_tui.core.reviewing import held_elsewhere
+
+            held = held_elsewhere(self.session.path)
+        if held != self.review_held:
+            self.review_held = held
+            self.refresh_bindings()
+
+    def review_refusal(self) -> str | None:
+        """Why a change of the review would be refused now, as far as is known without
+        taking its lock; None: it would be tried."""
+        if self.review_problem:
+            return uw.review_not_open(self.review_problem)
+        session = self.review_session
+        if session is not None and session.read_only:
+            return session.read_only_reason or uw.REVIEW_READ_ONLY
+        return self.review_held
+
+    def review_change_applies(self, action: str) -> bool | None:
+        """``check_action`` for a command that changes the review: None (dimmed) while it
+        would be refused; the mark on «Рассмотрение» only on a mark's row."""
+        view = self.current_view()
+        if action == "review_enter":
+            row = view.current_row()
+            if row is None or row.kind != "meeting":
+                return True             # (a jump changes nothing)
+        if action == "mark" and view.TABLE == "review":
+            row = view.current_row()
+            if row is None or row.kind != "mark":
+                return None
+        return None if self.review_refusal() else True
+
+    async def run_refused(self, action: str, params: tuple) -> None:
+        """A dimmed review key pressed: do it all the same — it asks the lock itself and
+        says who holds it, or does what was asked when the colleague has gone."""
+        result = getattr(self, f"action_{action}")(*params)
+        if hasattr(result, "__await__"):
+            await result
 
     def review_on_mount(self) -> None:
         """Say what is wrong with the review file, or offer the changes a lost session left."""
@@ -72,6 +126,7 @@ class ReviewCommands:
             self.tell(uw.review_not_open(self.review_problem), severity="error",
                       timeout=10)
             return
+        self.call_after_refresh(self.look_at_review_holder)
         session = self.review_session
         if session is None:
             return
@@ -145,7 +200,11 @@ class ReviewCommands:
         why = session.why_not_writable()
         if why is not None:
             self.tell(why, severity="error", timeout=8)
+            self.refresh_bindings()             # (its keys are dimmed from now on)
             return False
+        if self.review_held is not None:        # the colleague has gone
+            self.review_held = None
+            self.refresh_bindings()
         return True
 
     def _change_review(self, make, told: str | None = None) -> bool:
@@ -299,13 +358,27 @@ class ReviewCommands:
         self._change_review(lambda review: R.toggle_assignment(review, shown))
 
 
+def _review_file(report_path):
+    from pathlib import Path
+
+    report_path = Path(report_path)
+    return report_path.with_name(f"{report_path.stem}.review.toml")
+
+
+def _owner_note(report_path):
+    """The note its holder leaves beside the review's lock."""
+    from kedr_tui.core.store.lock import owner_path
+
+    return owner_path(_review_file(report_path))
+
+
 def open_review(report_path):
     """(the report's review session, a problem to tell) — ``None`` while there is no review
     file and no journal of one: it is made at the first mark (nothing to load at start-up)."""
     from pathlib import Path
 
     report_path = Path(report_path)
-    review = report_path.with_name(f"{report_path.stem}.review.toml")
+    review = _review_file(report_path)
     journal = review.with_name(f".{review.name}.journal")
     if not (review.exists() or journal.exists()):
         return None, None

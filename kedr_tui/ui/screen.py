@@ -25,7 +25,7 @@ from kedr_tui.ui.first_frame import FirstFrame
 from kedr_tui.ui.navigation import NavigationCommands
 from kedr_tui.ui.keys import KeyHandling
 from kedr_tui.ui.meeting_commands import MeetingCommands
-from kedr_tui.ui.review import ReviewCommands
+from kedr_tui.ui.review import REVIEW_CHANGES, ReviewCommands
 from kedr_tui.ui.tabs import TabView, Views
 from kedr_tui.ui.widgets.header import ReportHeader
 from kedr_tui.ui.widgets.keybar import KeyBar
@@ -221,6 +221,7 @@ class ReportScreen(FirstFrame, KeyHandling, EditingCommands, FileCommands, Navig
         # at once, not with focus() (call_later): keys typed right after «4» go here
         self.set_focus(view.table)
         self.refresh_bindings()
+        self.look_at_review_holder()
 
     async def on_tab_bar_selected(self, event: TabBar.Selected) -> None:
         self.land_analysis()
@@ -232,10 +233,24 @@ class ReportScreen(FirstFrame, KeyHandling, EditingCommands, FileCommands, Navig
     # ------------------------------------------------------------ footer
 
     def footer_label(self, binding) -> str | None:
-        """The footer's label for a key (see KeyBar): the review labels while read-only."""
-        return footer_label(binding, self.read_only)
+        """The footer's label for a key (see KeyBar): the review labels while read-only;
+        Enter on «Рассмотрение» says what it does on the row under the cursor."""
+        label = footer_label(binding, self.read_only)
+        if label and binding.id == "review_enter":
+            return self.review_enter_label(label)
+        if label and binding.id == "jump" and self.current_view().TABLE == "findings":
+            row = self.current_view().current_row()
+            if row is None or row.kind != "finding" or self.finding_place(row) is None:
+                return None         # a finding on the whole file: Enter goes nowhere
+        return label
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        state = self._applies(action, parameters)
+        if state and action in REVIEW_CHANGES:
+            return self.review_change_applies(action)
+        return state
+
+    def _applies(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in EDITING and self.read_only:
             return False
         try:
@@ -258,7 +273,7 @@ class ReportScreen(FirstFrame, KeyHandling, EditingCommands, FileCommands, Navig
             return view in ROW_TABLES
         if action == "add_task":
             return view == "indicators"
-        if action == "add_activity":
+        if action in ("add_activity", "add_subprogram"):
             return view == "expenses"
         if action == "undo":
             return True if self.session.history and self.session.history.done else None

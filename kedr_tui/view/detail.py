@@ -18,7 +18,7 @@ from kedr_tui.core.numbers import fmt_money, fmt_pct, fmt_ratio, fmt_value
 from kedr_tui.core.safe_text import visible_text
 from kedr_tui.core import wording
 from kedr_tui.view import wording as vw
-from kedr_tui.view.rows import State, ViewRow, fmt_date, place_of, short_text
+from kedr_tui.view.rows import State, ViewRow, finding_target, fmt_date, place_of, short_text
 
 KIND_NAMES = wording.NODE_KINDS
 SEVERITY_NAMES = {"error": vw.SEVERITY_ERROR, "warning": vw.SEVERITY_WARNING}
@@ -276,7 +276,8 @@ def _finding(out: _Out, row: ViewRow, state: State) -> None:
     if f.field:
         section = f.ref[0] if f.ref else "report"
         out.field(vw.FIELD, label(section, f.field))
-    out.line((vw.ENTER_GOES_TO_ROW, "note"))
+    if finding_target(f, state.report)[1] is not None:      # (not a finding on the whole file)
+        out.line((vw.ENTER_GOES_TO_ROW, "note"))
 
 
 def row_context(state: State | None, row: ViewRow | None) -> str:

@@ -30,6 +30,19 @@ def editor_kind(section: str, field: str) -> str:
     return FIELDS[(section, field)].editor
 
 
+# Texts whose values are typed with digits: a digit on such a cell starts its new value.
+DIGIT_TEXTS = frozenset({("program", "code"), ("activities", "code"), ("amendments", "number")})
+
+
+def digit_starts_value(section: str, field: str) -> bool:
+    """Whether a digit (minus, comma) typed on the cell starts its new value, as on a number:
+    on numbers, dates, choices, codes and an act's number.  Never on a text of words (a name,
+    a note, a justification, the Доклад): there a digit typed one column off the number
+    replaced a whole name by «5», one Enter away; such a text is edited by Enter."""
+    return editor_kind(section, field) in ("number", "integer", "date", "choice") \
+        or (section, field) in DIGIT_TEXTS
+
+
 def hint(section: str, field: str) -> str:
     return FIELDS[(section, field)].help
 

@@ -22,12 +22,12 @@ from kedr_tui.core.fields import FIELDS, of_section
 from kedr_tui.core import identity
 from kedr_tui.core.identity import REPORT, ActivityId, NarrativeId, TableId, TaskId, of_row
 from kedr_tui.core.model import LOWER, Report
-from kedr_tui.core.numbers import fmt_money, fmt_pct, fmt_value
+from kedr_tui.core.numbers import fmt_date as _fmt_date, fmt_money, fmt_pct, fmt_value
 from kedr_tui.core.safe_text import has_control, visible
 from kedr_tui.view.columns import COLUMNS
 from kedr_tui.view import wording as vw
-from kedr_tui.view.keys import (PROGRAMME, ExecutorTotal, FieldRow, FindingKey, Heading, RowKey,
-                                record_key, unique)
+from kedr_tui.view.keys import (PROGRAMME, Again, ExecutorTotal, FieldRow, FindingKey, Heading,
+                                RowKey, record_key, unique)
 
 ERROR, WARNING = "error", "warning"
 GOAL = TableId("program")           # the programme's goal: the first row of Form 1
@@ -95,7 +95,7 @@ def short_text(text: str, width: int = 60) -> str:
 
 
 def fmt_date(value: date | None) -> str:
-    return value.strftime("%d.%m.%Y") if value else "—"
+    return _fmt_date(value) if value else "—"
 
 
 # ---------------------------------------------------------------- memo
@@ -564,7 +564,12 @@ def ref_target(report: Report | None, section: str, index: int | None, field: st
         return "indicators", record_key(report, section, index), field
     if section == "tasks":
         return "indicators", TaskId(index + 1), "title"
-    if section in ("expenses", "activities"):
+    if section == "activities":
+        # Form 2 shows one node per code: an activity that repeats an earlier one's code
+        # (E-CODE) has no row of its own, the node of that code is where it is
+        key = record_key(report, section, index)
+        return "expenses", key.key if isinstance(key, Again) else key, field
+    if section == "expenses":
         return "expenses", record_key(report, section, index), field
     if section == "amendments":
         return "amendments", record_key(report, section, index), field

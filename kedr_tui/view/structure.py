@@ -75,6 +75,13 @@ def add_group(table: str, row: ViewRow | None, report: Report) -> Op:
     raise EditError(vw.NOTHING_TO_ADD_HERE)
 
 
+def add_subprogram(table: str, report: Report) -> Op:
+    """``S``: a subprogram of the programme (on «Расходы»)."""
+    if table != "expenses":
+        raise EditError(vw.NOTHING_TO_ADD_HERE)
+    return _inserted(ops.add_subprogram(report))
+
+
 def _add_activity(row: ViewRow | None, report: Report) -> Op:
     base: str | None = None
     if row is not None and row.kind == "expense":

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from kedr_tui.core import wording as core
 from kedr_tui.core.wording import plural
+from kedr_tui.core.numbers import fmt_date
 
 
 # ------------------------------------------------------------------------------- rows and groups
@@ -211,7 +212,7 @@ def indicator_exists(name, task):
 
 
 def amendment_exists(act, number, date):
-    when = date.strftime("%d.%m.%Y") if date else "—"
+    when = fmt_date(date) if date else "—"
     return f"изменение «{act}» № {number} от {when} уже есть"
 
 

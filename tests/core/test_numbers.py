@@ -270,3 +270,17 @@ def test_parse_integer():
         with pytest.raises(NumberError) as info:
             parse_integer(text)
         assert str(info.value) == f"«{text}» — не целое число"
+
+
+def test_a_year_before_1000_keeps_four_digits_and_the_editor_reads_it_back():
+    """A mistyped year (0202 for 2022) was shown «24.03.202» by strftime: a cut-off year to
+    the reader, and the date editor, which needs four digits, refused its own initial text."""
+    import datetime as dt
+
+    from kedr_tui.core.fields import editable_text
+    from kedr_tui.core.numbers import fmt_date, parse_date
+
+    day = dt.date(202, 3, 24)
+    assert fmt_date(day) == editable_text(day) == "24.03.0202"
+    assert parse_date(editable_text(day)) == day
+    assert fmt_date(dt.date(1, 1, 1)) == "01.01.0001" and fmt_date(dt.date(2021, 3, 24)) == "24.03.2021"

@@ -161,3 +161,16 @@ def test_an_activity_added_on_a_subprogram_goes_into_it_and_m_runs_to_99(seed):
     assert ops.add_activity(sub, None).row.task == 3                  # on the programme: the last task
     assert ops.add_activity(sub, "04.2.01.9").row.code == "04.2.01.10"
     assert ops.add_activity(sub, "04.2.01.0").row.code == "04.2.01.10"
+
+
+def test_a_subprogram_takes_the_next_free_code_and_stops_at_9(seed):
+    from msgspec.structs import replace
+    from kedr_tui.core.model import Activity
+    edit = ops.add_subprogram(seed)                            # the seed has none
+    assert (edit.row.code, edit.row.title, edit.row.task) == ("04.1.00.0", "Новая подпрограмма", None)
+    assert edit.index == len(seed.activities)                 # after 04.0.…: the file in code order
+    two = replace(seed, activities=(*seed.activities, Activity(code="04.3.01.0", title="ОМ", task=1)))
+    assert ops.add_subprogram(two).row.code == "04.4.00.0"    # after the largest Пп in use
+    full = replace(seed, activities=(*seed.activities, Activity(code="04.9.00.0", title="П9")))
+    with pytest.raises(EditError, match="подпрограмм нет"):
+        ops.add_subprogram(full)

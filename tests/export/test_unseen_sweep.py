@@ -157,3 +157,12 @@ def test_a_long_signature_wraps_in_the_pdf():
     assert sum(t.count("Фамилия-") for *_xy, t in name) == 6
     assert min(x for x, _y, _t in name) > float(page.mediabox.width) / 2    # the right half
     assert len({y for _x, y, _t in position}) >= 3 and name[0][1] == position[0][1]
+
+
+def test_an_amendment_of_year_0202_is_printed_as_written():
+    from kedr_tui.export.text import render_text
+    from tests.export.conftest import analysis_of
+
+    text = LOWER.read_text(encoding="utf-8").replace("date = 2025-02-28", "date = 0202-02-28")
+    row = next(line for line in render_text(analysis_of(text)).splitlines() if "Постановление" in line)
+    assert "28.02.0202" in row

@@ -238,3 +238,34 @@ def test_cli_check_warns_about_a_journal(report):
     assert "есть несохранённый журнал правок" in done.stderr and done.returncode == 0
     session.close(discard_journal=True)
     assert journal_warning(report) is None
+
+
+def test_a_row_added_and_deleted_again_is_no_change_to_recover(report):
+    """The recovery listed «добавлена стр. 2» and «удалена стр. 2» for a row that is not there
+    either way: the officer could not tell that nothing of it remains.  Such a row (and what
+    was typed into it) is left out, and the other rows are named by their places in what
+    would be recovered."""
+    session = Session.open(report)
+    base = session.report
+    row = replace(new_row("expenses", base, base.expenses[0]), executor="Новый исполнитель")
+    session.perform(InsertRow("expenses", 1, row))
+    session.perform(set_field(session.report, "expenses", 1, "cash", Decimal("5.00")))
+    session.perform(set_field(session.report, "expenses", 3, "cash", Decimal("7.00")))  # file's 3rd
+    session.perform(MoveRow("expenses", 1, 0))
+    session.perform(DeleteRow("expenses", 0, session.report.expenses[0]))
+    crash(session)
+    info = find_journal(report)
+    third = base.expenses[2]
+    assert info.changes == (
+        f"Расходы, стр. 3 «{third.code} · {third.executor}»: кассовое исполнение "
+        "0,00 → 7,00",)
+    assert "Новый исполнитель" not in info.summary()
+
+    again = Session.open(report)                # the add and delete alone: nothing to recover
+    again.discard_journal()
+    again.perform(InsertRow("expenses", 1, row))
+    again.perform(DeleteRow("expenses", 1, row))
+    crash(again)
+    last = Session.open(report)
+    assert last.recovery is None and not journal_path(report).exists()
+    last.close()

@@ -64,6 +64,38 @@ async def test_a_digit_on_a_text_cell_starts_the_text(seed):
         assert report(app).amendments[0].number == "56"
 
 
+async def test_a_digit_on_a_text_of_words_opens_nothing_and_enter_edits_it(seed):
+    """A digit typed on a name (the cursor one column off the number) opened the name's editor
+    holding just «9», the name gone one Enter away; on the Доклад the same digit was added at
+    the end of the text instead.  On a text of words a digit now opens nothing, on any such
+    cell, and says that Enter edits it; a number, a date, a code or an act's number still
+    start their new value with it (above)."""
+    async with running(seed) as (app, pilot):
+        name = report(app).indicators[3].name
+        await move_to(pilot, app, ind(3, app), "name")
+        await pilot.press("9", "5")
+        await until(pilot, lambda: any("по Enter" in n for n in notifications(app)), "told: Enter")
+        assert app.screen is app.report_screen and report(app).indicators[3].name == name
+        await pilot.press("enter")                      # Enter: the name as it is, to edit
+        editor = await wait_editor(pilot, app)
+        assert editor.query_one("Input").value == name
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is app.report_screen, "the editor closed")
+        outro = report(app).narrative.outro
+        await pilot.press("f4")
+        await until(pilot, lambda: active_tab(app) == "narrative", "«Доклад»")
+        await move_to(pilot, app, OUTRO, "text")
+        await pilot.press("7")
+        await pilot.pause()
+        assert app.screen is app.report_screen and report(app).narrative.outro == outro
+        await pilot.press("f3")
+        await until(pilot, lambda: active_tab(app) == "amendments", "«Изменения»")
+        await move_to(pilot, app, amd(0, app), "date")  # a date still starts with a digit
+        await pilot.press("2")
+        editor = await wait_editor(pilot, app)
+        assert editor.query_one("Input").value == "2"
+
+
 async def test_a_digit_where_nothing_is_typed_says_where_the_tabs_are(seed):
     async with running(seed) as (app, pilot):
         await move_to(pilot, app, ind(3, app), "rel")         # a computed column

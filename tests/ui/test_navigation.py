@@ -126,8 +126,8 @@ async def test_command_palette_lists_every_command(seed):
         provider = ReportCommands(app.report_screen)
         found = [hit.text async for hit in provider.discover()]
         applicable = {c.name for c in COMMANDS  # (the comparison's own appear once comparing)
-                      if c.action not in ("jump", "add_activity", "tab('changes')", "compare_off",
-                                          "review_enter", "toggle_done")}
+                      if c.action not in ("jump", "add_activity", "add_subprogram", "tab('changes')",
+                                          "compare_off", "review_enter", "toggle_done")}
         assert applicable <= set(found)
         await pilot.press("ctrl+p")
         await pilot.pause()
@@ -265,3 +265,53 @@ async def test_the_cursor_starts_on_the_name_not_on_the_marker(seed):
             await pilot.press(key)
             await until(pilot, lambda: active_tab(app) == tab, tab)
             assert column(app) == start, tab
+
+
+def footer(app) -> str:
+    """The footer as the terminal shows it (drawn, not worked out afresh)."""
+    from kedr_tui.ui.widgets.keybar import KeyBar
+
+    return app.report_screen.query_one(KeyBar).drawn
+
+
+async def test_enter_on_a_repeated_activity_code_goes_to_the_node_of_that_code(tmp_path):
+    """E-CODE «код … повторяется» promised a jump (footer, detail pane) and then said the
+    finding concerned the whole file: Form 2 shows one node per code, the repeating activity
+    had no row of its own.  Enter goes to the node of that code now."""
+    from kedr_tui.core.identity import ActivityId
+    from tests.conftest import SEED
+
+    path = tmp_path / "reports" / "2021.toml"
+    path.parent.mkdir()
+    path.write_text(SEED.read_text(encoding="utf-8").replace(
+        '[[activities]]\ncode = "04.0.02.4"',
+        '[[activities]]\ncode = "04.0.02.3"\ntitle = "Повтор кода"\n\n'
+        '[[activities]]\ncode = "04.0.02.4"'), encoding="utf-8")
+    async with running(path) as (app, pilot):
+        assert active_tab(app) == "findings"            # a report with errors opens there
+        await until(pilot, lambda: "Enter Перейти" in footer(app), "the footer offers the jump")
+        assert "E-CODE" in detail(app, "findings") and "Enter — перейти к строке" in detail(app, "findings")
+        await pilot.press("enter")
+        await until(pilot, lambda: active_tab(app) == "expenses", "on Form 2")
+        assert current_key(app) == ActivityId("04.0.02.3") and column(app) == "code"
+        assert not [n for n in notifications(app) if "в целом" in n]
+
+
+async def test_a_finding_on_the_whole_file_promises_no_jump(tmp_path):
+    """An unknown key at the top of the file has no row to go to: neither the footer nor the
+    detail pane offers Enter there (Enter still says why it goes nowhere)."""
+    from tests.conftest import SEED
+
+    path = tmp_path / "reports" / "2021.toml"
+    path.parent.mkdir()
+    path.write_text(SEED.read_text(encoding="utf-8").replace("year = 2021\n", "year = 2021\ncolour = 1\n", 1),
+                    encoding="utf-8")
+    async with running(path) as (app, pilot):
+        assert active_tab(app) == "findings"
+        assert "E-SCHEMA" in detail(app, "findings")
+        await until(pilot, lambda: "F1–F5" in footer(app), "the footer drawn")
+        assert "Перейти" not in footer(app) and "Enter" not in detail(app, "findings")
+        await pilot.press("enter")
+        await until(pilot, lambda: any("в целом" in n for n in notifications(app)), "why not")
+        await pilot.press("down")                       # the W-FORMULA: a row to go to
+        await until(pilot, lambda: "Enter Перейти" in footer(app), "the jump offered there")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import hashlib
 
 from kedr_tui.core.store.review import load_review
-from tests.ui.conftest import (active_tab, burst, cell, detail, header, move_to, notifications, running,
-                               type_text, until)
-from tests.keys import GOAL, ind, meeting, review_mark
+from tests.ui.conftest import (active_tab, burst, cell, current_key, detail, header, move_to,
+                               notifications, running, type_text, until, walk_to)
+from tests.keys import GOAL, assignment, ind, meeting, review_mark
 
 PORTAL = ind(3)            # «Доля муниципальных услуг, … на Едином портале …»: fact 91,2
 OFFICE = ind(8)            # «Доля отечественного офисного программного обеспечения …»
@@ -429,3 +429,100 @@ async def test_meeting_dates_are_typed_as_the_reports_dates(seed, tmp_path, monk
     review = load_review(seed).review
     assert str(review.meeting.date) == "2022-03-15"
     assert str(review.assignments[0].due) == "2022-06-01"
+
+
+def footer(app) -> str:
+    """The footer as the terminal shows it (drawn, not worked out afresh)."""
+    from kedr_tui.ui.widgets.keybar import KeyBar
+
+    return app.report_screen.query_one(KeyBar).drawn
+
+
+async def test_the_footer_says_what_enter_does_on_each_row_of_the_review_tab(seed, tmp_path,
+                                                                          monkeypatch):
+    """Enter edits a detail of the meeting, jumps from a mark or an assignment to its row, and
+    does nothing on a heading, a mark whose row is gone or an assignment on the whole report:
+    the footer says which, row by row, as the cursor walks (it said «Перейти» everywhere)."""
+    import datetime as dt
+
+    from kedr_tui.core import identity
+    from kedr_tui.core import review as R
+    from kedr_tui.core.loading import load
+    from kedr_tui.core.store.review import render_review, write_review
+
+    monkeypatch.chdir(tmp_path)
+    report = load(seed).report
+    made = dt.datetime(2022, 3, 15, 10, 0)
+    marks = (R.new_mark(report, identity.of(report, "indicators", 3), R.QUESTION, "", "ivanov", made),
+             R.Mark(identity.IndicatorId(1, "Показателя нет"), R.QUESTION, "", "ivanov", made))
+    assignments = (R.Assignment(identity.of(report, "indicators", 3), "Разместить", "", None),
+                   R.Assignment(identity.REPORT, "Обновить реестр", "", None))
+    write_review(seed.with_name("2021.review.toml"),
+                 render_review(R.Review("2021.toml", marks=marks, assignments=assignments)))
+    for review_mode in (False, True):
+        async with running(seed, review=review_mode) as (app, pilot):
+            await pilot.press("f6")
+            await until(pilot, lambda: active_tab(app) == "review", "the review tab")
+            expected = {meeting("number"): "Enter Изменить", meeting("decision"): "Enter Изменить",
+                        review_mark(0): "Enter Перейти", assignment(0): "Enter Перейти"}
+            nothing = (review_mark(1), assignment(1))
+            for key in (meeting("number"), review_mark(0), review_mark(1), meeting("decision"),
+                        assignment(0), assignment(1)):
+                await walk_to(pilot, app, key, "row")
+                await until(pilot, lambda: current_key(app) == key, f"on {key}")
+                if key in nothing:
+                    await until(pilot, lambda: "Enter" not in footer(app), f"no Enter on {key}")
+                else:
+                    await until(pilot, lambda: expected[key] in footer(app), f"{expected[key]} on {key}")
+                    assert "Перейти" not in footer(app) or "Изменить" not in footer(app)
+            await walk_to(pilot, app, meeting("number"), "row")
+            await until(pilot, lambda: "Enter Изменить" in footer(app), "Изменить again")
+            if not review_mode:
+                await pilot.press("enter")      # and Enter does what the footer said
+                await until(pilot, lambda: type(app.screen).__name__ == "FieldEditor", "the editor")
+                await pilot.press("escape")
+
+
+async def test_the_review_keys_are_dimmed_while_a_colleague_holds_the_review(seed, tmp_path,
+                                                                          monkeypatch):
+    """«m Отметить» stayed bright in the footer while a colleague held the review, and was
+    refused when pressed.  Now it is dimmed from the start (the holder's note is read; no
+    lock is taken), pressing it still says who holds it, and once the colleague has gone the
+    key is bright again and marks."""
+    from kedr_tui.core.reviewing import ReviewSession
+    from kedr_tui.ui.widgets.keybar import KeyBar
+
+    def mark_key(app):
+        return next((k for k in app.report_screen.query_one(KeyBar).keys() if k[2] == "Отметить"),
+                    None)
+
+    monkeypatch.chdir(tmp_path)
+    holder = ReviewSession.open(seed)
+    try:
+        for review_mode in (False, True):
+            async with running(seed, review=review_mode) as (app, pilot):
+                await move_to(pilot, app, PORTAL, "name")
+                await until(pilot, lambda: mark_key(app) is not None and not mark_key(app)[3],
+                            "«m Отметить» dimmed")
+                assert "m Отметить" in footer(app)
+                await pilot.press("m")          # dimmed, not dead: it says who holds the review
+                await until(pilot, lambda: any("рассмотрение ведёт" in n for n in notifications(app)),
+                            "told who holds the review")
+                assert app.screen is app.report_screen
+        holder.close()
+        holder = None
+        async with running(seed) as (app, pilot):
+            await move_to(pilot, app, PORTAL, "name")
+            await until(pilot, lambda: mark_key(app) is not None and mark_key(app)[3],
+                        "«m Отметить» bright: nobody holds the review")
+            await pilot.press("f6")
+            await until(pilot, lambda: active_tab(app) == "review", "the review tab")
+            await walk_to(pilot, app, meeting("number"), "row")
+            await until(pilot, lambda: mark_key(app) is not None and not mark_key(app)[3],
+                        "«m» dimmed on a meeting's detail: no row of the report to mark")
+            await pilot.press("f1")
+            await until(pilot, lambda: active_tab(app) == "indicators", "back on Form 1")
+            await until(pilot, lambda: mark_key(app)[3], "«m» bright again")
+    finally:
+        if holder is not None:
+            holder.close()

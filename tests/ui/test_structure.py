@@ -197,3 +197,48 @@ async def test_a_row_added_from_the_first_column_is_named_with_enter(seed):
         await pilot.press("a")
         await pilot.pause()
         assert t.current_key() == amd(1, app) and t.cursor_column == t.coordinate_of(amd(1, app), "act").column
+
+
+async def test_s_adds_a_subprogram_named_with_enter_filled_with_a_undone_and_saved(seed):
+    """Form 2 has subprograms (``МП.Пп.00.0``) but no key added one: tasks and activities had
+    «A».  «S» on «Расходы» adds the next free one, the cursor on its name; «A» on it adds a
+    main activity in it; undo, redo and save take it as any row; the help lists it."""
+    from kedr_tui.core.identity import ActivityId
+    from kedr_tui.core.loading import load
+    from kedr_tui.ui.help import HelpScreen
+    from tests.ui.conftest import active_tab, save, until
+
+    async with running(seed) as (app, pilot):
+        await pilot.press("S")                              # not on Form 1: said so
+        await until(pilot, lambda: any("Добавить подпрограмму" in n for n in notifications(app)),
+                    "«S» is of «Расходы»")
+        assert all(a.code != "04.1.00.0" for a in report(app).activities)
+        await pilot.press("f2")
+        await until(pilot, lambda: active_tab(app) == "expenses", "on «Расходы»")
+        await pilot.press("S")
+        await until(pilot, lambda: table(app, "expenses").current_key() == ActivityId("04.1.00.0"),
+                    "on the new subprogram")
+        added = [a for a in report(app).activities if a.code == "04.1.00.0"]
+        assert [(a.title, a.task) for a in added] == [("Новая подпрограмма", None)]
+        assert table(app, "expenses").current_column() == "name"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "Связь")
+        await pilot.press("enter")
+        await until(pilot, lambda: any(a.title == "Связь" for a in report(app).activities), "named")
+        await pilot.press("A")                              # a main activity in it
+        await until(pilot, lambda: any(a.code == "04.1.01.0" for a in report(app).activities),
+                    "04.1.01.0 added")
+        await pilot.press("ctrl+z", "ctrl+z", "ctrl+z")
+        await until(pilot, lambda: all(a.code[:4] != "04.1" for a in report(app).activities),
+                    "all undone")
+        assert not app.report_screen.session.modified
+        await pilot.press("ctrl+y", "ctrl+y")
+        await until(pilot, lambda: any(a.title == "Связь" for a in report(app).activities), "redone")
+        await save(pilot)
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
+        assert ("S", "Добавить подпрограмму") in {(e[1], e[2]) for e in app.screen.entries}
+    saved = [(a.code, a.title, a.task) for a in load(seed).report.activities if a.code.startswith("04.1")]
+    assert saved == [("04.1.00.0", "Связь", None)]

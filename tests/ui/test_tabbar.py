@@ -36,3 +36,30 @@ async def test_at_80_columns_the_comparison_tab_is_on_the_bar(seed):
         assert cell_len(bar) <= 80
         assert "F7 Δ3" in bar and "F5 Проверка (" in bar
         assert all(f"F{n} " in bar for n in range(1, 8))
+
+
+async def test_a_dialog_leaves_the_tab_bar_in_sight_at_80x24(seed):
+    """A tall dialog (the field chooser of «e», the keys of «?», a long text's editor) was
+    centred over the whole screen at 80×24 and hid the header and the tab bar: which tab it
+    was about could not be seen.  Every dialog starts below the tab bar now."""
+    from kedr_tui.ui.widgets.tabbar import TabBar
+    from tests.keys import comment, ind
+    from tests.ui.conftest import move_to, running
+
+    async with running(seed) as (app, pilot):
+        bar = app.report_screen.query_one(TabBar).region
+        assert (bar.y, bar.height) == (1, 1)
+        await move_to(pilot, app, ind(1), "name")       # an indicator: every field to choose
+        for keys in (("e",), ("question_mark",), ("f4", "enter")):
+            if keys[0] == "f4":
+                await pilot.press("f4")
+                await until(pilot, lambda: active_tab(app) == "narrative", "«Доклад»")
+                await move_to(pilot, app, comment(0), "text")
+                keys = keys[1:]
+            await pilot.press(*keys)
+            await until(pilot, lambda: app.screen is not app.report_screen, f"{keys}: a dialog")
+            dialog = app.screen.query_one(".dialog").region
+            assert dialog.height >= 17, keys         # a tall one
+            assert dialog.y >= bar.bottom, keys
+            await pilot.press("escape")
+            await until(pilot, lambda: app.screen is app.report_screen, f"{keys}: closed")

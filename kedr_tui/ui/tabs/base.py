@@ -20,6 +20,8 @@ from kedr_tui.ui.widgets.table import ReportTable
 
 class TabView(Vertical):
     TABLE = ""
+    # what a key does (Enter) depends on the row under the cursor: the footer follows it
+    FOOTER_FOLLOWS_ROW = False
 
     def __init__(self, **kwargs):
         super().__init__(id=f"view-{self.TABLE}", classes="tab-view", **kwargs)
@@ -88,6 +90,7 @@ class TabView(Vertical):
         if self.populated:
             self.table.sync(self.rows, focus)
             self.show_detail()
+        self._footer_follows()
 
     def rows_as_drawn(self) -> None:
         """Form 1's rows made as the table draws them (view/first_rows.py): a big report's
@@ -122,6 +125,13 @@ class TabView(Vertical):
         event.stop()
         if self.populated:
             self.show_detail()
+            self._footer_follows()
+
+    def _footer_follows(self) -> None:
+        # the footer says what the keys do on the row under the cursor (it repaints only
+        # when its line changes)
+        if self.FOOTER_FOLLOWS_ROW and self.populated and self.display:
+            self.screen.refresh_bindings()
 
     def on_resize(self) -> None:
         if self.populated:

@@ -62,6 +62,7 @@ class _Ref:
 
 
 class FindingsView(TabView):
+    FOOTER_FOLLOWS_ROW = True       # Enter jumps, unless the finding is on the whole file
     TABLE = "findings"
 
     def compose(self) -> ComposeResult:

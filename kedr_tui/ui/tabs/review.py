@@ -11,6 +11,7 @@ from kedr_tui.ui.tabs.base import TabView
 
 class ReviewView(TabView):
     TABLE = "review"
+    FOOTER_FOLLOWS_ROW = True       # Enter edits a meeting's detail, jumps from a mark
 
     def affected(self, sections, marks) -> bool:
         return True

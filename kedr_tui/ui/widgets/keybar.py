@@ -25,6 +25,7 @@ class KeyBar(Widget, can_focus=False):
         super().__init__(**kwargs)
         self._help: dict[str, str] = {}     # key -> tooltip, for the keys on the line
         self._enabled: dict[str, bool] = {}
+        self.drawn = ""     # the line as last drawn (what the terminal shows; for tests)
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -69,6 +70,7 @@ class KeyBar(Widget, can_focus=False):
             line.append(f" {description}", description_style + extra)
             line.append(" ")
             self._help[key], self._enabled[key] = help_text, enabled
+        self.drawn = line.plain
         return line
 
     def _key_at(self, event: events.MouseEvent) -> str | None:
