@@ -1,3 +1,3 @@
-from kedr_tui.cli import main
+from kedr_tui.cli import run
 
-raise SystemExit(main())
+raise SystemExit(run())

@@ -20,6 +20,9 @@ from kedr_tui.export.pdf import render_pdf
 from kedr_tui.export.text import render_text
 from tests.benchmarks.conftest import process_time
 from tests.conftest import SEED
+# This venv's kedr-tui: the one on PATH was pyenv's shim (a bash script, then pyenv, then
+# the global Python's install of /work/main), timed instead of the code under test.
+from tests.export.test_diff_cli import _cli
 
 
 @pytest.fixture(scope="module")
@@ -66,17 +69,17 @@ def test_pdf_of_a_big_report(benchmark, big):
         assert benchmark.stats.stats.median <= 1.5
 
 
-SEED_PDF = ("import sys; from kedr_tui.core.loading import load; "
-            "from kedr_tui.export.pdf import render_pdf; "
-            "sys.stdout.buffer.write(render_pdf(load(sys.argv[1]).analysis))")
-
-
-def test_pdf_of_the_seed_as_a_process(benchmark):
+def test_pdf_of_the_seed_as_a_process(benchmark, installed_env):
+    # Timed as installed (``installed_env``: our bytecode compiled once, not at every start).
     runs = 1 if benchmark.disabled else 9
-    seconds = benchmark.pedantic(process_time, args=([sys.executable, "-c", SEED_PDF, str(SEED)],
+    cpu = []
+    # The user's command: `kedr-tui export reports/2021.toml --pdf -` (to stdout, no file).
+    seconds = benchmark.pedantic(process_time, args=(_cli() + ["export", str(SEED), "--pdf", "-"],
                                                      runs),
                                  kwargs={"expect": lambda out: out.startswith(b"%PDF-")
-                                         and out.rstrip().endswith(b"%%EOF")}, rounds=1)
-    print(f"\nseed PDF as a whole process: {seconds * 1000:.0f} ms (target ≤ 600 ms)")
+                                         and out.rstrip().endswith(b"%%EOF"),
+                                         "env": installed_env, "cpu": cpu}, rounds=1)
+    print(f"\nseed PDF as a whole process: {seconds * 1000:.0f} ms, CPU {cpu[0] * 1000:.0f} ms "
+          f"(target ≤ 600 ms); load average {os.getloadavg()[0]:.1f}")
     if not benchmark.disabled:
         assert seconds <= 0.6
