@@ -14,7 +14,7 @@ from kedr_tui.core.derive import Derived, left_out_reason, parent_code, program_
 from kedr_tui.core.errors import Finding
 from kedr_tui.core.locate import Locator
 from kedr_tui.core.model import PLACEHOLDERS, Report, is_placeholder
-from kedr_tui.core.numbers import beyond_money_places, fmt_date, fmt_money, fmt_value
+from kedr_tui.core.numbers import fmt_date, fmt_money, fmt_value
 
 NAME_WIDTH = 70
 MAX_TASKS = 10 ** 6
@@ -357,10 +357,6 @@ def _plausibility(report: Report, derived: Derived, out: _Collector) -> None:
             if value < 0:
                 out.add("W-NEGATIVE", wording.negative_expense_value(
                     row.code, short(row.executor, 40), key, fmt_money(value)), "expenses", index, key)
-            if beyond_money_places(value):      # the editor refuses it too (core/fields.py)
-                out.add("W-DECIMALS", wording.money_beyond_places(
-                    row.code, short(row.executor, 40), key, fmt_value(value), fmt_money(value)),
-                        "expenses", index, key)
     for section, (key, _texts) in PLACEHOLDERS.items():
         for index in out.rows(section, PLACEHOLDER_STAGES[section]):
             text = getattr(getattr(report, section)[index], key)

@@ -28,7 +28,7 @@ from msgspec import Struct
 from kedr_tui.core import wording
 from kedr_tui.core.errors import EditError
 from kedr_tui.core.model import HIGHER, LOWER
-from kedr_tui.core.numbers import (NumberError, beyond_money_places, fmt_date, format_decimal, parse_date,
+from kedr_tui.core.numbers import (NumberError, fmt_date, format_decimal, parse_date,
                                    parse_integer, parse_number)
 
 TEXT, MULTILINE, NUMBER, INTEGER, DATE, BETTER = "text", "multiline", "number", "integer", "date", "better"
@@ -71,12 +71,9 @@ class Field(Struct, frozen=True):
             if not stripped and self.optional_value:
                 return None
             try:
-                value = parse_number(stripped)
+                return parse_number(stripped)
             except NumberError as exc:
                 raise EditError(str(exc)) from None
-            if self.section == "expenses" and beyond_money_places(value):   # W-DECIMALS in a file
-                raise EditError(wording.MONEY_PLACES_REFUSED)
-            return value
         if kind == INTEGER:
             if not stripped and self.optional_value:
                 return None

@@ -139,13 +139,6 @@ def out_of_range(value: Decimal) -> str | None:
     return None
 
 
-def beyond_money_places(value: Decimal) -> bool:
-    """Whether an amount of money (thousand roubles, shown with two decimals) needs more
-    (``40.005``; ``40.000`` does not): shown rounded, the rows of Form 2 would no longer add
-    up to the totals worked out of the exact amounts."""
-    return value.is_finite() and value != value.quantize(TWO, context=_WIDE)
-
-
 def round_half_up(value: Decimal, places: Decimal = TWO) -> Decimal:
     return value.quantize(places, context=_WIDE)
 

@@ -386,7 +386,7 @@ def row_on_a_parent(code, executor):
             "исполнителя нужно перенести в одно из них (в форме 2 она видна только в итогах)")
 
 
-# ------------------------------------------ checks: plausibility (W-NEGATIVE, W-RANGE, W-OUTLIER, W-DECIMALS)
+# ------------------------------------------ checks: plausibility (W-NEGATIVE, W-RANGE, W-OUTLIER)
 # The first words of an indicator's name that make it a share within 0–100 (matched in lower case).
 SHARE_WORDS = ("доля", "процент", "уровень")
 # A value named inside a finding's sentence, by its key in the format.
@@ -401,15 +401,6 @@ def negative_indicator_value(name, key, value, left_out):
 
 def negative_expense_value(code, executor, key, value):
     return f"«{code}», {executor}: {VALUE_NOUNS[key]} {value} меньше нуля"
-
-
-def money_beyond_places(code, executor, key, value, shown):
-    return (f"«{code}», {executor}: {VALUE_NOUNS[key]} {value} — больше двух знаков после "
-            f"запятой: в формах {shown}, и строки могут не сойтись с итогами")
-
-
-# the editor: money has two decimals (numbers.MONEY_PLACES), as the forms show it
-MONEY_PLACES_REFUSED = "сумма в тыс. руб. — не больше двух знаков после запятой"
 
 
 def share_out_of_range(name, key, value):

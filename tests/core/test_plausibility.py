@@ -47,13 +47,6 @@ CASES = [
      "— возможно, опечатка"),
     (change("prev = 5\nplan = 4\nfact = 5\n", "prev = 5\nplan = 4\nfact = 0.3\n"), "W-OUTLIER",
      "fact = 0.3", "в 10 раз меньше"),
-    # money with more decimals than the forms show (thousand roubles, two): 40,005 is shown
-    # 40,01 and two such rows 80,02 over a total of 80,01
-    (change("cash = 100.00", "cash = 99.995"), "W-DECIMALS", "cash = 99.995",
-     "«04.0.01.1», Администрация: кассовое исполнение 99,995 — больше двух знаков после запятой: "
-     "в формах 100,00, и строки могут не сойтись с итогами"),
-    (change("plan_year = 100.00", "plan_year = 100.0001"), "W-DECIMALS", "plan_year = 100.0001",
-     "план на год 100,0001"),
     # rows still holding the text the app put in
     (change('executor = "Администрация"', 'executor = "Новый исполнитель"'), "W-PLACEHOLDER",
      'executor = "Новый исполнитель"', "«Новый исполнитель»: строка добавлена, но не заполнена"),
@@ -97,13 +90,11 @@ def test_each_plausibility_check_fires_on_its_line(write_report, text, code, lin
     change("prev = 5\nplan = 4\nfact = 5\n", "prev = 0\nplan = 4\nfact = 500\n"),  # prev zero
     change("prev = 5\nplan = 4\nfact = 5\n", "plan = 4\nfact = 500\n"),            # prev absent
     change('executor = "Администрация"', 'executor = "Новый исполнитель отдела"'),
-    change("cash = 100.00", "cash = 100.000"),                       # spelt with 3, worth 2 decimals
-    change("fact = 10\n", "fact = 9.995\n"),                          # an indicator keeps its decimals
 ], ids=["share-100", "share-0", "not-a-share-name", "not-in-percent", "8x", "10x-plan-only",
-        "prev-zero", "prev-absent", "placeholder-edited", "money-zeros", "indicator-decimals"])
+        "prev-zero", "prev-absent", "placeholder-edited"])
 def test_plausible_values_pass(write_report, text):
     assert [f[0] for f in findings(write_report, text)
-            if f[0] in ("W-RANGE", "W-OUTLIER", "W-PLACEHOLDER", "W-NEGATIVE", "W-DECIMALS")] == []
+            if f[0] in ("W-RANGE", "W-OUTLIER", "W-PLACEHOLDER", "W-NEGATIVE")] == []
 
 
 def test_a_negative_plan_leaves_the_indicator_out_instead_of_inverting_the_evaluation(write_report):
@@ -132,16 +123,3 @@ def test_the_seed_still_gives_exactly_its_one_formula_warning(seed_copy):
     loaded = load(seed_copy)
     assert [f.code for f in loaded.findings] == ["W-FORMULA"]
     assert evaluation(loaded.report).left_out_reasons == ("нет факта",)
-
-
-def test_the_editor_refuses_money_the_check_would_flag():
-    """One rule for the file and the keyboard: what ``check`` calls W-DECIMALS can't be typed."""
-    from kedr_tui.core.edits import parse_input
-    from kedr_tui.core.errors import EditError
-
-    for key in ("plan_year", "plan_period", "cash"):
-        with pytest.raises(EditError, match="не больше двух знаков после запятой"):
-            parse_input("expenses", key, "40,005")
-        assert parse_input("expenses", key, "40,000") == Decimal("40.000")
-        assert parse_input("expenses", key, "1 129,01") == Decimal("1129.01")
-    assert parse_input("indicators", "fact", "99,495") == Decimal("99.495")
