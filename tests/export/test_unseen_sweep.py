@@ -11,25 +11,14 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from kedr_tui.cli import main
+from tests.export.test_unseen_reports import checked, exported
 
 DATA = Path(__file__).parent.parent / "data" / "unseen"
 LOWER = DATA / "lower" / "reports" / "2025.toml"
 NOTASKS = DATA / "notasks" / "reports"
-
-
-def exported(capsys, path: Path) -> dict:
-    assert main(["export", str(path), "--json", "-"]) == 0
-    return json.loads(capsys.readouterr().out)
-
-
-def checked(capsys, path: Path) -> tuple[int, list[str]]:
-    code = main(["check", str(path)])
-    return code, [line.split(" ", 2)[1] + " " + line.split(":")[1]
-                  for line in capsys.readouterr().out.splitlines()]
 
 
 def test_the_lower_report_figures(capsys):
